@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+
+namespace Smart.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext: one schema per module, the module's outbox, inbox and dead letters
+/// in that schema (so they commit with the module's changes), snake_case names, and aggregate versions.
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+{
+    public abstract string Schema { get; }
+
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    internal DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    internal DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfiguration(new OutboxMessage.Configuration());
+        modelBuilder.ApplyConfiguration(new InboxMessage.Configuration());
+        modelBuilder.ApplyConfiguration(new DeadLetter.Configuration());
+        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly, t => ConfigurationBelongsHere(t));
+
+        foreach (var aggregate in modelBuilder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            modelBuilder.Entity(aggregate.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+        }
+
+        SnakeCaseNames.Apply(modelBuilder.Model);
+    }
+
+    /// <summary>A module with several DbContexts would override this; one context per module takes all its configurations.</summary>
+    protected virtual bool ConfigurationBelongsHere(Type configurationType) => true;
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<AggregateRoot>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.IncrementVersion();
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

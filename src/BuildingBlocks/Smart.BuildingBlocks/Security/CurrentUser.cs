@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Smart.BuildingBlocks.Security;
+
+public static class SmartRoles
+{
+    public const string Member = "member";
+    public const string Advisor = "advisor";
+    public const string Operator = "operator";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Member, Advisor, Operator, Admin];
+}
+
+/// <summary>Claims carried in the bearer token that tie a login to the cooperative's structure.</summary>
+public static class SmartClaims
+{
+    public const string MemberId = "smart:member_id";
+    public const string EntityId = "smart:entity_id";
+    public const string OfficeId = "smart:office_id";
+}
+
+public static class SmartPolicies
+{
+    public const string Admin = "admin";
+
+    /// <summary>Back-office: operators and admins.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>Permanent staff: advisors, operators, admins.</summary>
+    public const string Staff = "staff";
+
+    public static IServiceCollection AddSmartAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            // Everything needs a login unless an endpoint says AllowAnonymous (health, OpenAPI, login).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Admin, p => p.RequireRole(SmartRoles.Admin))
+            .AddPolicy(Operator, p => p.RequireRole(SmartRoles.Operator, SmartRoles.Admin))
+            .AddPolicy(Staff, p => p.RequireRole(SmartRoles.Advisor, SmartRoles.Operator, SmartRoles.Admin));
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        return services;
+    }
+}
+
+/// <summary>Who is asking, in the cooperative's terms; handlers use it to scope what a caller may see.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+    Guid? UserId { get; }
+    Guid? MemberId { get; }
+    Guid? EntityId { get; }
+    Guid? OfficeId { get; }
+    bool IsInRole(string role);
+}
+
+internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+    public Guid? UserId => Read(ClaimTypes.NameIdentifier);
+    public Guid? MemberId => Read(SmartClaims.MemberId);
+    public Guid? EntityId => Read(SmartClaims.EntityId);
+    public Guid? OfficeId => Read(SmartClaims.OfficeId);
+
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    private Guid? Read(string claim) => Guid.TryParse(Principal?.FindFirstValue(claim), out var id) ? id : null;
+}

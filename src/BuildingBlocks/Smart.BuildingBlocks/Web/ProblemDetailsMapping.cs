@@ -1,0 +1,84 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Smart.BuildingBlocks.Domain;
+
+namespace Smart.BuildingBlocks.Web;
+
+/// <summary>
+/// Every error leaves as RFC 7807 problem details: 400 with field errors for bad input, 404, 409 for rule and
+/// concurrency conflicts. Anything a client can send maps to a 4xx; only our own faults are a 500.
+/// </summary>
+internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetails, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(FieldErrors(validation))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.",
+                Detail = (bad.InnerException as JsonException)?.Message ?? bad.Message,
+            },
+            JsonException json => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request could not be read.", Detail = json.Message },
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            BusinessRuleViolationException rule => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The change breaks a rule of the cooperative.",
+                Detail = rule.Message,
+                Extensions = { ["rule"] = rule.Rule },
+            },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Someone else changed this resource first.",
+                Detail = "Reload it and apply your change again.",
+            },
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } unique } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "This already exists.",
+                Detail = $"A record with the same key already exists ({unique.ConstraintName}).",
+            },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+        };
+
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Field names as the client wrote them in JSON (camelCase), e.g. <c>Address.City</c> → <c>address.city</c>.</summary>
+    private static Dictionary<string, string[]> FieldErrors(ValidationException validation) =>
+        validation.Errors
+            .GroupBy(e => string.Join('.', e.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+}
+
+public static class ProblemDetailsRegistration
+{
+    public static IServiceCollection AddSmartProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsMapping>();
+        // Binding failures (malformed JSON, wrong types, unknown enum values) throw, so they reach the mapping above.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+}

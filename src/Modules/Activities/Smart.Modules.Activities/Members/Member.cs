@@ -1,0 +1,46 @@
+using Smart.Modules.Governance.Contracts;
+
+namespace Smart.Modules.Activities.Members;
+
+/// <summary>Activities' copy of a Governance member: who may coordinate an activity, in which entity and office.</summary>
+internal sealed class Member
+{
+    private Member()
+    {
+        DisplayName = Email = null!;
+    }
+
+    public Guid MemberId { get; private set; }
+
+    public MemberKind Kind { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public string Email { get; private set; }
+
+    public Guid EntityId { get; private set; }
+
+    public Guid OfficeId { get; private set; }
+
+    public static Member From(MemberRegistered registered) => new()
+    {
+        MemberId = registered.MemberId,
+        Kind = registered.Kind,
+        DisplayName = registered.DisplayName,
+        Email = registered.Email,
+        EntityId = registered.EntityId,
+        OfficeId = registered.OfficeId,
+    };
+}
+
+internal sealed class MemberRegisteredHandler(Persistence.ActivitiesDbContext db)
+{
+    public async Task HandleAsync(MemberRegistered registered, CancellationToken cancellationToken)
+    {
+        // The inbox already filters redeliveries; the check keeps a replayed copy of an old event harmless too.
+        if (await db.Members.FindAsync([registered.MemberId], cancellationToken) is null)
+        {
+            db.Members.Add(Member.From(registered));
+        }
+    }
+}

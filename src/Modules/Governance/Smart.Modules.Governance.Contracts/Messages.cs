@@ -1,0 +1,70 @@
+using System.Runtime.Serialization;
+
+namespace Smart.Modules.Governance.Contracts;
+
+public enum MemberKind
+{
+    /// <summary>A worker using the services.</summary>
+    Person,
+
+    /// <summary>An employer structure (most often an association) using contract management.</summary>
+    LegalEntity,
+}
+
+public enum Gender
+{
+    Female,
+    Male,
+    Other,
+    Undisclosed,
+}
+
+public enum PayoutRuleKind
+{
+    /// <summary>Pay on the end of work plus a number of days (SmartFr: 7).</summary>
+    DaysAfterEndOfWork,
+
+    /// <summary>Pay on a given day of the month after the end of work (e.g. the 10th).</summary>
+    DayOfFollowingMonth,
+
+    /// <summary>Pay on the last day of the month of the end of work.</summary>
+    EndOfMonth,
+}
+
+/// <summary>A member joined the cooperative in an entity and an office.</summary>
+[DataContract(Name = "governance.member-registered.v1")]
+public sealed record MemberRegistered(
+    Guid MemberId,
+    MemberKind Kind,
+    string DisplayName,
+    string Email,
+    Guid EntityId,
+    Guid OfficeId,
+    DateOnly RegisteredOn,
+    Gender? Gender,
+    DateOnly? BirthDate);
+
+/// <summary>
+/// An entity's rules from a date (never retroactive). Also published for every version when an entity is
+/// created, so consumers hold the whole history.
+/// </summary>
+[DataContract(Name = "governance.entity-settings-changed.v1")]
+public sealed record EntitySettingsChanged(
+    Guid EntityId,
+    string EntityCode,
+    DateOnly EffectiveFrom,
+    decimal ContributionRate,
+    PayoutRuleKind PayoutRule,
+    int PayoutDay,
+    decimal DefaultVatRate,
+    bool GuaranteeFundAdvanceAllowed);
+
+/// <summary>Query: a member by e-mail within the whole platform (first match), or null.</summary>
+public sealed record FindMemberByEmail(string Email);
+
+/// <summary>Query: an office by its entity code and name (e.g. SmartFr, Lille), or null.</summary>
+public sealed record FindOffice(string EntityCode, string OfficeName);
+
+public sealed record MemberReference(Guid MemberId, Guid EntityId, Guid OfficeId, string DisplayName);
+
+public sealed record OfficeReference(Guid OfficeId, Guid EntityId, string Name);

@@ -1,0 +1,102 @@
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
+
+namespace Smart.Modules.Governance.Domain.Entities;
+
+internal enum EntityKind
+{
+    /// <summary>Société coopérative d'intérêt collectif (collective-interest cooperative).</summary>
+    Scic,
+
+    /// <summary>Coopérative d'activité et d'emploi (activity and employment cooperative).</summary>
+    Cae,
+
+    /// <summary>Wage-portage cooperative.</summary>
+    WagePortage,
+}
+
+/// <summary>
+/// A legal entity of the group (SmartFr, GrandsEnsemble...): its rules are effective-dated, and a change
+/// applies from a date, never retroactively.
+/// </summary>
+internal sealed class CooperativeEntity : AggregateRoot
+{
+    private readonly List<EntitySettingsVersion> _settings = [];
+
+    private CooperativeEntity()
+    {
+        Code = Name = Country = null!;
+    }
+
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public EntityKind Kind { get; private set; }
+
+    /// <summary>ISO 3166 alpha-2.</summary>
+    public string Country { get; private set; }
+
+    public IReadOnlyList<EntitySettingsVersion> Settings => _settings.OrderBy(s => s.EffectiveFrom).ToList();
+
+    /// <summary>Creates an entity with its settings history (the seed brings past versions, e.g. SmartFr's 2022 rate change).</summary>
+    public static CooperativeEntity Create(string code, string name, EntityKind kind, string country, IReadOnlyList<EntitySettingsVersion> history)
+    {
+        CheckRule(new EntityHasSettings(history.Count));
+        CheckRule(new SettingsDatesAreDistinct(history.Select(h => h.EffectiveFrom).ToList()));
+        var entity = new CooperativeEntity
+        {
+            Id = Guid.CreateVersion7(),
+            Code = code,
+            Name = name,
+            Kind = kind,
+            Country = country.ToUpperInvariant(),
+        };
+        entity._settings.AddRange(history);
+        return entity;
+    }
+
+    /// <summary>Adds a version of the rules from <paramref name="version"/>'s date, which may not be in the past nor before the latest version.</summary>
+    public void ChangeSettings(EntitySettingsVersion version, DateOnly today)
+    {
+        CheckRule(new SettingsChangeIsNotRetroactive(version.EffectiveFrom, today));
+        CheckRule(new SettingsChangeFollowsLatestVersion(version.EffectiveFrom, _settings.Max(s => s.EffectiveFrom)));
+        _settings.Add(version);
+    }
+
+    /// <summary>The rules in force on a date, or null before the entity's first version.</summary>
+    public EntitySettingsVersion? SettingsOn(DateOnly date) =>
+        _settings.Where(s => s.EffectiveFrom <= date).MaxBy(s => s.EffectiveFrom);
+
+    public EntitySettingsChanged ToSettingsChanged(EntitySettingsVersion version) => new(
+        Id, Code, version.EffectiveFrom, version.ContributionRate, version.PayoutRuleKind, version.PayoutDay,
+        version.DefaultVatRate, version.GuaranteeFundAdvanceAllowed);
+
+    private sealed record EntityHasSettings(int Count) : IBusinessRule
+    {
+        public bool IsBroken() => Count == 0;
+
+        public string Message => "An entity needs settings from its first day.";
+    }
+
+    private sealed record SettingsDatesAreDistinct(IReadOnlyList<DateOnly> Dates) : IBusinessRule
+    {
+        public bool IsBroken() => Dates.Distinct().Count() != Dates.Count;
+
+        public string Message => "Two versions of an entity's settings cannot start on the same day.";
+    }
+
+    private sealed record SettingsChangeIsNotRetroactive(DateOnly EffectiveFrom, DateOnly Today) : IBusinessRule
+    {
+        public bool IsBroken() => EffectiveFrom < Today;
+
+        public string Message => $"A rule change applies from a date, never retroactively: {EffectiveFrom:yyyy-MM-dd} is before today ({Today:yyyy-MM-dd}).";
+    }
+
+    private sealed record SettingsChangeFollowsLatestVersion(DateOnly EffectiveFrom, DateOnly Latest) : IBusinessRule
+    {
+        public bool IsBroken() => EffectiveFrom <= Latest;
+
+        public string Message => $"A new version must start after the latest one ({Latest:yyyy-MM-dd}).";
+    }
+}

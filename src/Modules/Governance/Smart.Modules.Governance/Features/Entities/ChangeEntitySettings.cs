@@ -1,0 +1,56 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Governance.Persistence;
+
+namespace Smart.Modules.Governance.Features.Entities;
+
+/// <summary>A new version of an entity's rules, from today or a later date (e.g. an AG vote raising the contribution).</summary>
+internal sealed record ChangeEntitySettings(Guid EntityId, EntitySettingsInput Settings)
+{
+    public static EntitySettingsInput Example => new(new DateOnly(2027, 1, 1), 0.10m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true);
+
+    internal sealed class Validator : AbstractValidator<ChangeEntitySettings>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.EntityId).NotEmpty();
+            RuleFor(c => c.Settings).NotNull().SetValidator(new EntitySettingsInput.Validator());
+        }
+    }
+}
+
+internal sealed class ChangeEntitySettingsHandler(GovernanceDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+{
+    public async Task HandleAsync(ChangeEntitySettings command, CancellationToken cancellationToken)
+    {
+        var entity = await db.Entities.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EntityId, cancellationToken)
+            ?? throw new NotFoundException("Entity", command.EntityId);
+        var version = command.Settings.ToVersion();
+        entity.ChangeSettings(version, clock.Today());
+        await bus.PublishAsync(entity.ToSettingsChanged(version));
+    }
+}
+
+internal sealed class ChangeEntitySettingsEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module) => module
+        .MapPost("/entities/{entityId:guid}/settings", async (Guid entityId, EntitySettingsInput settings, IMessageBus bus, CancellationToken ct) =>
+        {
+            await bus.InvokeAsync(new ChangeEntitySettings(entityId, settings), ct);
+            return TypedResults.NoContent();
+        })
+        .RequireAuthorization(SmartPolicies.Admin)
+        .WithName("ChangeEntitySettings")
+        .WithSummary("Adds a version of the entity's rules from a date, never in the past (admins).")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Governance.Domain.Entities;
+using Smart.Modules.Governance.Persistence;
+
+namespace Smart.Modules.Governance.Features.Entities;
+
+/// <summary>Creates a legal entity of the group with the history of its rules (past versions may be recorded at creation).</summary>
+internal sealed record CreateEntity(string Code, string Name, EntityKind Kind, string Country, IReadOnlyList<EntitySettingsInput> Settings)
+{
+    public static CreateEntity Example => new("SmartFr", "Smart France", EntityKind.Scic, "FR",
+    [
+        new(new DateOnly(2017, 1, 1), 0.085m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true),
+        new(new DateOnly(2022, 12, 15), 0.10m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true),
+    ]);
+
+    internal sealed class Validator : AbstractValidator<CreateEntity>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Code).NotEmpty().MaximumLength(40).Matches("^[A-Za-z][A-Za-z0-9-]*$");
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Kind).IsInEnum();
+            RuleFor(c => c.Country).NotEmpty().Matches("^[A-Za-z]{2}$").WithMessage("An ISO 3166 alpha-2 country code, e.g. FR.");
+            RuleFor(c => c.Settings).NotEmpty();
+            RuleForEach(c => c.Settings).SetValidator(new EntitySettingsInput.Validator());
+            RuleFor(c => c.Settings).Must(s => s.Select(v => v.EffectiveFrom).Distinct().Count() == s.Count)
+                .When(c => c.Settings is not null)
+                .WithMessage("Two versions cannot start on the same day.");
+        }
+    }
+}
+
+internal sealed class CreateEntityHandler(GovernanceDbContext db, IMessageBus bus)
+{
+    public async Task<Guid> HandleAsync(CreateEntity command, CancellationToken cancellationToken)
+    {
+        if (await db.Entities.AnyAsync(e => e.Code == command.Code, cancellationToken))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.Code), $"Entity code {command.Code} is already used.")]);
+        }
+        var entity = CooperativeEntity.Create(command.Code, command.Name, command.Kind, command.Country, command.Settings.Select(s => s.ToVersion()).ToList());
+        db.Entities.Add(entity);
+        foreach (var version in entity.Settings)
+        {
+            await bus.PublishAsync(entity.ToSettingsChanged(version));
+        }
+        return entity.Id;
+    }
+}
+
+internal sealed class CreateEntityEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module) => module
+        .MapPost("/entities", async (CreateEntity command, IMessageBus bus, CancellationToken ct) =>
+        {
+            var id = await bus.InvokeAsync<Guid>(command, ct);
+            return TypedResults.Created($"/api/governance/entities/{id}", new ResourceCreated(id));
+        })
+        .RequireAuthorization(SmartPolicies.Admin)
+        .WithName("CreateEntity")
+        .WithSummary("Creates a legal entity of the group with its effective-dated rules (admins).")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Governance.Domain.Entities;
+
+namespace Smart.Modules.Governance.Features.Entities;
+
+/// <summary>One version of an entity's rules as sent over HTTP; rates are fractions (0.085 = 8.5 %).</summary>
+internal sealed record EntitySettingsInput(
+    DateOnly EffectiveFrom,
+    decimal ContributionRate,
+    PayoutRuleKind PayoutRule,
+    int PayoutDay,
+    decimal DefaultVatRate,
+    bool GuaranteeFundAdvanceAllowed)
+{
+    public EntitySettingsVersion ToVersion() => new(EffectiveFrom, ContributionRate, new PayoutRule(PayoutRule, PayoutDay), DefaultVatRate, GuaranteeFundAdvanceAllowed);
+
+    internal sealed class Validator : AbstractValidator<EntitySettingsInput>
+    {
+        public Validator()
+        {
+            RuleFor(s => s.EffectiveFrom).NotEmpty();
+            RuleFor(s => s.ContributionRate).InclusiveBetween(0m, 0.5m).PrecisionScale(7, 6, ignoreTrailingZeros: true);
+            RuleFor(s => s.DefaultVatRate).InclusiveBetween(0m, 0.5m).PrecisionScale(7, 6, ignoreTrailingZeros: true);
+            RuleFor(s => s.PayoutRule).IsInEnum();
+            RuleFor(s => s.PayoutDay).Must((s, day) => new PayoutRule(s.PayoutRule, day).IsValid)
+                .WithMessage("Days after end of work: 0 to 60; day of following month: 1 to 28; end of month: 0.");
+        }
+    }
+}
+
+/// <summary>One version of an entity's rules as read.</summary>
+internal sealed record EntitySettingsView(
+    DateOnly EffectiveFrom,
+    decimal ContributionRate,
+    PayoutRuleKind PayoutRule,
+    int PayoutDay,
+    decimal DefaultVatRate,
+    bool GuaranteeFundAdvanceAllowed)
+{
+    public static EntitySettingsView From(EntitySettingsVersion v) =>
+        new(v.EffectiveFrom, v.ContributionRate, v.PayoutRuleKind, v.PayoutDay, v.DefaultVatRate, v.GuaranteeFundAdvanceAllowed);
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Domain.Entities;
+using Smart.Modules.Governance.Persistence;
+
+namespace Smart.Modules.Governance.Features.Entities;
+
+internal sealed record EntityView(Guid Id, string Code, string Name, EntityKind Kind, string Country, EntitySettingsView? CurrentSettings, IReadOnlyList<EntitySettingsView> SettingsHistory)
+{
+    public static EntityView From(CooperativeEntity e, DateOnly today) => new(
+        e.Id, e.Code, e.Name, e.Kind, e.Country,
+        e.SettingsOn(today) is { } current ? EntitySettingsView.From(current) : null,
+        e.Settings.Select(EntitySettingsView.From).ToList());
+}
+
+/// <summary>Query: the entities the caller belongs to (all of them for a platform admin), with their rules.</summary>
+internal sealed record ListEntities;
+
+internal sealed record GetEntity(Guid EntityId);
+
+internal sealed class EntityQueriesHandler(GovernanceDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<EntityView>> HandleAsync(ListEntities query, CancellationToken cancellationToken)
+    {
+        var entities = await db.Entities.AsNoTracking().VisibleTo(user).OrderBy(e => e.Code).ToListAsync(cancellationToken);
+        return entities.Select(e => EntityView.From(e, clock.Today())).ToList();
+    }
+
+    public async Task<EntityView> HandleAsync(GetEntity query, CancellationToken cancellationToken)
+    {
+        var entity = await db.Entities.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == query.EntityId, cancellationToken)
+            ?? throw new NotFoundException("Entity", query.EntityId);
+        return EntityView.From(entity, clock.Today());
+    }
+}
+
+internal sealed class EntityQueriesEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/entities", async (IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<EntityView>>(new ListEntities(), ct)))
+            .WithName("ListEntities")
+            .WithSummary("The caller's entity (every entity for a platform admin) with its rules in force today and their history.");
+
+        module.MapGet("/entities/{entityId:guid}", async (Guid entityId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<EntityView>(new GetEntity(entityId), ct)))
+            .WithName("GetEntity")
+            .WithSummary("One entity with its rules in force today and their history.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,106 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Governance.Domain.Members;
+using Smart.Modules.Governance.Persistence;
+
+namespace Smart.Modules.Governance.Features.Members;
+
+internal sealed record MemberView(
+    Guid Id, MemberKind Kind, string DisplayName, string? FirstName, string? LastName, string? LegalName, LegalForm? LegalForm,
+    string Email, Gender? Gender, DateOnly? BirthDate, Guid EntityId, Guid OfficeId, DateOnly RegisteredOn, int Version)
+{
+    public static MemberView From(Member m) => new(m.Id, m.Kind, m.DisplayName, m.FirstName, m.LastName, m.LegalName, m.LegalForm,
+        m.Email, m.Gender, m.BirthDate, m.EntityId, m.OfficeId, m.RegisteredOn, m.Version);
+}
+
+internal sealed record GetMember(Guid MemberId);
+
+/// <summary>The caller's own member record.</summary>
+internal sealed record GetMyMember;
+
+/// <summary>Members the caller may see, filtered by office and by a name or e-mail fragment, a page at a time.</summary>
+internal sealed record ListMembers(Guid? OfficeId, string? Search, int Page = 1, int PageSize = 50)
+{
+    internal sealed class Validator : AbstractValidator<ListMembers>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+            RuleFor(q => q.Search).MaximumLength(100);
+        }
+    }
+}
+
+internal sealed class MemberQueriesHandler(GovernanceDbContext db, ICurrentUser user)
+{
+    public async Task<MemberView> HandleAsync(GetMember query, CancellationToken cancellationToken) =>
+        MemberView.From(await db.Members.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(m => m.Id == query.MemberId, cancellationToken)
+            ?? throw new NotFoundException("Member", query.MemberId));
+
+    public async Task<MemberView> HandleAsync(GetMyMember query, CancellationToken cancellationToken) =>
+        MemberView.From(await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == user.MemberId, cancellationToken)
+            ?? throw new NotFoundException("Member", "me"));
+
+    public async Task<PagedResult<MemberView>> HandleAsync(ListMembers query, CancellationToken cancellationToken)
+    {
+        var members = db.Members.AsNoTracking().VisibleTo(user);
+        if (query.OfficeId is { } officeId)
+        {
+            members = members.Where(m => m.OfficeId == officeId);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            members = members.Where(m => EF.Functions.ILike(m.Email, pattern) || EF.Functions.ILike(m.LastName ?? "", pattern)
+                || EF.Functions.ILike(m.FirstName ?? "", pattern) || EF.Functions.ILike(m.LegalName ?? "", pattern));
+        }
+        var total = await members.CountAsync(cancellationToken);
+        var page = await members.OrderBy(m => m.LastName ?? m.LegalName).ThenBy(m => m.FirstName).ThenBy(m => m.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<MemberView>(page.Select(MemberView.From).ToList(), query.Page, query.PageSize, total);
+    }
+
+    /// <summary>For internal tools (e.g. the host's demo accounts): no caller scope.</summary>
+    public async Task<MemberReference?> HandleAsync(FindMemberByEmail query, CancellationToken cancellationToken)
+    {
+        var email = Member.NormalizeEmail(query.Email);
+        var member = await db.Members.AsNoTracking().OrderBy(m => m.RegisteredOn).FirstOrDefaultAsync(m => m.Email == email, cancellationToken);
+        return member is null ? null : new MemberReference(member.Id, member.EntityId, member.OfficeId, member.DisplayName);
+    }
+}
+
+internal sealed class MemberQueriesEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/members/me", async (IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<MemberView>(new GetMyMember(), ct)))
+            .WithName("GetMyMember")
+            .WithSummary("The caller's own member record.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/members/{memberId:guid}", async (Guid memberId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<MemberView>(new GetMember(memberId), ct)))
+            .WithName("GetMember")
+            .WithSummary("A member the caller may see: themself, their office's (advisor) or their entity's (operator, admin).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/members", async ([AsParameters] ListMembersRequest request, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<PagedResult<MemberView>>(
+                    new ListMembers(request.OfficeId, request.Search, request.Page ?? 1, request.PageSize ?? 50), ct)))
+            .WithName("ListMembers")
+            .WithSummary("Members the caller may see, by office and name or e-mail fragment, a page at a time.")
+            .ProducesValidationProblem();
+    }
+
+    internal sealed record ListMembersRequest(Guid? OfficeId, string? Search, int? Page, int? PageSize);
+}

@@ -1,0 +1,139 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Smart.Modules.Payroll.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "payroll");
+
+            migrationBuilder.CreateTable(
+                name: "dead_letters",
+                schema: "payroll",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    handler = table.Column<string>(type: "text", nullable: false),
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    error = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dead_letters", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employees",
+                schema: "payroll",
+                columns: table => new
+                {
+                    member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    entity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    office_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    gender = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employees", x => x.member_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                schema: "payroll",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handler = table.Column<string>(type: "text", nullable: false),
+                    handled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.handler });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "payroll",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "text", nullable: false),
+                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    handler = table.Column<string>(type: "text", nullable: false),
+                    correlation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deliver_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pay_rules",
+                schema: "payroll",
+                columns: table => new
+                {
+                    entity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    effective_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    payout_rule = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    payout_day = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pay_rules", x => new { x.entity_id, x.effective_from });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_deliver_at_id",
+                schema: "payroll",
+                table: "outbox_messages",
+                columns: new[] { "deliver_at", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "dead_letters",
+                schema: "payroll");
+
+            migrationBuilder.DropTable(
+                name: "employees",
+                schema: "payroll");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages",
+                schema: "payroll");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
+                schema: "payroll");
+
+            migrationBuilder.DropTable(
+                name: "pay_rules",
+                schema: "payroll");
+        }
+    }
+}
