@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,10 @@ public interface IModule
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);
+
+    /// <summary>Brings the module's schema up to date; by default its EF Core migrations.</summary>
+    Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
+        ((Persistence.ModuleDbContext)scopedServices.GetRequiredService(DbContextType)).Database.MigrateAsync(cancellationToken);
 
     /// <summary>Realistic demo data for the local default; must be idempotent.</summary>
     Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Web;
@@ -24,6 +26,9 @@ public abstract class Module : IModule
 
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/api/" + Name.ToLowerInvariant()).WithTags(Name).MapEndpointDefinitions(GetType().Assembly);
+
+    public virtual Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
+        ((ModuleDbContext)scopedServices.GetRequiredService(DbContextType)).Database.MigrateAsync(cancellationToken);
 
     public virtual Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -58,8 +58,7 @@ public static class ModuleRegistration
         foreach (var module in catalog.Modules)
         {
             await using var scope = services.CreateAsyncScope();
-            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database, cancellationToken);
+            await module.MigrateAsync(scope.ServiceProvider, cancellationToken);
         }
     }
 }

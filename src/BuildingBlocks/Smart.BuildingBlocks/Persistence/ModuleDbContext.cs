@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 
@@ -39,10 +41,22 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<AggregateRoot>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<AggregateRoot>().Where(e => e.State == EntityState.Modified || OwnedPartsChanged(e)).ToList())
         {
+            // The new version is written with the old one in the WHERE clause: a concurrent save fails instead of being lost.
             entry.Entity.IncrementVersion();
         }
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>An aggregate whose owned parts changed (e.g. a new settings version) changed too.</summary>
+    private static bool OwnedPartsChanged(EntityEntry aggregate) =>
+        aggregate.State == EntityState.Unchanged && aggregate.Navigations.Any(navigation => navigation switch
+        {
+            CollectionEntry { Metadata: INavigation { ForeignKey.IsOwnership: true } } collection =>
+                collection.CurrentValue?.Cast<object>().Any(part => aggregate.Context.Entry(part).State != EntityState.Unchanged) == true,
+            ReferenceEntry { Metadata: INavigation { ForeignKey.IsOwnership: true } } reference =>
+                reference.TargetEntry is { State: not EntityState.Unchanged },
+            _ => false,
+        });
 }

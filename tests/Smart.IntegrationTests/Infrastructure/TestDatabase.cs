@@ -1,0 +1,51 @@
+using Npgsql;
+
+namespace Smart.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh PostgreSQL database per fixture on the server named by SMART_TEST_DB (the build's Test target starts
+/// the project's local cluster and sets it), dropped at the end.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("SMART_TEST_DB") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+
+    private TestDatabase(string name)
+    {
+        Name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
+    }
+
+    public string Name { get; }
+
+    public string ConnectionString { get; }
+
+    public static TestDatabase Create() => new($"smart_test_{Guid.NewGuid():N}");
+
+    public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue($"p{i}", parameters[i]);
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            throw new InvalidOperationException($"No row: {sql}");
+        }
+        return typeof(T) == typeof(int) ? (T)(object)Convert.ToInt32(reader.GetValue(0)) : reader.GetFieldValue<T>(0);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
