@@ -34,7 +34,8 @@ builder.Services.AddSmartAuthorization();
 builder.Services.AddSmartProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => HttpJson.Configure(options.SerializerOptions));
 builder.Services.AddSmartSwagger();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+var maxRequestBodyBytes = builder.Configuration.GetValue("Smart:Http:MaxRequestBodyBytes", 10L * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBodyBytes);
 
 var app = builder.Build();
 
@@ -55,6 +56,10 @@ if (app.Configuration.GetValue<bool>("Smart:SeedDemoData"))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Kestrel enforces the limit while reading; this answers declared oversized bodies up front on any server.
+app.Use((context, next) => context.Request.ContentLength > maxRequestBodyBytes
+    ? throw new BadHttpRequestException($"The request body is larger than {maxRequestBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge)
+    : next(context));
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.EnableTryItOutByDefault());
 app.UseAuthentication();

@@ -34,7 +34,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A host on a database another fixture owns: several hosts share one database, as in production.</summary>
-    public SmartApp(TestDatabase database, bool ownsDatabase)
+    internal SmartApp(TestDatabase database, bool ownsDatabase)
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
