@@ -7,22 +7,28 @@ using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
-using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Features.Entities;
 
 /// <summary>A new version of an entity's rules, from today or a later date (e.g. an AG vote raising the contribution).</summary>
-internal sealed record ChangeEntitySettings(Guid EntityId, EntitySettingsInput Settings)
+/// <remarks>
+/// The settings are inherited rather than nested so that field errors carry the names the client sent.</remarks>
+internal sealed record ChangeEntitySettings : EntitySettingsInput
 {
-    public static EntitySettingsInput Example => new(new DateOnly(2027, 1, 1), 0.10m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true);
+    public ChangeEntitySettings(Guid entityId, EntitySettingsInput settings) : base(settings)
+    {
+        EntityId = entityId;
+    }
 
-    internal sealed class Validator : AbstractValidator<ChangeEntitySettings>
+    public Guid EntityId { get; }
+
+    internal new sealed class Validator : AbstractValidator<ChangeEntitySettings>
     {
         public Validator()
         {
             RuleFor(c => c.EntityId).NotEmpty();
-            RuleFor(c => c.Settings).NotNull().SetValidator(new EntitySettingsInput.Validator());
+            Include(new EntitySettingsInput.Validator());
         }
     }
 }
@@ -33,7 +39,7 @@ internal sealed class ChangeEntitySettingsHandler(GovernanceDbContext db, IMessa
     {
         var entity = await db.Entities.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EntityId, cancellationToken)
             ?? throw new NotFoundException("Entity", command.EntityId);
-        var version = command.Settings.ToVersion();
+        var version = command.ToVersion();
         entity.ChangeSettings(version, clock.Today());
         await bus.PublishAsync(entity.ToSettingsChanged(version));
     }

@@ -5,7 +5,7 @@ using Smart.Modules.Governance.Domain.Entities;
 namespace Smart.Modules.Governance.Features.Entities;
 
 /// <summary>One version of an entity's rules as sent over HTTP; rates are fractions (0.085 = 8.5 %).</summary>
-internal sealed record EntitySettingsInput(
+internal record EntitySettingsInput(
     DateOnly EffectiveFrom,
     decimal ContributionRate,
     PayoutRuleKind PayoutRule,
@@ -14,6 +14,8 @@ internal sealed record EntitySettingsInput(
     bool GuaranteeFundAdvanceAllowed)
 {
     public EntitySettingsVersion ToVersion() => new(EffectiveFrom, ContributionRate, new PayoutRule(PayoutRule, PayoutDay), DefaultVatRate, GuaranteeFundAdvanceAllowed);
+
+    public static EntitySettingsInput Example => new(new DateOnly(2027, 1, 1), 0.10m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true);
 
     internal sealed class Validator : AbstractValidator<EntitySettingsInput>
     {
