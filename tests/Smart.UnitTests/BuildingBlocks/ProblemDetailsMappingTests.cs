@@ -1,0 +1,70 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Web;
+
+namespace Smart.UnitTests.BuildingBlocks;
+
+public sealed class ProblemDetailsMappingTests
+{
+    [Fact]
+    public async Task Given_a_validation_failure_Then_400_with_field_errors_in_the_clients_camel_case()
+    {
+        var (status, body) = await MapAsync(new ValidationException([new ValidationFailure("Address.PostCode", "Required."), new ValidationFailure("Email", "Bad.")]));
+
+        Assert.Equal(400, status);
+        Assert.Equal(["address.postCode", "email"], body.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Given_a_lost_update_Then_409()
+    {
+        var (status, _) = await MapAsync(new DbUpdateConcurrencyException("stale"));
+
+        Assert.Equal(409, status);
+    }
+
+    [Fact]
+    public async Task Given_a_broken_rule_Then_409_naming_the_rule()
+    {
+        var (status, body) = await MapAsync(new BusinessRuleViolationException(new AlwaysBroken()));
+
+        Assert.Equal(409, status);
+        Assert.Equal("AlwaysBroken", body.GetProperty("rule").GetString());
+        Assert.Equal("Never.", body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Given_our_own_fault_Then_500_without_internals()
+    {
+        var (status, body) = await MapAsync(new InvalidOperationException("connection string secret"));
+
+        Assert.Equal(500, status);
+        Assert.DoesNotContain("secret", body.ToString());
+    }
+
+    private sealed record AlwaysBroken : IBusinessRule
+    {
+        public bool IsBroken() => true;
+
+        public string Message => "Never.";
+    }
+
+    private static async Task<(int Status, JsonElement Body)> MapAsync(Exception exception)
+    {
+        var services = new ServiceCollection().AddLogging().AddSmartProblemDetails().BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = new MemoryStream();
+        var mapping = new ProblemDetailsMapping(services.GetRequiredService<IProblemDetailsService>(), NullLogger<ProblemDetailsMapping>.Instance);
+
+        Assert.True(await mapping.TryHandleAsync(context, exception, CancellationToken.None));
+
+        context.Response.Body.Position = 0;
+        return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement);
+    }
+}
