@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Modules;
+using Smart.BuildingBlocks.Persistence;
+
+namespace Smart.Benchmarks;
+
+/// <summary>A bench-only module: a command that publishes an event, and a subscriber that notes when it ran.</summary>
+public sealed class BenchModule : Module
+{
+    public override string Name => "Bench";
+
+    public override string Schema => BenchDbContext.SchemaName;
+
+    public override Type DbContextType => typeof(BenchDbContext);
+
+    public Arrivals Arrivals { get; } = new();
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<BenchDbContext>(Schema);
+        services.AddSingleton(Arrivals);
+    }
+
+    public override Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
+        scopedServices.GetRequiredService<BenchDbContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
+}
+
+public sealed class Arrivals
+{
+    public ConcurrentDictionary<Guid, long> At { get; } = new();
+}
+
+public sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "bench";
+
+    public override string Schema => SchemaName;
+
+    protected override bool ConfigurationBelongsHere(Type configurationType) => false;
+}
+
+public sealed record SendPing(Guid Id);
+
+[DataContract(Name = "bench.ping-sent.v1")]
+public sealed record PingSent(Guid Id);
+
+public sealed class PingHandler(IMessageBus bus, Arrivals arrivals)
+{
+    public ValueTask HandleAsync(SendPing command) => bus.PublishAsync(new PingSent(command.Id));
+
+    public void Handle(PingSent ping) => arrivals.At[ping.Id] = Stopwatch.GetTimestamp();
+}
