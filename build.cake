@@ -61,23 +61,26 @@ Task("Test").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
 {
     CleanDirectory(testResults);
     Exception failure = null;
-    try
+    // One run per test project, each with its own TRX file (a shared default name can collide within a second).
+    foreach (var project in GetFiles("./tests/**/*.csproj"))
     {
-        DotNetTest(solution, new DotNetTestSettings
+        try
         {
-            Configuration = configuration,
-            NoBuild = true,
-            NoRestore = true,
-            Loggers = { "trx", "console;verbosity=minimal" },
-            ResultsDirectory = testResults,
-            EnvironmentVariables = { ["SMART_TEST_DB"] = Database(null) },
-        });
+            DotNetTest(project.FullPath, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                NoRestore = true,
+                Loggers = { $"trx;LogFileName={project.GetFilenameWithoutExtension()}.trx", "console;verbosity=minimal" },
+                ResultsDirectory = testResults,
+                EnvironmentVariables = { ["SMART_TEST_DB"] = Database(null) },
+            });
+        }
+        catch (Exception ex)
+        {
+            failure ??= ex;
+        }
     }
-    catch (Exception ex)
-    {
-        failure = ex;
-    }
-
     // CI reads the last line: the counts come from the TRX files, not from dotnet test's own summary.
     XNamespace trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
     int passed = 0, failed = 0, skipped = 0;
