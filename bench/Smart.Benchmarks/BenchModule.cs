@@ -13,19 +13,13 @@ using Smart.BuildingBlocks.Persistence;
 namespace Smart.Benchmarks;
 
 /// <summary>A bench-only module: a command that publishes an event, and a subscriber that notes when it ran.</summary>
-public sealed class BenchModule : Module
+public sealed class BenchModule() : Module("Bench", BenchDbContext.SchemaName, typeof(BenchDbContext))
 {
-    public override string Name => "Bench";
-
-    public override string Schema => BenchDbContext.SchemaName;
-
-    public override Type DbContextType => typeof(BenchDbContext);
-
     public Arrivals Arrivals { get; } = new();
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<BenchDbContext>(Schema);
+        base.AddServices(services, configuration);
         services.AddSingleton(Arrivals);
     }
 

@@ -16,19 +16,13 @@ namespace Smart.IntegrationTests.Messaging;
 /// A test-only module subscribing to Governance's MemberRegistered, whose handler fails on demand: it proves
 /// retries, dead letters and replay on the real bus and database, without touching a real module.
 /// </summary>
-public sealed class ProbeModule : Module
+public sealed class ProbeModule() : Module("Probe", ProbeDbContext.SchemaName, typeof(ProbeDbContext))
 {
-    public override string Name => "Probe";
-
-    public override string Schema => ProbeDbContext.SchemaName;
-
-    public override Type DbContextType => typeof(ProbeDbContext);
-
     public ProbeFaults Faults { get; } = new();
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<ProbeDbContext>(Schema);
+        base.AddServices(services, configuration);
         services.AddSingleton(Faults);
     }
 

@@ -2,27 +2,31 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Smart.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Web;
 
 namespace Smart.BuildingBlocks.Modules;
 
 /// <summary>
-/// The usual module: one DbContext in its own schema (registered in AddServices), endpoints under <c>/api/&lt;name&gt;</c> with one OpenAPI tag,
-/// found by scanning the module's assembly for <see cref="IEndpointDefinition"/>s.
+/// The usual module: one DbContext in its own schema, its EF Core migrations, endpoints under
+/// <c>/api/&lt;name&gt;</c> with one OpenAPI tag, found by scanning the module's assembly for
+/// <see cref="IEndpointDefinition"/>s. A module declares itself in one line:
+/// <c>public sealed class PayrollModule() : Module("Payroll", PayrollDbContext.SchemaName, typeof(PayrollDbContext));</c>
 /// </summary>
-public abstract class Module : IModule
+public abstract class Module(string name, string schema, Type dbContextType) : IModule
 {
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
-    public abstract string Schema { get; }
+    public string Schema { get; } = schema;
 
-    public abstract Type DbContextType { get; }
+    public Type DbContextType { get; } = typeof(ModuleDbContext).IsAssignableFrom(dbContextType)
+        ? dbContextType
+        : throw new ArgumentException($"{dbContextType} is not a ModuleDbContext.", nameof(dbContextType));
 
-    /// <summary>At least <c>services.AddModuleDbContext&lt;TContext&gt;(Schema)</c>.</summary>
-    public abstract void AddServices(IServiceCollection services, IConfiguration configuration);
+    public virtual void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDbContext(DbContextType, Schema);
 
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/api/" + Name.ToLowerInvariant()).WithTags(Name).MapEndpointDefinitions(GetType().Assembly);

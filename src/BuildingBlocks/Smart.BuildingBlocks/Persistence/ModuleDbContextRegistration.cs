@@ -23,4 +23,10 @@ public static class ModuleDbContextRegistration
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema)));
         return services;
     }
+
+    /// <summary>The same for a context known by its type (a module's entry class names its internal context this way).</summary>
+    public static IServiceCollection AddModuleDbContext(this IServiceCollection services, Type contextType, string schema) =>
+        (IServiceCollection)typeof(ModuleDbContextRegistration).GetMethod(nameof(AddModuleDbContext), 1, [typeof(IServiceCollection), typeof(string)])!
+            .MakeGenericMethod(contextType)
+            .Invoke(null, [services, schema])!;
 }
