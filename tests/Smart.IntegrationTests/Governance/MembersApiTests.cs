@@ -92,6 +92,17 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
     }
 
     [Fact]
+    public async Task Given_malformed_query_values_or_ids_Then_400_or_404_problem_details()
+    {
+        var structure = await app.SeedStructureAsync();
+        var admin = await app.AdminClientAsync(structure);
+
+        await (await admin.GetAsync("/api/governance/members?page=abc")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync("/api/governance/members?officeId=lille")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync("/api/governance/members/not-a-guid")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Given_a_body_over_the_size_limit_Then_413_problem_details()
     {
         var structure = await app.SeedStructureAsync();
