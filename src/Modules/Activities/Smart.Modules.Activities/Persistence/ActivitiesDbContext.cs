@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Smart.BuildingBlocks.Persistence;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Entities;
 using Smart.Modules.Activities.Members;
 
@@ -15,6 +19,20 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
     public DbSet<Member> Members => Set<Member>();
 
     public DbSet<EntityRules> EntityRules => Set<EntityRules>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<PaymentTermsDefault> PaymentTermsDefaults => Set<PaymentTermsDefault>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+
+    public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -40,5 +58,146 @@ internal sealed class EntityRulesConfiguration : IEntityTypeConfiguration<Entity
         builder.Property(r => r.EntityCode).HasMaxLength(40);
         builder.Property(r => r.ContributionRate).HasPrecision(7, 6);
         builder.Property(r => r.DefaultVatRate).HasPrecision(7, 6);
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("activities");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(a => a.CoordinatorId);
+        builder.HasIndex(a => new { a.EntityId, a.OfficeId });
+    }
+}
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> builder)
+    {
+        builder.ToTable("clients");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Country).HasMaxLength(2).IsFixedLength();
+        builder.Property(c => c.LegalForm).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Typology).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.VatNumber).HasMaxLength(20);
+        builder.Property(c => c.BillingEmail).HasMaxLength(254);
+        builder.HasIndex(c => new { c.EntityId, c.VatNumber }).IsUnique().HasFilter("vat_number IS NOT NULL");
+        builder.HasIndex(c => new { c.EntityId, c.Name });
+        builder.ComplexProperty(c => c.BillingAddress, address =>
+        {
+            address.Property(a => a.Line1).HasMaxLength(200);
+            address.Property(a => a.Line2).HasMaxLength(200);
+            address.Property(a => a.PostalCode).HasMaxLength(20);
+            address.Property(a => a.City).HasMaxLength(100);
+            address.Property(a => a.Country).HasMaxLength(2).IsFixedLength();
+        });
+    }
+}
+
+internal sealed class PaymentTermsDefaultConfiguration : IEntityTypeConfiguration<PaymentTermsDefault>
+{
+    public void Configure(EntityTypeBuilder<PaymentTermsDefault> builder)
+    {
+        builder.ToTable("payment_terms_defaults");
+        builder.HasKey(d => new { d.Typology, d.EffectiveFrom });
+        builder.Property(d => d.Typology).HasConversion<string>().HasMaxLength(20);
+        // Configuration data, effective-dated: a change is a new row from a date. French law caps business terms
+        // at 60 days; public bodies pay within 30.
+        var from = new DateOnly(2013, 1, 1);
+        builder.HasData(
+            new PaymentTermsDefault(ClientTypology.Company, from, 30),
+            new PaymentTermsDefault(ClientTypology.Association, from, 30),
+            new PaymentTermsDefault(ClientTypology.PublicBody, from, 30),
+            new PaymentTermsDefault(ClientTypology.Individual, from, 15),
+            new PaymentTermsDefault(ClientTypology.Abroad, from, 45));
+    }
+}
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> builder)
+    {
+        builder.ToTable("invoices");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Number).HasMaxLength(20);
+        builder.HasIndex(i => new { i.EntityId, i.Year, i.Sequence }).IsUnique();
+        builder.HasIndex(i => i.ActivityId);
+        builder.HasIndex(i => i.ClientId);
+        foreach (var amount in new[] { nameof(Invoice.TotalNet), nameof(Invoice.TotalVat), nameof(Invoice.TotalGross), nameof(Invoice.ContributionAmount),
+                     nameof(Invoice.CreditedNet), nameof(Invoice.CreditedVat), nameof(Invoice.CreditedContribution) })
+        {
+            builder.Property(amount).HasPrecision(14, 2);
+        }
+        builder.Property(i => i.ContributionRate).HasPrecision(7, 6);
+        builder.Property(i => i.VatMention).HasMaxLength(200);
+        builder.Ignore(i => i.RemainingToCredit);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(i => i.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(i => i.Lines, lines =>
+        {
+            lines.ToTable("invoice_lines");
+            lines.WithOwner().HasForeignKey("InvoiceId");
+            lines.Property<int>("Position");
+            lines.HasKey("InvoiceId", "Position");
+            lines.Property(l => l.Description).HasMaxLength(500);
+            lines.Property(l => l.Quantity).HasPrecision(12, 3);
+            lines.Property(l => l.UnitPrice).HasPrecision(14, 2);
+            lines.Property(l => l.VatRate).HasPrecision(7, 6);
+            lines.Property(l => l.Net).HasPrecision(14, 2);
+            lines.Property(l => l.Vat).HasPrecision(14, 2);
+        });
+        builder.Navigation(i => i.Lines).HasField("_lines").AutoInclude();
+    }
+}
+
+internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditNote>
+{
+    public void Configure(EntityTypeBuilder<CreditNote> builder)
+    {
+        builder.ToTable("credit_notes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Number).HasMaxLength(20);
+        builder.HasIndex(c => new { c.EntityId, c.Year, c.Sequence }).IsUnique();
+        builder.HasIndex(c => c.InvoiceId);
+        builder.Property(c => c.Net).HasPrecision(14, 2);
+        builder.Property(c => c.Vat).HasPrecision(14, 2);
+        builder.Property(c => c.Gross).HasPrecision(14, 2);
+        builder.Property(c => c.ContributionRefund).HasPrecision(14, 2);
+        builder.Property(c => c.Reason).HasMaxLength(500);
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(c => c.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DocumentSequenceConfiguration : IEntityTypeConfiguration<DocumentSequence>
+{
+    public void Configure(EntityTypeBuilder<DocumentSequence> builder)
+    {
+        builder.ToTable("document_sequences");
+        builder.HasKey(s => new { s.EntityId, s.Kind, s.Year });
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class BudgetEntryConfiguration : IEntityTypeConfiguration<BudgetEntry>
+{
+    public void Configure(EntityTypeBuilder<BudgetEntry> builder)
+    {
+        builder.ToTable("budget_entries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Amount).HasPrecision(14, 2);
+        builder.Property(e => e.Description).HasMaxLength(300);
+        builder.HasIndex(e => new { e.ActivityId, e.Date });
+        // A source books each kind of entry once per date: a redelivered message cannot book twice.
+        builder.HasIndex(e => new { e.ActivityId, e.Source, e.SourceId, e.Kind, e.Date }).IsUnique();
+        builder.HasOne<Activity>().WithMany().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

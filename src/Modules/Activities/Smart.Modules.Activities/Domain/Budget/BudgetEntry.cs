@@ -1,0 +1,69 @@
+namespace Smart.Modules.Activities.Domain.Budget;
+
+internal enum BudgetEntryKind
+{
+    Revenue,
+    Contribution,
+    SalaryCost,
+    Expense,
+    Purchase,
+    AdvanceRepayment,
+    LeaseInstalment,
+    SpaceCharge,
+    TrainingCharge,
+    CarriedForward,
+}
+
+/// <summary>What caused an entry; with the source id it makes each booking happen once.</summary>
+internal enum BudgetSource
+{
+    Invoice,
+    CreditNote,
+    Payslip,
+    Expense,
+    Charge,
+    YearEndClose,
+}
+
+/// <summary>
+/// One line of an activity's budget ledger. The ledger is append-only (the database refuses updates and deletes);
+/// the balance is the sum of the entries, never stored.
+/// </summary>
+internal sealed class BudgetEntry
+{
+    private BudgetEntry()
+    {
+        Description = null!;
+    }
+
+    public BudgetEntry(Guid activityId, DateOnly date, BudgetEntryKind kind, decimal amount, BudgetSource source, Guid sourceId, string description, DateTimeOffset recordedAt)
+    {
+        ActivityId = activityId;
+        Date = date;
+        Kind = kind;
+        Amount = amount;
+        Source = source;
+        SourceId = sourceId;
+        Description = description;
+        RecordedAt = recordedAt;
+    }
+
+    public long Id { get; private set; }
+
+    public Guid ActivityId { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public BudgetEntryKind Kind { get; private set; }
+
+    /// <summary>Positive credits the activity's budget, negative debits it.</summary>
+    public decimal Amount { get; private set; }
+
+    public BudgetSource Source { get; private set; }
+
+    public Guid SourceId { get; private set; }
+
+    public string Description { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+}

@@ -1,0 +1,241 @@
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Domain.Clients;
+
+namespace Smart.Modules.Activities.Domain.Invoicing;
+
+/// <summary>One line of an invoice: net and VAT are rounded to the cent on each line, totals are their sums.</summary>
+internal sealed class InvoiceLine
+{
+    private InvoiceLine()
+    {
+        Description = null!;
+    }
+
+    public InvoiceLine(string description, decimal quantity, decimal unitPrice, decimal vatRate)
+    {
+        BusinessRules.Check(new LineIsPositive(quantity, unitPrice));
+        Description = description.Trim();
+        Quantity = quantity;
+        UnitPrice = unitPrice;
+        VatRate = vatRate;
+        Net = Money.RoundToCents(quantity * unitPrice);
+        Vat = Money.RoundToCents(Net * vatRate);
+    }
+
+    public string Description { get; private set; }
+
+    public decimal Quantity { get; private set; }
+
+    /// <summary>Excluding VAT.</summary>
+    public decimal UnitPrice { get; private set; }
+
+    public decimal VatRate { get; private set; }
+
+    public decimal Net { get; private set; }
+
+    public decimal Vat { get; private set; }
+
+    private sealed record LineIsPositive(decimal Quantity, decimal UnitPrice) : IBusinessRule
+    {
+        public bool IsBroken() => Quantity <= 0 || UnitPrice <= 0;
+
+        public string Message => "Invoice lines have a positive quantity and unit price; corrections go through credit notes.";
+    }
+}
+
+/// <summary>
+/// An issued invoice: immutable once issued (corrections go through credit notes). It keeps the contribution rate
+/// in force on its date, so a credit note reverses the contribution at that same rate.
+/// </summary>
+internal sealed class Invoice : AggregateRoot
+{
+    public const string Currency = "EUR";
+
+    private readonly List<InvoiceLine> _lines = [];
+
+    private Invoice()
+    {
+        Number = null!;
+    }
+
+    public Guid EntityId { get; private set; }
+
+    public Guid ActivityId { get; private set; }
+
+    public Guid ClientId { get; private set; }
+
+    public string Number { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public DateOnly IssueDate { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+
+    public IReadOnlyList<InvoiceLine> Lines => _lines;
+
+    public decimal TotalNet { get; private set; }
+
+    public decimal TotalVat { get; private set; }
+
+    public decimal TotalGross { get; private set; }
+
+    /// <summary>Legal mention when VAT does not apply (e.g. exempt training).</summary>
+    public string? VatMention { get; private set; }
+
+    public decimal ContributionRate { get; private set; }
+
+    public decimal ContributionAmount { get; private set; }
+
+    public decimal CreditedNet { get; private set; }
+
+    public decimal CreditedVat { get; private set; }
+
+    public decimal CreditedContribution { get; private set; }
+
+    public decimal RemainingToCredit => TotalNet - CreditedNet;
+
+    public static Invoice Issue(DocumentNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
+        decimal contributionRate, string? vatMention)
+    {
+        activity.EnsureOpen();
+        CheckRule(new ClientBelongsToTheActivitysEntity(client.EntityId, activity.EntityId));
+        CheckRule(new InvoiceHasLines(lines.Count));
+        var invoice = new Invoice
+        {
+            Id = Guid.CreateVersion7(),
+            EntityId = activity.EntityId,
+            ActivityId = activity.Id,
+            ClientId = client.Id,
+            Number = number.ToString(),
+            Year = number.Year,
+            Sequence = number.Sequence,
+            IssueDate = issueDate,
+            DueDate = issueDate.AddDays(client.PaymentTermsDays),
+            VatMention = vatMention,
+            ContributionRate = contributionRate,
+        };
+        invoice._lines.AddRange(lines);
+        invoice.TotalNet = lines.Sum(l => l.Net);
+        invoice.TotalVat = lines.Sum(l => l.Vat);
+        invoice.TotalGross = invoice.TotalNet + invoice.TotalVat;
+        invoice.ContributionAmount = Money.RoundToCents(invoice.TotalNet * contributionRate);
+        return invoice;
+    }
+
+    /// <summary>Revenue excl. VAT in, the cooperative's contribution out, on the invoice date.</summary>
+    public IReadOnlyList<BudgetEntry> BudgetEntries(DateTimeOffset now) =>
+    [
+        new(ActivityId, IssueDate, BudgetEntryKind.Revenue, TotalNet, BudgetSource.Invoice, Id, $"Invoice {Number}", now),
+        new(ActivityId, IssueDate, BudgetEntryKind.Contribution, -ContributionAmount, BudgetSource.Invoice, Id,
+            $"Contribution {ContributionRate:0.###%} on invoice {Number}", now),
+    ];
+
+    /// <summary>
+    /// Credits part or all of what remains: VAT and contribution in proportion to the credited net, the last credit
+    /// taking exactly what remains so that a fully credited invoice nets to zero to the cent.
+    /// </summary>
+    public CreditNote Credit(DocumentNumber number, decimal net, DateOnly issueDate, string reason)
+    {
+        CheckRule(new CreditIsWithinWhatRemains(net, RemainingToCredit));
+        CheckRule(new CreditNoteFollowsInvoice(issueDate, IssueDate));
+        var creditsAll = net == RemainingToCredit;
+        var vat = creditsAll ? TotalVat - CreditedVat : Money.RoundToCents(TotalVat * net / TotalNet);
+        var contribution = creditsAll ? ContributionAmount - CreditedContribution : Money.RoundToCents(ContributionAmount * net / TotalNet);
+        CreditedNet += net;
+        CreditedVat += vat;
+        CreditedContribution += contribution;
+        return CreditNote.For(this, number, issueDate, net, vat, contribution, reason);
+    }
+
+    private sealed record ClientBelongsToTheActivitysEntity(Guid ClientEntity, Guid ActivityEntity) : IBusinessRule
+    {
+        public bool IsBroken() => ClientEntity != ActivityEntity;
+
+        public string Message => "The client belongs to another entity than the activity.";
+    }
+
+    private sealed record InvoiceHasLines(int Count) : IBusinessRule
+    {
+        public bool IsBroken() => Count == 0;
+
+        public string Message => "An invoice has at least one line.";
+    }
+
+    private sealed record CreditIsWithinWhatRemains(decimal Net, decimal Remaining) : IBusinessRule
+    {
+        public bool IsBroken() => Net <= 0 || Net > Remaining;
+
+        public string Message => $"A credit note credits between 0.01 and what remains to be credited ({Remaining:0.00}), not {Net:0.00}.";
+    }
+
+    private sealed record CreditNoteFollowsInvoice(DateOnly CreditDate, DateOnly InvoiceDate) : IBusinessRule
+    {
+        public bool IsBroken() => CreditDate < InvoiceDate;
+
+        public string Message => $"A credit note cannot be dated before its invoice ({InvoiceDate:yyyy-MM-dd}).";
+    }
+}
+
+/// <summary>A credit note on an invoice: reduces its revenue and gives back the contribution in proportion.</summary>
+internal sealed class CreditNote : AggregateRoot
+{
+    private CreditNote()
+    {
+        Number = Reason = null!;
+    }
+
+    public Guid EntityId { get; private set; }
+
+    public Guid ActivityId { get; private set; }
+
+    public Guid InvoiceId { get; private set; }
+
+    public Guid ClientId { get; private set; }
+
+    public string Number { get; private set; }
+
+    public int Year { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public DateOnly IssueDate { get; private set; }
+
+    public decimal Net { get; private set; }
+
+    public decimal Vat { get; private set; }
+
+    public decimal Gross { get; private set; }
+
+    public decimal ContributionRefund { get; private set; }
+
+    public string Reason { get; private set; }
+
+    internal static CreditNote For(Invoice invoice, DocumentNumber number, DateOnly issueDate, decimal net, decimal vat, decimal contribution, string reason) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        EntityId = invoice.EntityId,
+        ActivityId = invoice.ActivityId,
+        InvoiceId = invoice.Id,
+        ClientId = invoice.ClientId,
+        Number = number.ToString(),
+        Year = number.Year,
+        Sequence = number.Sequence,
+        IssueDate = issueDate,
+        Net = net,
+        Vat = vat,
+        Gross = net + vat,
+        ContributionRefund = contribution,
+        Reason = reason.Trim(),
+    };
+
+    public IReadOnlyList<BudgetEntry> BudgetEntries(DateTimeOffset now) =>
+    [
+        new(ActivityId, IssueDate, BudgetEntryKind.Revenue, -Net, BudgetSource.CreditNote, Id, $"Credit note {Number}", now),
+        new(ActivityId, IssueDate, BudgetEntryKind.Contribution, ContributionRefund, BudgetSource.CreditNote, Id, $"Contribution given back by credit note {Number}", now),
+    ];
+}
