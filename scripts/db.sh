@@ -1,93 +1,179 @@
 #!/usr/bin/env bash
 # The project's own PostgreSQL: a local cluster in .data/pg, started and stopped by the build (no Docker).
-# Usage: scripts/db.sh start|stop|status|url      Port: SMART_PG_PORT (default 55432).
+#
+#   scripts/db.sh start    create the cluster on first use, start it (idempotent), create database "smart"
+#   scripts/db.sh stop     fast shutdown
+#   scripts/db.sh status   "running on 127.0.0.1:<port>" (exit 0) or "stopped" (exit 3)
+#   scripts/db.sh url      the host's connection string: Host=127.0.0.1;Port=<port>;Username=postgres;Database=smart
+#
+# Port: SMART_PG_PORT (default 55432). Binaries: SMART_PG_BIN, else /usr/lib/postgresql/<newest>/bin.
+# Development settings (fsync, synchronous_commit and full_page_writes off): fast, not crash-safe. Never use
+# this cluster for data you want to keep.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${SMART_PG_PORT:-55432}"
-data="$root/.data/pg"
-log="$root/.data/pg.log"
-socket="$root/.data/sock"
-# Unix socket paths are limited to ~100 characters.
-if [ $(( ${#socket} + 20 )) -gt 100 ]; then socket="/tmp/smart-pg-$port"; fi
+home="$root/.data"
+data="$home/pg"
+log="$home/pg.log"
+socket="$home/sock"
+db_name="smart"
+settings="-c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
-bin=""
-for candidate in "${SMART_PG_BIN:-}" /usr/lib/postgresql/*/bin; do
-  if [ -n "$candidate" ] && [ -x "$candidate/pg_ctl" ]; then bin="$candidate"; break; fi
-done
+bin="${SMART_PG_BIN:-}"
 if [ -z "$bin" ]; then
-  echo "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin); install postgresql or set SMART_PG_BIN." >&2
+  for candidate in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$candidate/pg_ctl" ]; then bin="$candidate"; break; fi
+  done
+fi
+if [ -z "$bin" ] || [ ! -x "$bin/pg_ctl" ]; then
+  echo "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin)." >&2
+  echo "Install them (Debian/Ubuntu: apt-get install postgresql) or set SMART_PG_BIN to the folder holding pg_ctl." >&2
   exit 1
 fi
+psql="$bin/psql"
+[ -x "$psql" ] || psql="$(command -v psql || true)"
 
-# PostgreSQL refuses to run as root: as root, run it as the 'postgres' system account.
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# PostgreSQL refuses to run as root: as root, everything server-side runs as the 'postgres' system account.
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
-  else
-    "$@"
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Called once per command, before anything touches the cluster.
+locate() {
+  if is_root; then
+    if ! id postgres >/dev/null 2>&1; then
+      useradd --system --user-group --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
+    fi
+    # The postgres account must be able to reach the project folder; a checkout under /root is not reachable.
+    if ! runuser -u postgres -- test -x "$root"; then
+      home="/tmp/smart-pg-$port.data"
+      data="$home/pg"
+      log="$home/pg.log"
+      socket="$home/sock"
+      echo "note: the postgres account cannot enter $root; the cluster lives in $home instead" >&2
+    fi
   fi
+  # A Unix socket path (folder + "/.s.PGSQL.<port>") must stay short (the kernel limit is about 100 characters).
+  if [ $(( ${#socket} + ${#port} + 10 )) -gt 90 ]; then socket="/tmp/smart-pg-$port"; fi
 }
 
 prepare() {
-  mkdir -p "$root/.data" "$socket"
-  if [ "$(id -u)" -eq 0 ]; then
-    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
-    chown postgres "$root/.data" "$socket"
-    [ -d "$data" ] && chown -R postgres "$data"
+  mkdir -p "$home" "$socket"
+  if is_root; then
+    chown postgres "$home" "$socket"
     touch "$log" && chown postgres "$log"
+    if [ -d "$data" ] && [ "$(stat -c %U "$data")" != postgres ]; then chown -R postgres "$data"; fi
   fi
   if [ ! -s "$data/PG_VERSION" ]; then
-    as_owner "$bin/initdb" -D "$data" --auth=trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    echo "Creating the PostgreSQL cluster in $data"
+    if ! as_owner "$bin/initdb" -D "$data" --auth=trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >"$home/initdb.log" 2>&1; then
+      echo "initdb failed:" >&2
+      tail -n 30 "$home/initdb.log" >&2
+      exit 1
+    fi
   fi
 }
 
 running() {
-  as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1
+  [ -s "$data/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1
 }
 
-url() {
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=smart"
+# The port a running server listens on (line 4 of postmaster.pid).
+running_port() {
+  sed -n 4p "$data/postmaster.pid" 2>/dev/null || true
+}
+
+# After a kill, postmaster.pid stays behind. PostgreSQL copes with a dead pid itself, but not with a pid that now
+# belongs to another process (pid reuse after a restart), so remove the file when its pid is not a live postgres.
+remove_stale_pid() {
+  local pidfile="$data/postmaster.pid" pid
+  [ -f "$pidfile" ] || return 0
+  pid="$(head -n 1 "$pidfile" 2>/dev/null || true)"
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null || [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != postgres ]; then
+    echo "Removing the stale $pidfile (pid ${pid:-?} is not running)"
+    rm -f "$pidfile"
+  fi
+}
+
+fail_with_log() {
+  echo "$1; last lines of $log:" >&2
+  tail -n 30 "$log" >&2 || true
+  exit 1
 }
 
 start() {
   prepare
   if running; then
-    echo "PostgreSQL already running on 127.0.0.1:$port"
+    local actual
+    actual="$(running_port)"
+    echo "PostgreSQL already running on 127.0.0.1:${actual:-$port} (data in $data)"
+    if [ -n "$actual" ] && [ "$actual" != "$port" ]; then
+      echo "warning: it listens on $actual, not on SMART_PG_PORT=$port; run '$0 stop' first to change the port" >&2
+    fi
+    port="${actual:-$port}"
   else
-    # A server killed hard leaves its pid file behind; remove it only when that process is gone.
-    if [ -f "$data/postmaster.pid" ] && ! kill -0 "$(head -1 "$data/postmaster.pid")" 2>/dev/null; then
-      rm -f "$data/postmaster.pid"
-    fi
-    if ! as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start -o "-p $port -k $socket -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
-      echo "PostgreSQL did not start; last lines of $log:" >&2
-      tail -n 30 "$log" >&2
-      exit 1
-    fi
-    echo "PostgreSQL started on 127.0.0.1:$port (data in .data/pg)"
+    remove_stale_pid
+    local attempt started=0
+    # Right after a kill -9 the old server's children linger a second or two ("lock file already exists",
+    # "pre-existing shared memory block is still in use"): retry a few times instead of failing at once.
+    for attempt in 1 2 3 4 5; do
+      if as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start -o "-p $port -k $socket $settings" >/dev/null 2>&1; then
+        started=1
+        break
+      fi
+      if tail -n 5 "$log" | grep -q -e 'lock file .* already exists' -e 'shared memory block is still in use'; then
+        sleep 1
+        remove_stale_pid
+      else
+        break
+      fi
+    done
+    [ "$started" -eq 1 ] || fail_with_log "PostgreSQL did not start"
+    echo "PostgreSQL started on 127.0.0.1:$port (data in $data)"
+    port="$(running_port)"
   fi
-  for _ in $(seq 1 50); do
-    "$bin/pg_isready" -h 127.0.0.1 -p "$port" -q && break
+  local ready=0
+  for _ in $(seq 1 100); do
+    if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then ready=1; break; fi
     sleep 0.2
   done
-  if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'smart'" | grep -q 1; then
-    "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE smart" >/dev/null
+  [ "$ready" -eq 1 ] || fail_with_log "PostgreSQL does not accept connections on 127.0.0.1:$port"
+  if [ -z "$("$psql" -X -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db_name'")" ]; then
+    "$psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE $db_name" >/dev/null
+    echo "Database '$db_name' created"
   fi
 }
 
 stop() {
-  if [ -s "$data/PG_VERSION" ] && running; then
-    as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  if running; then
+    as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null || fail_with_log "PostgreSQL did not stop"
     echo "PostgreSQL stopped"
   else
     echo "PostgreSQL is not running"
   fi
 }
 
+status() {
+  if running; then
+    local actual
+    actual="$(running_port)"
+    echo "running on 127.0.0.1:${actual:-$port} (data in $data)"
+  else
+    echo "stopped"
+    return 3
+  fi
+}
+
+# Work from a folder every account can read: runuser keeps the current folder, and postgres may not enter it.
+cd /
+locate
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  status) if [ -s "$data/PG_VERSION" ] && running; then echo "running on 127.0.0.1:$port"; else echo "stopped"; exit 3; fi ;;
-  url) url ;;
+  status) status ;;
+  url) echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$db_name" ;;
   *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
 esac

@@ -1,0 +1,64 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Activities;
+
+/// <summary>
+/// Opens an activity coordinated by a member, in the member's entity and office. A member opens their own
+/// (no coordinator to give); staff open one for a member they can see.
+/// </summary>
+internal sealed record OpenActivity(Guid? CoordinatorId, string Name, ActivityKind Kind, int ServiceTier)
+{
+    public static OpenActivity Example => new(null, "Compagnie Les Échappées — tournée 2026", ActivityKind.LivePerformance, 1);
+
+    internal sealed class Validator : AbstractValidator<OpenActivity>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Kind).IsInEnum();
+            RuleFor(c => c.ServiceTier).InclusiveBetween(Activity.LowestTier, Activity.HighestTier);
+            RuleFor(c => c.CoordinatorId).NotEqual(Guid.Empty);
+        }
+    }
+}
+
+internal sealed class OpenActivityHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(OpenActivity command, CancellationToken cancellationToken)
+    {
+        var coordinatorId = command.CoordinatorId ?? user.MemberId ?? throw new NotFoundException("Member", "coordinator");
+        var coordinator = await db.Members.VisibleTo(user).SingleOrDefaultAsync(m => m.MemberId == coordinatorId, cancellationToken)
+            ?? throw new NotFoundException("Member", coordinatorId);
+        var activity = Activity.Open(coordinator.MemberId, coordinator.EntityId, coordinator.OfficeId, command.Name, command.Kind, command.ServiceTier, clock.Today());
+        db.Activities.Add(activity);
+        await bus.PublishAsync(new ActivityOpened(activity.Id, activity.EntityId, activity.OfficeId, activity.CoordinatorId, activity.Name,
+            activity.Kind.ToString(), activity.ServiceTier, activity.OpenedOn));
+        return activity.Id;
+    }
+}
+
+internal sealed class OpenActivityEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module) => module
+        .MapPost("/activities", async (OpenActivity command, IMessageBus bus, CancellationToken ct) =>
+        {
+            var id = await bus.InvokeAsync<Guid>(command, ct);
+            return TypedResults.Created($"/api/activities/activities/{id}", new ResourceCreated(id));
+        })
+        .WithName("OpenActivity")
+        .WithSummary("Opens an activity: a member for themself, staff for a member of their scope.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Features.Clients;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Invoicing;
+
+internal sealed record InvoiceLineView(string Description, decimal Quantity, decimal UnitPrice, decimal VatRate, decimal Net, decimal Vat);
+
+internal sealed record CreditNoteView(Guid Id, string Number, Guid InvoiceId, DateOnly IssueDate, decimal Net, decimal Vat, decimal Gross, decimal ContributionRefund, string Reason);
+
+internal sealed record InvoiceView(
+    Guid Id, string Number, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client, DateOnly IssueDate, DateOnly DueDate,
+    IReadOnlyList<InvoiceLineView> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross, string Currency, string? VatMention,
+    decimal ContributionRate, decimal ContributionAmount, decimal CreditedNet, decimal RemainingToCredit, IReadOnlyList<CreditNoteView> CreditNotes);
+
+internal sealed record InvoiceSummary(Guid Id, string Number, Guid ActivityId, Guid ClientId, string ClientName, DateOnly IssueDate, DateOnly DueDate,
+    decimal TotalNet, decimal TotalGross, decimal CreditedNet);
+
+internal sealed record GetInvoice(Guid InvoiceId);
+
+internal sealed record GetCreditNote(Guid CreditNoteId);
+
+internal sealed record ListInvoices(Guid? ActivityId, Guid? ClientId, int? Year, int Page = 1, int PageSize = 50)
+{
+    internal sealed class Validator : AbstractValidator<ListInvoices>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+            RuleFor(q => q.Year).InclusiveBetween(2000, 2100);
+        }
+    }
+}
+
+internal sealed class InvoiceQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+{
+    public async Task<InvoiceView> HandleAsync(GetInvoice query, CancellationToken cancellationToken)
+    {
+        var found = await (from invoice in db.Invoices.AsNoTracking()
+                           join a in db.Activities.VisibleTo(user) on invoice.ActivityId equals a.Id
+                           join c in db.Clients on invoice.ClientId equals c.Id
+                           where invoice.Id == query.InvoiceId
+                           select new { Invoice = invoice, ActivityName = a.Name, Client = c }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Invoice", query.InvoiceId);
+        var i = found.Invoice;
+        var credits = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == i.Id).OrderBy(c => c.Sequence).ToListAsync(cancellationToken);
+        return new InvoiceView(i.Id, i.Number, i.EntityId, i.ActivityId, found.ActivityName, ClientView.From(found.Client), i.IssueDate, i.DueDate,
+            i.Lines.Select(l => new InvoiceLineView(l.Description, l.Quantity, l.UnitPrice, l.VatRate, l.Net, l.Vat)).ToList(),
+            i.TotalNet, i.TotalVat, i.TotalGross, Invoice.Currency, i.VatMention, i.ContributionRate, i.ContributionAmount, i.CreditedNet, i.RemainingToCredit,
+            credits.Select(ToView).ToList());
+    }
+
+    public async Task<CreditNoteView> HandleAsync(GetCreditNote query, CancellationToken cancellationToken) =>
+        ToView(await (from c in db.CreditNotes.AsNoTracking()
+                      join a in db.Activities.VisibleTo(user) on c.ActivityId equals a.Id
+                      where c.Id == query.CreditNoteId
+                      select c).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Credit note", query.CreditNoteId));
+
+    public async Task<PagedResult<InvoiceSummary>> HandleAsync(ListInvoices query, CancellationToken cancellationToken)
+    {
+        var invoices = from i in db.Invoices.AsNoTracking()
+                       join a in db.Activities.VisibleTo(user) on i.ActivityId equals a.Id
+                       join c in db.Clients on i.ClientId equals c.Id
+                       select new { i, ClientName = c.Name };
+        if (query.ActivityId is { } activityId) invoices = invoices.Where(x => x.i.ActivityId == activityId);
+        if (query.ClientId is { } clientId) invoices = invoices.Where(x => x.i.ClientId == clientId);
+        if (query.Year is { } year) invoices = invoices.Where(x => x.i.Year == year);
+        var total = await invoices.CountAsync(cancellationToken);
+        var page = await invoices.OrderByDescending(x => x.i.IssueDate).ThenByDescending(x => x.i.Sequence)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(x => new InvoiceSummary(x.i.Id, x.i.Number, x.i.ActivityId, x.i.ClientId, x.ClientName, x.i.IssueDate, x.i.DueDate, x.i.TotalNet, x.i.TotalGross, x.i.CreditedNet))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<InvoiceSummary>(page, query.Page, query.PageSize, total);
+    }
+
+    private static CreditNoteView ToView(CreditNote c) => new(c.Id, c.Number, c.InvoiceId, c.IssueDate, c.Net, c.Vat, c.Gross, c.ContributionRefund, c.Reason);
+}
+
+/// <summary>The invoice as a printable page: everything HTML-encoded, amounts in French format.</summary>
+internal static class InvoiceDocument
+{
+    private const string Style =
+        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}.n{text-align:right}";
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string Render(InvoiceView invoice)
+    {
+        var client = invoice.Client;
+        var address = client.BillingAddress;
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
+            .Append($"<title>Facture {E(invoice.Number)}</title><style>{Style}</style></head><body>")
+            .Append($"<h1>Facture {E(invoice.Number)}</h1>")
+            .Append($"<p>Date : {invoice.IssueDate:dd/MM/yyyy} — échéance : {invoice.DueDate:dd/MM/yyyy}</p>")
+            .Append($"<p>Activité : {E(invoice.ActivityName)}</p>")
+            .Append($"<address>{E(client.Name)}<br>{E(address.Line1)}<br>");
+        if (address.Line2 is not null) html.Append($"{E(address.Line2)}<br>");
+        html.Append($"{E(address.PostalCode)} {E(address.City)} ({E(address.Country)})");
+        if (client.VatNumber is not null) html.Append($"<br>TVA : {E(client.VatNumber)}");
+        html.Append("</address><table><thead><tr><th>Désignation</th><th class=\"n\">Quantité</th><th class=\"n\">Prix unitaire HT</th>")
+            .Append("<th class=\"n\">TVA</th><th class=\"n\">Montant HT</th></tr></thead><tbody>");
+        foreach (var line in invoice.Lines)
+        {
+            html.Append($"<tr><td>{E(line.Description)}</td><td class=\"n\">{line.Quantity.ToString("0.###", French)}</td>")
+                .Append($"<td class=\"n\">{M(line.UnitPrice)}</td><td class=\"n\">{(line.VatRate * 100).ToString("0.##", French)} %</td><td class=\"n\">{M(line.Net)}</td></tr>");
+        }
+        html.Append($"</tbody></table><p class=\"n\">Total HT : {M(invoice.TotalNet)}<br>TVA : {M(invoice.TotalVat)}<br><strong>Total TTC : {M(invoice.TotalGross)}</strong></p>");
+        if (invoice.VatMention is not null) html.Append($"<p>{E(invoice.VatMention)}</p>");
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string M(decimal amount) => amount.ToString("N2", French) + " €";
+}
+
+internal sealed class InvoiceQueriesEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/invoices/{invoiceId:guid}", async (Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)))
+            .WithName("GetInvoice")
+            .WithSummary("An invoice with its lines, totals, contribution and credit notes.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/invoices/{invoiceId:guid}/html", async (Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Content(InvoiceDocument.Render(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)), "text/html; charset=utf-8"))
+            .WithName("GetInvoiceDocument")
+            .WithSummary("The invoice as a printable HTML document.")
+            .Produces<string>(contentType: "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/invoices", async (Guid? activityId, Guid? clientId, int? year, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<PagedResult<InvoiceSummary>>(new ListInvoices(activityId, clientId, year, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("ListInvoices")
+            .WithSummary("Invoices of the activities the caller may see, newest first.")
+            .ProducesValidationProblem();
+
+        module.MapGet("/credit-notes/{creditNoteId:guid}", async (Guid creditNoteId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<CreditNoteView>(new GetCreditNote(creditNoteId), ct)))
+            .WithName("GetCreditNote")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,99 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Invoicing;
+
+/// <summary>A line as sent: the VAT rate defaults to the entity's rate in force on the invoice date.</summary>
+internal sealed record InvoiceLineInput(string Description, decimal Quantity, decimal UnitPrice, decimal? VatRate)
+{
+    internal sealed class Validator : AbstractValidator<InvoiceLineInput>
+    {
+        public Validator()
+        {
+            RuleFor(l => l.Description).NotEmpty().MaximumLength(500);
+            RuleFor(l => l.Quantity).GreaterThan(0).PrecisionScale(12, 3, ignoreTrailingZeros: true);
+            RuleFor(l => l.UnitPrice).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+            RuleFor(l => l.VatRate).InclusiveBetween(0m, 0.5m).PrecisionScale(7, 6, ignoreTrailingZeros: true);
+        }
+    }
+}
+
+/// <summary>
+/// Issues an invoice of an activity to a client: a gap-free number of the entity and year, due after the client's
+/// terms, revenue and contribution booked on the activity's budget. Publishes <see cref="InvoiceIssued"/>.
+/// </summary>
+internal sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines)
+{
+    public const int MaxLines = 200;
+
+    public static IssueInvoice Example => new(Guid.Parse("0195f1a2-0000-7000-8000-0000000000a1"), Guid.Parse("0195f1a2-0000-7000-8000-0000000000c1"), null,
+        [new("Représentation du spectacle « Les Échappées », 14 mars 2026", 1, 1000.00m, null)]);
+
+    internal sealed class Validator : AbstractValidator<IssueInvoice>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ActivityId).NotEmpty();
+            RuleFor(c => c.ClientId).NotEmpty();
+            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= MaxLines).WithMessage($"At most {MaxLines} lines.");
+            RuleForEach(c => c.Lines).SetValidator(new InvoiceLineInput.Validator());
+        }
+    }
+}
+
+internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(IssueInvoice command, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
+            ?? throw new NotFoundException("Activity", command.ActivityId);
+        var client = await db.Clients.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
+            ?? throw new NotFoundException("Client", command.ClientId);
+        var today = clock.Today();
+        var issueDate = command.IssueDate ?? today;
+        BusinessRules.Check(new InvoiceIsNotPostDated(issueDate, today));
+        var rules = await db.EntityRules.InForceAsync(activity.EntityId, issueDate, cancellationToken);
+
+        var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, l.VatRate ?? rules.DefaultVatRate)).ToList();
+        var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, cancellationToken);
+        var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vatMention: null);
+        db.Invoices.Add(invoice);
+        db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
+        await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
+            invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency));
+        return invoice.Id;
+    }
+
+    private sealed record InvoiceIsNotPostDated(DateOnly IssueDate, DateOnly Today) : IBusinessRule
+    {
+        public bool IsBroken() => IssueDate > Today;
+
+        public string Message => $"An invoice cannot be dated in the future ({IssueDate:yyyy-MM-dd}).";
+    }
+}
+
+internal sealed class IssueInvoiceEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module) => module
+        .MapPost("/invoices", async (IssueInvoice command, IMessageBus bus, CancellationToken ct) =>
+        {
+            var id = await bus.InvokeAsync<Guid>(command, ct);
+            return TypedResults.Created($"/api/activities/invoices/{id}", new ResourceCreated(id));
+        })
+        .WithName("IssueInvoice")
+        .WithSummary("Issues an invoice on an activity the caller may act on; it is immutable from then on.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}
