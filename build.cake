@@ -1,26 +1,46 @@
-// Smart's build: `dotnet tool restore` once, then `dotnet cake --target=<Target>`.
-// Run = local PostgreSQL + migrations + demo data + Swagger UI; Test = every test against a real PostgreSQL.
+// Smart's build. Once: `dotnet tool restore`; then `dotnet cake --target=<Target>` (default: Build).
+//
+//   Clean     dotnet clean + artifacts/
+//   Restore   dotnet restore Smart.sln
+//   Build     Restore, then dotnet build Smart.sln (--configuration=Debug|Release, default Debug)
+//   Db        the project's PostgreSQL in .data/pg (scripts/db.sh start; port SMART_PG_PORT, default 55432)
+//   Db-Stop   scripts/db.sh stop
+//   Migrate   Db + Build, then the host applies every module's migrations and exits
+//   Run       Db + Build, then the host on http://localhost:5080 (Development: migrates, seeds demo data, Swagger UI)
+//   Test      Db + Build, then every test project; TRX files in artifacts/test-results; last line "N passed, N failed, N skipped"
+//   Bench     Db, then the benchmarks in Release (--samples=N, or --bench-args="..." passed through)
 using System.Xml.Linq;
 
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Debug");
-var port = EnvironmentVariable("SMART_PG_PORT") ?? "55432";
 var solution = "./Smart.sln";
 var host = "./src/Host/Smart.Host/Smart.Host.csproj";
+var bench = "./bench/Smart.Benchmarks/Smart.Benchmarks.csproj";
 var testResults = Directory("./artifacts/test-results");
 
-string Database(string name) => $"Host=127.0.0.1;Port={port};Username=postgres" + (name is null ? "" : $";Database={name}");
+// Printed after everything else by the Test target, so that it is the very last line of the output.
+string testSummary = null;
 
 void Db(string command)
 {
-    var exit = StartProcess("bash", new ProcessSettings { Arguments = $"scripts/db.sh {command}" });
-    if (exit != 0) throw new Exception($"scripts/db.sh {command} failed ({exit})");
+    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = $"scripts/db.sh {command}" });
+    if (exitCode != 0) throw new Exception($"scripts/db.sh {command} failed (exit code {exitCode})");
 }
+
+// The host's connection string, from scripts/db.sh (one place knows the port): ...;Database=smart
+string DatabaseUrl()
+{
+    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = "scripts/db.sh url", RedirectStandardOutput = true }, out var lines);
+    if (exitCode != 0) throw new Exception($"scripts/db.sh url failed (exit code {exitCode})");
+    return lines.Last().Trim();
+}
+
+// The tests' connection string: server-level, no database (each test fixture creates and drops its own).
+string ServerUrl() => string.Join(";", DatabaseUrl().Split(';').Where(part => !part.StartsWith("Database=", StringComparison.OrdinalIgnoreCase)));
 
 Task("Clean").Does(() =>
 {
-    CleanDirectories("./src/**/bin/" + configuration);
-    CleanDirectories("./tests/**/bin/" + configuration);
+    DotNetClean(solution, new DotNetCleanSettings { Configuration = configuration });
     CleanDirectories("./artifacts");
 });
 
@@ -38,19 +58,21 @@ Task("Migrate").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
     {
         Configuration = configuration,
         NoBuild = true,
-        EnvironmentVariables = { ["ConnectionStrings__Smart"] = Database("smart") },
+        NoRestore = true,
+        EnvironmentVariables = { ["ConnectionStrings__Smart"] = DatabaseUrl() },
     }));
 
 Task("Run").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
 {
-    Information("Swagger UI: http://localhost:5080/swagger   (demo accounts in README.md)");
+    Information("Swagger UI: http://localhost:5080/swagger");
     DotNetRun(host, new DotNetRunSettings
     {
         Configuration = configuration,
         NoBuild = true,
+        NoRestore = true,
         EnvironmentVariables =
         {
-            ["ConnectionStrings__Smart"] = Database("smart"),
+            ["ConnectionStrings__Smart"] = DatabaseUrl(),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = "http://localhost:5080",
         },
@@ -60,50 +82,61 @@ Task("Run").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
 Task("Test").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
 {
     CleanDirectory(testResults);
-    Exception failure = null;
-    // One run per test project, each with its own TRX file (a shared default name can collide within a second).
-    foreach (var project in GetFiles("./tests/**/*.csproj"))
+    var testExitCode = 0;
+    DotNetTest(solution, new DotNetTestSettings
     {
-        try
-        {
-            DotNetTest(project.FullPath, new DotNetTestSettings
-            {
-                Configuration = configuration,
-                NoBuild = true,
-                NoRestore = true,
-                Loggers = { $"trx;LogFileName={project.GetFilenameWithoutExtension()}.trx", "console;verbosity=minimal" },
-                ResultsDirectory = testResults,
-                EnvironmentVariables = { ["SMART_TEST_DB"] = Database(null) },
-            });
-        }
-        catch (Exception ex)
-        {
-            failure ??= ex;
-        }
-    }
-    // CI reads the last line: the counts come from the TRX files, not from dotnet test's own summary.
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        Loggers = { "trx" },
+        ResultsDirectory = testResults,
+        EnvironmentVariables = { ["SMART_TEST_DB"] = ServerUrl() },
+        // Keep going on failures: the counts below are what CI reads.
+        HandleExitCode = exitCode => { testExitCode = exitCode; return true; },
+    });
+
+    // The counts come from the TRX files (one per test project), not from dotnet test's console summary.
     XNamespace trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-    int passed = 0, failed = 0, skipped = 0;
-    foreach (var file in GetFiles(testResults.Path.FullPath + "/*.trx"))
+    var files = GetFiles($"{testResults.Path.FullPath}/**/*.trx");
+    int passed = 0, failed = 0, skipped = 0, total = 0;
+    foreach (var file in files)
     {
-        var counters = XDocument.Load(file.FullPath).Descendants(trx + "Counters").Single();
+        var counters = XDocument.Load(file.FullPath).Descendants(trx + "ResultSummary").Elements(trx + "Counters").Single();
         int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
         passed += Count("passed");
         failed += Count("failed") + Count("error") + Count("timeout") + Count("aborted");
         skipped += Count("notExecuted");
+        total += Count("total");
     }
-    var summary = $"{passed} passed, {failed} failed, {skipped} skipped";
-    System.IO.File.WriteAllText(testResults.Path.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
-    Console.WriteLine(summary);
-    if (failure is not null || failed > 0) throw new Exception("Tests failed.", failure);
-    if (passed == 0) throw new Exception("No test ran.");
+    testSummary = $"{passed} passed, {failed} failed, {skipped} skipped";
+    System.IO.File.WriteAllText(testResults.Path.CombineWithFilePath("summary.txt").FullPath, testSummary + "\n");
+    Information($"{files.Count} TRX file(s) in {testResults.Path.FullPath}, {total} test(s) in total");
+
+    if (failed > 0) throw new Exception($"{failed} test(s) failed.");
+    if (testExitCode != 0) throw new Exception($"dotnet test exited with code {testExitCode}.");
+    if (passed + failed == 0) throw new Exception("No test ran.");
 });
 
 Task("Bench").IsDependentOn("Db").Does(() =>
-    DotNetRun("./bench/Smart.Benchmarks/Smart.Benchmarks.csproj", Argument("samples", "500"), new DotNetRunSettings
+{
+    var arguments = $"{Argument("samples", "")} {Argument("bench-args", "")}".Trim();
+    Information($"Benchmarks (Release) with SMART_TEST_DB={ServerUrl()} {arguments}");
+    DotNetRun(bench, arguments, new DotNetRunSettings
     {
         Configuration = "Release",
-        EnvironmentVariables = { ["SMART_TEST_DB"] = Database(null) },
-    }));
+        EnvironmentVariables = { ["SMART_TEST_DB"] = ServerUrl() },
+    });
+});
 
-RunTarget(target);
+try
+{
+    RunTarget(target);
+}
+catch (Exception ex) when (testSummary is not null)
+{
+    // The Test target failed after counting: report it, then end with the counts and a non-zero exit code.
+    Error(ex.Message);
+    Console.WriteLine(testSummary);
+    Environment.Exit(1);
+}
+if (testSummary is not null) Console.WriteLine(testSummary);

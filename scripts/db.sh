@@ -18,6 +18,7 @@ data="$home/pg"
 log="$home/pg.log"
 socket="$home/sock"
 db_name="smart"
+relocated=""
 settings="-c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 bin="${SMART_PG_BIN:-}"
@@ -53,7 +54,7 @@ locate() {
       data="$home/pg"
       log="$home/pg.log"
       socket="$home/sock"
-      echo "note: the postgres account cannot enter $root; the cluster lives in $home instead" >&2
+      relocated="the postgres account cannot enter $root, so the cluster lives in $home"
     fi
   fi
   # A Unix socket path (folder + "/.s.PGSQL.<port>") must stay short (the kernel limit is about 100 characters).
@@ -77,8 +78,25 @@ prepare() {
   fi
 }
 
+# The server's pid, from line 1 of postmaster.pid.
+server_pid() {
+  local pid
+  pid="$(head -n 1 "$data/postmaster.pid" 2>/dev/null || true)"
+  [ -n "$pid" ] && echo "$pid"
+}
+
+# Is the pid a live postgres process? A killed server stays a zombie until its parent reaps it, and the pid of a
+# server that died long ago may now belong to another process: neither counts.
+alive() {
+  local state
+  [ "$(cat "/proc/$1/comm" 2>/dev/null)" = postgres ] || return 1
+  state="$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || true)"
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 running() {
-  [ -s "$data/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1
+  local pid
+  pid="$(server_pid)" && alive "$pid"
 }
 
 # The port a running server listens on (line 4 of postmaster.pid).
@@ -86,16 +104,18 @@ running_port() {
   sed -n 4p "$data/postmaster.pid" 2>/dev/null || true
 }
 
-# After a kill, postmaster.pid stays behind. PostgreSQL copes with a dead pid itself, but not with a pid that now
-# belongs to another process (pid reuse after a restart), so remove the file when its pid is not a live postgres.
+# After a kill, postmaster.pid stays behind. Wait for the dead server to be reaped (a second or two), then remove the
+# file: PostgreSQL copes with a dead pid, but not with one that now belongs to another process.
 remove_stale_pid() {
   local pidfile="$data/postmaster.pid" pid
-  [ -f "$pidfile" ] || return 0
-  pid="$(head -n 1 "$pidfile" 2>/dev/null || true)"
-  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null || [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != postgres ]; then
-    echo "Removing the stale $pidfile (pid ${pid:-?} is not running)"
-    rm -f "$pidfile"
-  fi
+  pid="$(server_pid)" || return 0
+  running && return 0
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = postgres ] || break
+    sleep 0.2
+  done
+  echo "Removing the stale $pidfile (pid $pid is not a running server)"
+  rm -f "$pidfile"
 }
 
 fail_with_log() {
@@ -105,7 +125,9 @@ fail_with_log() {
 }
 
 start() {
+  [ -z "$relocated" ] || echo "note: $relocated" >&2
   prepare
+  remove_stale_pid
   if running; then
     local actual
     actual="$(running_port)"
@@ -115,7 +137,6 @@ start() {
     fi
     port="${actual:-$port}"
   else
-    remove_stale_pid
     local attempt started=0
     # Right after a kill -9 the old server's children linger a second or two ("lock file already exists",
     # "pre-existing shared memory block is still in use"): retry a few times instead of failing at once.
@@ -137,7 +158,7 @@ start() {
   fi
   local ready=0
   for _ in $(seq 1 100); do
-    if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then ready=1; break; fi
+    if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres; then ready=1; break; fi
     sleep 0.2
   done
   [ "$ready" -eq 1 ] || fail_with_log "PostgreSQL does not accept connections on 127.0.0.1:$port"

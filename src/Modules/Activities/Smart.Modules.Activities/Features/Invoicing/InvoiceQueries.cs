@@ -96,7 +96,8 @@ internal static class InvoiceDocument
     private const string Style =
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}.n{text-align:right}";
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    // The host runs with invariant globalization: French number formatting is spelled out here.
+    private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u202f", NumberGroupSizes = [3] };
 
     public static string Render(InvoiceView invoice)
     {

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.IntegrationTests.Infrastructure;
+
+namespace Smart.IntegrationTests.Activities;
+
+/// <summary>Steps shared by the Activities tests, all through HTTP: members come from Governance over the bus.</summary>
+public sealed class ActivitiesScenario(SmartApp app)
+{
+    public Structure Structure { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public async Task<ActivitiesScenario> StartAsync()
+    {
+        Structure = await app.SeedStructureAsync();
+        Admin = await app.AdminClientAsync(Structure);
+        return this;
+    }
+
+    /// <summary>A new member of the Lille office (or another), registered in Governance and known to Activities, logged in.</summary>
+    public async Task<(Guid MemberId, HttpClient Client)> MemberAsync(Guid? officeId = null)
+    {
+        var office = officeId ?? Structure.LilleOfficeId;
+        var response = await Admin.PostAsJsonAsync("/api/governance/members", new
+        {
+            kind = "Person", firstName = "Alex", lastName = "Artiste", email = $"artist-{Guid.NewGuid():N}@example.org", officeId = office,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var memberId = (await response.Content.ReadFromJsonAsync<ResourceCreated>())!.Id;
+        await app.WaitForBusIdleAsync();
+        return (memberId, await app.ClientAsync(SmartRoles.Member, memberId, Structure.EntityId, office));
+    }
+
+    public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
+
+    public static async Task<Guid> OpenActivityAsync(HttpClient client, string name = "Compagnie Les Échappées", string kind = "LivePerformance") =>
+        await CreatedIdAsync(await client.PostAsJsonAsync("/api/activities/activities", new { name, kind, serviceTier = 1 }));
+
+    public static async Task<Guid> RegisterClientAsync(HttpClient client, string typology = "PublicBody", string? vatNumber = null, int? paymentTermsDays = null) =>
+        await CreatedIdAsync(await client.PostAsJsonAsync("/api/activities/clients", new
+        {
+            name = "Théâtre du Nord " + Guid.NewGuid().ToString("N")[..6],
+            country = "FR",
+            legalForm = "PublicBody",
+            typology,
+            vatNumber,
+            billingAddress = new { line1 = "4 place du Général de Gaulle", postalCode = "59000", city = "Lille", country = "FR" },
+            billingEmail = "compta@theatre-du-nord.example",
+            paymentTermsDays,
+        }));
+
+    public static async Task<HttpResponseMessage> IssueInvoiceAsync(HttpClient client, Guid activityId, Guid clientId, DateOnly? issueDate, decimal unitPrice = 1000.00m) =>
+        await client.PostAsJsonAsync("/api/activities/invoices", new
+        {
+            activityId, clientId, issueDate,
+            lines = new[] { new { description = "Représentation", quantity = 1m, unitPrice } },
+        });
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using Smart.IntegrationTests.Infrastructure;
+using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+
+namespace Smart.IntegrationTests.Activities;
+
+public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
+{
+    private sealed record Line(string Description, decimal Quantity, decimal UnitPrice, decimal VatRate, decimal Net, decimal Vat);
+
+    private sealed record Invoice(Guid Id, string Number, DateOnly IssueDate, DateOnly DueDate, List<Line> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross,
+        decimal ContributionRate, decimal ContributionAmount, decimal CreditedNet, decimal RemainingToCredit);
+
+    private sealed record Budget(Guid ActivityId, decimal Balance);
+
+    private sealed record Activity(Guid Id, decimal Balance, int Version);
+
+    [Fact]
+    public async Task Given_SmartFrs_rate_change_Then_1000_invoiced_on_14_12_2022_costs_85_on_15_12_2022_costs_100_and_a_250_credit_note_leaves_675()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var before = await OpenActivityAsync(member, "Before the AG vote");
+        var after = await OpenActivityAsync(member, "After the AG vote");
+        var client = await RegisterClientAsync(member);
+
+        var first = await CreatedIdAsync(await IssueInvoiceAsync(member, before, client, new DateOnly(2022, 12, 14)));
+        var second = await CreatedIdAsync(await IssueInvoiceAsync(member, after, client, new DateOnly(2022, 12, 15)));
+
+        var invoice14 = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{first}");
+        var invoice15 = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{second}");
+        Assert.Equal((1000.00m, 200.00m, 1200.00m), (invoice15!.TotalNet, invoice15.TotalVat, invoice15.TotalGross));
+        Assert.Equal((0.085m, 85.00m), (invoice14!.ContributionRate, invoice14.ContributionAmount));
+        Assert.Equal((0.10m, 100.00m), (invoice15.ContributionRate, invoice15.ContributionAmount));
+        Assert.Equal(915.00m, (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{before}/budget"))!.Balance);
+        Assert.Equal(900.00m, (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{after}/budget"))!.Balance);
+        Assert.Equal(new DateOnly(2023, 1, 14), invoice15.DueDate); // public body: 30 days
+
+        var credit = await member.PostAsJsonAsync($"/api/activities/invoices/{second}/credit-notes", new { net = 250.00m, issueDate = new DateOnly(2022, 12, 20), reason = "One set cancelled" });
+        await CreatedIdAsync(credit);
+
+        Assert.Equal(675.00m, (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{after}/budget"))!.Balance);
+        var credited = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{second}");
+        Assert.Equal((250.00m, 750.00m), (credited!.CreditedNet, credited.RemainingToCredit));
+        var entries = await member.GetStringAsync($"/api/activities/activities/{after}/budget/entries?from=2022-12-20&to=2022-12-20");
+        Assert.Contains("-250", entries);
+        Assert.Contains("\"amount\":25", entries);
+    }
+
+    [Fact]
+    public async Task Given_an_issued_invoice_Then_it_reads_as_JSON_and_as_a_printable_HTML_document()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        var id = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, issueDate: null, unitPrice: 1234.50m));
+
+        var invoice = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{id}");
+        var html = await member.GetAsync($"/api/activities/invoices/{id}/html");
+
+        Assert.Matches(@"^FA\d{4}-\d{6}$", invoice!.Number);
+        Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
+        var page = await html.Content.ReadAsStringAsync();
+        Assert.Contains($"Facture {invoice.Number}", page);
+        Assert.Contains("1 481,40 €", page.Replace('\u202f', ' ').Replace('\u00a0', ' ')); // 1,234.50 + 20 % VAT
+        Assert.Contains("Th&#233;&#226;tre du Nord", page);
+    }
+
+    [Fact]
+    public async Task Given_bad_invoice_input_Then_400_with_field_errors_and_nothing_written()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var invoicesBefore = await CountAsync("activities.invoices");
+        var entriesBefore = await CountAsync("activities.budget_entries");
+
+        await (await member.PostAsJsonAsync("/api/activities/invoices", new { activityId = activity, lines = Array.Empty<object>() }))
+            .AssertFieldErrorsAsync("clientId", "lines");
+        await (await member.PostAsJsonAsync("/api/activities/invoices", new
+        {
+            activityId = activity, clientId = Guid.NewGuid(),
+            lines = new[] { new { description = "", quantity = -1m, unitPrice = 10.001m, vatRate = 0.9m } },
+        })).AssertFieldErrorsAsync("lines[0].description", "lines[0].quantity", "lines[0].unitPrice", "lines[0].vatRate");
+
+        Assert.Equal(invoicesBefore, await CountAsync("activities.invoices"));
+        Assert.Equal(entriesBefore, await CountAsync("activities.budget_entries"));
+    }
+
+    [Fact]
+    public async Task Given_someone_elses_activity_or_invoice_Then_404_and_nothing_written()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, owner) = await scenario.MemberAsync();
+        var (_, other) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(owner);
+        var client = await RegisterClientAsync(owner);
+        var invoice = await CreatedIdAsync(await IssueInvoiceAsync(owner, activity, client, issueDate: null));
+        var invoicesBefore = await CountAsync("activities.invoices");
+
+        await (await IssueInvoiceAsync(other, activity, client, issueDate: null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/activities/invoices/{invoice}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/activities/invoices/{invoice}/html")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.PostAsJsonAsync($"/api/activities/invoices/{invoice}/credit-notes", new { net = 10m, reason = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/activities/activities/{activity}/budget")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(invoice.ToString(), await other.GetStringAsync("/api/activities/invoices"));
+
+        Assert.Equal(invoicesBefore, await CountAsync("activities.invoices"));
+    }
+
+    [Fact]
+    public async Task Given_a_post_dated_invoice_or_a_credit_beyond_what_remains_Then_409_and_nothing_written()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        var invoice = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, issueDate: null));
+        var creditNotesBefore = await CountAsync("activities.credit_notes");
+
+        await (await IssueInvoiceAsync(member, activity, client, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2))).AssertProblemAsync(HttpStatusCode.Conflict);
+        var tooMuch = await member.PostAsJsonAsync($"/api/activities/invoices/{invoice}/credit-notes", new { net = 1000.01m, reason = "Too much" });
+        Assert.Equal("CreditIsWithinWhatRemains", (await tooMuch.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        await (await member.PostAsJsonAsync($"/api/activities/invoices/{invoice}/credit-notes", new { net = 0m, reason = "" }))
+            .AssertFieldErrorsAsync("net", "reason");
+
+        Assert.Equal(creditNotesBefore, await CountAsync("activities.credit_notes"));
+    }
+
+    [Fact]
+    public async Task Given_the_ledger_Then_the_database_refuses_to_edit_or_delete_an_entry()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), issueDate: null));
+
+        var update = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => app.Database.ScalarAsync<int>(
+            "WITH changed AS (UPDATE activities.budget_entries SET amount = 0 WHERE activity_id = @p0 RETURNING 1) SELECT count(*) FROM changed", activity));
+        var delete = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => app.Database.ScalarAsync<int>(
+            "WITH gone AS (DELETE FROM activities.budget_entries WHERE activity_id = @p0 RETURNING 1) SELECT count(*) FROM gone", activity));
+
+        Assert.Contains("append-only", update.MessageText);
+        Assert.Contains("append-only", delete.MessageText);
+    }
+
+    private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
+}
