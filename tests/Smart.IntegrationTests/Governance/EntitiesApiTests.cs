@@ -127,11 +127,15 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
 
         await (await platformAdmin.PostAsJsonAsync("/api/governance/entities", new { code, name = "Again", kind = "Scic", country = "BE", settings = Array.Empty<object>() }))
             .AssertFieldErrorsAsync("settings");
-        await (await platformAdmin.PostAsJsonAsync("/api/governance/entities", new
+        var again = new
         {
             code, name = "Again", kind = "Scic", country = "BE",
             settings = new[] { new { effectiveFrom = new DateOnly(2020, 1, 1), contributionRate = 0.065m, payoutRule = "EndOfMonth", payoutDay = 0, defaultVatRate = 0.21m, guaranteeFundAdvanceAllowed = true } },
-        })).AssertFieldErrorsAsync("code");
+        };
+        Assert.Equal("EntityCodeIsUnique", (await (await platformAdmin.PostAsJsonAsync("/api/governance/entities", again)).AssertProblemAsync(HttpStatusCode.Conflict))
+            .GetProperty("rule").GetString());
+        var entityAdmin = await app.ClientAsync(SmartRoles.Admin, entityId: id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await entityAdmin.PostAsJsonAsync("/api/governance/entities", again with { code = code + "X" })).StatusCode);
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public static class SmartPolicies
     /// <summary>Permanent staff: advisors, operators, admins.</summary>
     public const string Staff = "staff";
 
+    /// <summary>An admin tied to no entity: administers the group (creates entities).</summary>
+    public const string PlatformAdmin = "platform-admin";
+
     public static IServiceCollection AddSmartAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -40,7 +43,8 @@ public static class SmartPolicies
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Admin, p => p.RequireRole(SmartRoles.Admin))
             .AddPolicy(Operator, p => p.RequireRole(SmartRoles.Operator, SmartRoles.Admin))
-            .AddPolicy(Staff, p => p.RequireRole(SmartRoles.Advisor, SmartRoles.Operator, SmartRoles.Admin));
+            .AddPolicy(Staff, p => p.RequireRole(SmartRoles.Advisor, SmartRoles.Operator, SmartRoles.Admin))
+            .AddPolicy(PlatformAdmin, p => p.RequireRole(SmartRoles.Admin).RequireAssertion(c => !c.User.HasClaim(claim => claim.Type == SmartClaims.EntityId)));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         return services;

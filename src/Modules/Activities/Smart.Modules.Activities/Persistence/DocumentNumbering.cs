@@ -9,7 +9,7 @@ internal static class DocumentNumbering
     /// The next number of a series, taken under a row lock held until the caller's transaction ends: concurrent
     /// issuers queue, and a rolled-back transaction gives its number back. Must run inside a transaction.
     /// </summary>
-    public static async Task<DocumentNumber> NextAsync(this ActivitiesDbContext db, Guid entityId, DocumentKind kind, DateOnly issueDate, CancellationToken cancellationToken)
+    public static async Task<DocumentNumber> NextAsync(this ActivitiesDbContext db, Guid entityId, DocumentKind kind, DateOnly issueDate, DateOnly today, CancellationToken cancellationToken)
     {
         var kindName = kind.ToString();
         var year = issueDate.Year;
@@ -19,6 +19,6 @@ internal static class DocumentNumbering
         var sequence = await db.DocumentSequences
             .FromSql($"SELECT * FROM activities.document_sequences WHERE entity_id = {entityId} AND kind = {kindName} AND year = {year} FOR UPDATE")
             .SingleAsync(cancellationToken);
-        return sequence.Next(issueDate);
+        return sequence.Next(issueDate, today);
     }
 }

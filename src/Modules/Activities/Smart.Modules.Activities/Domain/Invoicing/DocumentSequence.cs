@@ -17,7 +17,7 @@ internal sealed record DocumentNumber(DocumentKind Kind, int Year, int Sequence)
 /// <summary>
 /// The numbering of one kind of document of an entity for a year. The row is locked by the issuing transaction,
 /// so concurrent issuers take numbers one after the other and a failed transaction gives its number back: no gap,
-/// no reuse. Dates follow numbers (an invoice may not be dated before the previous one).
+/// no reuse. Dates follow numbers (a document may not be dated before the previous one, nor in the future).
 /// </summary>
 internal sealed class DocumentSequence
 {
@@ -35,12 +35,20 @@ internal sealed class DocumentSequence
 
     public DateOnly? LastIssueDate { get; private set; }
 
-    public DocumentNumber Next(DateOnly issueDate)
+    public DocumentNumber Next(DateOnly issueDate, DateOnly today)
     {
+        BusinessRules.Check(new DocumentIsNotPostDated(issueDate, today));
         BusinessRules.Check(new NumberingFollowsDates(issueDate, LastIssueDate));
         LastNumber++;
         LastIssueDate = issueDate;
         return new DocumentNumber(Kind, Year, LastNumber);
+    }
+
+    private sealed record DocumentIsNotPostDated(DateOnly IssueDate, DateOnly Today) : IBusinessRule
+    {
+        public bool IsBroken() => IssueDate > Today;
+
+        public string Message => $"A document cannot be dated in the future ({IssueDate:yyyy-MM-dd}).";
     }
 
     private sealed record NumberingFollowsDates(DateOnly IssueDate, DateOnly? LastIssueDate) : IBusinessRule

@@ -43,8 +43,9 @@ internal sealed class IssueCreditNoteHandler(ActivitiesDbContext db, IMessageBus
             throw new NotFoundException("Invoice", command.InvoiceId);
         }
         activity.EnsureOpen();
-        var issueDate = command.IssueDate ?? clock.Today();
-        var number = await db.NextAsync(invoice.EntityId, DocumentKind.CreditNote, issueDate, cancellationToken);
+        var today = clock.Today();
+        var issueDate = command.IssueDate ?? today;
+        var number = await db.NextAsync(invoice.EntityId, DocumentKind.CreditNote, issueDate, today, cancellationToken);
         var creditNote = invoice.Credit(number, command.Net, issueDate, command.Reason);
         db.CreditNotes.Add(creditNote);
         db.BudgetEntries.AddRange(creditNote.BudgetEntries(clock.GetUtcNow()));

@@ -62,24 +62,16 @@ internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bu
             ?? throw new NotFoundException("Client", command.ClientId);
         var today = clock.Today();
         var issueDate = command.IssueDate ?? today;
-        BusinessRules.Check(new InvoiceIsNotPostDated(issueDate, today));
         var rules = await db.EntityRules.InForceAsync(activity.EntityId, issueDate, cancellationToken);
 
         var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, l.VatRate ?? rules.DefaultVatRate)).ToList();
-        var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, cancellationToken);
+        var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, today, cancellationToken);
         var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vatMention: null);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
         await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
             invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency));
         return invoice.Id;
-    }
-
-    private sealed record InvoiceIsNotPostDated(DateOnly IssueDate, DateOnly Today) : IBusinessRule
-    {
-        public bool IsBroken() => IssueDate > Today;
-
-        public string Message => $"An invoice cannot be dated in the future ({IssueDate:yyyy-MM-dd}).";
     }
 }
 

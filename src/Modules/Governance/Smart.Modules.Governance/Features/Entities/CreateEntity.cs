@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -42,10 +43,7 @@ internal sealed class CreateEntityHandler(GovernanceDbContext db, IMessageBus bu
 {
     public async Task<Guid> HandleAsync(CreateEntity command, CancellationToken cancellationToken)
     {
-        if (await db.Entities.AnyAsync(e => e.Code == command.Code, cancellationToken))
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.Code), $"Entity code {command.Code} is already used.")]);
-        }
+        BusinessRules.Check(new EntityCodeIsUnique(await db.Entities.AnyAsync(e => e.Code == command.Code, cancellationToken), command.Code));
         var entity = CooperativeEntity.Create(command.Code, command.Name, command.Kind, command.Country, command.Settings.Select(s => s.ToVersion()).ToList());
         db.Entities.Add(entity);
         foreach (var version in entity.Settings)
@@ -56,6 +54,13 @@ internal sealed class CreateEntityHandler(GovernanceDbContext db, IMessageBus bu
     }
 }
 
+internal sealed record EntityCodeIsUnique(bool AlreadyUsed, string Code) : IBusinessRule
+{
+    public bool IsBroken() => AlreadyUsed;
+
+    public string Message => $"Entity code {Code} is already used.";
+}
+
 internal sealed class CreateEntityEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module) => module
@@ -64,9 +69,9 @@ internal sealed class CreateEntityEndpoint : IEndpointDefinition
             var id = await bus.InvokeAsync<Guid>(command, ct);
             return TypedResults.Created($"/api/governance/entities/{id}", new ResourceCreated(id));
         })
-        .RequireAuthorization(SmartPolicies.Admin)
+        .RequireAuthorization(SmartPolicies.PlatformAdmin)
         .WithName("CreateEntity")
-        .WithSummary("Creates a legal entity of the group with its effective-dated rules (admins).")
+        .WithSummary("Creates a legal entity of the group with its effective-dated rules (platform admins).")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status409Conflict);
 }

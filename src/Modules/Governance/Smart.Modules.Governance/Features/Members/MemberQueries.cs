@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
@@ -59,7 +60,7 @@ internal sealed class MemberQueriesHandler(GovernanceDbContext db, ICurrentUser 
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = SearchPattern.Containing(query.Search);
             members = members.Where(m => EF.Functions.ILike(m.Email, pattern) || EF.Functions.ILike(m.LastName ?? "", pattern)
                 || EF.Functions.ILike(m.FirstName ?? "", pattern) || EF.Functions.ILike(m.LegalName ?? "", pattern));
         }

@@ -47,7 +47,7 @@ internal sealed class OfficesHandler(GovernanceDbContext db, ICurrentUser user)
         }
         var name = command.Name.Trim();
         BusinessRules.Check(new OfficeNameIsUniqueInEntity(
-            await db.Offices.AnyAsync(o => o.EntityId == command.EntityId && o.Name == name, cancellationToken), name));
+            await db.Offices.AnyAsync(o => o.EntityId == command.EntityId && o.Name.ToLower() == name.ToLower(), cancellationToken), name));
         var office = Office.Open(command.EntityId, name);
         db.Offices.Add(office);
         return office.Id;

@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Persistence;
+using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+
+namespace Smart.IntegrationTests.Activities;
+
+/// <summary>Invoice numbers are gap-free per entity and year, even under concurrency and failed transactions.</summary>
+public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp>
+{
+    [Fact]
+    public async Task Given_1000_invoices_issued_concurrently_Then_they_are_numbered_1_to_1000_without_gap_or_duplicate()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        var issueDate = new DateOnly(2025, 6, 30);
+
+        var statuses = new List<HttpStatusCode>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (_, _) =>
+        {
+            var response = await IssueInvoiceAsync(member, activity, client, issueDate, unitPrice: 100m);
+            lock (statuses) statuses.Add(response.StatusCode);
+        });
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
+        var sequences = await app.QueryAsync<ActivitiesDbContext, List<int>>(db =>
+            db.Invoices.Where(i => i.EntityId == scenario.Structure.EntityId && i.Year == 2025).Select(i => i.Sequence).OrderBy(s => s).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 1000), sequences);
+        Assert.Equal(100_000.00m, await app.QueryAsync<ActivitiesDbContext, decimal>(db =>
+            db.BudgetEntries.Where(e => e.ActivityId == activity && e.Kind == Smart.Modules.Activities.Domain.Budget.BudgetEntryKind.Revenue).SumAsync(e => e.Amount)));
+    }
+
+    [Fact]
+    public async Task Given_a_transaction_that_took_a_number_and_rolled_back_Then_the_next_invoice_gets_that_number()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        var issueDate = new DateOnly(2024, 3, 1);
+        await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, issueDate));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ActivitiesDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var taken = await db.NextAsync(scenario.Structure.EntityId, DocumentKind.Invoice, issueDate, issueDate, CancellationToken.None);
+            Assert.Equal(2, taken.Sequence);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync(); // e.g. the invoice failed to save
+        }
+        var next = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, issueDate));
+
+        Assert.Equal("FA2024-000002", await app.QueryAsync<ActivitiesDbContext, string>(db => db.Invoices.Where(i => i.Id == next).Select(i => i.Number).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Given_an_invoice_dated_before_the_previous_one_of_its_series_Then_409_and_no_number_is_used()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, new DateOnly(2023, 5, 10)));
+
+        var earlier = await IssueInvoiceAsync(member, activity, client, new DateOnly(2023, 5, 9));
+        var later = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, new DateOnly(2023, 5, 11)));
+
+        Assert.Equal("NumberingFollowsDates", (await earlier.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal("FA2023-000002", await app.QueryAsync<ActivitiesDbContext, string>(db => db.Invoices.Where(i => i.Id == later).Select(i => i.Number).SingleAsync()));
+    }
+}
