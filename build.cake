@@ -53,29 +53,28 @@ Task("Db").Does(() => Db("start"));
 
 Task("Db-Stop").Does(() => Db("stop"));
 
-Task("Migrate").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
-    DotNetRun(host, "migrate", new DotNetRunSettings
+// The host through `dotnet run --no-launch-profile`, so that launchSettings.json cannot override the environment given here.
+void RunHost(string arguments, Dictionary<string, string> environment)
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings
     {
-        Configuration = configuration,
-        NoBuild = true,
-        NoRestore = true,
-        EnvironmentVariables = { ["ConnectionStrings__Smart"] = DatabaseUrl() },
-    }));
+        Arguments = $"run --project {host} --configuration {configuration} --no-build --no-launch-profile {arguments}".TrimEnd(),
+        EnvironmentVariables = environment,
+    });
+    if (exitCode != 0) throw new Exception($"The host exited with code {exitCode}.");
+}
+
+Task("Migrate").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
+    RunHost("-- migrate", new Dictionary<string, string> { ["ConnectionStrings__Smart"] = DatabaseUrl() }));
 
 Task("Run").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
 {
     Information("Swagger UI: http://localhost:5080/swagger");
-    DotNetRun(host, new DotNetRunSettings
+    RunHost("", new Dictionary<string, string>
     {
-        Configuration = configuration,
-        NoBuild = true,
-        NoRestore = true,
-        EnvironmentVariables =
-        {
-            ["ConnectionStrings__Smart"] = DatabaseUrl(),
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = "http://localhost:5080",
-        },
+        ["ConnectionStrings__Smart"] = DatabaseUrl(),
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ASPNETCORE_URLS"] = "http://localhost:5080",
     });
 });
 

@@ -48,7 +48,7 @@ internal sealed class ActivityQueriesHandler(ActivitiesDbContext db, ICurrentUse
         if (query.CoordinatorId is { } coordinatorId) activities = activities.Where(a => a.CoordinatorId == coordinatorId);
         if (query.Kind is { } kind) activities = activities.Where(a => a.Kind == kind);
         if (query.Status is { } status) activities = activities.Where(a => a.Status == status);
-        if (!string.IsNullOrWhiteSpace(query.Search)) activities = activities.Where(a => EF.Functions.ILike(a.Name, SearchPattern.Containing(query.Search)));
+        if (!string.IsNullOrWhiteSpace(query.Search)) activities = activities.Where(a => EF.Functions.ILike(a.Name, SearchPattern.Containing(query.Search), SearchPattern.Escape));
         var total = await activities.CountAsync(cancellationToken);
         var page = await Project(activities.OrderByDescending(a => a.OpenedOn).ThenBy(a => a.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize))
             .ToListAsync(cancellationToken);

@@ -140,7 +140,7 @@ internal sealed class ClientsHandler(ActivitiesDbContext db, ICurrentUser user, 
     {
         var clients = db.Clients.AsNoTracking().VisibleTo(user);
         if (query.Typology is { } typology) clients = clients.Where(c => c.Typology == typology);
-        if (!string.IsNullOrWhiteSpace(query.Search)) clients = clients.Where(c => EF.Functions.ILike(c.Name, SearchPattern.Containing(query.Search)));
+        if (!string.IsNullOrWhiteSpace(query.Search)) clients = clients.Where(c => EF.Functions.ILike(c.Name, SearchPattern.Containing(query.Search), SearchPattern.Escape));
         var total = await clients.CountAsync(cancellationToken);
         var page = await clients.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new PagedResult<ClientView>(page.Select(ClientView.From).ToList(), query.Page, query.PageSize, total);

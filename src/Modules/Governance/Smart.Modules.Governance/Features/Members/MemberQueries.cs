@@ -61,8 +61,8 @@ internal sealed class MemberQueriesHandler(GovernanceDbContext db, ICurrentUser 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = SearchPattern.Containing(query.Search);
-            members = members.Where(m => EF.Functions.ILike(m.Email, pattern) || EF.Functions.ILike(m.LastName ?? "", pattern)
-                || EF.Functions.ILike(m.FirstName ?? "", pattern) || EF.Functions.ILike(m.LegalName ?? "", pattern));
+            members = members.Where(m => EF.Functions.ILike(m.Email, pattern, SearchPattern.Escape) || EF.Functions.ILike(m.LastName ?? "", pattern, SearchPattern.Escape)
+                || EF.Functions.ILike(m.FirstName ?? "", pattern, SearchPattern.Escape) || EF.Functions.ILike(m.LegalName ?? "", pattern, SearchPattern.Escape));
         }
         var total = await members.CountAsync(cancellationToken);
         var page = await members.OrderBy(m => m.LastName ?? m.LegalName).ThenBy(m => m.FirstName).ThenBy(m => m.Id)
