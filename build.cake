@@ -114,7 +114,7 @@ Task("Test").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
         passed += Count("passed");
         failed += fileFailed;
         // Skipped tests: the TRX logger counts them in total but not in executed, and leaves notExecuted at 0.
-        var notExecuted = counters.Attribute("executed") is null ? 0 : Count("total") - Count("executed");
+        var notExecuted = counters?.Attribute("executed") is null ? 0 : Count("total") - Count("executed");
         skipped += Math.Max(Count("notExecuted"), notExecuted);
         total += Count("total");
     }

@@ -47,9 +47,11 @@ if (args.Contains("migrate"))
 }
 if (app.Configuration.GetValue<bool>("Smart:SeedDemoData"))
 {
+    // Each module seeds from what the previous ones published (e.g. Activities needs Governance's members).
     foreach (var module in ModulesRegistry.All)
     {
         await module.SeedDemoDataAsync(app.Services, CancellationToken.None);
+        await app.Services.DeliverDueMessagesAsync(CancellationToken.None);
     }
     await DemoAccounts.SeedAsync(app.Services, CancellationToken.None);
 }

@@ -61,6 +61,24 @@ internal sealed class OutboxDispatcher(
         await listener;
     }
 
+    /// <summary>
+    /// Delivers, in the calling process, everything due until the outboxes hold nothing due (failed deliveries wait
+    /// for their retry time). Used between modules' demo seeds at start-up, before the background loop runs.
+    /// </summary>
+    public async Task DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        int delivered;
+        do
+        {
+            delivered = 0;
+            foreach (var module in catalog.Modules)
+            {
+                delivered += await DispatchDueAsync(module, cancellationToken);
+            }
+        }
+        while (delivered > 0);
+    }
+
     /// <summary>Claims one batch of due rows of a module and settles each: delivered, retried later, or dead-lettered.</summary>
     internal async Task<int> DispatchDueAsync(IModule module, CancellationToken cancellationToken)
     {

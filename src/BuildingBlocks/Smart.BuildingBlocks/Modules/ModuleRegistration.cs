@@ -24,7 +24,8 @@ public static class ModuleRegistration
         services.AddSingleton<DeadLetterStore>();
         services.AddScoped<MessageContext>();
         services.AddScoped<IMessageBus, MessageBus>();
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddHttpContextAccessor();
         return services;
     }
@@ -50,6 +51,10 @@ public static class ModuleRegistration
             .WithScopedLifetime());
         return services;
     }
+
+    /// <summary>Delivers every outbox message due now, in this process (start-up seeding; see <see cref="OutboxDispatcher.DeliverDueAsync"/>).</summary>
+    public static Task DeliverDueMessagesAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(cancellationToken);
 
     /// <summary>Applies every module's migrations, each into its own schema with its own history table.</summary>
     public static async Task MigrateModulesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
