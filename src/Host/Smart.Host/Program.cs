@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -89,7 +90,7 @@ static async Task MigrateAsync(IServiceProvider services)
 {
     await using (var scope = services.CreateAsyncScope())
     {
-        await scope.ServiceProvider.GetRequiredService<IdentityStore>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<IdentityStore>().MigrateQuietlyAsync();
     }
     await services.MigrateModulesAsync();
 }

@@ -24,7 +24,7 @@ public interface IModule
 
     /// <summary>Brings the module's schema up to date; by default its EF Core migrations.</summary>
     Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
-        ((Persistence.ModuleDbContext)scopedServices.GetRequiredService(DbContextType)).Database.MigrateAsync(cancellationToken);
+        Persistence.DatabaseMigration.MigrateQuietlyAsync((Persistence.ModuleDbContext)scopedServices.GetRequiredService(DbContextType), cancellationToken);
 
     /// <summary>Realistic demo data for the local default; must be idempotent.</summary>
     Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;

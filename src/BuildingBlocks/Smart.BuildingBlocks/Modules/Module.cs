@@ -32,7 +32,7 @@ public abstract class Module(string name, string schema, Type dbContextType) : I
         endpoints.MapGroup("/api/" + Name.ToLowerInvariant()).WithTags(Name).MapEndpointDefinitions(GetType().Assembly);
 
     public virtual Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
-        ((ModuleDbContext)scopedServices.GetRequiredService(DbContextType)).Database.MigrateAsync(cancellationToken);
+        ((ModuleDbContext)scopedServices.GetRequiredService(DbContextType)).MigrateQuietlyAsync(cancellationToken);
 
     public virtual Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -26,7 +26,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new OutboxMessage.Configuration());
         modelBuilder.ApplyConfiguration(new InboxMessage.Configuration());
         modelBuilder.ApplyConfiguration(new DeadLetter.Configuration());
-        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly, t => ConfigurationBelongsHere(t));
+        var assembly = GetType().Assembly;
+        if (assembly.GetTypes().Any(t => ConfigurationBelongsHere(t) && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))))
+        {
+            modelBuilder.ApplyConfigurationsFromAssembly(assembly, ConfigurationBelongsHere);
+        }
 
         foreach (var aggregate in modelBuilder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType) && t.BaseType is null))
         {

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Smart.BuildingBlocks.Modules;
+
+namespace Smart.Benchmarks;
+
+/// <summary>
+/// The Bench target: the real host (every module, the bus and its dispatcher) on a fresh database of the given
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices]...
+/// </summary>
+internal static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        var server = Environment.GetEnvironmentVariable("SMART_TEST_DB") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+        var samples = args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 500);
+        var only = args.Where(a => !int.TryParse(a, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Runs(string name) => only.Count == 0 || only.Contains(name);
+        var database = $"smart_bench_{Guid.NewGuid():N}";
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
+
+        var module = new BenchModule();
+        var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Bench");
+            builder.UseSolutionRelativeContentRoot("src/Host/Smart.Host");
+            builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Smart"] = connectionString,
+                ["Smart:SeedDemoData"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+            builder.ConfigureTestServices(services => services.AddSmartModule(module, new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Smart"] = connectionString }).Build()));
+        });
+        try
+        {
+            _ = factory.Server;
+            await PrintServerSettingsAsync(connectionString);
+            if (Runs("bus")) await BusBenchmark.RunAsync(factory.Services, module.Arrivals, samples);
+            if (Runs("invoices")) await InvoiceBenchmark.RunAsync(factory, samples);
+        }
+        finally
+        {
+            await factory.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task PrintServerSettingsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var settings = new List<string>();
+        foreach (var name in new[] { "server_version", "fsync", "synchronous_commit", "full_page_writes" })
+        {
+            settings.Add($"{name}={await new NpgsqlCommand($"SHOW {name}", connection).ExecuteScalarAsync()}");
+        }
+        Console.WriteLine($"PostgreSQL: {string.Join(", ", settings)}; machine: {Environment.ProcessorCount} cores");
+    }
+}
+
+internal static class Stats
+{
+    public static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Clamp(Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Smart.BuildingBlocks.Persistence;
+
+public static class DatabaseMigration
+{
+    /// <summary>
+    /// Applies the migrations, first creating the database and the history table if they are missing, so that
+    /// EF Core does not probe for them and log errors on a first start.
+    /// </summary>
+    public static async Task MigrateQuietlyAsync(this DbContext db, CancellationToken cancellationToken = default)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another host (or module) created it first.
+            }
+        }
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
