@@ -48,6 +48,13 @@ internal sealed class BudgetEntry
         RecordedAt = recordedAt;
     }
 
+    /// <summary>The two entries of a year-end close: out of the year on 31 December, into the next on 1 January.</summary>
+    public static IReadOnlyList<BudgetEntry> CarryForward(Guid activityId, int year, decimal balance, DateTimeOffset now) =>
+    [
+        new(activityId, new DateOnly(year, 12, 31), BudgetEntryKind.CarriedForward, -balance, BudgetSource.YearEndClose, activityId, $"Carried forward to {year + 1}", now),
+        new(activityId, new DateOnly(year + 1, 1, 1), BudgetEntryKind.CarriedForward, balance, BudgetSource.YearEndClose, activityId, $"Carried forward from {year}", now),
+    ];
+
     public long Id { get; private set; }
 
     public Guid ActivityId { get; private set; }
