@@ -41,9 +41,12 @@ internal sealed record ListExpenses(Guid? ActivityId, ExpenseStatus? Status, int
 /// <summary>Expenses of the activities the caller may see; the receipt's bytes are read only by <see cref="GetExpenseReceipt"/>.</summary>
 internal sealed class ExpenseQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
-    public async Task<ExpenseView> HandleAsync(GetExpense query, CancellationToken cancellationToken) =>
-        await Views().SingleOrDefaultAsync(v => v.Id == query.ExpenseId, cancellationToken)
-        ?? throw new NotFoundException("Expense", query.ExpenseId);
+    public async Task<ExpenseView> HandleAsync(GetExpense query, CancellationToken cancellationToken)
+    {
+        var expense = await Visible().SingleOrDefaultAsync(e => e.Id == query.ExpenseId, cancellationToken)
+            ?? throw new NotFoundException("Expense", query.ExpenseId);
+        return (await ToViewsAsync([expense], cancellationToken)).Single();
+    }
 
     public async Task<ReceiptDownload> HandleAsync(GetExpenseReceipt query, CancellationToken cancellationToken) =>
         await (from r in db.ExpenseReceipts.AsNoTracking()
@@ -55,22 +58,30 @@ internal sealed class ExpenseQueriesHandler(ActivitiesDbContext db, ICurrentUser
 
     public async Task<PagedResult<ExpenseView>> HandleAsync(ListExpenses query, CancellationToken cancellationToken)
     {
-        var expenses = Views();
-        if (query.ActivityId is { } activityId) expenses = expenses.Where(v => v.ActivityId == activityId);
-        if (query.Status is { } status) expenses = expenses.Where(v => v.Status == status);
+        var expenses = Visible();
+        if (query.ActivityId is { } activityId) expenses = expenses.Where(e => e.ActivityId == activityId);
+        if (query.Status is { } status) expenses = expenses.Where(e => e.Status == status);
         var total = await expenses.CountAsync(cancellationToken);
-        var page = await expenses.OrderByDescending(v => v.ExpenseDate).ThenByDescending(v => v.Id)
+        var page = await expenses.OrderByDescending(e => e.ExpenseDate).ThenByDescending(e => e.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        return new PagedResult<ExpenseView>(page, query.Page, query.PageSize, total);
+        return new PagedResult<ExpenseView>(await ToViewsAsync(page, cancellationToken), query.Page, query.PageSize, total);
     }
 
-    private IQueryable<ExpenseView> Views() =>
+    private IQueryable<Expense> Visible() =>
         from e in db.Expenses.AsNoTracking()
         join a in db.Activities.VisibleTo(user) on e.ActivityId equals a.Id
-        join r in db.ExpenseReceipts on e.Id equals r.ExpenseId
-        select new ExpenseView(e.Id, e.ActivityId, e.EntityId, e.OfficeId, e.SubmittedBy, e.SubmittedOn, e.ExpenseDate, e.Category, e.Description,
-            e.AmountInclVat, e.RecoverableVat, e.AmountInclVat - e.RecoverableVat, e.Status, e.DecidedBy, e.DecidedOn, e.RefusalReason,
-            new ReceiptView(r.FileName, r.ContentType, r.SizeBytes), e.Version);
+        select e;
+
+    /// <summary>Adds the receipts' descriptions, never their bytes; keeps the order of <paramref name="expenses"/>.</summary>
+    private async Task<IReadOnlyList<ExpenseView>> ToViewsAsync(IReadOnlyList<Expense> expenses, CancellationToken cancellationToken)
+    {
+        var ids = expenses.Select(e => e.Id).ToList();
+        var receipts = await db.ExpenseReceipts.Where(r => ids.Contains(r.ExpenseId))
+            .Select(r => new { r.ExpenseId, View = new ReceiptView(r.FileName, r.ContentType, r.SizeBytes) })
+            .ToDictionaryAsync(r => r.ExpenseId, r => r.View, cancellationToken);
+        return expenses.Select(e => new ExpenseView(e.Id, e.ActivityId, e.EntityId, e.OfficeId, e.SubmittedBy, e.SubmittedOn, e.ExpenseDate, e.Category,
+            e.Description, e.AmountInclVat, e.RecoverableVat, e.Cost, e.Status, e.DecidedBy, e.DecidedOn, e.RefusalReason, receipts[e.Id], e.Version)).ToList();
+    }
 }
 
 internal sealed class ExpenseQueriesEndpoint : IEndpointDefinition
