@@ -190,5 +190,15 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(0.00m, await BalanceAsync(owner, activity));
     }
 
+    [Fact]
+    public async Task Given_the_OpenAPI_document_Then_it_describes_the_expense_submission_as_multipart()
+    {
+        var document = await app.CreateClient().GetStringAsync("/swagger/v1/swagger.json");
+
+        var submit = System.Text.Json.JsonDocument.Parse(document).RootElement.GetProperty("paths")
+            .GetProperty("/api/activities/activities/{activityId}/expenses").GetProperty("post");
+        Assert.True(submit.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _), submit.ToString());
+    }
+
     private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
 }
