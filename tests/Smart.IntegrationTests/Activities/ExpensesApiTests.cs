@@ -67,6 +67,8 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         var list = (await member.GetFromJsonAsync<Page>($"/api/activities/expenses?activityId={activity}&status=Submitted"))!;
         Assert.Equal(id, Assert.Single(list.Items).Id);
         Assert.Equal(memberId, await app.Database.ScalarAsync<Guid>("SELECT submitted_by FROM activities.expenses WHERE id = @p0", id));

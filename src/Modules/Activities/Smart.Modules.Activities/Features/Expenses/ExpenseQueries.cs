@@ -94,9 +94,12 @@ internal sealed class ExpenseQueriesEndpoint : IEndpointDefinition
             .WithSummary("An expense with its status and the description of its receipt (not the file).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        module.MapGet("/expenses/{expenseId:guid}/receipt", async (Guid expenseId, IMessageBus bus, CancellationToken ct) =>
+        module.MapGet("/expenses/{expenseId:guid}/receipt", async (Guid expenseId, HttpResponse response, IMessageBus bus, CancellationToken ct) =>
             {
                 var receipt = await bus.InvokeAsync<ReceiptDownload>(new GetExpenseReceipt(expenseId), ct);
+                // An uploaded file is served as what its bytes were recognised as, never re-guessed by the browser (a
+                // PDF can also look like HTML), and as an attachment.
+                response.Headers.XContentTypeOptions = "nosniff";
                 return TypedResults.File(receipt.Content, receipt.ContentType, receipt.FileName);
             })
             .WithName("GetExpenseReceipt")
