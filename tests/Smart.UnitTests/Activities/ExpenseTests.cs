@@ -29,7 +29,7 @@ public sealed class ExpenseTests
         var activity = AnActivity();
         var expense = Submit(activity);
 
-        var entry = expense.Approve(activity, Advisor, Today, Now);
+        var entry = expense.Approve(activity, Advisor, null, Today, Now);
 
         Assert.Equal((BudgetEntryKind.Expense, -100.00m, BudgetSource.Expense, expense.Id), (entry.Kind, entry.Amount, entry.Source, entry.SourceId));
         Assert.Equal((activity.Id, Today), (entry.ActivityId, entry.Date));
@@ -42,13 +42,13 @@ public sealed class ExpenseTests
     {
         var activity = AnActivity();
         var approved = Submit(activity);
-        approved.Approve(activity, Advisor, Today, Now);
+        approved.Approve(activity, Advisor, null, Today, Now);
         var refused = Submit(activity);
-        refused.Refuse(Advisor, "No receipt date", Today);
+        refused.Refuse(Advisor, null, "No receipt date", Today);
 
-        Assert.Equal("OnlySubmittedExpensesAreDecided", Rule(() => approved.Approve(activity, Advisor, Today, Now)));
-        Assert.Equal("OnlySubmittedExpensesAreDecided", Rule(() => approved.Refuse(Advisor, "Changed my mind", Today)));
-        Assert.Equal("OnlySubmittedExpensesAreDecided", Rule(() => refused.Approve(activity, Advisor, Today, Now)));
+        Assert.Equal("OnlySubmittedExpensesAreDecided", Rule(() => approved.Approve(activity, Advisor, null, Today, Now)));
+        Assert.Equal("OnlySubmittedExpensesAreDecided", Rule(() => approved.Refuse(Advisor, null, "Changed my mind", Today)));
+        Assert.Equal("OnlySubmittedExpensesAreDecided", Rule(() => refused.Approve(activity, Advisor, null, Today, Now)));
         Assert.Equal(("No receipt date", ExpenseStatus.Refused), (refused.RefusalReason, refused.Status));
     }
 
@@ -76,7 +76,18 @@ public sealed class ExpenseTests
         activity.Close(balance: 0m, Today);
 
         Assert.Equal("ActivityIsOpen", Rule(() => Submit(activity)));
-        Assert.Equal("ActivityIsOpen", Rule(() => expense.Approve(activity, Advisor, Today, Now)));
+        Assert.Equal("ActivityIsOpen", Rule(() => expense.Approve(activity, Advisor, null, Today, Now)));
+        Assert.Equal(ExpenseStatus.Submitted, expense.Status);
+    }
+
+    [Fact]
+    public void Given_an_advisor_who_submitted_the_expense_Then_they_neither_approve_nor_refuse_it()
+    {
+        var activity = AnActivity();
+        var expense = Submit(activity); // submitted by the coordinator, here also an advisor
+
+        Assert.Equal("NoOneDecidesTheirOwnExpense", Rule(() => expense.Approve(activity, Guid.NewGuid(), activity.CoordinatorId, Today, Now)));
+        Assert.Equal("NoOneDecidesTheirOwnExpense", Rule(() => expense.Refuse(activity.CoordinatorId, null, "Mine", Today)));
         Assert.Equal(ExpenseStatus.Submitted, expense.Status);
     }
 
@@ -84,7 +95,7 @@ public sealed class ExpenseTests
     public void Given_a_refusal_without_a_reason_Then_it_is_refused()
     {
         var expense = Submit(AnActivity());
-        Assert.Equal("RefusalHasAReason", Rule(() => expense.Refuse(Advisor, "  ", Today)));
+        Assert.Equal("RefusalHasAReason", Rule(() => expense.Refuse(Advisor, null, "  ", Today)));
     }
 
     [Theory]

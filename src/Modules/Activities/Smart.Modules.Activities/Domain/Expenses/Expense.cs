@@ -94,10 +94,14 @@ internal sealed class Expense : AggregateRoot
         };
     }
 
-    /// <summary>Approves it and returns the entry to book: the cost net of recoverable VAT, debited on the approval date.</summary>
-    public BudgetEntry Approve(Activity activity, Guid advisorId, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// Approves it and returns the entry to book: the cost net of recoverable VAT, debited on the approval date.
+    /// <paramref name="advisorMemberId"/> is the advisor's member id, if they are also a member.
+    /// </summary>
+    public BudgetEntry Approve(Activity activity, Guid advisorId, Guid? advisorMemberId, DateOnly today, DateTimeOffset now)
     {
         CheckRule(new OnlySubmittedExpensesAreDecided(Status));
+        CheckRule(new NoOneDecidesTheirOwnExpense(SubmittedBy, advisorId, advisorMemberId));
         CheckRule(new ExpenseBelongsToTheActivity(ActivityId, activity.Id));
         activity.EnsureOpen();
         Status = ExpenseStatus.Approved;
@@ -107,9 +111,10 @@ internal sealed class Expense : AggregateRoot
             $"Expense {Category} of {ExpenseDate:yyyy-MM-dd}: {Truncate(Description, 200)}", now);
     }
 
-    public void Refuse(Guid advisorId, string reason, DateOnly today)
+    public void Refuse(Guid advisorId, Guid? advisorMemberId, string reason, DateOnly today)
     {
         CheckRule(new OnlySubmittedExpensesAreDecided(Status));
+        CheckRule(new NoOneDecidesTheirOwnExpense(SubmittedBy, advisorId, advisorMemberId));
         CheckRule(new RefusalHasAReason(reason));
         Status = ExpenseStatus.Refused;
         DecidedBy = advisorId;
@@ -138,6 +143,14 @@ internal sealed class Expense : AggregateRoot
         public bool IsBroken() => Status != ExpenseStatus.Submitted;
 
         public string Message => $"The expense is already {Status.ToString().ToLowerInvariant()}: only a submitted expense can be approved or refused.";
+    }
+
+    /// <summary>Four eyes: a staff member who is also a member (or who submitted for one) does not decide what they submitted.</summary>
+    private sealed record NoOneDecidesTheirOwnExpense(Guid SubmittedBy, Guid DeciderId, Guid? DeciderMemberId) : IBusinessRule
+    {
+        public bool IsBroken() => SubmittedBy == DeciderId || SubmittedBy == DeciderMemberId;
+
+        public string Message => "Someone other than the person who submitted the expense approves or refuses it.";
     }
 
     private sealed record ExpenseBelongsToTheActivity(Guid ExpenseActivity, Guid Activity) : IBusinessRule

@@ -36,7 +36,7 @@ internal sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, IMessageBu
     public async Task HandleAsync(ApproveExpense command, CancellationToken cancellationToken)
     {
         var (expense, activity) = await LoadAsync(command.ExpenseId, cancellationToken);
-        var entry = expense.Approve(activity, DeciderId(), clock.Today(), clock.GetUtcNow());
+        var entry = expense.Approve(activity, DeciderId(), user.MemberId, clock.Today(), clock.GetUtcNow());
         db.BudgetEntries.Add(entry);
         await bus.PublishAsync(new ExpenseApproved(expense.Id, expense.ActivityId, expense.EntityId, expense.ExpenseDate, entry.Date,
             expense.AmountInclVat, expense.RecoverableVat, expense.Category.ToString()));
@@ -45,7 +45,7 @@ internal sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, IMessageBu
     public async Task HandleAsync(RefuseExpense command, CancellationToken cancellationToken)
     {
         var (expense, _) = await LoadAsync(command.ExpenseId, cancellationToken);
-        expense.Refuse(DeciderId(), command.Reason, clock.Today());
+        expense.Refuse(DeciderId(), user.MemberId, command.Reason, clock.Today());
     }
 
     /// <summary>The expense with its activity, when the caller may see the activity; otherwise it does not exist for them.</summary>
