@@ -44,3 +44,18 @@ public sealed record CreditNoteIssued(
     decimal Vat,
     decimal Gross,
     string Currency);
+
+/// <summary>
+/// An advisor approved an expense: the activity's budget was debited by <see cref="AmountInclVat"/> minus
+/// <see cref="RecoverableVat"/> on <see cref="ApprovedOn"/>.
+/// </summary>
+[DataContract(Name = "activities.expense-approved.v1")]
+public sealed record ExpenseApproved(
+    Guid ExpenseId,
+    Guid ActivityId,
+    Guid EntityId,
+    DateOnly ExpenseDate,
+    DateOnly ApprovedOn,
+    decimal AmountInclVat,
+    decimal RecoverableVat,
+    string Category);

@@ -4,6 +4,7 @@ using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Entities;
 using Smart.Modules.Activities.Members;
@@ -33,6 +34,10 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 
     public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
+
+    public DbSet<Expense> Expenses => Set<Expense>();
+
+    public DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -199,5 +204,39 @@ internal sealed class BudgetEntryConfiguration : IEntityTypeConfiguration<Budget
         // A source books each kind of entry once per date: a redelivered message cannot book twice.
         builder.HasIndex(e => new { e.ActivityId, e.Source, e.SourceId, e.Kind, e.Date }).IsUnique();
         builder.HasOne<Activity>().WithMany().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
+{
+    public void Configure(EntityTypeBuilder<Expense> builder)
+    {
+        builder.ToTable("expenses");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.Description).HasMaxLength(Expense.MaxDescriptionLength);
+        builder.Property(e => e.AmountInclVat).HasPrecision(14, 2);
+        builder.Property(e => e.RecoverableVat).HasPrecision(14, 2);
+        builder.Property(e => e.RefusalReason).HasMaxLength(Expense.MaxRefusalReasonLength);
+        builder.Ignore(e => e.Cost);
+        builder.HasIndex(e => new { e.ActivityId, e.Status });
+        builder.HasIndex(e => new { e.EntityId, e.OfficeId, e.Status });
+        builder.HasOne<Activity>().WithMany().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>Receipts sit in their own table: the expense rows stay small and listing them never reads a file.</summary>
+internal sealed class ExpenseReceiptConfiguration : IEntityTypeConfiguration<ExpenseReceipt>
+{
+    public void Configure(EntityTypeBuilder<ExpenseReceipt> builder)
+    {
+        builder.ToTable("expense_receipts");
+        builder.HasKey(r => r.ExpenseId);
+        builder.Property(r => r.ExpenseId).ValueGeneratedNever();
+        builder.Property(r => r.ContentType).HasMaxLength(50);
+        builder.Property(r => r.FileName).HasMaxLength(ReceiptFile.MaxFileNameLength);
+        builder.Property(r => r.Content).HasColumnType("bytea");
+        builder.HasOne<Expense>().WithOne().HasForeignKey<ExpenseReceipt>(r => r.ExpenseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

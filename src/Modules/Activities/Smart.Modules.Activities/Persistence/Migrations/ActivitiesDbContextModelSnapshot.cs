@@ -434,6 +434,128 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Expenses.Expense", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal>("AmountInclVat")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount_incl_vat");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<DateOnly>("ExpenseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expense_date");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<decimal>("RecoverableVat")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("recoverable_vat");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expenses");
+
+                    b.HasIndex("ActivityId", "Status")
+                        .HasDatabaseName("ix_expenses_activity_id_status");
+
+                    b.HasIndex("EntityId", "OfficeId", "Status")
+                        .HasDatabaseName("ix_expenses_entity_id_office_id_status");
+
+                    b.ToTable("expenses", "activities");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Expenses.ExpenseReceipt", b =>
+                {
+                    b.Property<Guid>("ExpenseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expense_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_bytes");
+
+                    b.HasKey("ExpenseId")
+                        .HasName("pk_expense_receipts");
+
+                    b.ToTable("expense_receipts", "activities");
+                });
+
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.CreditNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -740,6 +862,26 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_budget_entries_activities_activity_id");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Expenses.Expense", b =>
+                {
+                    b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expenses_activities_activity_id");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Expenses.ExpenseReceipt", b =>
+                {
+                    b.HasOne("Smart.Modules.Activities.Domain.Expenses.Expense", null)
+                        .WithOne()
+                        .HasForeignKey("Smart.Modules.Activities.Domain.Expenses.ExpenseReceipt", "ExpenseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_receipts_expenses_expense_id");
                 });
 
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.CreditNote", b =>
