@@ -1,6 +1,7 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Domain.Invoicing;
 
 namespace Smart.Modules.Activities.Domain.Salaries;
 
@@ -39,6 +40,13 @@ internal enum SalaryRequestStatus
 internal sealed record SalaryBudget(decimal Balance, decimal Committed, decimal UnpaidRevenue, bool GuaranteeFundAdvanceAllowed)
 {
     public decimal Available => Balance - Committed;
+
+    /// <summary>The same figures from loaded state (the handlers compute them in SQL, <c>Features/Salaries/SalaryBudgets.cs</c>).</summary>
+    public static SalaryBudget From(decimal balance, IEnumerable<SalaryRequest> requests, IEnumerable<Invoice> invoices, bool guaranteeFundAdvanceAllowed) => new(
+        balance,
+        requests.Where(r => r.Status == SalaryRequestStatus.Pending).Sum(r => r.EmploymentBudget),
+        invoices.Where(i => i.IsUnpaid).Sum(i => i.NetRevenueAfterContribution),
+        guaranteeFundAdvanceAllowed);
 }
 
 /// <summary>
