@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Budget;
@@ -25,7 +26,7 @@ internal sealed class ChargeActivityValidator : AbstractValidator<ChargeActivity
 
 /// <summary>
 /// Books a charge from another module (a space booking, a training registration) on the activity's budget, once per
-/// charge id (the ledger's unique index). An unknown or closed activity throws, so the message dead-letters for an
+/// charge id (checked here, and the ledger's unique index). An unknown or closed activity throws, so the message dead-letters for an
 /// operator rather than the charge being lost or booked somewhere else.
 /// </summary>
 internal sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider clock)
@@ -33,6 +34,11 @@ internal sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider
     public async Task HandleAsync(ChargeActivity charge, CancellationToken cancellationToken)
     {
         var activity = await db.Activities.FindAsync([charge.ActivityId], cancellationToken) ?? throw new NotFoundException("Activity", charge.ActivityId);
+        // The inbox filters a redelivered message; a charge sent again under a new message id is recognised by its id.
+        if (await db.BudgetEntries.AnyAsync(e => e.ActivityId == activity.Id && e.Source == BudgetSource.Charge && e.SourceId == charge.ChargeId, cancellationToken))
+        {
+            return;
+        }
         activity.EnsureOpen();
         db.BudgetEntries.Add(new BudgetEntry(activity.Id, charge.Date, Enum.Parse<BudgetEntryKind>(charge.ChargeKind), -charge.Amount, BudgetSource.Charge,
             charge.ChargeId, charge.Description, clock.GetUtcNow()));
