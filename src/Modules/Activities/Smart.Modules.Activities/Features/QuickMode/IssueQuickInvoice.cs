@@ -19,6 +19,8 @@ internal sealed record QuickInvoiceIssued(Guid InvoiceId, Guid SalaryRequestId);
 /// </summary>
 internal sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines, SalaryInput Salary)
 {
+    public static IssueQuickInvoice Example => new(IssueInvoice.Example.ActivityId, IssueInvoice.Example.ClientId, null, IssueInvoice.Example.Lines, SalaryInput.Example);
+
     internal sealed class Validator : AbstractValidator<IssueQuickInvoice>
     {
         public Validator()
