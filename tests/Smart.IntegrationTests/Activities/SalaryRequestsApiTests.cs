@@ -131,6 +131,17 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     }
 
     [Fact]
+    public async Task Given_a_salary_pending_at_Payroll_Then_the_activity_cannot_close()
+    {
+        var (_, member, activity, _) = await ActivityWith900Async();
+        await CreatedIdAsync(await member.PostAsJsonAsync($"/api/activities/activities/{activity}/salary-requests", Salary(800.00m)));
+
+        var refused = await member.PostAsJsonAsync($"/api/activities/activities/{activity}/close", new { expectedVersion = 0 });
+
+        Assert.Equal("NoSalaryIsPending", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Given_bad_salary_input_Then_400_with_field_errors_and_nothing_written()
     {
         var (_, member, activity, _) = await ActivityWith900Async();
