@@ -59,3 +59,42 @@ public sealed record ExpenseApproved(
     decimal AmountInclVat,
     decimal RecoverableVat,
     string Category);
+
+/// <summary>
+/// A member asked for a salary drawn from an activity's budget: Payroll creates and declares the contract, computes the
+/// payslip and answers with <c>PayslipIssued</c> or <c>SalaryRequestRejected</c>. <see cref="ContractKind"/> is
+/// <c>Cdd</c>, <c>Cddu</c> or <c>Cdi</c>; <see cref="Category"/> <c>Artistic</c>, <c>Employee</c> or <c>Student</c>;
+/// exactly one of <see cref="Days"/> and <see cref="Hours"/> is set. <see cref="GuaranteeFundAdvance"/> says the
+/// budget was short and the guarantee fund advances the difference on issued but unpaid invoices.
+/// </summary>
+[DataContract(Name = "activities.salary-requested.v1")]
+public sealed record SalaryRequested(
+    Guid SalaryRequestId,
+    Guid ActivityId,
+    Guid EntityId,
+    Guid MemberId,
+    decimal EmploymentBudget,
+    string ContractKind,
+    string Category,
+    DateOnly WorkStart,
+    DateOnly WorkEnd,
+    decimal? Days,
+    decimal? Hours,
+    string Job,
+    bool GuaranteeFundAdvance);
+
+/// <summary>
+/// A command other modules send (Spaces for a booking, Training for a registration) through <c>PublishAsync</c> or
+/// <c>ScheduleAsync</c>: Activities books <see cref="Amount"/> (positive) as a charge on the activity's budget, once per
+/// <see cref="ChargeId"/>. <see cref="ChargeKind"/> is <c>SpaceCharge</c> or <c>TrainingCharge</c>;
+/// <see cref="Origin"/> names the sender (e.g. <c>Spaces</c>).
+/// </summary>
+[DataContract(Name = "activities.charge-activity.v1")]
+public sealed record ChargeActivity(
+    Guid ChargeId,
+    Guid ActivityId,
+    string ChargeKind,
+    decimal Amount,
+    DateOnly Date,
+    string Description,
+    string Origin);

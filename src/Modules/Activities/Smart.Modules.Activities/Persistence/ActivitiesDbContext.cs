@@ -6,6 +6,7 @@ using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Entities;
 using Smart.Modules.Activities.Members;
 
@@ -38,6 +39,8 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
     public DbSet<Expense> Expenses => Set<Expense>();
 
     public DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
+
+    public DbSet<SalaryRequest> SalaryRequests => Set<SalaryRequest>();
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -135,13 +138,16 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => i.ActivityId);
         builder.HasIndex(i => i.ClientId);
         foreach (var amount in new[] { nameof(Invoice.TotalNet), nameof(Invoice.TotalVat), nameof(Invoice.TotalGross), nameof(Invoice.ContributionAmount),
-                     nameof(Invoice.CreditedNet), nameof(Invoice.CreditedVat), nameof(Invoice.CreditedContribution) })
+                     nameof(Invoice.CreditedNet), nameof(Invoice.CreditedVat), nameof(Invoice.CreditedContribution), nameof(Invoice.PaidAmount) })
         {
             builder.Property(amount).HasPrecision(14, 2);
         }
         builder.Property(i => i.ContributionRate).HasPrecision(7, 6);
         builder.Property(i => i.VatMention).HasMaxLength(200);
         builder.Ignore(i => i.RemainingToCredit);
+        builder.Ignore(i => i.Due);
+        builder.Ignore(i => i.IsUnpaid);
+        builder.Ignore(i => i.NetRevenueAfterContribution);
         builder.HasOne<Activity>().WithMany().HasForeignKey(i => i.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(i => i.Lines, lines =>
@@ -238,5 +244,26 @@ internal sealed class ExpenseReceiptConfiguration : IEntityTypeConfiguration<Exp
         builder.Property(r => r.FileName).HasMaxLength(ReceiptFile.MaxFileNameLength);
         builder.Property(r => r.Content).HasColumnType("bytea");
         builder.HasOne<Expense>().WithOne().HasForeignKey<ExpenseReceipt>(r => r.ExpenseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SalaryRequestConfiguration : IEntityTypeConfiguration<SalaryRequest>
+{
+    public void Configure(EntityTypeBuilder<SalaryRequest> builder)
+    {
+        builder.ToTable("salary_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.EmploymentBudget).HasPrecision(14, 2);
+        builder.Property(r => r.ContractKind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(r => r.Days).HasPrecision(6, 2);
+        builder.Property(r => r.Hours).HasPrecision(8, 2);
+        builder.Property(r => r.Job).HasMaxLength(200);
+        builder.Property(r => r.RejectionReason).HasMaxLength(500);
+        // The commitment of an activity is the sum over its pending requests.
+        builder.HasIndex(r => new { r.ActivityId, r.Status });
+        builder.HasIndex(r => r.MemberId);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

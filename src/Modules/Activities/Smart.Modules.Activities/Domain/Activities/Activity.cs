@@ -72,10 +72,14 @@ internal sealed class Activity : AggregateRoot
         Name = name.Trim();
     }
 
-    /// <summary>Closes the activity; its budget must be spent or transferred first (balance zero).</summary>
-    public void Close(decimal balance, DateOnly today)
+    /// <summary>
+    /// Closes the activity; its budget must be spent or transferred first (balance zero), and no salary may still be
+    /// waiting for its payslip (<paramref name="committed"/>: employment budget of pending requests).
+    /// </summary>
+    public void Close(decimal balance, decimal committed, DateOnly today)
     {
         CheckRule(new ActivityIsOpen(Status));
+        CheckRule(new NoSalaryIsPending(committed));
         CheckRule(new ClosingBalanceIsZero(balance));
         Status = ActivityStatus.Closed;
         ClosedOn = today;
@@ -96,6 +100,13 @@ internal sealed class Activity : AggregateRoot
         public bool IsBroken() => Status != ActivityStatus.Open;
 
         public string Message => "The activity is closed.";
+    }
+
+    private sealed record NoSalaryIsPending(decimal Committed) : IBusinessRule
+    {
+        public bool IsBroken() => Committed != 0m;
+
+        public string Message => $"Salary requests of {Committed:0.00} are still pending at Payroll; the activity closes once they are booked or rejected.";
     }
 
     private sealed record ClosingBalanceIsZero(decimal Balance) : IBusinessRule

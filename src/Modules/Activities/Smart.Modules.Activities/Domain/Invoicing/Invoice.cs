@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
@@ -99,6 +100,33 @@ internal sealed class Invoice : AggregateRoot
 
     public decimal RemainingToCredit => TotalNet - CreditedNet;
 
+    /// <summary>What the client has paid so far, VAT included (reported by Collections).</summary>
+    public decimal PaidAmount { get; private set; }
+
+    public DateOnly? PaidOn { get; private set; }
+
+    /// <summary>Collections gave up on the invoice; the guarantee fund absorbs what was advanced on it.</summary>
+    public bool WrittenOff { get; private set; }
+
+    public DateOnly? WrittenOffOn { get; private set; }
+
+    /// <summary>Gross still due after credit notes.</summary>
+    public decimal Due => TotalGross - CreditedNet - CreditedVat;
+
+    /// <summary>Still waiting for the client: neither fully paid nor written off. Its revenue can back a guarantee-fund advance.</summary>
+    public static readonly Expression<Func<Invoice, bool>> Unpaid = i => !i.WrittenOff && i.PaidAmount < i.TotalGross - i.CreditedNet - i.CreditedVat;
+
+    /// <summary>What the invoice leaves on the activity: net − credited net − (contribution − credited contribution).</summary>
+    public static readonly Expression<Func<Invoice, decimal>> RevenueAfterContribution = i => i.TotalNet - i.CreditedNet - (i.ContributionAmount - i.CreditedContribution);
+
+    private static readonly Func<Invoice, bool> IsUnpaidFunc = Unpaid.Compile();
+
+    private static readonly Func<Invoice, decimal> RevenueAfterContributionFunc = RevenueAfterContribution.Compile();
+
+    public bool IsUnpaid => IsUnpaidFunc(this);
+
+    public decimal NetRevenueAfterContribution => RevenueAfterContributionFunc(this);
+
     public static Invoice Issue(DocumentNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
         decimal contributionRate, string? vatMention)
     {
@@ -150,6 +178,38 @@ internal sealed class Invoice : AggregateRoot
         CreditedVat += vat;
         CreditedContribution += contribution;
         return CreditNote.For(this, number, issueDate, net, vat, contribution, reason);
+    }
+
+    /// <summary>
+    /// Records a payment (part or all, VAT included). Books nothing on the ledger: the revenue was booked when the invoice
+    /// was issued; the payment only ends the invoice's part in guarantee-fund advances once it is fully paid.
+    /// </summary>
+    public void MarkPaid(decimal amount, DateOnly paidOn)
+    {
+        CheckRule(new PaymentIsPositive(amount));
+        PaidAmount += amount;
+        PaidOn = paidOn;
+    }
+
+    /// <summary>
+    /// Collections wrote the invoice off. Books nothing on the member's activity: per DESIGN §5 flow 3 the guarantee fund
+    /// absorbs what was already paid out on it. The invoice stops backing guarantee-fund advances.
+    /// </summary>
+    public void MarkWrittenOff(DateOnly writtenOffOn)
+    {
+        if (WrittenOff)
+        {
+            return;
+        }
+        WrittenOff = true;
+        WrittenOffOn = writtenOffOn;
+    }
+
+    private sealed record PaymentIsPositive(decimal Amount) : IBusinessRule
+    {
+        public bool IsBroken() => Amount <= 0;
+
+        public string Message => $"A payment is positive, not {Amount:0.00}.";
     }
 
     private sealed record ClientBelongsToTheActivitysEntity(Guid ClientEntity, Guid ActivityEntity) : IBusinessRule

@@ -8,17 +8,19 @@ using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Budget;
 
 internal sealed record BudgetTotal(BudgetEntryKind Kind, decimal Amount);
 
-internal sealed record BudgetView(Guid ActivityId, decimal Balance, IReadOnlyList<BudgetTotal> TotalsByKind);
+/// <summary><see cref="Committed"/>: employment budgets of pending salary requests; <see cref="AvailableForSalaries"/> = balance − committed.</summary>
+internal sealed record BudgetView(Guid ActivityId, decimal Balance, decimal Committed, decimal AvailableForSalaries, IReadOnlyList<BudgetTotal> TotalsByKind);
 
 internal sealed record BudgetEntryView(long Id, DateOnly Date, BudgetEntryKind Kind, decimal Amount, BudgetSource Source, Guid SourceId, string Description);
 
-/// <summary>The activity's balance, derived from its ledger, with totals by kind of entry.</summary>
+/// <summary>The activity's balance, derived from its ledger, with totals by kind of entry and what is left for salaries.</summary>
 internal sealed record GetBudget(Guid ActivityId);
 
 /// <summary>Ledger entries of an activity between two dates (inclusive), oldest first.</summary>
@@ -42,7 +44,9 @@ internal sealed class BudgetQueriesHandler(ActivitiesDbContext db, ICurrentUser 
         await EnsureVisibleAsync(query.ActivityId, cancellationToken);
         var totals = await db.BudgetEntries.Where(e => e.ActivityId == query.ActivityId)
             .GroupBy(e => e.Kind).Select(g => new BudgetTotal(g.Key, g.Sum(e => e.Amount))).ToListAsync(cancellationToken);
-        return new BudgetView(query.ActivityId, totals.Sum(t => t.Amount), totals.OrderBy(t => t.Kind).ToList());
+        var balance = totals.Sum(t => t.Amount);
+        var committed = await db.CommittedAsync(query.ActivityId, cancellationToken);
+        return new BudgetView(query.ActivityId, balance, committed, balance - committed, totals.OrderBy(t => t.Kind).ToList());
     }
 
     public async Task<PagedResult<BudgetEntryView>> HandleAsync(ListBudgetEntries query, CancellationToken cancellationToken)
@@ -73,7 +77,7 @@ internal sealed class BudgetQueriesEndpoint : IEndpointDefinition
         module.MapGet("/activities/{activityId:guid}/budget", async (Guid activityId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<BudgetView>(new GetBudget(activityId), ct)))
             .WithName("GetBudget")
-            .WithSummary("The activity's budget balance, derived from its ledger, with totals by kind.")
+            .WithSummary("The activity's budget balance, derived from its ledger, with totals by kind, committed salaries and what is available for salaries.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         module.MapGet("/activities/{activityId:guid}/budget/entries", async (Guid activityId, DateOnly? from, DateOnly? to, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>

@@ -54,7 +54,10 @@ internal sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? Is
 
 internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(IssueInvoice command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(IssueInvoice command, CancellationToken cancellationToken) => (await IssueAsync(command, cancellationToken)).Id;
+
+    /// <summary>The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary.</summary>
+    internal async Task<Invoice> IssueAsync(IssueInvoice command, CancellationToken cancellationToken)
     {
         var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
             ?? throw new NotFoundException("Activity", command.ActivityId);
@@ -71,7 +74,7 @@ internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bu
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
         await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
             invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency));
-        return invoice.Id;
+        return invoice;
     }
 }
 

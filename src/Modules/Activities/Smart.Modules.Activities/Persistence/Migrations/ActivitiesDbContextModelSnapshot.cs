@@ -728,6 +728,15 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("number");
 
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -757,6 +766,14 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<bool>("WrittenOff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("written_off");
+
+                    b.Property<DateOnly?>("WrittenOffOn")
+                        .HasColumnType("date")
+                        .HasColumnName("written_off_on");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer")
                         .HasColumnName("year");
@@ -775,6 +792,106 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasDatabaseName("ix_invoices_entity_id_year_sequence");
 
                     b.ToTable("invoices", "activities");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Salaries.SalaryRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("ContractKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("contract_kind");
+
+                    b.Property<decimal?>("Days")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("days");
+
+                    b.Property<decimal>("EmploymentBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employment_budget");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<bool>("GuaranteeFundAdvance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("guarantee_fund_advance");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid?>("PayslipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payslip_id");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("WorkEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("work_end");
+
+                    b.Property<DateOnly>("WorkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("work_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_salary_requests");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_salary_requests_member_id");
+
+                    b.HasIndex("ActivityId", "Status")
+                        .HasDatabaseName("ix_salary_requests_activity_id_status");
+
+                    b.ToTable("salary_requests", "activities");
                 });
 
             modelBuilder.Entity("Smart.Modules.Activities.Entities.EntityRules", b =>
@@ -965,6 +1082,16 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Salaries.SalaryRequest", b =>
+                {
+                    b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_salary_requests_activities_activity_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Budget;
+
+/// <summary>The shape of a charge sent by Spaces or Training; a malformed one retries then dead-letters.</summary>
+internal sealed class ChargeActivityValidator : AbstractValidator<ChargeActivity>
+{
+    public static readonly string[] Kinds = [nameof(BudgetEntryKind.SpaceCharge), nameof(BudgetEntryKind.TrainingCharge)];
+
+    public ChargeActivityValidator()
+    {
+        RuleFor(c => c.ChargeId).NotEmpty();
+        RuleFor(c => c.ActivityId).NotEmpty();
+        RuleFor(c => c.ChargeKind).Must(k => Kinds.Contains(k)).WithMessage($"One of {string.Join(", ", Kinds)}.");
+        RuleFor(c => c.Amount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        RuleFor(c => c.Date).NotEmpty();
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(300);
+        RuleFor(c => c.Origin).NotEmpty().MaximumLength(50);
+    }
+}
+
+/// <summary>
+/// Books a charge from another module (a space booking, a training registration) on the activity's budget, once per
+/// charge id (checked here, and the ledger's unique index). An unknown or closed activity throws, so the message dead-letters for an
+/// operator rather than the charge being lost or booked somewhere else.
+/// </summary>
+internal sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider clock)
+{
+    public async Task HandleAsync(ChargeActivity charge, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.FindAsync([charge.ActivityId], cancellationToken) ?? throw new NotFoundException("Activity", charge.ActivityId);
+        // The inbox filters a redelivered message; a charge sent again under a new message id is recognised by its id.
+        if (await db.BudgetEntries.AnyAsync(e => e.ActivityId == activity.Id && e.Source == BudgetSource.Charge && e.SourceId == charge.ChargeId, cancellationToken))
+        {
+            return;
+        }
+        activity.EnsureOpen();
+        db.BudgetEntries.Add(new BudgetEntry(activity.Id, charge.Date, Enum.Parse<BudgetEntryKind>(charge.ChargeKind), -charge.Amount, BudgetSource.Charge,
+            charge.ChargeId, charge.Description, clock.GetUtcNow()));
+    }
+}

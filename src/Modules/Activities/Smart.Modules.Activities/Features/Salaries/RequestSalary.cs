@@ -1,0 +1,122 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Salaries;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Salaries;
+
+/// <summary>The terms of a salary, as sent by itself or inside a quick-mode invoice.</summary>
+internal interface ISalaryTerms
+{
+    decimal EmploymentBudget { get; }
+    SalaryContractKind ContractKind { get; }
+    SalaryCategory Category { get; }
+    DateOnly WorkStart { get; }
+    DateOnly WorkEnd { get; }
+    decimal? Days { get; }
+    decimal? Hours { get; }
+    string Job { get; }
+}
+
+internal static class SalaryTermsRules
+{
+    /// <summary>The shape of salary terms (the budget itself is checked by the domain).</summary>
+    public static void Apply<T>(AbstractValidator<T> validator) where T : ISalaryTerms
+    {
+        validator.RuleFor(t => t.EmploymentBudget).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        validator.RuleFor(t => t.ContractKind).IsInEnum();
+        validator.RuleFor(t => t.Category).IsInEnum();
+        validator.RuleFor(t => t.WorkStart).NotEmpty();
+        validator.RuleFor(t => t.WorkEnd).NotEmpty().GreaterThanOrEqualTo(t => t.WorkStart);
+        validator.RuleFor(t => t.Days).NotNull().When(t => t.Hours is null).WithMessage("Give a number of days or of hours.");
+        validator.RuleFor(t => t.Days).GreaterThan(0).PrecisionScale(6, 2, ignoreTrailingZeros: true).When(t => t.Days is not null);
+        validator.RuleFor(t => t.Hours).Null().When(t => t.Days is not null).WithMessage("Give days or hours, not both.");
+        validator.RuleFor(t => t.Hours).GreaterThan(0).PrecisionScale(8, 2, ignoreTrailingZeros: true).When(t => t.Hours is not null);
+        validator.RuleFor(t => t.Job).NotEmpty().MaximumLength(200);
+    }
+}
+
+/// <summary>Salary terms in a request body.</summary>
+internal sealed record SalaryInput(
+    decimal EmploymentBudget, SalaryContractKind ContractKind, SalaryCategory Category, DateOnly WorkStart, DateOnly WorkEnd, decimal? Days, decimal? Hours, string Job)
+    : ISalaryTerms
+{
+    public static SalaryInput Example => new(800.00m, SalaryContractKind.Cddu, SalaryCategory.Artistic, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 10), 1, null, "Musician");
+
+    internal sealed class Validator : AbstractValidator<SalaryInput>
+    {
+        public Validator() => SalaryTermsRules.Apply(this);
+    }
+}
+
+/// <summary>
+/// A member (or staff for an activity they can see) asks for a salary drawn from the activity's budget, for its
+/// coordinator. Refused (409 <c>SalaryBudgetIsAvailable</c>) when the budget is short, unless the entity lets the
+/// guarantee fund advance the shortfall on the activity's unpaid invoices. Publishes <see cref="SalaryRequested"/>.
+/// </summary>
+internal sealed record RequestSalary(
+    Guid ActivityId, decimal EmploymentBudget, SalaryContractKind ContractKind, SalaryCategory Category, DateOnly WorkStart, DateOnly WorkEnd,
+    decimal? Days, decimal? Hours, string Job) : ISalaryTerms
+{
+    public static RequestSalary For(Guid activityId, SalaryInput input) => new(activityId, input.EmploymentBudget, input.ContractKind, input.Category,
+        input.WorkStart, input.WorkEnd, input.Days, input.Hours, input.Job);
+
+    internal sealed class Validator : AbstractValidator<RequestSalary>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ActivityId).NotEmpty();
+            SalaryTermsRules.Apply(this);
+        }
+    }
+}
+
+internal sealed class RequestSalaryHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(RequestSalary command, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
+            ?? throw new NotFoundException("Activity", command.ActivityId);
+        return (await RequestAsync(activity, command, cancellationToken)).Id;
+    }
+
+    /// <summary>The whole request, in the caller's transaction: shared with quick mode.</summary>
+    internal async Task<SalaryRequest> RequestAsync(Activity activity, ISalaryTerms terms, CancellationToken cancellationToken)
+    {
+        // Requests on one activity queue on its row until commit: two of them cannot both spend the same available budget.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM activities.activities WHERE id = {activity.Id} FOR UPDATE", cancellationToken);
+        var today = clock.Today();
+        var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
+        var request = SalaryRequest.Request(activity, budget, terms.EmploymentBudget, terms.ContractKind, terms.Category, terms.WorkStart, terms.WorkEnd,
+            terms.Days, terms.Hours, terms.Job, today);
+        db.SalaryRequests.Add(request);
+        await bus.PublishAsync(new SalaryRequested(request.Id, request.ActivityId, request.EntityId, request.MemberId, request.EmploymentBudget,
+            request.ContractKind.ToString(), request.Category.ToString(), request.WorkStart, request.WorkEnd, request.Days, request.Hours, request.Job,
+            request.GuaranteeFundAdvance));
+        return request;
+    }
+}
+
+internal sealed class RequestSalaryEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module) => module
+        .MapPost("/activities/{activityId:guid}/salary-requests", async (Guid activityId, SalaryInput request, IMessageBus bus, CancellationToken ct) =>
+        {
+            var id = await bus.InvokeAsync<Guid>(RequestSalary.For(activityId, request), ct);
+            return TypedResults.Created($"/api/activities/salary-requests/{id}", new ResourceCreated(id));
+        })
+        .WithName("RequestSalary")
+        .WithSummary("Asks Payroll for a salary drawn from the activity's budget (employment budget, contract, work dates, days or hours, job).")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

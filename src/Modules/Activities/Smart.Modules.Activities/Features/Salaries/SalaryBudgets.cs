@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Domain.Salaries;
+using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Salaries;
+
+internal static class SalaryBudgets
+{
+    /// <summary>The employment budget of the activity's pending salary requests: sent to Payroll, not yet booked.</summary>
+    public static Task<decimal> CommittedAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
+        db.SalaryRequests.Where(r => r.ActivityId == activityId && r.Status == SalaryRequestStatus.Pending).SumAsync(r => r.EmploymentBudget, cancellationToken);
+
+    /// <summary>What the activity can spend on a salary on <paramref name="date"/>, with the entity's guarantee-fund rule in force then.</summary>
+    public static async Task<SalaryBudget> SalaryBudgetAsync(this ActivitiesDbContext db, Activity activity, DateOnly date, CancellationToken cancellationToken)
+    {
+        var rules = await db.EntityRules.InForceAsync(activity.EntityId, date, cancellationToken);
+        var balance = await db.BudgetEntries.Where(e => e.ActivityId == activity.Id).SumAsync(e => e.Amount, cancellationToken);
+        var committed = await db.CommittedAsync(activity.Id, cancellationToken);
+        var unpaidRevenue = await db.Invoices.Where(i => i.ActivityId == activity.Id).Where(Invoice.Unpaid).SumAsync(Invoice.RevenueAfterContribution, cancellationToken);
+        return new SalaryBudget(balance, committed, unpaidRevenue, rules.GuaranteeFundAdvanceAllowed);
+    }
+}
