@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
+
+namespace Smart.Modules.Payroll.Domain.Gdc;
+
+/// <summary>
+/// A person employed by an employer structure under contract management. Not a member of the cooperative: the
+/// employer registers them, and only the employer (and staff) see them.
+/// </summary>
+internal sealed class GdcEmployee : AggregateRoot
+{
+    private GdcEmployee()
+    {
+        FirstName = null!;
+        LastName = null!;
+        SocialSecurityNumber = null!;
+    }
+
+    public Guid EmployerId { get; private set; }
+
+    public Guid EntityId { get; private set; }
+
+    public Guid OfficeId { get; private set; }
+
+    public string FirstName { get; private set; }
+
+    public string LastName { get; private set; }
+
+    public DateOnly BirthDate { get; private set; }
+
+    public Gender Gender { get; private set; }
+
+    public string SocialSecurityNumber { get; private set; }
+
+    /// <summary>Income tax withheld at source, a fraction of the net (0.05 = 5 %).</summary>
+    public decimal TaxRate { get; private set; }
+
+    public DateOnly RegisteredOn { get; private set; }
+
+    public string DisplayName => $"{FirstName} {LastName}";
+
+    /// <param name="mandate">The employer's mandate in force today: an employer without one cannot register employees.</param>
+    public static GdcEmployee Register(Mandate? mandate, Guid employerId, string firstName, string lastName, DateOnly birthDate, Gender gender,
+        string socialSecurityNumber, decimal taxRate, DateOnly today)
+    {
+        CheckRule(new MandateIsInForce(today, mandate));
+        return new GdcEmployee
+        {
+            Id = Guid.CreateVersion7(),
+            EmployerId = employerId,
+            EntityId = mandate!.EntityId,
+            OfficeId = mandate.OfficeId,
+            FirstName = firstName.Trim(),
+            LastName = lastName.Trim(),
+            BirthDate = birthDate,
+            Gender = gender,
+            SocialSecurityNumber = SocialSecurity.Normalize(socialSecurityNumber),
+            TaxRate = taxRate,
+            RegisteredOn = today,
+        };
+    }
+}
+
+/// <summary>
+/// The French social security number (NIR): sex (1 or 2, 3/4/7/8 for provisional numbers), year, month, department
+/// (Corsica 2A/2B), commune, order, then a key = 97 − (the first 13 digits mod 97), with 2A read as 19 and 2B as 18.
+/// </summary>
+internal static partial class SocialSecurity
+{
+    public static string Normalize(string number) => number.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    public static bool IsValid(string? number)
+    {
+        if (number is null) return false;
+        var nir = Normalize(number);
+        if (!Shape().IsMatch(nir)) return false;
+        var digits = nir[..13].Replace("2A", "19", StringComparison.Ordinal).Replace("2B", "18", StringComparison.Ordinal);
+        return 97 - long.Parse(digits) % 97 == int.Parse(nir[13..]);
+    }
+
+    [GeneratedRegex(@"^[123478]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$")]
+    private static partial Regex Shape();
+}

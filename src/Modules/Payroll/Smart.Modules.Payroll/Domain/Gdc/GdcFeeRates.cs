@@ -1,0 +1,48 @@
+using Smart.BuildingBlocks.Domain;
+
+namespace Smart.Modules.Payroll.Domain.Gdc;
+
+/// <summary>
+/// The contract-management fee in force from a date, platform-wide: a share of the gross payroll mass excl. VAT that
+/// feeds the guarantee fund (2 %), a share that runs the service (4.5 %), VAT on the fee only (20 %), and the
+/// employer's payment terms. Seeded by the migration; a change is a new row, never an edit.
+/// </summary>
+internal sealed class GdcFeeRates
+{
+    private GdcFeeRates()
+    {
+    }
+
+    public GdcFeeRates(DateOnly effectiveFrom, decimal guaranteeFundRate, decimal serviceRate, decimal vatRate, int paymentTermsDays)
+    {
+        EffectiveFrom = effectiveFrom;
+        GuaranteeFundRate = guaranteeFundRate;
+        ServiceRate = serviceRate;
+        VatRate = vatRate;
+        PaymentTermsDays = paymentTermsDays;
+    }
+
+    public DateOnly EffectiveFrom { get; private set; }
+
+    public decimal GuaranteeFundRate { get; private set; }
+
+    public decimal ServiceRate { get; private set; }
+
+    public decimal VatRate { get; private set; }
+
+    public int PaymentTermsDays { get; private set; }
+
+    public decimal FeeRate => GuaranteeFundRate + ServiceRate;
+
+    /// <summary>The version in force on a date: the latest one effective on or before it.</summary>
+    public static GdcFeeRates InForce(IEnumerable<GdcFeeRates> versions, DateOnly on) =>
+        versions.Where(v => v.EffectiveFrom <= on).MaxBy(v => v.EffectiveFrom)
+        ?? throw new BusinessRuleViolationException(new NoFeeRatesInForce(on));
+
+    private sealed record NoFeeRatesInForce(DateOnly On) : IBusinessRule
+    {
+        public bool IsBroken() => true;
+
+        public string Message => $"No contract-management fee rates are in force on {On:yyyy-MM-dd}.";
+    }
+}
