@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Rates;
 
 namespace Smart.Modules.Payroll.Domain.Contracts;
@@ -127,6 +128,10 @@ internal sealed class EmploymentContract : AggregateRoot
     }
 
     public void Declared(string reference) => DeclarationReference = reference;
+
+    public ContractDeclared ToContractDeclared() => new(Id, SalaryRequestId, ActivityId, EntityId, MemberId, Kind.ToString(), Category.ToString(),
+        WorkingTime == WorkingTime.FullTime, Start, End, Days, Hours, Job,
+        DeclarationReference ?? throw new InvalidOperationException("The contract is not declared yet."), DeclaredOn);
 }
 
 internal sealed record ContractIsNotRetroactive(DateOnly Start, DateOnly DeclaredOn) : IBusinessRule

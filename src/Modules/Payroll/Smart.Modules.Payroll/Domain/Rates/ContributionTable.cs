@@ -88,13 +88,22 @@ internal sealed class ContributionTable
 
     public decimal TotalEmployerRate => _lines.Sum(l => l.EmployerRate);
 
+    /// <summary>A new version from <paramref name="effectiveFrom"/>, never before <paramref name="today"/>: payslips already issued keep their rates.</summary>
     public static ContributionTable Create(Guid? entityId, ContractCategory category, DateOnly effectiveFrom, string name,
-        IEnumerable<(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)> lines)
+        IEnumerable<(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)> lines, DateOnly today)
     {
+        BusinessRules.Check(new TableIsNotRetroactive(effectiveFrom, today));
         var table = new ContributionTable { Id = Guid.CreateVersion7(), EntityId = entityId, Category = category, EffectiveFrom = effectiveFrom, Name = name };
         table._lines.AddRange(lines.Select((l, i) => new ContributionLine(i + 1, l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)));
         BusinessRules.Check(new TableHasLines(table._lines.Count));
         return table;
+    }
+
+    private sealed record TableIsNotRetroactive(DateOnly EffectiveFrom, DateOnly Today) : IBusinessRule
+    {
+        public bool IsBroken() => EffectiveFrom < Today;
+
+        public string Message => $"A contribution table cannot take effect on {EffectiveFrom:yyyy-MM-dd}, before today ({Today:yyyy-MM-dd}).";
     }
 
     private sealed record TableHasLines(int Count) : IBusinessRule
