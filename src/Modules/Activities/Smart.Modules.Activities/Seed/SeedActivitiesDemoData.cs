@@ -118,7 +118,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             db.Invoices.Add(invoice);
             db.BudgetEntries.AddRange(invoice.BudgetEntries(now));
             await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
-                invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency));
+                invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
 
             if (faker.Random.Double() < 0.03 && date.AddDays(10) <= today)
             {
