@@ -86,7 +86,7 @@ public sealed class EmploymentContractTests
     public void Given_no_client_money_Then_the_fund_advances_800_and_a_payment_of_1200_incl_vat_recovers_it_leaving_100()
     {
         var account = ActivityFunding.Open(Guid.NewGuid());
-        var invoice = new ClientInvoice(Guid.NewGuid(), account.Id, gross: 1200.00m, salaryShare: 900.00m);
+        var invoice = new ClientInvoice(Guid.NewGuid(), account.Id, gross: 1200.00m, salaryShare: 900.00m, net: 1000.00m, new DateOnly(2026, 3, 2));
 
         var funding = account.FundSalary(800.00m);
         var half = account.Receive(invoice.Receive(600.00m));
@@ -101,7 +101,7 @@ public sealed class EmploymentContractTests
     [Fact]
     public void Given_a_third_of_an_invoice_paid_Then_the_share_is_rounded_and_the_last_payment_takes_what_remains()
     {
-        var invoice = new ClientInvoice(Guid.NewGuid(), Guid.NewGuid(), gross: 1000.00m, salaryShare: 750.00m);
+        var invoice = new ClientInvoice(Guid.NewGuid(), Guid.NewGuid(), gross: 1000.00m, salaryShare: 750.00m, net: 833.33m, new DateOnly(2026, 3, 2));
 
         Assert.Equal(250.00m, invoice.Receive(333.33m));
         Assert.Equal(250.00m, invoice.Receive(333.33m));

@@ -2,7 +2,7 @@ using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Payroll.Entities;
 
-/// <summary>Payroll's copy of an entity's effective-dated pay-out rule (SmartFr: end of work + 7 days).</summary>
+/// <summary>Payroll's copy of an entity's effective-dated pay-out rule (SmartFr: end of work + 7 days) and contribution rate.</summary>
 internal sealed class PayRules
 {
     public Guid EntityId { get; private set; }
@@ -12,6 +12,9 @@ internal sealed class PayRules
     public PayoutRuleKind PayoutRule { get; private set; }
 
     public int PayoutDay { get; private set; }
+
+    /// <summary>The cooperative's contribution on revenue excl. VAT: CDI smoothing budgets what an estimate leaves after it.</summary>
+    public decimal ContributionRate { get; private set; }
 
     /// <summary>
     /// The pay date of work ending on <paramref name="endOfWork"/> (the same rule as Governance's <c>PayoutRule</c>, which
@@ -31,6 +34,7 @@ internal sealed class PayRules
         EffectiveFrom = changed.EffectiveFrom,
         PayoutRule = changed.PayoutRule,
         PayoutDay = changed.PayoutDay,
+        ContributionRate = changed.ContributionRate,
     };
 }
 

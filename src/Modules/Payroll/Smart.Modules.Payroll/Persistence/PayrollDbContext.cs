@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Smart.BuildingBlocks.Persistence;
+using Smart.Modules.Payroll.Domain.Accidents;
+using Smart.Modules.Payroll.Domain.Cdi;
 using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Figures;
+using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Funding;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
@@ -38,6 +42,28 @@ internal sealed class PayrollDbContext(DbContextOptions<PayrollDbContext> option
 
     public DbSet<ActivityFunding> ActivityFundings => Set<ActivityFunding>();
 
+    public DbSet<MemberActivity> MemberActivities => Set<MemberActivity>();
+
+    public DbSet<Mandate> Mandates => Set<Mandate>();
+
+    public DbSet<GdcEmployee> GdcEmployees => Set<GdcEmployee>();
+
+    public DbSet<GdcContract> GdcContracts => Set<GdcContract>();
+
+    public DbSet<EmployerPayrollRun> EmployerPayrollRuns => Set<EmployerPayrollRun>();
+
+    public DbSet<EmployerInvoice> EmployerInvoices => Set<EmployerInvoice>();
+
+    public DbSet<EmployerInvoiceSequence> EmployerInvoiceSequences => Set<EmployerInvoiceSequence>();
+
+    public DbSet<GdcFeeRates> GdcFeeRates => Set<GdcFeeRates>();
+
+    public DbSet<WorkTimeSettings> WorkTimeSettings => Set<WorkTimeSettings>();
+
+    public DbSet<WorkAccident> WorkAccidents => Set<WorkAccident>();
+
+    public DbSet<CdiSmoothingPlan> CdiSmoothingPlans => Set<CdiSmoothingPlan>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasSequence<long>(EmploymentDeclaration.NumberSequence, SchemaName);
@@ -73,6 +99,7 @@ internal sealed class PayRulesConfiguration : IEntityTypeConfiguration<PayRules>
         builder.ToTable("pay_rules");
         builder.HasKey(r => new { r.EntityId, r.EffectiveFrom });
         builder.Property(r => r.PayoutRule).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.ContributionRate).HasPrecision(7, 6);
     }
 }
 
@@ -157,6 +184,7 @@ internal sealed class ClientInvoiceConfiguration : IEntityTypeConfiguration<Clie
         builder.Property(i => i.SalaryShare).HasPrecision(14, 2);
         builder.Property(i => i.Paid).HasPrecision(14, 2);
         builder.Property(i => i.SalaryShareReceived).HasPrecision(14, 2);
+        builder.Property(i => i.Net).HasPrecision(14, 2);
     }
 }
 

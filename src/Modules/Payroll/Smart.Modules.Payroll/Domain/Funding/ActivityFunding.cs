@@ -12,12 +12,14 @@ internal sealed class ClientInvoice
     {
     }
 
-    public ClientInvoice(Guid invoiceId, Guid activityId, decimal gross, decimal salaryShare)
+    public ClientInvoice(Guid invoiceId, Guid activityId, decimal gross, decimal salaryShare, decimal net, DateOnly issueDate)
     {
         InvoiceId = invoiceId;
         ActivityId = activityId;
         Gross = gross;
         SalaryShare = salaryShare;
+        Net = net;
+        IssueDate = issueDate;
     }
 
     public Guid InvoiceId { get; private set; }
@@ -27,6 +29,11 @@ internal sealed class ClientInvoice
     public decimal Gross { get; private set; }
 
     public decimal SalaryShare { get; private set; }
+
+    /// <summary>The revenue excl. VAT, and when it was invoiced: what CDI smoothing compares with its estimate.</summary>
+    public decimal Net { get; private set; }
+
+    public DateOnly IssueDate { get; private set; }
 
     public decimal Paid { get; private set; }
 

@@ -15,7 +15,8 @@ internal sealed class InvoiceIssuedHandler(PayrollDbContext db)
     public async Task HandleAsync(InvoiceIssued issued, CancellationToken cancellationToken)
     {
         if (await db.ClientInvoices.AnyAsync(i => i.InvoiceId == issued.InvoiceId, cancellationToken)) return;
-        db.ClientInvoices.Add(new ClientInvoice(issued.InvoiceId, issued.ActivityId, issued.TotalGross, issued.TotalNet - issued.ContributionAmount));
+        db.ClientInvoices.Add(new ClientInvoice(issued.InvoiceId, issued.ActivityId, issued.TotalGross, issued.TotalNet - issued.ContributionAmount,
+            issued.TotalNet, issued.IssueDate));
     }
 }
 

@@ -1,0 +1,34 @@
+using System.Runtime.Serialization;
+
+namespace Smart.Modules.Payroll.Contracts;
+
+/// <summary>
+/// Contract management issued an employer structure's monthly invoice (Collections chases it until <see cref="DueDate"/>
+/// and after). <see cref="Total"/> = <see cref="NetSalaries"/> + <see cref="Expenses"/> + <see cref="EmployeeContributions"/>
+/// + <see cref="EmployerContributions"/> (both 0 under a partial mandate) + <see cref="Fee"/> + <see cref="FeeVat"/>; the fee
+/// is <see cref="GuaranteeFundFee"/> + <see cref="ServiceFee"/>, VAT applies to it alone. <see cref="MandateScope"/> is
+/// <c>Partial</c> or <c>Complete</c>.
+/// </summary>
+[DataContract(Name = "payroll.employer-invoice-issued.v1")]
+public sealed record EmployerInvoiceIssued(
+    Guid InvoiceId,
+    string Number,
+    Guid EntityId,
+    Guid EmployerId,
+    string EmployerName,
+    int Year,
+    int Month,
+    string MandateScope,
+    DateOnly IssueDate,
+    DateOnly DueDate,
+    decimal GrossPayroll,
+    decimal NetSalaries,
+    decimal Expenses,
+    decimal EmployeeContributions,
+    decimal EmployerContributions,
+    decimal GuaranteeFundFee,
+    decimal ServiceFee,
+    decimal Fee,
+    decimal FeeVat,
+    decimal Total,
+    string Currency);

@@ -1,0 +1,95 @@
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Domain.Rates;
+
+namespace Smart.Modules.Payroll.Domain.Gdc;
+
+/// <summary>
+/// A contract of an employer's employee under contract management. Unlike a member's contract the gross is given, not
+/// solved from a budget; the same rules apply (no retroactive contract, days and working time within the limits, at
+/// least the minimum wage) and the same contribution tables make its payslip. Employer-due expenses advanced (meals,
+/// lodging) ride with it onto the employer's invoice. Paid by the employer's run of the month its work ends in.
+/// </summary>
+internal sealed class GdcContract : AggregateRoot
+{
+    private GdcContract()
+    {
+        Job = null!;
+    }
+
+    public Guid EmployerId { get; private set; }
+
+    public Guid EmployeeId { get; private set; }
+
+    public Guid EntityId { get; private set; }
+
+    public Guid OfficeId { get; private set; }
+
+    public Guid MandateId { get; private set; }
+
+    public ContractKind Kind { get; private set; }
+
+    public ContractCategory Category { get; private set; }
+
+    public DateOnly Start { get; private set; }
+
+    public DateOnly End { get; private set; }
+
+    public decimal? Days { get; private set; }
+
+    public decimal Hours { get; private set; }
+
+    public string Job { get; private set; }
+
+    public decimal Gross { get; private set; }
+
+    /// <summary>Employer-due expenses we advance (meals, lodging), billed to the employer at cost.</summary>
+    public decimal Expenses { get; private set; }
+
+    public DateOnly DeclaredOn { get; private set; }
+
+    /// <summary>The employer's monthly run that paid it; null until then.</summary>
+    public Guid? PayrollRunId { get; private set; }
+
+    public static GdcContract Declare(GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, DateOnly today,
+        WorkingTimeLimits limits, MinimumWage minimumWage)
+    {
+        CheckRule(new MandateIsInForce(terms.Start, mandate));
+        EmploymentContract.CheckTerms(terms, today, limits);
+        var hours = terms.TotalHours(limits);
+        CheckRule(new GrossHourlyRateIsAtLeastTheMinimumWage(gross, hours, minimumWage.HourlyRate));
+        return new GdcContract
+        {
+            Id = Guid.CreateVersion7(),
+            EmployerId = employee.EmployerId,
+            EmployeeId = employee.Id,
+            EntityId = employee.EntityId,
+            OfficeId = employee.OfficeId,
+            MandateId = mandate!.Id,
+            Kind = terms.Kind,
+            Category = terms.Category,
+            Start = terms.Start,
+            End = terms.End,
+            Days = terms.Days,
+            Hours = hours,
+            Job = terms.Job,
+            Gross = gross,
+            Expenses = expenses,
+            DeclaredOn = today,
+        };
+    }
+
+    /// <summary>
+    /// The payslip of the contract, through the core computation: the employment budget that pays exactly this gross is
+    /// its employer cost, so solving the gross from it gives the gross back to the cent.
+    /// </summary>
+    public EmployerPayslip Payslip(IReadOnlyList<CappedLine> lines, decimal incomeTaxRate)
+    {
+        var figures = PayFigures.Compute(GrossSolver.Cost(Gross, lines), lines, incomeTaxRate);
+        return new EmployerPayslip(Id, EmployeeId, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax,
+            figures.NetPaid, Expenses);
+    }
+
+    public void PaidBy(Guid payrollRunId) => PayrollRunId = payrollRunId;
+}

@@ -1,0 +1,183 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Payroll.Domain.Cdi;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Features.Gdc;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Cdi;
+
+/// <summary>
+/// Staff put the coordinator of an activity on CDI smoothing from a month (current or later) with an estimate of the
+/// activity's yearly revenue excl. VAT; the monthly budget is what the estimate leaves after the entity's contribution,
+/// divided by 12 (ADR 0037). One plan per activity (409).
+/// </summary>
+internal sealed record StartCdiSmoothing(Guid ActivityId, DateOnly StartMonth, decimal YearlyRevenue)
+{
+    internal sealed class Validator : AbstractValidator<StartCdiSmoothing>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ActivityId).NotEmpty();
+            RuleFor(c => c.StartMonth).NotEmpty();
+            RuleFor(c => c.YearlyRevenue).GreaterThan(0).LessThanOrEqualTo(10_000_000m).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        }
+    }
+}
+
+/// <summary>Staff revise the estimate from a month on (current or later, none paid from it).</summary>
+internal sealed record ReviseCdiEstimate(Guid PlanId, DateOnly FromMonth, decimal YearlyRevenue)
+{
+    internal sealed class Validator : AbstractValidator<ReviseCdiEstimate>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.PlanId).NotEmpty();
+            RuleFor(c => c.FromMonth).NotEmpty();
+            RuleFor(c => c.YearlyRevenue).GreaterThan(0).LessThanOrEqualTo(10_000_000m).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        }
+    }
+}
+
+internal sealed record ReviseCdiEstimateRequest(DateOnly FromMonth, decimal YearlyRevenue);
+
+/// <summary>
+/// An operator runs a month of a plan, from its last day on: the payslip of the month's budget through the core
+/// computation (employee contribution table of the month, the member's tax rate), and the employer cost charged to the
+/// activity (<see cref="ChargeActivity"/>, kind <c>SalaryCost</c>). Once per month (409).
+/// </summary>
+internal sealed record PayCdiMonth(Guid PlanId, DateOnly Month)
+{
+    internal sealed class Validator : AbstractValidator<PayCdiMonth>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.PlanId).NotEmpty();
+            RuleFor(c => c.Month).NotEmpty();
+        }
+    }
+}
+
+internal sealed record PayCdiMonthRequest(DateOnly Month);
+
+internal sealed record GetCdiSmoothingPlan(Guid PlanId);
+
+internal sealed record CdiSmoothingPlanView(Guid Id, Guid ActivityId, Guid MemberId, DateOnly StartMonth, IReadOnlyList<CdiEstimateView> Estimates,
+    IReadOnlyList<CdiMonth> Months, CdiSmoothingReport Report);
+
+internal sealed record CdiEstimateView(DateOnly FromMonth, decimal YearlyRevenue, decimal ContributionRate, decimal MonthlyBudget, DateOnly RevisedOn);
+
+internal sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(StartCdiSmoothing command, CancellationToken cancellationToken)
+    {
+        var activity = await db.MemberActivities.VisibleTo(user, a => a.EntityId, a => a.OfficeId, a => a.CoordinatorId)
+                .SingleOrDefaultAsync(a => a.ActivityId == command.ActivityId, cancellationToken)
+            ?? throw new NotFoundException("Activity", command.ActivityId);
+        var today = clock.Today();
+        var exists = await db.CdiSmoothingPlans.AnyAsync(p => p.ActivityId == activity.ActivityId, cancellationToken);
+        var rate = (await db.PayRulesAsync(activity.EntityId, CdiSmoothingPlan.MonthOf(command.StartMonth), cancellationToken)).ContributionRate;
+        var plan = CdiSmoothingPlan.Start(activity.ActivityId, activity.CoordinatorId, activity.EntityId, activity.OfficeId, command.StartMonth,
+            command.YearlyRevenue, rate, exists, today);
+        db.CdiSmoothingPlans.Add(plan);
+        return plan.Id;
+    }
+
+    public async Task HandleAsync(ReviseCdiEstimate command, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(command.PlanId, cancellationToken);
+        var rate = (await db.PayRulesAsync(plan.EntityId, CdiSmoothingPlan.MonthOf(command.FromMonth), cancellationToken)).ContributionRate;
+        plan.Revise(command.FromMonth, command.YearlyRevenue, rate, clock.Today());
+    }
+
+    public async Task<CdiMonth> HandleAsync(PayCdiMonth command, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(command.PlanId, cancellationToken);
+        var today = clock.Today();
+        var first = CdiSmoothingPlan.MonthOf(command.Month);
+        var last = first.AddMonths(1).AddDays(-1);
+        var budget = plan.BudgetToPay(first, today);
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.MemberId == plan.MemberId, cancellationToken)
+            ?? throw new NotFoundException("Employee", plan.MemberId);
+        // A CDI month is a whole calendar month: its social-security ceiling is the monthly one.
+        var table = await db.ContributionTableAsync(plan.EntityId, ContractCategory.Employee, first, cancellationToken);
+        var ceiling = (await db.CeilingAsync(first, cancellationToken)).PerMonth;
+        var figures = PayFigures.Compute(budget, CappedLine.For(table, ceiling), employee.IncomeTaxRateOn(last));
+        var month = plan.Pay(first, today, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax);
+        await bus.PublishAsync(new ChargeActivity(month.ChargeId, plan.ActivityId, "SalaryCost", month.EmployerCost, last,
+            $"Salaire CDI lissé {first:yyyy-MM} (brut {month.Gross:0.00})", "Payroll"));
+        return month;
+    }
+
+    public async Task<CdiSmoothingPlanView> HandleAsync(GetCdiSmoothingPlan query, CancellationToken cancellationToken)
+    {
+        var plan = await db.CdiSmoothingPlans.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(p => p.Id == query.PlanId, cancellationToken)
+            ?? throw new NotFoundException("CDI smoothing plan", query.PlanId);
+        var today = clock.Today();
+        var realRevenue = await db.ClientInvoices.Where(i => i.ActivityId == plan.ActivityId && i.IssueDate >= plan.StartMonth && i.IssueDate <= today)
+            .SumAsync(i => i.Net, cancellationToken);
+        return new CdiSmoothingPlanView(plan.Id, plan.ActivityId, plan.MemberId, plan.StartMonth,
+            plan.Estimates.OrderBy(e => e.FromMonth).Select(e => new CdiEstimateView(e.FromMonth, e.YearlyRevenue, e.ContributionRate, e.MonthlyBudget, e.RevisedOn))
+                .ToList(),
+            plan.Months.OrderBy(m => m.Month).ToList(), plan.Report(realRevenue, today));
+    }
+
+    private async Task<CdiSmoothingPlan> PlanAsync(Guid planId, CancellationToken cancellationToken) =>
+        await db.CdiSmoothingPlans.VisibleTo(user).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
+        ?? throw new NotFoundException("CDI smoothing plan", planId);
+}
+
+internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapPost("/cdi-plans", async (StartCdiSmoothing command, IMessageBus bus, CancellationToken ct) =>
+            {
+                var id = await bus.InvokeAsync<Guid>(command, ct);
+                return TypedResults.Created($"/api/payroll/cdi-plans/{id}", new ResourceCreated(id));
+            })
+            .RequireAuthorization(SmartPolicies.Staff)
+            .WithName("StartCdiSmoothing")
+            .WithSummary("Puts an activity's coordinator on a fixed monthly CDI salary from a yearly revenue estimate.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapPost("/cdi-plans/{planId:guid}/revisions", async (Guid planId, ReviseCdiEstimateRequest request, IMessageBus bus, CancellationToken ct) =>
+            {
+                await bus.InvokeAsync(new ReviseCdiEstimate(planId, request.FromMonth, request.YearlyRevenue), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(SmartPolicies.Staff)
+            .WithName("ReviseCdiEstimate")
+            .WithSummary("Revises the yearly revenue estimate from a month on.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapPost("/cdi-plans/{planId:guid}/months", async (Guid planId, PayCdiMonthRequest request, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<CdiMonth>(new PayCdiMonth(planId, request.Month), ct)))
+            .RequireAuthorization(SmartPolicies.Operator)
+            .WithName("PayCdiMonth")
+            .WithSummary("Pays a month of a CDI smoothing plan from its last day: payslip figures, and the salary cost charged to the activity.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapGet("/cdi-plans/{planId:guid}", async (Guid planId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<CdiSmoothingPlanView>(new GetCdiSmoothingPlan(planId), ct)))
+            .WithName("GetCdiSmoothingPlan")
+            .WithSummary("A CDI smoothing plan with its estimates, months paid and the estimate-versus-revenue report (the member sees their own).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,188 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Gdc;
+
+/// <summary>
+/// An employer structure (or staff for it) registers one of its employees: name, birth date, gender, social security
+/// number (NIR, key checked) and withholding-tax rate. Needs a mandate in force today (409 otherwise).
+/// </summary>
+internal sealed record RegisterGdcEmployee(Guid EmployerId, string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber, decimal TaxRate)
+{
+    internal sealed class Validator : AbstractValidator<RegisterGdcEmployee>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.EmployerId).NotEmpty();
+            RuleFor(c => c.FirstName).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.LastName).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.BirthDate).GreaterThan(new DateOnly(1900, 1, 1));
+            RuleFor(c => c.Gender).IsInEnum();
+            RuleFor(c => c.SocialSecurityNumber).Must(SocialSecurity.IsValid)
+                .WithMessage("A French social security number: 15 digits (2A/2B for Corsica) whose last two are the key 97 − (the first 13 mod 97).");
+            RuleFor(c => c.TaxRate).InclusiveBetween(0m, 0.5m).PrecisionScale(7, 6, ignoreTrailingZeros: true);
+        }
+    }
+}
+
+internal sealed record GdcEmployeeInput(string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber, decimal TaxRate)
+{
+    public static GdcEmployeeInput Example => new("Léa", "Martin", new DateOnly(1994, 6, 2), Gender.Female, "2 94 06 75 112 045 48", 0.045m);
+}
+
+/// <summary>
+/// The employer (or staff) declares a contract for one of its employees: kind, category, dates, days or hours, job, the
+/// gross, and the employer-due expenses we advance. Rules (409): a mandate in force on the start, no retroactive
+/// contract, working-time limits, minimum wage.
+/// </summary>
+internal sealed record DeclareGdcContract(
+    Guid EmployerId, Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End, decimal? Days, decimal? Hours, string Job,
+    decimal Gross, decimal Expenses)
+{
+    internal sealed class Validator : AbstractValidator<DeclareGdcContract>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.EmployerId).NotEmpty();
+            RuleFor(c => c.EmployeeId).NotEmpty();
+            RuleFor(c => c.Kind).IsInEnum();
+            RuleFor(c => c.Category).IsInEnum();
+            RuleFor(c => c.Start).NotEmpty();
+            RuleFor(c => c.End).NotEmpty().GreaterThanOrEqualTo(c => c.Start);
+            RuleFor(c => c.Days).NotNull().When(c => c.Hours is null).WithMessage("Give a number of days or of hours.");
+            RuleFor(c => c.Days).GreaterThan(0).PrecisionScale(6, 2, ignoreTrailingZeros: true).When(c => c.Days is not null);
+            RuleFor(c => c.Hours).Null().When(c => c.Days is not null).WithMessage("Give days or hours, not both.");
+            RuleFor(c => c.Hours).GreaterThan(0).PrecisionScale(8, 2, ignoreTrailingZeros: true).When(c => c.Hours is not null);
+            RuleFor(c => c.Job).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Gross).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+            RuleFor(c => c.Expenses).GreaterThanOrEqualTo(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        }
+    }
+}
+
+internal sealed record GdcContractInput(
+    Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End, decimal? Days, decimal? Hours, string Job, decimal Gross,
+    decimal Expenses);
+
+internal sealed class GdcEmployeesHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(RegisterGdcEmployee command, CancellationToken cancellationToken)
+    {
+        var employerId = await VisibleEmployerAsync(command.EmployerId, cancellationToken);
+        var today = clock.Today();
+        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employerId && m.Year == today.Year, cancellationToken);
+        var employee = GdcEmployee.Register(mandate, employerId, command.FirstName, command.LastName, command.BirthDate, command.Gender,
+            command.SocialSecurityNumber, command.TaxRate, today);
+        db.GdcEmployees.Add(employee);
+        return employee.Id;
+    }
+
+    public async Task<Guid> HandleAsync(DeclareGdcContract command, CancellationToken cancellationToken)
+    {
+        var employee = await db.GdcEmployees.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EmployeeId && e.EmployerId == command.EmployerId, cancellationToken)
+            ?? throw new NotFoundException("Employee", command.EmployeeId);
+        var terms = new ContractTerms(command.Kind, command.Category, command.Start, command.End, command.Days, command.Hours, command.Job);
+        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
+        var contract = GdcContract.Declare(employee, mandate, terms, command.Gross, command.Expenses, clock.Today(),
+            await db.WorkingTimeLimitsAsync(command.Start, cancellationToken), await db.MinimumWageAsync(command.Start, cancellationToken));
+        db.GdcContracts.Add(contract);
+        return contract.Id;
+    }
+
+    /// <summary>The employer as the caller may see it (itself, or staff of its office or entity); a person is no employer here.</summary>
+    private async Task<Guid> VisibleEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
+        await db.Employees.VisibleTo(user).Where(e => e.MemberId == employerId && e.Kind == MemberKind.LegalEntity).Select(e => (Guid?)e.MemberId)
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Employer", employerId);
+}
+
+internal sealed record GdcEmployeeView(Guid Id, Guid EmployerId, string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber,
+    decimal TaxRate, DateOnly RegisteredOn);
+
+internal sealed record GdcContractView(Guid Id, Guid EmployerId, Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End,
+    decimal? Days, decimal Hours, string Job, decimal Gross, decimal Expenses, DateOnly DeclaredOn, Guid? PayrollRunId);
+
+internal sealed record ListGdcEmployees(Guid EmployerId);
+
+internal sealed record ListGdcContracts(Guid EmployerId);
+
+internal sealed record GetGdcContract(Guid ContractId);
+
+internal sealed class GdcEmployeeQueriesHandler(PayrollDbContext db, ICurrentUser user)
+{
+    public async Task<IReadOnlyList<GdcEmployeeView>> HandleAsync(ListGdcEmployees query, CancellationToken cancellationToken) =>
+        await db.GdcEmployees.AsNoTracking().VisibleTo(user).Where(e => e.EmployerId == query.EmployerId).OrderBy(e => e.LastName).ThenBy(e => e.FirstName)
+            .Take(1000).Select(e => new GdcEmployeeView(e.Id, e.EmployerId, e.FirstName, e.LastName, e.BirthDate, e.Gender, e.SocialSecurityNumber, e.TaxRate,
+                e.RegisteredOn))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<GdcContractView>> HandleAsync(ListGdcContracts query, CancellationToken cancellationToken) =>
+        await db.GdcContracts.AsNoTracking().VisibleTo(user).Where(c => c.EmployerId == query.EmployerId).OrderByDescending(c => c.Start).ThenBy(c => c.Id)
+            .Take(1000).Select(ToView).ToListAsync(cancellationToken);
+
+    public async Task<GdcContractView> HandleAsync(GetGdcContract query, CancellationToken cancellationToken) =>
+        await db.GdcContracts.AsNoTracking().VisibleTo(user).Where(c => c.Id == query.ContractId).Select(ToView).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Contract", query.ContractId);
+
+    private static readonly System.Linq.Expressions.Expression<Func<GdcContract, GdcContractView>> ToView = c => new GdcContractView(c.Id, c.EmployerId,
+        c.EmployeeId, c.Kind, c.Category, c.Start, c.End, c.Days, c.Hours, c.Job, c.Gross, c.Expenses, c.DeclaredOn, c.PayrollRunId);
+}
+
+internal sealed class GdcEmployeeEndpoints : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapPost("/employers/{employerId:guid}/employees", async (Guid employerId, GdcEmployeeInput input, IMessageBus bus, CancellationToken ct) =>
+            {
+                var id = await bus.InvokeAsync<Guid>(new RegisterGdcEmployee(employerId, input.FirstName, input.LastName, input.BirthDate, input.Gender,
+                    input.SocialSecurityNumber, input.TaxRate), ct);
+                return TypedResults.Created($"/api/payroll/employers/{employerId}/employees", new ResourceCreated(id));
+            })
+            .WithName("RegisterGdcEmployee")
+            .WithSummary("An employer structure under contract management registers one of its employees.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapGet("/employers/{employerId:guid}/employees", async (Guid employerId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcEmployeeView>>(new ListGdcEmployees(employerId), ct)))
+            .WithName("ListGdcEmployees")
+            .WithSummary("An employer's employees (an employer sees only its own).");
+
+        module.MapPost("/employers/{employerId:guid}/contracts", async (Guid employerId, GdcContractInput input, IMessageBus bus, CancellationToken ct) =>
+            {
+                var id = await bus.InvokeAsync<Guid>(new DeclareGdcContract(employerId, input.EmployeeId, input.Kind, input.Category, input.Start, input.End,
+                    input.Days, input.Hours, input.Job, input.Gross, input.Expenses), ct);
+                return TypedResults.Created($"/api/payroll/gdc-contracts/{id}", new ResourceCreated(id));
+            })
+            .WithName("DeclareGdcContract")
+            .WithSummary("Declares a contract of an employer's employee with its gross and the employer-due expenses to advance.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapGet("/employers/{employerId:guid}/contracts", async (Guid employerId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcContractView>>(new ListGdcContracts(employerId), ct)))
+            .WithName("ListGdcContracts")
+            .WithSummary("An employer's contracts, newest first.");
+
+        module.MapGet("/gdc-contracts/{contractId:guid}", async (Guid contractId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<GdcContractView>(new GetGdcContract(contractId), ct)))
+            .WithName("GetGdcContract")
+            .WithSummary("A contract of an employer's employee.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,172 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Gdc;
+
+/// <summary>
+/// An operator runs an employer's payroll for a month once it is over: a payslip for each of its contracts that ended in
+/// the month (contribution tables of the contract's start, the employee's tax rate), then the month's invoice, numbered in
+/// the entity's GDC series. Publishes <see cref="EmployerInvoiceIssued"/>. Once per employer and month (409).
+/// </summary>
+internal sealed record RunEmployerPayroll(Guid EmployerId, int Year, int Month)
+{
+    internal sealed class Validator : AbstractValidator<RunEmployerPayroll>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.EmployerId).NotEmpty();
+            RuleFor(c => c.Year).InclusiveBetween(2000, 2100);
+            RuleFor(c => c.Month).InclusiveBetween(1, 12);
+        }
+    }
+}
+
+internal sealed record RunEmployerPayrollRequest(int Year, int Month);
+
+internal sealed record EmployerPayrollRunCreated(Guid RunId, Guid InvoiceId);
+
+internal sealed class RunEmployerPayrollHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<EmployerPayrollRunCreated> HandleAsync(RunEmployerPayroll command, CancellationToken cancellationToken)
+    {
+        var employer = await db.Employees.VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == command.EmployerId, cancellationToken)
+            ?? throw new NotFoundException("Employer", command.EmployerId);
+        var today = clock.Today();
+        var first = new DateOnly(command.Year, command.Month, 1);
+        var last = EmployerPayrollRun.LastDayOf(command.Year, command.Month);
+        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employer.MemberId && m.Year == command.Year, cancellationToken);
+        var alreadyRun = await db.EmployerPayrollRuns.AnyAsync(r => r.EmployerId == employer.MemberId && r.Year == command.Year && r.Month == command.Month,
+            cancellationToken);
+
+        var contracts = await db.GdcContracts
+            .Where(c => c.EmployerId == employer.MemberId && c.PayrollRunId == null && c.End >= first && c.End <= last)
+            .OrderBy(c => c.End).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var taxRates = await db.GdcEmployees.Where(e => e.EmployerId == employer.MemberId).ToDictionaryAsync(e => e.Id, e => e.TaxRate, cancellationToken);
+        var payslips = new List<EmployerPayslip>();
+        foreach (var contract in contracts)
+        {
+            var table = await db.ContributionTableAsync(contract.EntityId, contract.Category, contract.Start, cancellationToken);
+            var ceiling = (await db.CeilingAsync(contract.Start, cancellationToken)).ForPeriod(contract.Start, contract.End, contract.Days, contract.Hours);
+            payslips.Add(contract.Payslip(CappedLine.For(table, ceiling), taxRates[contract.EmployeeId]));
+        }
+
+        var run = EmployerPayrollRun.Run(mandate, employer.MemberId, command.Year, command.Month, payslips, alreadyRun, today);
+        contracts.ForEach(c => c.PaidBy(run.Id));
+        db.EmployerPayrollRuns.Add(run);
+
+        var rates = GdcFeeRates.InForce(await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken), today);
+        var invoice = EmployerInvoice.Issue(await db.NextEmployerInvoiceNumberAsync(run.EntityId, today.Year, cancellationToken), run, rates, today);
+        db.EmployerInvoices.Add(invoice);
+        await bus.PublishAsync(new EmployerInvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.EmployerId, employer.DisplayName, invoice.Year,
+            invoice.Month, invoice.Scope.ToString(), invoice.IssueDate, invoice.DueDate, invoice.GrossPayroll, invoice.NetSalaries, invoice.Expenses,
+            invoice.EmployeeContributions, invoice.EmployerContributions, invoice.GuaranteeFundFee, invoice.ServiceFee, invoice.Fee, invoice.FeeVat, invoice.Total,
+            EmployerInvoice.Currency));
+        return new EmployerPayrollRunCreated(run.Id, invoice.Id);
+    }
+}
+
+internal static class EmployerInvoiceNumbering
+{
+    /// <summary>
+    /// The next number of the entity's GDC series for the year, under a row lock held until the caller's transaction ends:
+    /// concurrent runs queue, and a rolled-back run gives its number back (no gap, no reuse).
+    /// </summary>
+    public static async Task<EmployerInvoiceNumber> NextEmployerInvoiceNumberAsync(this PayrollDbContext db, Guid entityId, int year, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO payroll.employer_invoice_sequences (entity_id, year, last_number) VALUES ({entityId}, {year}, 0) ON CONFLICT DO NOTHING",
+            cancellationToken);
+        var sequence = await db.EmployerInvoiceSequences
+            .FromSql($"SELECT * FROM payroll.employer_invoice_sequences WHERE entity_id = {entityId} AND year = {year} FOR UPDATE")
+            .SingleAsync(cancellationToken);
+        return sequence.Next();
+    }
+}
+
+internal sealed record EmployerPayrollRunView(Guid Id, Guid EmployerId, Guid MandateId, MandateScope Scope, int Year, int Month, DateOnly RunOn,
+    IReadOnlyList<EmployerPayslip> Payslips, EmployerPayrollTotals Totals);
+
+internal sealed record EmployerInvoiceView(
+    Guid Id, string Number, Guid EmployerId, Guid PayrollRunId, int Year, int Month, MandateScope Scope, DateOnly IssueDate, DateOnly DueDate,
+    decimal GrossPayroll, decimal NetSalaries, decimal Expenses, decimal EmployeeContributions, decimal EmployerContributions, decimal GuaranteeFundRate,
+    decimal ServiceRate, decimal VatRate, decimal GuaranteeFundFee, decimal ServiceFee, decimal Fee, decimal FeeVat, decimal Total, string Currency);
+
+internal sealed record GetEmployerPayrollRun(Guid RunId);
+
+internal sealed record GetEmployerInvoice(Guid InvoiceId);
+
+/// <summary>The employer invoices the caller may see (an employer: its own), newest first.</summary>
+internal sealed record ListEmployerInvoices(Guid? EmployerId);
+
+internal sealed class EmployerPayrollQueriesHandler(PayrollDbContext db, ICurrentUser user)
+{
+    public async Task<EmployerPayrollRunView> HandleAsync(GetEmployerPayrollRun query, CancellationToken cancellationToken)
+    {
+        var run = await db.EmployerPayrollRuns.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(r => r.Id == query.RunId, cancellationToken)
+            ?? throw new NotFoundException("Payroll run", query.RunId);
+        return new EmployerPayrollRunView(run.Id, run.EmployerId, run.MandateId, run.Scope, run.Year, run.Month, run.RunOn, run.Payslips, run.Totals());
+    }
+
+    public async Task<EmployerInvoiceView> HandleAsync(GetEmployerInvoice query, CancellationToken cancellationToken) =>
+        await db.EmployerInvoices.AsNoTracking().VisibleTo(user).Where(i => i.Id == query.InvoiceId).Select(ToView).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Employer invoice", query.InvoiceId);
+
+    public async Task<IReadOnlyList<EmployerInvoiceView>> HandleAsync(ListEmployerInvoices query, CancellationToken cancellationToken)
+    {
+        var invoices = db.EmployerInvoices.AsNoTracking().VisibleTo(user);
+        if (query.EmployerId is { } employerId) invoices = invoices.Where(i => i.EmployerId == employerId);
+        return await invoices.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Number).Take(500).Select(ToView).ToListAsync(cancellationToken);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<EmployerInvoice, EmployerInvoiceView>> ToView = i => new EmployerInvoiceView(i.Id, i.Number,
+        i.EmployerId, i.PayrollRunId, i.Year, i.Month, i.Scope, i.IssueDate, i.DueDate, i.GrossPayroll, i.NetSalaries, i.Expenses, i.EmployeeContributions,
+        i.EmployerContributions, i.GuaranteeFundRate, i.ServiceRate, i.VatRate, i.GuaranteeFundFee, i.ServiceFee, i.GuaranteeFundFee + i.ServiceFee, i.FeeVat,
+        i.Total, EmployerInvoice.Currency);
+}
+
+internal sealed class EmployerPayrollEndpoints : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapPost("/employers/{employerId:guid}/payroll-runs", async (Guid employerId, RunEmployerPayrollRequest request, IMessageBus bus, CancellationToken ct) =>
+            {
+                var created = await bus.InvokeAsync<EmployerPayrollRunCreated>(new RunEmployerPayroll(employerId, request.Year, request.Month), ct);
+                return TypedResults.Created($"/api/payroll/employer-payroll-runs/{created.RunId}", created);
+            })
+            .RequireAuthorization(SmartPolicies.Operator)
+            .WithName("RunEmployerPayroll")
+            .WithSummary("Runs an employer's payroll for a month that is over: payslips of the contracts ended in it, then the month's invoice.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapGet("/employer-payroll-runs/{runId:guid}", async (Guid runId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<EmployerPayrollRunView>(new GetEmployerPayrollRun(runId), ct)))
+            .WithName("GetEmployerPayrollRun")
+            .WithSummary("An employer's monthly run with its payslips and totals.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/employer-invoices/{invoiceId:guid}", async (Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<EmployerInvoiceView>(new GetEmployerInvoice(invoiceId), ct)))
+            .WithName("GetEmployerInvoice")
+            .WithSummary("An employer's monthly invoice: net salaries, expenses, contributions (complete mandate), fee and VAT on the fee.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/employer-invoices", async (Guid? employerId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<EmployerInvoiceView>>(new ListEmployerInvoices(employerId), ct)))
+            .WithName("ListEmployerInvoices")
+            .WithSummary("Employer invoices the caller may see, newest first.");
+    }
+}
