@@ -55,8 +55,8 @@ internal sealed class GdcContract : AggregateRoot
     public static GdcContract Declare(GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, DateOnly today,
         WorkingTimeLimits limits, MinimumWage minimumWage)
     {
-        CheckRule(new MandateIsInForce(terms.Start, mandate));
         EmploymentContract.CheckTerms(terms, today, limits);
+        CheckRule(new MandateIsInForce(terms.Start, mandate));
         var hours = terms.TotalHours(limits);
         CheckRule(new GrossHourlyRateIsAtLeastTheMinimumWage(gross, hours, minimumWage.HourlyRate));
         return new GdcContract

@@ -155,6 +155,107 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.ToTable("outbox_messages", "payroll");
                 });
 
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Accidents.WorkAccident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("DaysLost")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_lost");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_accidents");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_work_accidents_contract_id");
+
+                    b.HasIndex("EntityId", "Date")
+                        .HasDatabaseName("ix_work_accidents_entity_id_date");
+
+                    b.ToTable("work_accidents", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Cdi.CdiSmoothingPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("StartMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("start_month");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cdi_smoothing_plans");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cdi_smoothing_plans_activity_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_cdi_smoothing_plans_member_id");
+
+                    b.ToTable("cdi_smoothing_plans", "payroll");
+                });
+
             modelBuilder.Entity("Smart.Modules.Payroll.Domain.Contracts.EmploymentContract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -258,6 +359,36 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.ToTable("contracts", "payroll");
                 });
 
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Figures.WorkTimeSettings", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("FullTimeYearlyHours")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("full_time_yearly_hours");
+
+                    b.Property<decimal>("HoursPerDay")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("hours_per_day");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_work_time_settings");
+
+                    b.ToTable("work_time_settings", "payroll");
+
+                    b.HasData(
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2015, 1, 1),
+                            FullTimeYearlyHours = 1607m,
+                            HoursPerDay = 7m
+                        });
+                });
+
             modelBuilder.Entity("Smart.Modules.Payroll.Domain.Funding.ActivityFunding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +446,15 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("gross");
 
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("net");
+
                     b.Property<decimal>("Paid")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
@@ -337,6 +477,480 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasDatabaseName("ix_client_invoices_activity_id");
 
                     b.ToTable("client_invoices", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.EmployerInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<decimal>("EmployeeContributions")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employee_contributions");
+
+                    b.Property<decimal>("EmployerContributions")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employer_contributions");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<decimal>("Expenses")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("expenses");
+
+                    b.Property<decimal>("FeeVat")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("fee_vat");
+
+                    b.Property<decimal>("GrossPayroll")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross_payroll");
+
+                    b.Property<decimal>("GuaranteeFundFee")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("guarantee_fund_fee");
+
+                    b.Property<decimal>("GuaranteeFundRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("guarantee_fund_rate");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("NetSalaries")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("net_salaries");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<Guid>("PayrollRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payroll_run_id");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.Property<decimal>("ServiceFee")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("service_fee");
+
+                    b.Property<decimal>("ServiceRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("service_rate");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("vat_rate");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_invoices");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_employer_invoices_employer_id");
+
+                    b.HasIndex("PayrollRunId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_invoices_payroll_run_id");
+
+                    b.HasIndex("EntityId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_invoices_entity_id_number");
+
+                    b.ToTable("employer_invoices", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.EmployerInvoiceSequence", b =>
+                {
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("EntityId", "Year")
+                        .HasName("pk_employer_invoice_sequences");
+
+                    b.ToTable("employer_invoice_sequences", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.EmployerPayrollRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid>("MandateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mandate_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("RunOn")
+                        .HasColumnType("date")
+                        .HasColumnName("run_on");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_payroll_runs");
+
+                    b.HasIndex("EmployerId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_payroll_runs_employer_id_year_month");
+
+                    b.ToTable("employer_payroll_runs", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.GdcContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<decimal?>("Days")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("days");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declared_on");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employee_id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<decimal>("Expenses")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("expenses");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MandateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mandate_id");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<Guid?>("PayrollRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payroll_run_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gdc_contracts");
+
+                    b.HasIndex("EmployeeId")
+                        .HasDatabaseName("ix_gdc_contracts_employee_id");
+
+                    b.HasIndex("EmployerId", "End")
+                        .HasDatabaseName("ix_gdc_contracts_employer_id_end");
+
+                    b.ToTable("gdc_contracts", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.GdcEmployee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("SocialSecurityNumber")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("social_security_number");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gdc_employees");
+
+                    b.HasIndex("EmployerId", "SocialSecurityNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gdc_employees_employer_id_social_security_number");
+
+                    b.ToTable("gdc_employees", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.GdcFeeRates", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("GuaranteeFundRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("guarantee_fund_rate");
+
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_terms_days");
+
+                    b.Property<decimal>("ServiceRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("service_rate");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_gdc_fee_rates");
+
+                    b.ToTable("gdc_fee_rates", "payroll");
+
+                    b.HasData(
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2015, 1, 1),
+                            GuaranteeFundRate = 0.02m,
+                            PaymentTermsDays = 7,
+                            ServiceRate = 0.045m,
+                            VatRate = 0.20m
+                        });
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.Mandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<Guid?>("RenewalOf")
+                        .HasColumnType("uuid")
+                        .HasColumnName("renewal_of");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mandates");
+
+                    b.HasIndex("EmployerId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mandates_employer_id_year");
+
+                    b.ToTable("mandates", "payroll");
                 });
 
             modelBuilder.Entity("Smart.Modules.Payroll.Domain.Payslips.Payslip", b =>
@@ -662,6 +1276,11 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
 
+                    b.Property<decimal>("ContributionRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("contribution_rate");
+
                     b.Property<int>("PayoutDay")
                         .HasColumnType("integer")
                         .HasColumnName("payout_day");
@@ -719,6 +1338,36 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.ToTable("employees", "payroll");
                 });
 
+            modelBuilder.Entity("Smart.Modules.Payroll.Members.MemberActivity", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid>("CoordinatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coordinator_id");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.HasKey("ActivityId")
+                        .HasName("pk_member_activities");
+
+                    b.ToTable("member_activities", "payroll");
+                });
+
             modelBuilder.Entity("Smart.Modules.Payroll.Persistence.EmploymentDeclaration", b =>
                 {
                     b.Property<string>("Reference")
@@ -750,6 +1399,180 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasDatabaseName("ix_declarations_contract_id");
 
                     b.ToTable("declarations", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Cdi.CdiSmoothingPlan", b =>
+                {
+                    b.OwnsMany("Smart.Modules.Payroll.Domain.Cdi.CdiEstimate", "Estimates", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
+
+                            b1.Property<DateOnly>("FromMonth")
+                                .HasColumnType("date")
+                                .HasColumnName("from_month");
+
+                            b1.Property<decimal>("ContributionRate")
+                                .HasPrecision(7, 6)
+                                .HasColumnType("numeric(7,6)")
+                                .HasColumnName("contribution_rate");
+
+                            b1.Property<DateOnly>("RevisedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("revised_on");
+
+                            b1.Property<decimal>("YearlyRevenue")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("yearly_revenue");
+
+                            b1.HasKey("PlanId", "FromMonth")
+                                .HasName("pk_cdi_estimates");
+
+                            b1.ToTable("cdi_estimates", "payroll");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId")
+                                .HasConstraintName("fk_cdi_estimates_cdi_smoothing_plans_plan_id");
+                        });
+
+                    b.OwnsMany("Smart.Modules.Payroll.Domain.Cdi.CdiMonth", "Months", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
+
+                            b1.Property<DateOnly>("Month")
+                                .HasColumnType("date")
+                                .HasColumnName("month");
+
+                            b1.Property<Guid>("ChargeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("charge_id");
+
+                            b1.Property<decimal>("EmployeeContributions")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employee_contributions");
+
+                            b1.Property<decimal>("EmployerContributions")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employer_contributions");
+
+                            b1.Property<decimal>("EmployerCost")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employer_cost");
+
+                            b1.Property<decimal>("EmploymentBudget")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employment_budget");
+
+                            b1.Property<decimal>("Gross")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("gross");
+
+                            b1.Property<decimal>("IncomeTax")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("income_tax");
+
+                            b1.Property<decimal>("Net")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("net");
+
+                            b1.Property<decimal>("NetPaid")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("net_paid");
+
+                            b1.Property<DateOnly>("PaidOn")
+                                .HasColumnType("date")
+                                .HasColumnName("paid_on");
+
+                            b1.HasKey("PlanId", "Month")
+                                .HasName("pk_cdi_months");
+
+                            b1.ToTable("cdi_months", "payroll");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId")
+                                .HasConstraintName("fk_cdi_months_cdi_smoothing_plans_plan_id");
+                        });
+
+                    b.Navigation("Estimates");
+
+                    b.Navigation("Months");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.EmployerPayrollRun", b =>
+                {
+                    b.OwnsMany("Smart.Modules.Payroll.Domain.Gdc.EmployerPayslip", "Payslips", b1 =>
+                        {
+                            b1.Property<Guid>("PayrollRunId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("payroll_run_id");
+
+                            b1.Property<Guid>("ContractId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("contract_id");
+
+                            b1.Property<decimal>("EmployeeContributions")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employee_contributions");
+
+                            b1.Property<Guid>("EmployeeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("employee_id");
+
+                            b1.Property<decimal>("EmployerContributions")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employer_contributions");
+
+                            b1.Property<decimal>("Expenses")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("expenses");
+
+                            b1.Property<decimal>("Gross")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("gross");
+
+                            b1.Property<decimal>("IncomeTax")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("income_tax");
+
+                            b1.Property<decimal>("Net")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("net");
+
+                            b1.Property<decimal>("NetPaid")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("net_paid");
+
+                            b1.HasKey("PayrollRunId", "ContractId")
+                                .HasName("pk_employer_payslips");
+
+                            b1.ToTable("employer_payslips", "payroll");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayrollRunId")
+                                .HasConstraintName("fk_employer_payslips_employer_payroll_runs_payroll_run_id");
+                        });
+
+                    b.Navigation("Payslips");
                 });
 
             modelBuilder.Entity("Smart.Modules.Payroll.Domain.Payslips.Payslip", b =>
