@@ -91,7 +91,7 @@ public sealed record SalaryRequested(
 /// <summary>
 /// A command other modules send (Spaces for a booking, Training for a registration) through <c>PublishAsync</c> or
 /// <c>ScheduleAsync</c>: Activities books <see cref="Amount"/> (positive) as a charge on the activity's budget, once per
-/// <see cref="ChargeId"/>. <see cref="ChargeKind"/> is <c>SpaceCharge</c> or <c>TrainingCharge</c>;
+/// <see cref="ChargeId"/>. <see cref="ChargeKind"/> is <c>SpaceCharge</c>, <c>TrainingCharge</c> or <c>SalaryCost</c> (Payroll, a smoothed CDI month);
 /// <see cref="Origin"/> names the sender (e.g. <c>Spaces</c>).
 /// </summary>
 [DataContract(Name = "activities.charge-activity.v1")]

@@ -7,7 +7,7 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Budget;
 
-/// <summary>The shape of a charge sent by Spaces or Training; a malformed one retries then dead-letters.</summary>
+/// <summary>The shape of a charge sent by Spaces, Training or Payroll (CDI smoothing); a malformed one retries then dead-letters.</summary>
 internal sealed class ChargeActivityValidator : AbstractValidator<ChargeActivity>
 {
     public static readonly string[] Kinds = [nameof(BudgetEntryKind.SpaceCharge), nameof(BudgetEntryKind.TrainingCharge), nameof(BudgetEntryKind.SalaryCost)];
