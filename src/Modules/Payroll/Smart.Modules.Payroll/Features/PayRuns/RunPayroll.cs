@@ -78,12 +78,7 @@ internal sealed class StartPayRunHandler(RunPayrollHandler payRun, ICurrentUser 
     public async Task<PayRunResult> HandleAsync(StartPayRun command, CancellationToken cancellationToken)
     {
         BusinessRules.Check(new PayRunIsNotPostDated(command.Date, clock.Today()));
-        var entityId = user.IsPlatformAdmin() ? command.EntityId : user.EntityId ?? throw new NotFoundException("Entity", command.EntityId ?? Guid.Empty);
-        if (!user.IsPlatformAdmin() && command.EntityId is { } asked && asked != entityId)
-        {
-            throw new NotFoundException("Entity", asked);
-        }
-        return await payRun.HandleAsync(new RunPayroll(entityId, command.Date), cancellationToken);
+        return await payRun.HandleAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), cancellationToken);
     }
 
     private sealed record PayRunIsNotPostDated(DateOnly Date, DateOnly Today) : IBusinessRule

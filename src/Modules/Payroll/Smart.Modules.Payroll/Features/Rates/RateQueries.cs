@@ -100,12 +100,7 @@ internal sealed class AddContributionTableHandler(PayrollDbContext db, ICurrentU
 {
     public Guid Handle(AddContributionTable command)
     {
-        var entityId = user.IsPlatformAdmin() ? command.EntityId : user.EntityId;
-        if (!user.IsPlatformAdmin() && command.EntityId is { } asked && asked != entityId)
-        {
-            throw new NotFoundException("Entity", asked);
-        }
-        var table = ContributionTable.Create(entityId, command.Category, command.EffectiveFrom, command.Name,
+        var table = ContributionTable.Create(user.EntityInScope(command.EntityId), command.Category, command.EffectiveFrom, command.Name,
             command.Lines.Select(l => (l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)), clock.Today());
         db.ContributionTables.Add(table);
         return table.Id;
