@@ -67,6 +67,8 @@ internal sealed class RunPayrollHandler(PayrollDbContext db, IMessageBus bus)
 /// </summary>
 internal sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
 {
+    public static StartPayRun Example => new(new DateOnly(2026, 3, 17));
+
     internal sealed class Validator : AbstractValidator<StartPayRun>
     {
         public Validator() => RuleFor(c => c.Date).NotEmpty();

@@ -83,6 +83,12 @@ internal sealed record ContributionLineInput(string Name, ContributionBase Base,
 /// </summary>
 internal sealed record AddContributionTable(ContractCategory Category, DateOnly EffectiveFrom, string Name, IReadOnlyList<ContributionLineInput> Lines, Guid? EntityId = null)
 {
+    public static AddContributionTable Example => new(ContractCategory.Student, new DateOnly(2027, 1, 1), "Étudiants 2027",
+    [
+        new("Assurance vieillesse plafonnée", ContributionBase.CappedGross, 1m, 0.0690m, 0.0855m),
+        new("Assurance maladie, maternité, invalidité, décès", ContributionBase.Gross, 0m, 0m, 0.0700m),
+    ]);
+
     internal sealed class Validator : AbstractValidator<AddContributionTable>
     {
         public Validator()
