@@ -144,8 +144,6 @@ internal sealed class Payslip : AggregateRoot
         return payslip;
     }
 
-    public bool IsDueOn(DateOnly date) => Status == PayslipStatus.Issued && PayDate <= date;
-
     /// <summary>Pays the net on <paramref name="date"/>; <paramref name="advanced"/> is what the guarantee fund put in.</summary>
     public SalaryPaid Pay(DateOnly date, decimal advanced)
     {

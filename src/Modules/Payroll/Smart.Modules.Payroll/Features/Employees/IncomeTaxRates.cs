@@ -33,7 +33,10 @@ internal sealed record SetIncomeTaxRate(Guid MemberId, decimal Rate, DateOnly Ef
     }
 }
 
-internal sealed record IncomeTaxRateInput(decimal Rate, DateOnly EffectiveFrom);
+internal sealed record IncomeTaxRateInput(decimal Rate, DateOnly EffectiveFrom)
+{
+    public static IncomeTaxRateInput Example => new(0.075m, new DateOnly(2026, 4, 1));
+}
 
 internal sealed class IncomeTaxRatesHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {

@@ -67,6 +67,8 @@ internal sealed class RunPayrollHandler(PayrollDbContext db, IMessageBus bus)
 /// </summary>
 internal sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
 {
+    public static StartPayRun Example => new(new DateOnly(2026, 3, 17));
+
     internal sealed class Validator : AbstractValidator<StartPayRun>
     {
         public Validator() => RuleFor(c => c.Date).NotEmpty();
@@ -78,12 +80,7 @@ internal sealed class StartPayRunHandler(RunPayrollHandler payRun, ICurrentUser 
     public async Task<PayRunResult> HandleAsync(StartPayRun command, CancellationToken cancellationToken)
     {
         BusinessRules.Check(new PayRunIsNotPostDated(command.Date, clock.Today()));
-        var entityId = user.IsPlatformAdmin() ? command.EntityId : user.EntityId ?? throw new NotFoundException("Entity", command.EntityId ?? Guid.Empty);
-        if (!user.IsPlatformAdmin() && command.EntityId is { } asked && asked != entityId)
-        {
-            throw new NotFoundException("Entity", asked);
-        }
-        return await payRun.HandleAsync(new RunPayroll(entityId, command.Date), cancellationToken);
+        return await payRun.HandleAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), cancellationToken);
     }
 
     private sealed record PayRunIsNotPostDated(DateOnly Date, DateOnly Today) : IBusinessRule

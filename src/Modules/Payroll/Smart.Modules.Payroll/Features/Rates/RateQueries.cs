@@ -83,6 +83,12 @@ internal sealed record ContributionLineInput(string Name, ContributionBase Base,
 /// </summary>
 internal sealed record AddContributionTable(ContractCategory Category, DateOnly EffectiveFrom, string Name, IReadOnlyList<ContributionLineInput> Lines, Guid? EntityId = null)
 {
+    public static AddContributionTable Example => new(ContractCategory.Student, new DateOnly(2027, 1, 1), "Étudiants 2027",
+    [
+        new("Assurance vieillesse plafonnée", ContributionBase.CappedGross, 1m, 0.0690m, 0.0855m),
+        new("Assurance maladie, maternité, invalidité, décès", ContributionBase.Gross, 0m, 0m, 0.0700m),
+    ]);
+
     internal sealed class Validator : AbstractValidator<AddContributionTable>
     {
         public Validator()
@@ -100,12 +106,7 @@ internal sealed class AddContributionTableHandler(PayrollDbContext db, ICurrentU
 {
     public Guid Handle(AddContributionTable command)
     {
-        var entityId = user.IsPlatformAdmin() ? command.EntityId : user.EntityId;
-        if (!user.IsPlatformAdmin() && command.EntityId is { } asked && asked != entityId)
-        {
-            throw new NotFoundException("Entity", asked);
-        }
-        var table = ContributionTable.Create(entityId, command.Category, command.EffectiveFrom, command.Name,
+        var table = ContributionTable.Create(user.EntityInScope(command.EntityId), command.Category, command.EffectiveFrom, command.Name,
             command.Lines.Select(l => (l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)), clock.Today());
         db.ContributionTables.Add(table);
         return table.Id;
