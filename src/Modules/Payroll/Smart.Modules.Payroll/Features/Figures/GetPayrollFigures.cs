@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -35,8 +34,7 @@ internal sealed class GetPayrollFiguresHandler(PayrollDbContext db, ICurrentUser
 {
     public async Task<PayrollFiguresResult> HandleAsync(GetPayrollFigures query, CancellationToken cancellationToken)
     {
-        if (!user.IsPlatformAdmin() && user.EntityId != query.EntityId) throw new NotFoundException("Entity", query.EntityId);
-        var (entityId, start, end) = (query.EntityId, query.From, query.To);
+        var (entityId, start, end) = (user.EntityInScope(query.EntityId)!.Value, query.From, query.To);
 
         var members = await (from c in db.Contracts.AsNoTracking()
                              where c.EntityId == entityId && c.Start >= start && c.Start <= end
