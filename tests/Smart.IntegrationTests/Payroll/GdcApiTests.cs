@@ -58,6 +58,13 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
         Assert.Equal(created.RunId, (await employer.GetFromJsonAsync<Contract>($"/api/payroll/gdc-contracts/{contractId}"))!.PayrollRunId);
         Assert.Contains(created.InvoiceId.ToString(), await employer.GetStringAsync($"/api/payroll/employer-invoices?employerId={employerId}"));
 
+        var (_, stranger) = await scenario.EmployerAsync();
+        await (await stranger.GetAsync($"/api/payroll/employer-invoices/{created.InvoiceId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/payroll/employer-payroll-runs/{created.RunId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("[]", await stranger.GetStringAsync($"/api/payroll/employer-invoices?employerId={employerId}"));
+        Assert.Equal("[]", await stranger.GetStringAsync($"/api/payroll/employers/{employerId}/contracts"));
+        await (await scenario.Operator.PostAsJsonAsync($"/api/payroll/employers/{Guid.NewGuid()}/payroll-runs", run)).AssertProblemAsync(HttpStatusCode.NotFound);
+
         var again = await scenario.Operator.PostAsJsonAsync($"/api/payroll/employers/{employerId}/payroll-runs", run);
         Assert.Equal("OneRunPerEmployerAndMonth", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(mandateId, (await employer.GetFromJsonAsync<List<Mandate>>($"/api/payroll/mandates?employerId={employerId}"))!.Single().Id);

@@ -18,23 +18,28 @@ public sealed class GdcScenario(SmartApp app)
 
     public HttpClient Operator { get; private set; } = null!;
 
+    private HttpClient Admin { get; set; } = null!;
+
     public DateOnly Today => DateOnly.FromDateTime(app.Clock!.GetUtcNow().UtcDateTime);
 
     public async Task<GdcScenario> StartAsync()
     {
         await Activities.StartAsync();
         Operator = await app.ClientAsync(SmartRoles.Operator, entityId: Activities.Structure.EntityId);
+        Admin = Activities.Admin;
         return this;
     }
 
     /// <summary>
     /// Moves the manual clock by whole days. Bearer tokens expire after an hour of that clock, so the operator logs in
-    /// again; other clients come from <see cref="EmployerClientAsync"/> or <c>SmartApp.ClientAsync</c> afterwards.
+    /// again, and so does the admin that registers employers; other clients come from <see cref="EmployerClientAsync"/> or
+    /// <c>SmartApp.ClientAsync</c> afterwards.
     /// </summary>
     public async Task AdvanceDaysAsync(int days)
     {
         app.Clock!.Advance(TimeSpan.FromDays(days));
         Operator = await app.ClientAsync(SmartRoles.Operator, entityId: Activities.Structure.EntityId);
+        Admin = await app.AdminClientAsync(Activities.Structure);
     }
 
     public Task<HttpClient> EmployerClientAsync(Guid employerId) =>
@@ -43,7 +48,7 @@ public sealed class GdcScenario(SmartApp app)
     /// <summary>An association registered in Governance, known to Payroll, logged in as itself.</summary>
     public async Task<(Guid EmployerId, HttpClient Employer)> EmployerAsync()
     {
-        var response = await Activities.Admin.PostAsJsonAsync("/api/governance/members", new
+        var response = await Admin.PostAsJsonAsync("/api/governance/members", new
         {
             kind = "LegalEntity", legalName = "Association Les Tréteaux " + Guid.NewGuid().ToString("N")[..6], legalForm = "Association",
             email = $"asso-{Guid.NewGuid():N}@example.org", officeId = Activities.Structure.LilleOfficeId,
