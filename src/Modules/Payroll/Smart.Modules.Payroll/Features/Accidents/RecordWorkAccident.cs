@@ -31,7 +31,10 @@ internal sealed record RecordWorkAccident(Guid ContractId, DateOnly Date, int Da
     }
 }
 
-internal sealed record WorkAccidentInput(DateOnly Date, int DaysLost, string Description);
+internal sealed record WorkAccidentInput(DateOnly Date, int DaysLost, string Description)
+{
+    public static WorkAccidentInput Example => new(new DateOnly(2026, 3, 11), 4, "Chute d'une échelle pendant le montage du décor");
+}
 
 internal sealed record WorkAccidentView(Guid Id, Guid ContractId, Guid WorkerId, DateOnly Date, int DaysLost, string Description, DateOnly RecordedOn);
 

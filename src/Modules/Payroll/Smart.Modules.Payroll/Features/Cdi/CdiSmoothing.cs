@@ -24,6 +24,8 @@ namespace Smart.Modules.Payroll.Features.Cdi;
 /// </summary>
 internal sealed record StartCdiSmoothing(Guid ActivityId, DateOnly StartMonth, decimal YearlyRevenue)
 {
+    public static StartCdiSmoothing Example => new(Guid.Parse("0195f1a2-0000-7000-8000-0000000000a1"), new DateOnly(2026, 4, 1), 36_000.00m);
+
     internal sealed class Validator : AbstractValidator<StartCdiSmoothing>
     {
         public Validator()
@@ -49,7 +51,10 @@ internal sealed record ReviseCdiEstimate(Guid PlanId, DateOnly FromMonth, decima
     }
 }
 
-internal sealed record ReviseCdiEstimateRequest(DateOnly FromMonth, decimal YearlyRevenue);
+internal sealed record ReviseCdiEstimateRequest(DateOnly FromMonth, decimal YearlyRevenue)
+{
+    public static ReviseCdiEstimateRequest Example => new(new DateOnly(2026, 7, 1), 30_000.00m);
+}
 
 /// <summary>
 /// An operator runs a month of a plan, from its last day on: the payslip of the month's budget through the core
@@ -68,7 +73,10 @@ internal sealed record PayCdiMonth(Guid PlanId, DateOnly Month)
     }
 }
 
-internal sealed record PayCdiMonthRequest(DateOnly Month);
+internal sealed record PayCdiMonthRequest(DateOnly Month)
+{
+    public static PayCdiMonthRequest Example => new(new DateOnly(2026, 4, 1));
+}
 
 internal sealed record GetCdiSmoothingPlan(Guid PlanId);
 

@@ -75,7 +75,11 @@ internal sealed record DeclareGdcContract(
 
 internal sealed record GdcContractInput(
     Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End, decimal? Days, decimal? Hours, string Job, decimal Gross,
-    decimal Expenses);
+    decimal Expenses)
+{
+    public static GdcContractInput Example => new(Guid.Parse("0195f1a2-0000-7000-8000-0000000000e2"), ContractKind.Cddu, ContractCategory.Artistic,
+        new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12), 3m, null, "Comédienne", 1_000.00m, 60.00m);
+}
 
 internal sealed class GdcEmployeesHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {

@@ -44,7 +44,10 @@ internal sealed record RenewMandate(Guid MandateId, MandateScope Scope, DateOnly
     }
 }
 
-internal sealed record RenewMandateRequest(MandateScope Scope, DateOnly? SignedOn);
+internal sealed record RenewMandateRequest(MandateScope Scope, DateOnly? SignedOn)
+{
+    public static RenewMandateRequest Example => new(MandateScope.Complete, new DateOnly(2026, 12, 1));
+}
 
 internal sealed class MandateHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {

@@ -33,7 +33,10 @@ internal sealed record RunEmployerPayroll(Guid EmployerId, int Year, int Month)
     }
 }
 
-internal sealed record RunEmployerPayrollRequest(int Year, int Month);
+internal sealed record RunEmployerPayrollRequest(int Year, int Month)
+{
+    public static RunEmployerPayrollRequest Example => new(2026, 3);
+}
 
 internal sealed record EmployerPayrollRunCreated(Guid RunId, Guid InvoiceId);
 
