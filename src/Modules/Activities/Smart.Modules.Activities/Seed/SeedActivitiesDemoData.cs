@@ -6,6 +6,7 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Governance.Contracts;
 
@@ -14,7 +15,8 @@ namespace Smart.Modules.Activities.Seed;
 /// <summary>
 /// The local default's demo activities, built from the members Governance published: a few hundred activities
 /// shaped like the cooperative's trades, clients mostly in France, and invoices and credit notes from 2024 to
-/// today, numbered in date order and booked on the ledger. Idempotent: does nothing once activities exist.
+/// today, numbered in date order and booked on the ledger, and salary requests for work in the coming weeks on about a
+/// quarter of the activities (Payroll turns them into contracts and payslips). Idempotent: does nothing once activities exist.
 /// </summary>
 internal sealed record SeedActivitiesDemoData;
 
@@ -47,6 +49,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         var members = await db.Members.OrderBy(m => m.MemberId).ToListAsync(cancellationToken);
         var rules = await db.EntityRules.ToListAsync(cancellationToken);
         var paymentTerms = await db.PaymentTermsDefaults.ToListAsync(cancellationToken);
+        var balances = new Dictionary<Guid, decimal>();
 
         var clients = new List<Client>();
         foreach (var entityId in members.Select(m => m.EntityId).Distinct())
@@ -116,7 +119,9 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, date, today, cancellationToken);
             var invoice = Invoice.Issue(number, activity, client, invoiceLines, date, entityRules.ContributionRate, vatMention: null);
             db.Invoices.Add(invoice);
-            db.BudgetEntries.AddRange(invoice.BudgetEntries(now));
+            var entries = invoice.BudgetEntries(now);
+            db.BudgetEntries.AddRange(entries);
+            balances[activity.Id] = balances.GetValueOrDefault(activity.Id) + entries.Sum(e => e.Amount);
             await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
                 invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
 
@@ -126,8 +131,41 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
                 var creditNumber = await db.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
                 var credit = invoice.Credit(creditNumber, Money.RoundToCents(invoice.TotalNet * faker.Random.Decimal(0.1m, 0.5m)), creditDate, "Prestation réduite à la demande du client");
                 db.CreditNotes.Add(credit);
-                db.BudgetEntries.AddRange(credit.BudgetEntries(now));
+                var creditEntries = credit.BudgetEntries(now);
+                db.BudgetEntries.AddRange(creditEntries);
+                balances[activity.Id] += creditEntries.Sum(e => e.Amount);
             }
+        }
+
+        await RequestSalariesAsync(faker, activities.Select(a => a.Activity), balances, today);
+    }
+
+    /// <summary>
+    /// Salaries for work in the next three weeks on about a quarter of the activities, each drawing 30–60 % of the balance
+    /// but no more than 250–600 a day worked (contracts must not be retroactive, so demo salaries are all to come). Artists
+    /// get a CDDU, the others a CDD.
+    /// </summary>
+    private async Task RequestSalariesAsync(Faker faker, IEnumerable<Activity> activities, Dictionary<Guid, decimal> balances, DateOnly today)
+    {
+        foreach (var activity in activities.Where(a => a.Kind != ActivityKind.ContractManagement))
+        {
+            var balance = balances.GetValueOrDefault(activity.Id);
+            if (faker.Random.Double() >= 0.25 || balance < 400m) continue;
+            var artistic = activity.Kind is ActivityKind.LivePerformance or ActivityKind.Audiovisual;
+            var start = today.AddDays(faker.Random.Int(1, 21));
+            var days = faker.Random.WeightedRandom([1, 2, 3], [0.6f, 0.3f, 0.1f]);
+            var job = activity.Kind switch
+            {
+                ActivityKind.LivePerformance => faker.PickRandom("Musicien", "Comédienne", "Danseur", "Technicien son"),
+                ActivityKind.Audiovisual => faker.PickRandom("Monteuse", "Cadreur", "Ingénieur du son"),
+                ActivityKind.Training => "Formatrice",
+                _ => faker.PickRandom("Graphiste", "Développeur web", "Illustratrice"),
+            };
+            var request = SalaryRequest.Request(activity, SalaryBudget.From(balance, [], [], guaranteeFundAdvanceAllowed: false),
+                Math.Round(Math.Min(balance * faker.Random.Decimal(0.3m, 0.6m), days * faker.Random.Decimal(250m, 600m)) / 10m) * 10m, artistic ? SalaryContractKind.Cddu : SalaryContractKind.Cdd,
+                artistic ? SalaryCategory.Artistic : SalaryCategory.Employee, start, start.AddDays(days - 1), days, null, job, today);
+            db.SalaryRequests.Add(request);
+            await bus.PublishAsync(request.ToSalaryRequested());
         }
     }
 
