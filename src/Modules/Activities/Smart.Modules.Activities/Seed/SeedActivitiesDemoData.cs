@@ -99,6 +99,12 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             }
         }
         db.Activities.AddRange(activities.Select(a => a.Activity));
+        // As OpenActivity does: Payroll keeps a copy of each activity and its coordinator (CDI smoothing).
+        foreach (var (activity, _) in activities)
+        {
+            await bus.PublishAsync(new ActivityOpened(activity.Id, activity.EntityId, activity.OfficeId, activity.CoordinatorId, activity.Name,
+                activity.Kind.ToString(), activity.ServiceTier, activity.OpenedOn));
+        }
 
         // Invoices in date order, so that numbers follow dates within each entity and year.
         var planned = (from a in activities
