@@ -5,6 +5,7 @@ using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Domain.Expenses;
+using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Entities;
@@ -41,6 +42,10 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
     public DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
 
     public DbSet<SalaryRequest> SalaryRequests => Set<SalaryRequest>();
+
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+
+    public DbSet<FinancingLimits> FinancingLimits => Set<FinancingLimits>();
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -265,5 +270,44 @@ internal sealed class SalaryRequestConfiguration : IEntityTypeConfiguration<Sala
         builder.HasIndex(r => new { r.ActivityId, r.Status });
         builder.HasIndex(r => r.MemberId);
         builder.HasOne<Activity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EquipmentConfiguration : IEntityTypeConfiguration<Equipment>
+{
+    public void Configure(EntityTypeBuilder<Equipment> builder)
+    {
+        builder.ToTable("equipment");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Description).HasMaxLength(Equipment.MaxDescriptionLength);
+        builder.Property(e => e.Supplier).HasMaxLength(Equipment.MaxSupplierLength);
+        builder.Property(e => e.Mode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.PriceExclVat).HasPrecision(14, 2);
+        builder.Property(e => e.AdvanceAmount).HasPrecision(14, 2);
+        builder.Ignore(e => e.Outstanding);
+        builder.HasIndex(e => e.ActivityId);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(e => e.Instalments, instalments =>
+        {
+            instalments.ToTable("equipment_instalments");
+            instalments.WithOwner().HasForeignKey("EquipmentId");
+            instalments.HasKey("EquipmentId", nameof(EquipmentInstalment.Number));
+            instalments.Property(i => i.Number).ValueGeneratedNever();
+            instalments.Property(i => i.Amount).HasPrecision(14, 2);
+            instalments.Ignore(i => i.IsBooked);
+        });
+        builder.Navigation(e => e.Instalments).HasField("_instalments").AutoInclude();
+    }
+}
+
+internal sealed class FinancingLimitsConfiguration : IEntityTypeConfiguration<FinancingLimits>
+{
+    public void Configure(EntityTypeBuilder<FinancingLimits> builder)
+    {
+        builder.ToTable("financing_limits");
+        builder.HasKey(l => l.EffectiveFrom);
+        // Configuration data, effective-dated: a change is a new row from a date. Five years is the usual longest
+        // term of an equipment loan or lease.
+        builder.HasData(new FinancingLimits(new DateOnly(2013, 1, 1), maxAdvanceInstalments: 60, maxLeaseMonths: 60));
     }
 }
