@@ -556,6 +556,107 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                     b.ToTable("expense_receipts", "activities");
                 });
 
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Financing.Equipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal?>("AdvanceAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("advance_amount");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<decimal>("PriceExclVat")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("price_excl_vat");
+
+                    b.Property<DateOnly>("PurchaseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("purchase_date");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_equipment");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_equipment_activity_id");
+
+                    b.ToTable("equipment", "activities");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Financing.FinancingLimits", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("MaxAdvanceInstalments")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_advance_instalments");
+
+                    b.Property<int>("MaxLeaseMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_lease_months");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_financing_limits");
+
+                    b.ToTable("financing_limits", "activities");
+
+                    b.HasData(
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2013, 1, 1),
+                            MaxAdvanceInstalments = 60,
+                            MaxLeaseMonths = 60
+                        });
+                });
+
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.CreditNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -999,6 +1100,51 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expense_receipts_expenses_expense_id");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Financing.Equipment", b =>
+                {
+                    b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_equipment_activities_activity_id");
+
+                    b.OwnsMany("Smart.Modules.Activities.Domain.Financing.EquipmentInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<Guid>("EquipmentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("equipment_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<DateTimeOffset?>("BookedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("booked_at");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("due_date");
+
+                            b1.HasKey("EquipmentId", "Number")
+                                .HasName("pk_equipment_instalments");
+
+                            b1.ToTable("equipment_instalments", "activities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EquipmentId")
+                                .HasConstraintName("fk_equipment_instalments_equipment_equipment_id");
+                        });
+
+                    b.Navigation("Instalments");
                 });
 
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.CreditNote", b =>
