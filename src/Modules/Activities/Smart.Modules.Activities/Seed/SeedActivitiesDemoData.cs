@@ -5,7 +5,10 @@ using Smart.BuildingBlocks.Messaging;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Expenses;
+using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Features.Financing;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Governance.Contracts;
 
@@ -14,7 +17,8 @@ namespace Smart.Modules.Activities.Seed;
 /// <summary>
 /// The local default's demo activities, built from the members Governance published: a few hundred activities
 /// shaped like the cooperative's trades, clients mostly in France, and invoices and credit notes from 2024 to
-/// today, numbered in date order and booked on the ledger. Idempotent: does nothing once activities exist.
+/// today, numbered in date order and booked on the ledger; expenses with receipts, and equipment bought, advanced or
+/// leased with their schedules. Idempotent: does nothing once activities exist.
 /// </summary>
 internal sealed record SeedActivitiesDemoData;
 
@@ -129,6 +133,10 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
                 db.BudgetEntries.AddRange(credit.BudgetEntries(now));
             }
         }
+
+        var demoActivities = activities.Select(a => a.Activity).ToList();
+        SeedExpenses(demoActivities, firstDay, today, now);
+        await SeedEquipmentAsync(demoActivities, firstDay, today, now, cancellationToken);
     }
 
     private static int Pick(Faker faker, IEnumerable<double> weights)
@@ -142,4 +150,143 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         }
         return list.Count - 1;
     }
+
+    /// <summary>Demo decisions and grants are signed by a back-office account that exists only in the demo data.</summary>
+    private static readonly Guid DemoBackOffice = new("0193a000-0000-7000-8000-00000000b0ff");
+
+    /// <summary>The smallest files the receipt check recognises: a one-page PDF and a 1×1 PNG.</summary>
+    private static readonly byte[] PdfReceipt = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+
+    private static readonly byte[] PngReceipt = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private static readonly (ExpenseCategory Category, decimal Min, decimal Max, decimal VatRate, string[] Descriptions)[] ExpenseKinds =
+    [
+        (ExpenseCategory.Travel, 18m, 240m, 0.10m, ["Train Lille – Paris aller-retour", "Billet TER pour la représentation", "Péage et carburant, tournée", "Train Lyon – Marseille"]),
+        (ExpenseCategory.Meals, 12m, 65m, 0.10m, ["Repas en tournée", "Déjeuner de travail avec l'organisateur", "Repas d'équipe après le montage"]),
+        (ExpenseCategory.Lodging, 60m, 180m, 0.10m, ["Hôtel, nuit du festival", "Chambre d'hôtes pendant la résidence"]),
+        (ExpenseCategory.Supplies, 10m, 300m, 0.20m, ["Cordes et accessoires", "Papeterie et impressions", "Consommables d'atelier", "Câbles et adaptateurs"]),
+        (ExpenseCategory.Services, 40m, 450m, 0.20m, ["Location de salle de répétition", "Hébergement du site web", "Traduction du dossier de presse"]),
+        (ExpenseCategory.Other, 10m, 120m, 0.20m, ["Frais d'inscription au festival", "Affranchissement du matériel"]),
+    ];
+
+    private static readonly (string Description, string Supplier)[] PurchasedEquipment =
+    [
+        ("Table de mixage 16 pistes", "Audio Nord"), ("Ordinateur portable pour la PAO", "Informatique Services Lille"), ("Appareil photo hybride", "Photo Ciné Lyon"),
+        ("Enceintes de façade", "Sono Pro Marseille"), ("Tablette graphique", "Graphik Store"), ("Projecteurs LED", "Scène Lumière"), ("Machine à coudre professionnelle", "Atelier Textile"),
+    ];
+
+    private static readonly (string Description, string Supplier)[] LeasedEquipment =
+    [
+        ("Photocopieur couleur", "Bureau Leasing"), ("Véhicule utilitaire", "Utilitaires Location Longue Durée"), ("Station de montage vidéo", "Vidéo Pro Lille"),
+        ("Parc d'éclairage scénique", "Scène Lumière"),
+    ];
+
+    /// <summary>
+    /// Expenses over the activities' life since 2024 with a small receipt each: decided ones are mostly approved (booked on
+    /// the approval day), some refused; the last weeks' are still waiting for an advisor. Its own random sequence, so
+    /// the invoices above do not change.
+    /// </summary>
+    private void SeedExpenses(IReadOnlyList<Activity> activities, DateOnly firstDay, DateOnly today, DateTimeOffset now)
+    {
+        var faker = new Faker("fr") { Random = new Randomizer(2024) };
+        foreach (var activity in activities.Where(_ => faker.Random.Bool(0.35f)))
+        {
+            var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
+            if (start >= today) continue;
+            for (var n = faker.Random.Int(1, 4); n > 0; n--)
+            {
+                var (category, min, max, vatRate, descriptions) = faker.PickRandom(ExpenseKinds);
+                var date = Between(faker, start, today);
+                var submittedOn = Earliest(date.AddDays(faker.Random.Int(0, 5)), today);
+                var amount = Money.RoundToCents(faker.Random.Decimal(min, max));
+                var expense = Expense.Submit(activity, activity.CoordinatorId, date, category, faker.PickRandom(descriptions), amount,
+                    Money.RoundToCents(amount * vatRate / (1 + vatRate)), submittedOn);
+                var pdf = faker.Random.Bool();
+                db.Expenses.Add(expense);
+                db.ExpenseReceipts.Add(ExpenseReceipt.For(expense, $"justificatif-{date:yyyyMMdd}-{n}.{(pdf ? "pdf" : "png")}", null, pdf ? PdfReceipt : PngReceipt));
+
+                var decidedOn = submittedOn.AddDays(faker.Random.Int(1, 10));
+                var decision = faker.Random.Double();
+                if (decidedOn > today || decision < 0.05) continue; // still waiting for an advisor
+                if (decision < 0.17)
+                {
+                    expense.Refuse(DemoBackOffice, null, faker.PickRandom("Dépense personnelle, sans lien avec l'activité", "Justificatif illisible", "Déjà remboursée"), decidedOn);
+                }
+                else
+                {
+                    db.BudgetEntries.Add(expense.Approve(activity, DemoBackOffice, null, decidedOn, now));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Equipment of the activities with a budget (tier 2 and up): purchases where the balance allows, treasury advances and
+    /// leases with their monthly schedules. Instalments already due are booked; the others are scheduled messages, as
+    /// the API does. Its own random sequence, so the invoices and expenses above do not change.
+    /// </summary>
+    private async Task SeedEquipmentAsync(IReadOnlyList<Activity> activities, DateOnly firstDay, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var faker = new Faker("fr") { Random = new Randomizer(2025) };
+        var limits = await db.FinancingLimits.ToListAsync(cancellationToken);
+        var balances = db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
+        foreach (var activity in activities.Where(a => a.ServiceTier >= 2))
+        {
+            var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
+            if (start >= today) continue;
+            var balance = balances.GetValueOrDefault(activity.Id);
+            var financed = new List<Equipment>();
+
+            var (description, supplier) = faker.PickRandom(PurchasedEquipment);
+            var price = Math.Round(Math.Min(balance * 0.4m, faker.Random.Decimal(150m, 2500m)) / 10m) * 10m;
+            if (faker.Random.Bool(0.5f) && price >= 100m)
+            {
+                var date = Between(faker, start, today);
+                financed.Add(Equipment.Purchase(activity, balance, description, supplier, date, price, activity.CoordinatorId, date));
+                balance -= price;
+            }
+
+            if (faker.Random.Bool(0.3f))
+            {
+                (description, supplier) = faker.PickRandom(PurchasedEquipment);
+                var date = Between(faker, start, today);
+                price = Math.Round(faker.Random.Decimal(1500m, 6000m) / 10m) * 10m;
+                var advance = faker.Random.Bool(0.7f) || balance < price * 0.3m + 1m ? price : price - Math.Round(price * 0.3m);
+                var instalments = faker.PickRandom(6, 12, 18, 24, 36);
+                financed.Add(Equipment.FinanceByAdvance(activity, balance, InForce(limits, date), description, supplier, date, price, advance, instalments,
+                    FirstOfNextMonth(date).AddDays(4), DemoBackOffice, date));
+                balance -= price - advance;
+            }
+
+            if (activity.ServiceTier >= 3 || faker.Random.Bool(0.15f))
+            {
+                (description, supplier) = faker.PickRandom(LeasedEquipment);
+                var date = Between(faker, start, today);
+                var monthly = Math.Round(faker.Random.Decimal(25m, 180m));
+                var term = faker.PickRandom(12, 24, 36, 48);
+                financed.Add(Equipment.Lease(activity, InForce(limits, date), description, supplier, date, Math.Round(monthly * term * 0.85m / 10m) * 10m, monthly, term,
+                    FirstOfNextMonth(date), DemoBackOffice, date));
+            }
+
+            foreach (var equipment in financed)
+            {
+                db.Equipment.Add(equipment);
+                db.BudgetEntries.AddRange(equipment.AcquisitionEntries(now));
+                foreach (var due in equipment.Instalments.Where(i => i.DueDate <= today).ToList())
+                {
+                    db.BudgetEntries.Add(equipment.BookInstalment(due.Number, now)!);
+                }
+                await bus.ScheduleInstalmentsAsync(equipment);
+            }
+        }
+    }
+
+    private static FinancingLimits InForce(IEnumerable<FinancingLimits> limits, DateOnly date) => limits.Where(l => l.EffectiveFrom <= date).MaxBy(l => l.EffectiveFrom)!;
+
+    private static DateOnly FirstOfNextMonth(DateOnly date) => new DateOnly(date.Year, date.Month, 1).AddMonths(1);
+
+    private static DateOnly Between(Faker faker, DateOnly from, DateOnly to) =>
+        DateOnly.FromDateTime(faker.Date.Between(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue)));
+
+    private static DateOnly Earliest(DateOnly a, DateOnly b) => a < b ? a : b;
 }
