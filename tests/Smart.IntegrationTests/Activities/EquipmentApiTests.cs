@@ -14,7 +14,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
     internal sealed record Instalment(int Number, DateOnly DueDate, decimal Amount, bool Booked);
 
     internal sealed record Equipment(Guid Id, Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, string Mode,
-        decimal? AdvanceAmount, decimal Outstanding, List<Instalment> Schedule);
+        decimal? AdvanceAmount, Guid RecordedBy, decimal Outstanding, List<Instalment> Schedule);
 
     internal sealed record Page(List<Equipment> Items, int Total);
 
@@ -41,11 +41,17 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
     /// <summary>A member of Lille with an activity that invoiced 1,000.00 today: SmartFr takes 10 %, 900.00 is left.</summary>
     private async Task<(ActivitiesScenario Scenario, HttpClient Member, Guid Activity)> ActivityWith900Async()
     {
+        var (scenario, _, member, activity) = await MemberActivityWith900Async();
+        return (scenario, member, activity);
+    }
+
+    private async Task<(ActivitiesScenario Scenario, Guid MemberId, HttpClient Member, Guid Activity)> MemberActivityWith900Async()
+    {
         var scenario = await new ActivitiesScenario(app).StartAsync();
-        var (_, member) = await scenario.MemberAsync();
+        var (memberId, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), null));
-        return (scenario, member, activity);
+        return (scenario, memberId, member, activity);
     }
 
     private static async Task<decimal> BalanceAsync(HttpClient client, Guid activity) =>
@@ -58,13 +64,14 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
     [Fact]
     public async Task Given_900_available_When_the_coordinator_buys_for_600_Then_minus_600_is_booked_on_the_purchase_date_and_the_equipment_is_listed()
     {
-        var (_, member, activity) = await ActivityWith900Async();
+        var (_, memberId, member, activity) = await MemberActivityWith900Async();
 
         var id = await CreatedIdAsync(await member.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/purchases", Purchase(600.00m)));
 
         Assert.Equal(300.00m, await BalanceAsync(member, activity));
         var equipment = (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!;
         Assert.Equal(("Purchase", 600.00m, "Audio Nord", Today, 0m), (equipment.Mode, equipment.PriceExclVat, equipment.Supplier, equipment.PurchaseDate, equipment.Outstanding));
+        Assert.Equal(memberId, equipment.RecordedBy);
         Assert.Empty(equipment.Schedule);
         var list = (await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/equipment"))!;
         Assert.Equal(id, Assert.Single(list.Items).Id);

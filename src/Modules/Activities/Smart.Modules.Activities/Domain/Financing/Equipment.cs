@@ -97,7 +97,7 @@ internal sealed class Equipment : AggregateRoot
     /// <summary>The cooperative's treasury advance (advances only).</summary>
     public decimal? AdvanceAmount { get; private set; }
 
-    /// <summary>The user id of whoever recorded it (the coordinator for a purchase, staff for an advance or a lease).</summary>
+    /// <summary>The member id of whoever recorded it (the user id for a staff account tied to no member): the coordinator, or staff.</summary>
     public Guid RecordedBy { get; private set; }
 
     public DateOnly RecordedOn { get; private set; }

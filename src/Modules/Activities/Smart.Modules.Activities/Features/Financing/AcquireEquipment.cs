@@ -145,7 +145,8 @@ internal sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBu
         return equipment.Id;
     }
 
-    private Guid RecorderId() => user.UserId ?? throw new InvalidOperationException("Equipment is recorded by a logged-in user.");
+    /// <summary>The member who records it, like an expense's submitter; a staff account tied to no member records its user id.</summary>
+    private Guid RecorderId() => user.MemberId ?? user.UserId ?? throw new InvalidOperationException("Equipment is recorded by a logged-in user.");
 }
 
 internal sealed class AcquireEquipmentEndpoint : IEndpointDefinition
