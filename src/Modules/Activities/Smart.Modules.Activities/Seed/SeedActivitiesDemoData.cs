@@ -135,8 +135,9 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         }
 
         var demoActivities = activities.Select(a => a.Activity).ToList();
-        SeedExpenses(demoActivities, firstDay, today, now);
-        await SeedEquipmentAsync(demoActivities, firstDay, today, now, cancellationToken);
+        var demoLogin = members.FirstOrDefault(m => m.Email == DemoLoginEmail)?.MemberId;
+        SeedExpenses(demoActivities, demoLogin, firstDay, today, now);
+        await SeedEquipmentAsync(demoActivities, demoLogin, firstDay, today, now, cancellationToken);
     }
 
     private static int Pick(Faker faker, IEnumerable<double> weights)
@@ -150,6 +151,9 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         }
         return list.Count - 1;
     }
+
+    /// <summary>The member behind the demo login: their activities always get expenses and equipment, so Swagger shows some.</summary>
+    private const string DemoLoginEmail = "member@smart.coop";
 
     /// <summary>Demo decisions and grants are signed by a back-office account that exists only in the demo data.</summary>
     private static readonly Guid DemoBackOffice = new("0193a000-0000-7000-8000-00000000b0ff");
@@ -186,10 +190,10 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
     /// the approval day), some refused; the last weeks' are still waiting for an advisor. Its own random sequence, so
     /// the invoices above do not change.
     /// </summary>
-    private void SeedExpenses(IReadOnlyList<Activity> activities, DateOnly firstDay, DateOnly today, DateTimeOffset now)
+    private void SeedExpenses(IReadOnlyList<Activity> activities, Guid? demoLogin, DateOnly firstDay, DateOnly today, DateTimeOffset now)
     {
         var faker = new Faker("fr") { Random = new Randomizer(2024) };
-        foreach (var activity in activities.Where(_ => faker.Random.Bool(0.35f)))
+        foreach (var activity in activities.Where(a => faker.Random.Bool(0.35f) || a.CoordinatorId == demoLogin))
         {
             var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
             if (start >= today) continue;
@@ -207,8 +211,8 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
 
                 var decidedOn = submittedOn.AddDays(faker.Random.Int(1, 10));
                 var decision = faker.Random.Double();
-                if (decidedOn > today || decision < 0.05) continue; // still waiting for an advisor
-                if (decision < 0.17)
+                if (decidedOn > today || decision < 0.12) continue; // still waiting for an advisor
+                if (decision < 0.25)
                 {
                     expense.Refuse(DemoBackOffice, null, faker.PickRandom("Dépense personnelle, sans lien avec l'activité", "Justificatif illisible", "Déjà remboursée"), decidedOn);
                 }
@@ -221,50 +225,58 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
     }
 
     /// <summary>
-    /// Equipment of the activities with a budget (tier 2 and up): purchases where the balance allows, treasury advances and
+    /// Equipment of the activities with a budget (tier 2 and up, and the demo login's): purchases where the balance allows, treasury advances and
     /// leases with their monthly schedules. Instalments already due are booked; the others are scheduled messages, as
     /// the API does. Its own random sequence, so the invoices and expenses above do not change.
     /// </summary>
-    private async Task SeedEquipmentAsync(IReadOnlyList<Activity> activities, DateOnly firstDay, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SeedEquipmentAsync(IReadOnlyList<Activity> activities, Guid? demoLogin, DateOnly firstDay, DateOnly today, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var faker = new Faker("fr") { Random = new Randomizer(2025) };
         var limits = await db.FinancingLimits.ToListAsync(cancellationToken);
         var balances = db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
-        foreach (var activity in activities.Where(a => a.ServiceTier >= 2))
+        foreach (var activity in activities.Where(a => a.ServiceTier >= 2 || a.CoordinatorId == demoLogin))
         {
             var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
             if (start >= today) continue;
             var balance = balances.GetValueOrDefault(activity.Id);
+            var showcase = activity.CoordinatorId == demoLogin;
             var financed = new List<Equipment>();
+            // Kept only if the balance also bears the instalments already due: demo activities stay out of the red.
+            void Keep(Equipment candidate)
+            {
+                var cost = -candidate.AcquisitionEntries(now).Sum(e => e.Amount) + candidate.Instalments.Where(i => i.DueDate <= today).Sum(i => i.Amount);
+                if (cost > balance) return;
+                financed.Add(candidate);
+                balance -= cost;
+            }
 
             var (description, supplier) = faker.PickRandom(PurchasedEquipment);
             var price = Math.Round(Math.Min(balance * 0.4m, faker.Random.Decimal(150m, 2500m)) / 10m) * 10m;
-            if (faker.Random.Bool(0.5f) && price >= 100m)
+            if ((faker.Random.Bool(0.5f) || showcase) && price >= 100m)
             {
                 var date = Between(faker, start, today);
-                financed.Add(Equipment.Purchase(activity, balance, description, supplier, date, price, activity.CoordinatorId, date));
-                balance -= price;
+                Keep(Equipment.Purchase(activity, balance, description, supplier, date, price, activity.CoordinatorId, date));
             }
 
-            if (faker.Random.Bool(0.3f))
+            if ((faker.Random.Bool(0.3f) || showcase) && balance > 0m)
             {
                 (description, supplier) = faker.PickRandom(PurchasedEquipment);
                 var date = Between(faker, start, today);
                 price = Math.Round(faker.Random.Decimal(1500m, 6000m) / 10m) * 10m;
                 var advance = faker.Random.Bool(0.7f) || balance < price * 0.3m + 1m ? price : price - Math.Round(price * 0.3m);
                 var instalments = faker.PickRandom(6, 12, 18, 24, 36);
-                financed.Add(Equipment.FinanceByAdvance(activity, balance, InForce(limits, date), description, supplier, date, price, advance, instalments,
+                Keep(Equipment.FinanceByAdvance(activity, balance, InForce(limits, date), description, supplier, date, price, advance, instalments,
                     FirstOfNextMonth(date).AddDays(4), DemoBackOffice, date));
-                balance -= price - advance;
             }
 
-            if (activity.ServiceTier >= 3 || faker.Random.Bool(0.15f))
+            if (activity.ServiceTier >= 3 || faker.Random.Bool(0.15f) || showcase)
             {
                 (description, supplier) = faker.PickRandom(LeasedEquipment);
                 var date = Between(faker, start, today);
                 var monthly = Math.Round(faker.Random.Decimal(25m, 180m));
                 var term = faker.PickRandom(12, 24, 36, 48);
-                financed.Add(Equipment.Lease(activity, InForce(limits, date), description, supplier, date, Math.Round(monthly * term * 0.85m / 10m) * 10m, monthly, term,
+                Keep(Equipment.Lease(activity, InForce(limits, date), description, supplier, date, Math.Round(monthly * term * 0.85m / 10m) * 10m, monthly, term,
                     FirstOfNextMonth(date), DemoBackOffice, date));
             }
 
