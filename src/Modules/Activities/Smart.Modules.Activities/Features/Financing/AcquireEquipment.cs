@@ -129,13 +129,15 @@ internal sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBu
         return Record(equipment);
     }
 
-    /// <summary>The activity, if the caller may see it, locked until commit: spending and closing queue on it.</summary>
+    /// <summary>
+    /// The activity, if the caller may see it, locked until commit: spending and closing queue on it. Locked before it is
+    /// read, so a close committed meanwhile is seen.
+    /// </summary>
     private async Task<Activity> LoadAsync(Guid activityId, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
+        await db.LockActivityAsync(activityId, cancellationToken);
+        return await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
             ?? throw new NotFoundException("Activity", activityId);
-        await db.LockActivityAsync(activity.Id, cancellationToken);
-        return activity;
     }
 
     private Guid Record(Equipment equipment)
