@@ -9,7 +9,7 @@ namespace Smart.Benchmarks;
 
 /// <summary>
 /// The Bench target: the real host (every module, the bus and its dispatcher) on a fresh database of the given
-/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices]...
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll]...
 /// </summary>
 internal static class Program
 {
@@ -42,6 +42,7 @@ internal static class Program
             await PrintServerSettingsAsync(connectionString);
             if (Runs("bus")) await BusBenchmark.RunAsync(factory.Services, module.Arrivals, samples);
             if (Runs("invoices")) await InvoiceBenchmark.RunAsync(factory, samples);
+            if (Runs("payroll")) await PayrollBenchmark.RunAsync(factory, samples);
         }
         finally
         {

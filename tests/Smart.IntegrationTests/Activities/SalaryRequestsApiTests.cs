@@ -14,9 +14,10 @@ using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 namespace Smart.IntegrationTests.Activities;
 
 /// <summary>
-/// Salary requests through HTTP. Payroll, Collections and Spaces do not publish yet: their messages are written into
-/// their own outbox with the stable name and Activities' handler id, exactly as their PublishAsync would, and the real
-/// dispatcher delivers them.
+/// Salary requests through HTTP, Activities' side. Payroll is kept from answering (its copy of the member is removed, so
+/// its handler fails and the request stays pending) and its answers, like Collections' and Spaces' messages, are written
+/// into the sender's outbox with the stable name and Activities' handler id, exactly as their PublishAsync would; the real
+/// dispatcher delivers them. The flow with Payroll answering is tested in <c>Payroll/SalaryFlowTests</c>.
 /// </summary>
 public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartApp>
 {
@@ -41,6 +42,7 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     {
         var scenario = await new ActivitiesScenario(app).StartAsync();
         var (memberId, member) = await scenario.MemberAsync();
+        await HoldPayrollAsync(memberId);
         var activity = await OpenActivityAsync(member);
         var invoice = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), InvoiceDate));
         return (memberId, member, activity, invoice);
@@ -185,7 +187,8 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     public async Task Given_quick_mode_Then_one_call_issues_the_invoice_and_requests_the_salary_and_a_refused_salary_leaves_no_invoice()
     {
         var scenario = await new ActivitiesScenario(app).StartAsync();
-        var (_, member) = await scenario.MemberAsync();
+        var (memberId, member) = await scenario.MemberAsync();
+        await HoldPayrollAsync(memberId);
         var activity = await OpenActivityAsync(member);
         var client = await RegisterClientAsync(member);
 
@@ -201,12 +204,12 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
 
         // GrandsEnsemble does not allow guarantee-fund advances: 950 on 900 is refused and the invoice goes with it.
         var platformAdmin = await app.ClientAsync(SmartRoles.Admin);
-        var memberId = await CreatedIdAsync(await platformAdmin.PostAsJsonAsync("/api/governance/members", new
+        var geMemberId = await CreatedIdAsync(await platformAdmin.PostAsJsonAsync("/api/governance/members", new
         {
             kind = "Person", firstName = "Camille", lastName = "Chanteuse", email = $"ge-{Guid.NewGuid():N}@example.org", officeId = scenario.Structure.OtherEntityOfficeId,
         }));
         await app.WaitForBusIdleAsync();
-        var geMember = await app.ClientAsync(SmartRoles.Member, memberId, scenario.Structure.OtherEntityId, scenario.Structure.OtherEntityOfficeId);
+        var geMember = await app.ClientAsync(SmartRoles.Member, geMemberId, scenario.Structure.OtherEntityId, scenario.Structure.OtherEntityOfficeId);
         var geActivity = await OpenActivityAsync(geMember);
         var geClient = await RegisterClientAsync(geMember);
         var invoicesBefore = await CountAsync("activities.invoices");
@@ -248,6 +251,10 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         await app.WaitForBusIdleAsync();
         return messageId;
     }
+
+    /// <summary>Payroll forgets the member: its handler of the member's salary requests fails and dead-letters, so they stay pending.</summary>
+    private Task<int> HoldPayrollAsync(Guid memberId) =>
+        app.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM payroll.employees WHERE member_id = @p0 RETURNING 1) SELECT count(*)::int FROM gone", memberId);
 
     private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
 }

@@ -14,7 +14,11 @@ public sealed record ActivityOpened(
     int ServiceTier,
     DateOnly OpenedOn);
 
-/// <summary>An invoice was issued: Collections opens a receivable due on <see cref="DueDate"/>.</summary>
+/// <summary>
+/// An invoice was issued: Collections opens a receivable due on <see cref="DueDate"/>. <see cref="ContributionAmount"/> is
+/// the cooperative's contribution on it, so <see cref="TotalNet"/> − <see cref="ContributionAmount"/> is what its payment
+/// brings to the activity (Payroll's guarantee fund counts it).
+/// </summary>
 [DataContract(Name = "activities.invoice-issued.v1")]
 public sealed record InvoiceIssued(
     Guid InvoiceId,
@@ -29,7 +33,8 @@ public sealed record InvoiceIssued(
     decimal TotalNet,
     decimal TotalVat,
     decimal TotalGross,
-    string Currency);
+    string Currency,
+    decimal ContributionAmount);
 
 /// <summary>A credit note reduced an invoice: Collections reduces the receivable by <see cref="Gross"/>.</summary>
 [DataContract(Name = "activities.credit-note-issued.v1")]

@@ -22,3 +22,59 @@ public sealed record SalaryRequestRejected(
     Guid SalaryRequestId,
     Guid ActivityId,
     string Reason);
+
+/// <summary>
+/// Payroll concluded an employment contract from a salary request and declared it before the work starts;
+/// <see cref="DeclarationReference"/> is the pre-employment declaration's reference. <see cref="Kind"/> is <c>Cdd</c>,
+/// <c>Cddu</c> or <c>Cdi</c>; <see cref="Category"/> <c>Artistic</c>, <c>Employee</c> or <c>Student</c>.
+/// </summary>
+[DataContract(Name = "payroll.contract-declared.v1")]
+public sealed record ContractDeclared(
+    Guid ContractId,
+    Guid SalaryRequestId,
+    Guid ActivityId,
+    Guid EntityId,
+    Guid MemberId,
+    string Kind,
+    string Category,
+    bool FullTime,
+    DateOnly Start,
+    DateOnly End,
+    decimal? Days,
+    decimal Hours,
+    string Job,
+    string DeclarationReference,
+    DateOnly DeclaredOn);
+
+/// <summary>A pay run paid a payslip's <see cref="NetPaid"/> to the member on <see cref="PaidOn"/>.</summary>
+[DataContract(Name = "payroll.salary-paid.v1")]
+public sealed record SalaryPaid(
+    Guid PayslipId,
+    Guid ContractId,
+    Guid ActivityId,
+    Guid MemberId,
+    DateOnly PaidOn,
+    decimal Gross,
+    decimal NetPaid,
+    decimal EmployerCost);
+
+/// <summary>
+/// At a pay run the activity's clients had not paid enough: the guarantee fund advanced <see cref="Amount"/> of the
+/// payslip's employer cost. It is recovered from the activity's next client payments.
+/// </summary>
+[DataContract(Name = "payroll.guarantee-fund-advanced.v1")]
+public sealed record GuaranteeFundAdvanced(
+    Guid PayslipId,
+    Guid ActivityId,
+    Guid MemberId,
+    DateOnly AdvancedOn,
+    decimal Amount);
+
+/// <summary>A client payment on the activity's invoice repaid <see cref="Amount"/> of the guarantee fund's outstanding advances.</summary>
+[DataContract(Name = "payroll.guarantee-fund-advance-recovered.v1")]
+public sealed record GuaranteeFundAdvanceRecovered(
+    Guid ActivityId,
+    Guid InvoiceId,
+    DateOnly RecoveredOn,
+    decimal Amount,
+    decimal StillOutstanding);

@@ -9,6 +9,7 @@ using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Features.Financing;
+using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Governance.Contracts;
 
@@ -17,8 +18,9 @@ namespace Smart.Modules.Activities.Seed;
 /// <summary>
 /// The local default's demo activities, built from the members Governance published: a few hundred activities
 /// shaped like the cooperative's trades, clients mostly in France, and invoices and credit notes from 2024 to
-/// today, numbered in date order and booked on the ledger; expenses with receipts, and equipment bought, advanced or
-/// leased with their schedules. Idempotent: does nothing once activities exist.
+/// today, numbered in date order and booked on the ledger; expenses with receipts, equipment bought, advanced or
+/// leased with their schedules, and salary requests for work in the coming weeks on about a quarter of the activities
+/// (Payroll turns them into contracts and payslips). Idempotent: does nothing once activities exist.
 /// </summary>
 internal sealed record SeedActivitiesDemoData;
 
@@ -120,9 +122,10 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, date, today, cancellationToken);
             var invoice = Invoice.Issue(number, activity, client, invoiceLines, date, entityRules.ContributionRate, vatMention: null);
             db.Invoices.Add(invoice);
-            db.BudgetEntries.AddRange(invoice.BudgetEntries(now));
+            var entries = invoice.BudgetEntries(now);
+            db.BudgetEntries.AddRange(entries);
             await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
-                invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency));
+                invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
 
             if (faker.Random.Double() < 0.03 && date.AddDays(10) <= today)
             {
@@ -130,7 +133,8 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
                 var creditNumber = await db.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
                 var credit = invoice.Credit(creditNumber, Money.RoundToCents(invoice.TotalNet * faker.Random.Decimal(0.1m, 0.5m)), creditDate, "Prestation réduite à la demande du client");
                 db.CreditNotes.Add(credit);
-                db.BudgetEntries.AddRange(credit.BudgetEntries(now));
+                var creditEntries = credit.BudgetEntries(now);
+                db.BudgetEntries.AddRange(creditEntries);
             }
         }
 
@@ -138,6 +142,41 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         var demoLogin = members.FirstOrDefault(m => m.Email == DemoLoginEmail)?.MemberId;
         SeedExpenses(demoActivities, demoLogin, firstDay, today, now);
         await SeedEquipmentAsync(demoActivities, demoLogin, firstDay, today, now, cancellationToken);
+        // Salaries last: they draw on what the expenses and the equipment left.
+        await RequestSalariesAsync(faker, demoActivities, BalancesSoFar(), today);
+    }
+
+    /// <summary>Each activity's balance from the entries seeded so far (not saved yet).</summary>
+    private Dictionary<Guid, decimal> BalancesSoFar() =>
+        db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
+
+    /// <summary>
+    /// Salaries for work in the next three weeks on about a quarter of the activities, each drawing 30–60 % of the balance
+    /// but no more than 250–600 a day worked (contracts must not be retroactive, so demo salaries are all to come). Artists
+    /// get a CDDU, the others a CDD.
+    /// </summary>
+    private async Task RequestSalariesAsync(Faker faker, IEnumerable<Activity> activities, Dictionary<Guid, decimal> balances, DateOnly today)
+    {
+        foreach (var activity in activities.Where(a => a.Kind != ActivityKind.ContractManagement))
+        {
+            var balance = balances.GetValueOrDefault(activity.Id);
+            if (faker.Random.Double() >= 0.25 || balance < 400m) continue;
+            var artistic = activity.Kind is ActivityKind.LivePerformance or ActivityKind.Audiovisual;
+            var start = today.AddDays(faker.Random.Int(1, 21));
+            var days = faker.Random.WeightedRandom([1, 2, 3], [0.6f, 0.3f, 0.1f]);
+            var job = activity.Kind switch
+            {
+                ActivityKind.LivePerformance => faker.PickRandom("Musicien", "Comédienne", "Danseur", "Technicien son"),
+                ActivityKind.Audiovisual => faker.PickRandom("Monteuse", "Cadreur", "Ingénieur du son"),
+                ActivityKind.Training => "Formatrice",
+                _ => faker.PickRandom("Graphiste", "Développeur web", "Illustratrice"),
+            };
+            var request = SalaryRequest.Request(activity, SalaryBudget.From(balance, [], [], guaranteeFundAdvanceAllowed: false),
+                Math.Round(Math.Min(balance * faker.Random.Decimal(0.3m, 0.6m), days * faker.Random.Decimal(250m, 600m)) / 10m) * 10m, artistic ? SalaryContractKind.Cddu : SalaryContractKind.Cdd,
+                artistic ? SalaryCategory.Artistic : SalaryCategory.Employee, start, start.AddDays(days - 1), days, null, job, today);
+            db.SalaryRequests.Add(request);
+            await bus.PublishAsync(request.ToSalaryRequested());
+        }
     }
 
     private static int Pick(Faker faker, IEnumerable<double> weights)
@@ -234,7 +273,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
     {
         var faker = new Faker("fr") { Random = new Randomizer(2025) };
         var limits = await db.FinancingLimits.ToListAsync(cancellationToken);
-        var balances = db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
+        var balances = BalancesSoFar();
         foreach (var activity in activities.Where(a => a.ServiceTier >= 2 || a.CoordinatorId == demoLogin))
         {
             var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;

@@ -13,6 +13,18 @@ internal sealed class PayRules
 
     public int PayoutDay { get; private set; }
 
+    /// <summary>
+    /// The pay date of work ending on <paramref name="endOfWork"/> (the same rule as Governance's <c>PayoutRule</c>, which
+    /// Payroll cannot reference: a module reads only other modules' contracts).
+    /// </summary>
+    public DateOnly PayDateFor(DateOnly endOfWork) => PayoutRule switch
+    {
+        PayoutRuleKind.DaysAfterEndOfWork => endOfWork.AddDays(PayoutDay),
+        PayoutRuleKind.DayOfFollowingMonth => new DateOnly(endOfWork.Year, endOfWork.Month, 1).AddMonths(1).AddDays(PayoutDay - 1),
+        PayoutRuleKind.EndOfMonth => new DateOnly(endOfWork.Year, endOfWork.Month, DateTime.DaysInMonth(endOfWork.Year, endOfWork.Month)),
+        _ => throw new InvalidOperationException($"Unknown payout rule {PayoutRule}."),
+    };
+
     public static PayRules From(EntitySettingsChanged changed) => new()
     {
         EntityId = changed.EntityId,

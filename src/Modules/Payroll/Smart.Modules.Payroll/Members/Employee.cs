@@ -8,6 +8,8 @@ namespace Smart.Modules.Payroll.Members;
 /// </summary>
 internal sealed class Employee
 {
+    private readonly List<IncomeTaxRate> _incomeTaxRates = [];
+
     private Employee()
     {
         DisplayName = null!;
@@ -27,6 +29,19 @@ internal sealed class Employee
 
     public DateOnly? BirthDate { get; private set; }
 
+    /// <summary>The withholding-tax rates the member (or staff) set, each from a date; 0 % before the first.</summary>
+    public IReadOnlyList<IncomeTaxRate> IncomeTaxRates => _incomeTaxRates;
+
+    public decimal IncomeTaxRateOn(DateOnly date) =>
+        _incomeTaxRates.Where(r => r.EffectiveFrom <= date).MaxBy(r => r.EffectiveFrom)?.Rate ?? 0m;
+
+    /// <summary>Sets the rate from a date; a rate already set from that same date is replaced.</summary>
+    public void SetIncomeTaxRate(DateOnly effectiveFrom, decimal rate)
+    {
+        _incomeTaxRates.RemoveAll(r => r.EffectiveFrom == effectiveFrom);
+        _incomeTaxRates.Add(new IncomeTaxRate(effectiveFrom, rate));
+    }
+
     public static Employee From(MemberRegistered registered) => new()
     {
         MemberId = registered.MemberId,
@@ -38,6 +53,9 @@ internal sealed class Employee
         BirthDate = registered.BirthDate,
     };
 }
+
+/// <summary>The rate of income tax withheld at source from a member's pay, from a date (French "prélèvement à la source").</summary>
+internal sealed record IncomeTaxRate(DateOnly EffectiveFrom, decimal Rate);
 
 internal sealed class MemberRegisteredHandler(Persistence.PayrollDbContext db)
 {

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Smart.BuildingBlocks.Persistence;
+using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Funding;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Entities;
 using Smart.Modules.Payroll.Members;
 
@@ -15,6 +19,30 @@ internal sealed class PayrollDbContext(DbContextOptions<PayrollDbContext> option
     public DbSet<Employee> Employees => Set<Employee>();
 
     public DbSet<PayRules> PayRules => Set<PayRules>();
+
+    public DbSet<ContributionTable> ContributionTables => Set<ContributionTable>();
+
+    public DbSet<SocialSecurityCeiling> SocialSecurityCeilings => Set<SocialSecurityCeiling>();
+
+    public DbSet<MinimumWage> MinimumWages => Set<MinimumWage>();
+
+    public DbSet<WorkingTimeLimits> WorkingTimeLimits => Set<WorkingTimeLimits>();
+
+    public DbSet<EmploymentContract> Contracts => Set<EmploymentContract>();
+
+    public DbSet<EmploymentDeclaration> Declarations => Set<EmploymentDeclaration>();
+
+    public DbSet<Payslip> Payslips => Set<Payslip>();
+
+    public DbSet<ClientInvoice> ClientInvoices => Set<ClientInvoice>();
+
+    public DbSet<ActivityFunding> ActivityFundings => Set<ActivityFunding>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasSequence<long>(EmploymentDeclaration.NumberSequence, SchemaName);
+        base.OnModelCreating(modelBuilder);
+    }
 }
 
 internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
@@ -27,6 +55,14 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.DisplayName).HasMaxLength(300);
         builder.Property(e => e.Gender).HasConversion<string>().HasMaxLength(20);
+        builder.OwnsMany(e => e.IncomeTaxRates, rates =>
+        {
+            rates.ToTable("income_tax_rates");
+            rates.WithOwner().HasForeignKey("MemberId");
+            rates.HasKey("MemberId", nameof(IncomeTaxRate.EffectiveFrom));
+            rates.Property(r => r.Rate).HasPrecision(7, 6);
+        });
+        builder.Navigation(e => e.IncomeTaxRates).HasField("_incomeTaxRates");
     }
 }
 
@@ -37,5 +73,104 @@ internal sealed class PayRulesConfiguration : IEntityTypeConfiguration<PayRules>
         builder.ToTable("pay_rules");
         builder.HasKey(r => new { r.EntityId, r.EffectiveFrom });
         builder.Property(r => r.PayoutRule).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class EmploymentContractConfiguration : IEntityTypeConfiguration<EmploymentContract>
+{
+    public void Configure(EntityTypeBuilder<EmploymentContract> builder)
+    {
+        builder.ToTable("contracts");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        // One contract per salary request, whatever the redeliveries.
+        builder.HasIndex(c => c.SalaryRequestId).IsUnique();
+        builder.HasIndex(c => c.MemberId);
+        builder.HasIndex(c => c.ActivityId);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.WorkingTime).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Days).HasPrecision(6, 2);
+        builder.Property(c => c.Hours).HasPrecision(8, 2);
+        builder.Property(c => c.Job).HasMaxLength(200);
+        builder.Property(c => c.EmploymentBudget).HasPrecision(14, 2);
+        builder.Property(c => c.DeclarationReference).HasMaxLength(30);
+    }
+}
+
+internal sealed class EmploymentDeclarationConfiguration : IEntityTypeConfiguration<EmploymentDeclaration>
+{
+    public void Configure(EntityTypeBuilder<EmploymentDeclaration> builder)
+    {
+        builder.ToTable("declarations");
+        builder.HasKey(d => d.Reference);
+        builder.Property(d => d.Reference).HasMaxLength(30);
+        builder.HasIndex(d => d.ContractId).IsUnique();
+    }
+}
+
+internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
+{
+    public void Configure(EntityTypeBuilder<Payslip> builder)
+    {
+        builder.ToTable("payslips");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasIndex(p => p.ContractId).IsUnique();
+        builder.HasIndex(p => p.MemberId);
+        // The pay run reads the issued payslips due on a date.
+        builder.HasIndex(p => new { p.Status, p.PayDate });
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ContributionTable).HasMaxLength(200);
+        foreach (var money in new[] { nameof(Payslip.PeriodCeiling), nameof(Payslip.EmploymentBudget), nameof(Payslip.Gross), nameof(Payslip.EmployeeContributions),
+                     nameof(Payslip.EmployerContributions), nameof(Payslip.EmployerCost), nameof(Payslip.Net), nameof(Payslip.IncomeTax), nameof(Payslip.NetPaid),
+                     nameof(Payslip.GuaranteeFundAdvance) })
+        {
+            builder.Property(money).HasPrecision(14, 2);
+        }
+        builder.Property(p => p.IncomeTaxRate).HasPrecision(7, 6);
+        builder.OwnsMany(p => p.Lines, lines =>
+        {
+            lines.ToTable("payslip_lines");
+            lines.WithOwner().HasForeignKey("PayslipId");
+            lines.HasKey("PayslipId", nameof(PayslipLine.Position));
+            lines.Property(l => l.Name).HasMaxLength(200);
+            lines.Property(l => l.Base).HasPrecision(14, 2);
+            lines.Property(l => l.EmployeeAmount).HasPrecision(14, 2);
+            lines.Property(l => l.EmployerAmount).HasPrecision(14, 2);
+            lines.Property(l => l.EmployeeRate).HasPrecision(7, 6);
+            lines.Property(l => l.EmployerRate).HasPrecision(7, 6);
+        });
+        builder.Navigation(p => p.Lines).HasField("_lines");
+    }
+}
+
+internal sealed class ClientInvoiceConfiguration : IEntityTypeConfiguration<ClientInvoice>
+{
+    public void Configure(EntityTypeBuilder<ClientInvoice> builder)
+    {
+        builder.ToTable("client_invoices");
+        builder.HasKey(i => i.InvoiceId);
+        builder.Property(i => i.InvoiceId).ValueGeneratedNever();
+        builder.HasIndex(i => i.ActivityId);
+        builder.Property(i => i.Gross).HasPrecision(14, 2);
+        builder.Property(i => i.SalaryShare).HasPrecision(14, 2);
+        builder.Property(i => i.Paid).HasPrecision(14, 2);
+        builder.Property(i => i.SalaryShareReceived).HasPrecision(14, 2);
+    }
+}
+
+internal sealed class ActivityFundingConfiguration : IEntityTypeConfiguration<ActivityFunding>
+{
+    public void Configure(EntityTypeBuilder<ActivityFunding> builder)
+    {
+        builder.ToTable("guarantee_fund_accounts");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).HasColumnName("activity_id").ValueGeneratedNever();
+        builder.Property(f => f.ClientMoneyReceived).HasPrecision(14, 2);
+        builder.Property(f => f.ClientMoneyUsed).HasPrecision(14, 2);
+        builder.Property(f => f.AdvancesOutstanding).HasPrecision(14, 2);
+        builder.Property(f => f.AdvancedTotal).HasPrecision(14, 2);
+        builder.Property(f => f.RecoveredTotal).HasPrecision(14, 2);
     }
 }

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Invoicing;
@@ -121,6 +122,10 @@ internal sealed class SalaryRequest : AggregateRoot
             GuaranteeFundAdvance = employmentBudget > budget.Available,
         };
     }
+
+    /// <summary>What Payroll receives to conclude the contract and compute the payslip.</summary>
+    public SalaryRequested ToSalaryRequested() => new(Id, ActivityId, EntityId, MemberId, EmploymentBudget, ContractKind.ToString(), Category.ToString(),
+        WorkStart, WorkEnd, Days, Hours, Job, GuaranteeFundAdvance);
 
     /// <summary>
     /// The payslip's cost (gross + employer contributions) leaves the budget on the pay date and the commitment ends.

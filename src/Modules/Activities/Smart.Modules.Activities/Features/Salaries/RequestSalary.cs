@@ -99,9 +99,7 @@ internal sealed class RequestSalaryHandler(ActivitiesDbContext db, IMessageBus b
         var request = SalaryRequest.Request(activity, budget, terms.EmploymentBudget, terms.ContractKind, terms.Category, terms.WorkStart, terms.WorkEnd,
             terms.Days, terms.Hours, terms.Job, today);
         db.SalaryRequests.Add(request);
-        await bus.PublishAsync(new SalaryRequested(request.Id, request.ActivityId, request.EntityId, request.MemberId, request.EmploymentBudget,
-            request.ContractKind.ToString(), request.Category.ToString(), request.WorkStart, request.WorkEnd, request.Days, request.Hours, request.Job,
-            request.GuaranteeFundAdvance));
+        await bus.PublishAsync(request.ToSalaryRequested());
         return request;
     }
 }

@@ -23,6 +23,8 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("declaration_numbers", "payroll");
+
             modelBuilder.Entity("Smart.BuildingBlocks.Messaging.DeadLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -153,6 +155,503 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.ToTable("outbox_messages", "payroll");
                 });
 
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Contracts.EmploymentContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<decimal?>("Days")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("days");
+
+                    b.Property<string>("DeclarationReference")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("declaration_reference");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declared_on");
+
+                    b.Property<decimal>("EmploymentBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employment_budget");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<Guid>("SalaryRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("salary_request_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorkingTime")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("working_time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_contracts_activity_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_contracts_member_id");
+
+                    b.HasIndex("SalaryRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_salary_request_id");
+
+                    b.ToTable("contracts", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Funding.ActivityFunding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal>("AdvancedTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("advanced_total");
+
+                    b.Property<decimal>("AdvancesOutstanding")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("advances_outstanding");
+
+                    b.Property<decimal>("ClientMoneyReceived")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("client_money_received");
+
+                    b.Property<decimal>("ClientMoneyUsed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("client_money_used");
+
+                    b.Property<decimal>("RecoveredTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("recovered_total");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guarantee_fund_accounts");
+
+                    b.ToTable("guarantee_fund_accounts", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Funding.ClientInvoice", b =>
+                {
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("paid");
+
+                    b.Property<decimal>("SalaryShare")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("salary_share");
+
+                    b.Property<decimal>("SalaryShareReceived")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("salary_share_received");
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_client_invoices");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_client_invoices_activity_id");
+
+                    b.ToTable("client_invoices", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Payslips.Payslip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("ContributionTable")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contribution_table");
+
+                    b.Property<decimal>("EmployeeContributions")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employee_contributions");
+
+                    b.Property<decimal>("EmployerContributions")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employer_contributions");
+
+                    b.Property<decimal>("EmployerCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employer_cost");
+
+                    b.Property<decimal>("EmploymentBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("employment_budget");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<decimal?>("GuaranteeFundAdvance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("guarantee_fund_advance");
+
+                    b.Property<decimal>("IncomeTax")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("income_tax");
+
+                    b.Property<decimal>("IncomeTaxRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("income_tax_rate");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("net");
+
+                    b.Property<decimal>("NetPaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("net_paid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<DateOnly>("PayDate")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_date");
+
+                    b.Property<decimal>("PeriodCeiling")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("period_ceiling");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("SalaryRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("salary_request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payslips");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payslips_contract_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_payslips_member_id");
+
+                    b.HasIndex("Status", "PayDate")
+                        .HasDatabaseName("ix_payslips_status_pay_date");
+
+                    b.ToTable("payslips", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Rates.ContributionTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contribution_tables");
+
+                    b.HasIndex("EntityId", "Category", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contribution_tables_entity_id_category_effective_from");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("EntityId", "Category", "EffectiveFrom"), false);
+
+                    b.ToTable("contribution_tables", "payroll");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                            Category = "Employee",
+                            EffectiveFrom = new DateOnly(2025, 1, 1),
+                            Name = "Régime général – salariés 2025"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                            Category = "Artistic",
+                            EffectiveFrom = new DateOnly(2025, 1, 1),
+                            Name = "Intermittents du spectacle 2025"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                            Category = "Student",
+                            EffectiveFrom = new DateOnly(2025, 1, 1),
+                            Name = "Étudiants salariés 2025"
+                        });
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Rates.MinimumWage", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasPrecision(8, 4)
+                        .HasColumnType("numeric(8,4)")
+                        .HasColumnName("hourly_rate");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_minimum_wages");
+
+                    b.ToTable("minimum_wages", "payroll");
+
+                    b.HasData(
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2024, 11, 1),
+                            HourlyRate = 11.88m
+                        },
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2026, 1, 1),
+                            HourlyRate = 12.02m
+                        });
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Rates.SocialSecurityCeiling", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("PerDay")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("per_day");
+
+                    b.Property<decimal>("PerHour")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("per_hour");
+
+                    b.Property<decimal>("PerMonth")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("per_month");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_social_security_ceilings");
+
+                    b.ToTable("social_security_ceilings", "payroll");
+
+                    b.HasData(
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2025, 1, 1),
+                            PerDay = 216.00m,
+                            PerHour = 29.00m,
+                            PerMonth = 3925.00m
+                        },
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2026, 1, 1),
+                            PerDay = 220.00m,
+                            PerHour = 30.00m,
+                            PerMonth = 4005.00m
+                        });
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Rates.WorkingTimeLimits", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("FullTimeHoursPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("full_time_hours_per_week");
+
+                    b.Property<decimal>("HoursPerWorkedDay")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("hours_per_worked_day");
+
+                    b.Property<decimal>("MaxHoursPerDay")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("max_hours_per_day");
+
+                    b.Property<decimal>("MaxHoursPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("max_hours_per_week");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_working_time_limits");
+
+                    b.ToTable("working_time_limits", "payroll");
+
+                    b.HasData(
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2013, 1, 1),
+                            FullTimeHoursPerWeek = 35m,
+                            HoursPerWorkedDay = 7m,
+                            MaxHoursPerDay = 10m,
+                            MaxHoursPerWeek = 48m
+                        });
+                });
+
             modelBuilder.Entity("Smart.Modules.Payroll.Entities.PayRules", b =>
                 {
                     b.Property<Guid>("EntityId")
@@ -218,6 +717,625 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasName("pk_employees");
 
                     b.ToTable("employees", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Persistence.EmploymentDeclaration", b =>
+                {
+                    b.Property<string>("Reference")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("WorkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("work_start");
+
+                    b.HasKey("Reference")
+                        .HasName("pk_declarations");
+
+                    b.HasIndex("ContractId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_declarations_contract_id");
+
+                    b.ToTable("declarations", "payroll");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Payslips.Payslip", b =>
+                {
+                    b.OwnsMany("Smart.Modules.Payroll.Domain.Payslips.PayslipLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("PayslipId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("payslip_id");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Position"));
+
+                            b1.Property<decimal>("Base")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("base");
+
+                            b1.Property<decimal>("EmployeeAmount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employee_amount");
+
+                            b1.Property<decimal>("EmployeeRate")
+                                .HasPrecision(7, 6)
+                                .HasColumnType("numeric(7,6)")
+                                .HasColumnName("employee_rate");
+
+                            b1.Property<decimal>("EmployerAmount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("employer_amount");
+
+                            b1.Property<decimal>("EmployerRate")
+                                .HasPrecision(7, 6)
+                                .HasColumnType("numeric(7,6)")
+                                .HasColumnName("employer_rate");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("name");
+
+                            b1.HasKey("PayslipId", "Position")
+                                .HasName("pk_payslip_lines");
+
+                            b1.ToTable("payslip_lines", "payroll");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PayslipId")
+                                .HasConstraintName("fk_payslip_lines_payslips_payslip_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Rates.ContributionTable", b =>
+                {
+                    b.OwnsMany("Smart.Modules.Payroll.Domain.Rates.ContributionLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("ContributionTableId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("contribution_table_id");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Position"));
+
+                            b1.Property<string>("Base")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("base");
+
+                            b1.Property<decimal>("CeilingMultiple")
+                                .HasPrecision(6, 2)
+                                .HasColumnType("numeric(6,2)")
+                                .HasColumnName("ceiling_multiple");
+
+                            b1.Property<decimal>("EmployeeRate")
+                                .HasPrecision(7, 6)
+                                .HasColumnType("numeric(7,6)")
+                                .HasColumnName("employee_rate");
+
+                            b1.Property<decimal>("EmployerRate")
+                                .HasPrecision(7, 6)
+                                .HasColumnType("numeric(7,6)")
+                                .HasColumnName("employer_rate");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("name");
+
+                            b1.HasKey("ContributionTableId", "Position")
+                                .HasName("pk_contribution_lines");
+
+                            b1.ToTable("contribution_lines", "payroll");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContributionTableId")
+                                .HasConstraintName("fk_contribution_lines_contribution_tables_contribution_table_id");
+
+                            b1.HasData(
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 1,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0700m,
+                                    Name = "Assurance maladie, maternité, invalidité, décès"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 2,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0690m,
+                                    EmployerRate = 0.0855m,
+                                    Name = "Assurance vieillesse plafonnée"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 3,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0040m,
+                                    EmployerRate = 0.0211m,
+                                    Name = "Assurance vieillesse déplafonnée"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 4,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0345m,
+                                    Name = "Allocations familiales"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 5,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0150m,
+                                    Name = "Accidents du travail"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 6,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0030m,
+                                    Name = "Contribution solidarité autonomie"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 7,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0010m,
+                                    Name = "FNAL"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 8,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 4m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0405m,
+                                    Name = "Assurance chômage"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 9,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 4m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0025m,
+                                    Name = "AGS (garantie des salaires)"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 10,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0315m,
+                                    EmployerRate = 0.0472m,
+                                    Name = "Retraite complémentaire AGIRC-ARRCO T1"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 11,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0086m,
+                                    EmployerRate = 0.0129m,
+                                    Name = "Contribution d'équilibre général T1"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 12,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0168m,
+                                    Name = "Formation professionnelle et taxe d'apprentissage"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 13,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0078m,
+                                    EmployerRate = 0.0078m,
+                                    Name = "Prévoyance"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 14,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0668m,
+                                    EmployerRate = 0m,
+                                    Name = "CSG déductible"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000001"),
+                                    Position = 15,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0285m,
+                                    EmployerRate = 0m,
+                                    Name = "CSG non déductible et CRDS"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 1,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0700m,
+                                    Name = "Assurance maladie, maternité, invalidité, décès"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 2,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0690m,
+                                    EmployerRate = 0.0855m,
+                                    Name = "Assurance vieillesse plafonnée"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 3,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0040m,
+                                    EmployerRate = 0.0211m,
+                                    Name = "Assurance vieillesse déplafonnée"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 4,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0345m,
+                                    Name = "Allocations familiales"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 5,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0150m,
+                                    Name = "Accidents du travail"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 6,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0030m,
+                                    Name = "Contribution solidarité autonomie"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 7,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0010m,
+                                    Name = "FNAL"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 8,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 4m,
+                                    EmployeeRate = 0.0240m,
+                                    EmployerRate = 0.0905m,
+                                    Name = "Assurance chômage"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 9,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 4m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0025m,
+                                    Name = "AGS (garantie des salaires)"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 10,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0315m,
+                                    EmployerRate = 0.0472m,
+                                    Name = "Retraite complémentaire AGIRC-ARRCO T1"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 11,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0086m,
+                                    EmployerRate = 0.0129m,
+                                    Name = "Contribution d'équilibre général T1"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 12,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0168m,
+                                    Name = "Formation professionnelle et taxe d'apprentissage"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 13,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0078m,
+                                    EmployerRate = 0.0078m,
+                                    Name = "Prévoyance"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 14,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0668m,
+                                    EmployerRate = 0m,
+                                    Name = "CSG déductible"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000002"),
+                                    Position = 15,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0285m,
+                                    EmployerRate = 0m,
+                                    Name = "CSG non déductible et CRDS"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 1,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0700m,
+                                    Name = "Assurance maladie, maternité, invalidité, décès"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 2,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0690m,
+                                    EmployerRate = 0.0855m,
+                                    Name = "Assurance vieillesse plafonnée"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 3,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0040m,
+                                    EmployerRate = 0.0211m,
+                                    Name = "Assurance vieillesse déplafonnée"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 4,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0345m,
+                                    Name = "Allocations familiales"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 5,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0150m,
+                                    Name = "Accidents du travail"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 6,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0030m,
+                                    Name = "Contribution solidarité autonomie"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 7,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0010m,
+                                    Name = "FNAL"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 8,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 4m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0405m,
+                                    Name = "Assurance chômage"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 9,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 4m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0025m,
+                                    Name = "AGS (garantie des salaires)"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 10,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0315m,
+                                    EmployerRate = 0.0472m,
+                                    Name = "Retraite complémentaire AGIRC-ARRCO T1"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 11,
+                                    Base = "CappedGross",
+                                    CeilingMultiple = 1m,
+                                    EmployeeRate = 0.0086m,
+                                    EmployerRate = 0.0129m,
+                                    Name = "Contribution d'équilibre général T1"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 12,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0m,
+                                    EmployerRate = 0.0168m,
+                                    Name = "Formation professionnelle et taxe d'apprentissage"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 13,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0668m,
+                                    EmployerRate = 0m,
+                                    Name = "CSG déductible"
+                                },
+                                new
+                                {
+                                    ContributionTableId = new Guid("0193f6a0-0000-7000-8000-000000000003"),
+                                    Position = 14,
+                                    Base = "Gross",
+                                    CeilingMultiple = 0m,
+                                    EmployeeRate = 0.0285m,
+                                    EmployerRate = 0m,
+                                    Name = "CSG non déductible et CRDS"
+                                });
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Payroll.Members.Employee", b =>
+                {
+                    b.OwnsMany("Smart.Modules.Payroll.Members.IncomeTaxRate", "IncomeTaxRates", b1 =>
+                        {
+                            b1.Property<Guid>("MemberId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("member_id");
+
+                            b1.Property<DateOnly>("EffectiveFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("effective_from");
+
+                            b1.Property<decimal>("Rate")
+                                .HasPrecision(7, 6)
+                                .HasColumnType("numeric(7,6)")
+                                .HasColumnName("rate");
+
+                            b1.HasKey("MemberId", "EffectiveFrom")
+                                .HasName("pk_income_tax_rates");
+
+                            b1.ToTable("income_tax_rates", "payroll");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MemberId")
+                                .HasConstraintName("fk_income_tax_rates_employees_member_id");
+                        });
+
+                    b.Navigation("IncomeTaxRates");
                 });
 #pragma warning restore 612, 618
         }

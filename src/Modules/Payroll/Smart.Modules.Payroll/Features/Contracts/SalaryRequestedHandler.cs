@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Features.PayRuns;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Contracts;
+
+/// <summary>
+/// A salary request from Activities: conclude the contract (declared today, through the declaration port), compute its
+/// payslip, schedule the pay run on the pay date, and answer <see cref="PayslipIssued"/>; or, when a rule is broken,
+/// answer <see cref="SalaryRequestRejected"/> with the rule's message and store nothing. A request that already has a
+/// contract is ignored, so the same request delivered twice (even under a new message id) makes one contract.
+/// An unknown member throws: the message retries, then dead-letters for an operator.
+/// </summary>
+internal sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bus, IEmploymentDeclarations declarations, TimeProvider clock)
+{
+    public async Task HandleAsync(SalaryRequested request, CancellationToken cancellationToken)
+    {
+        if (await db.Contracts.AnyAsync(c => c.SalaryRequestId == request.SalaryRequestId, cancellationToken)) return;
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.MemberId == request.MemberId, cancellationToken)
+            ?? throw new NotFoundException("Employee", request.MemberId);
+
+        EmploymentContract contract;
+        Payslip payslip;
+        try
+        {
+            (contract, payslip) = await ConcludeAsync(request, employee.OfficeId, employee.IncomeTaxRateOn, cancellationToken);
+        }
+        catch (BusinessRuleViolationException broken)
+        {
+            await bus.PublishAsync(new SalaryRequestRejected(request.SalaryRequestId, request.ActivityId, broken.Message));
+            return;
+        }
+
+        db.Contracts.Add(contract);
+        contract.Declared(await declarations.DeclareAsync(contract, cancellationToken));
+        db.Payslips.Add(payslip);
+        await bus.PublishAsync(contract.ToContractDeclared());
+        await bus.PublishAsync(payslip.ToPayslipIssued());
+        await bus.ScheduleAsync(new RunPayroll(payslip.EntityId, payslip.PayDate), RunPayroll.At(payslip.PayDate));
+    }
+
+    private async Task<(EmploymentContract, Payslip)> ConcludeAsync(SalaryRequested request, Guid officeId, Func<DateOnly, decimal> incomeTaxRateOn,
+        CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var terms = new ContractTerms(Parse<ContractKind>(request.ContractKind, "contract kind"), Parse<ContractCategory>(request.Category, "category"),
+            request.WorkStart, request.WorkEnd, request.Days, request.Hours, request.Job);
+        var limits = await db.WorkingTimeLimitsAsync(terms.Start, cancellationToken);
+        EmploymentContract.CheckTerms(terms, today, limits);
+
+        var table = await db.ContributionTableAsync(request.EntityId, terms.Category, terms.Start, cancellationToken);
+        var ceiling = (await db.CeilingAsync(terms.Start, cancellationToken)).ForPeriod(terms.Start, terms.End, terms.Days, terms.TotalHours(limits));
+        var payDate = (await db.PayRulesAsync(request.EntityId, terms.End, cancellationToken)).PayDateFor(terms.End);
+        var figures = PayFigures.Compute(request.EmploymentBudget, CappedLine.For(table, ceiling), incomeTaxRateOn(payDate));
+
+        var contract = EmploymentContract.Conclude(request.SalaryRequestId, request.ActivityId, request.EntityId, officeId, request.MemberId,
+            request.EmploymentBudget, terms, today, limits, figures.Gross, await db.MinimumWageAsync(terms.Start, cancellationToken));
+        return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate));
+    }
+
+    private static T Parse<T>(string value, string what) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new BusinessRuleViolationException(new KnownValue(what, value));
+
+    private sealed record KnownValue(string What, string Value) : IBusinessRule
+    {
+        public bool IsBroken() => true;
+
+        public string Message => $"Unknown {What} '{Value}'.";
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Collections.Contracts;
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Funding;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Funding;
+
+/// <summary>An invoice issued by an activity: Payroll notes what its payment will bring for salaries (net − contribution).</summary>
+internal sealed class InvoiceIssuedHandler(PayrollDbContext db)
+{
+    public async Task HandleAsync(InvoiceIssued issued, CancellationToken cancellationToken)
+    {
+        if (await db.ClientInvoices.AnyAsync(i => i.InvoiceId == issued.InvoiceId, cancellationToken)) return;
+        db.ClientInvoices.Add(new ClientInvoice(issued.InvoiceId, issued.ActivityId, issued.TotalGross, issued.TotalNet - issued.ContributionAmount));
+    }
+}
+
+/// <summary>
+/// A client paid (part of) an invoice: its salary share goes to the activity's guarantee-fund account and repays the
+/// fund's outstanding advances first (<see cref="GuaranteeFundAdvanceRecovered"/>); the rest covers later salaries. An
+/// invoice Payroll has not heard of yet throws: the message retries until <see cref="InvoiceIssued"/> has arrived.
+/// </summary>
+internal sealed class InvoicePaidHandler(PayrollDbContext db, IMessageBus bus)
+{
+    public async Task HandleAsync(InvoicePaid paid, CancellationToken cancellationToken)
+    {
+        var invoice = await db.ClientInvoices.SingleOrDefaultAsync(i => i.InvoiceId == paid.InvoiceId, cancellationToken)
+            ?? throw new NotFoundException("Invoice", paid.InvoiceId);
+        var account = await db.ActivityFundings.SingleOrDefaultAsync(f => f.Id == invoice.ActivityId, cancellationToken);
+        if (account is null)
+        {
+            account = ActivityFunding.Open(invoice.ActivityId);
+            db.ActivityFundings.Add(account);
+        }
+        var recovered = account.Receive(invoice.Receive(paid.Amount));
+        if (recovered > 0)
+        {
+            await bus.PublishAsync(new GuaranteeFundAdvanceRecovered(invoice.ActivityId, invoice.InvoiceId, paid.PaidOn, recovered, account.AdvancesOutstanding));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Runtime.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Funding;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.PayRuns;
+
+/// <summary>
+/// The pay run of a day, scheduled by each payslip for its pay date (delivered at 00:00 UTC that day): pays every issued
+/// payslip of the entity (every entity when null) due on or before <see cref="Date"/>. Paying is idempotent: a paid
+/// payslip is skipped, so the several runs scheduled for one day, or a run delivered twice, pay each payslip once.
+/// </summary>
+[DataContract(Name = "payroll.run-payroll.v1")]
+internal sealed record RunPayroll(Guid? EntityId, DateOnly Date)
+{
+    public static DateTimeOffset At(DateOnly payDate) => new(payDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
+
+internal sealed record PayRunResult(DateOnly Date, Guid? EntityId, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
+
+internal sealed class RunPayrollHandler(PayrollDbContext db, IMessageBus bus)
+{
+    public async Task<PayRunResult> HandleAsync(RunPayroll run, CancellationToken cancellationToken)
+    {
+        var due = await db.Payslips
+            .Where(p => p.Status == PayslipStatus.Issued && p.PayDate <= run.Date && (run.EntityId == null || p.EntityId == run.EntityId))
+            .OrderBy(p => p.PayDate).ThenBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        var activityIds = due.Select(p => p.ActivityId).Distinct().ToList();
+        var accounts = await db.ActivityFundings.Where(f => activityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+
+        decimal netPaid = 0, advanced = 0;
+        foreach (var payslip in due)
+        {
+            if (!accounts.TryGetValue(payslip.ActivityId, out var account))
+            {
+                account = ActivityFunding.Open(payslip.ActivityId);
+                db.ActivityFundings.Add(account);
+                accounts[payslip.ActivityId] = account;
+            }
+            var funding = account.FundSalary(payslip.EmployerCost);
+            await bus.PublishAsync(payslip.Pay(run.Date, funding.AdvancedByFund));
+            if (funding.AdvancedByFund > 0)
+            {
+                await bus.PublishAsync(new GuaranteeFundAdvanced(payslip.Id, payslip.ActivityId, payslip.MemberId, run.Date, funding.AdvancedByFund));
+            }
+            netPaid += payslip.NetPaid;
+            advanced += funding.AdvancedByFund;
+        }
+        return new PayRunResult(run.Date, run.EntityId, due.Count, netPaid, advanced);
+    }
+}
+
+/// <summary>
+/// An operator runs the pay of a date by hand (e.g. to catch up): for their entity; a platform admin names the entity or
+/// runs every entity. A date after today is refused (409): salaries are not paid before their date.
+/// </summary>
+internal sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
+{
+    public static StartPayRun Example => new(new DateOnly(2026, 3, 17));
+
+    internal sealed class Validator : AbstractValidator<StartPayRun>
+    {
+        public Validator() => RuleFor(c => c.Date).NotEmpty();
+    }
+}
+
+internal sealed class StartPayRunHandler(RunPayrollHandler payRun, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<PayRunResult> HandleAsync(StartPayRun command, CancellationToken cancellationToken)
+    {
+        BusinessRules.Check(new PayRunIsNotPostDated(command.Date, clock.Today()));
+        return await payRun.HandleAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), cancellationToken);
+    }
+
+    private sealed record PayRunIsNotPostDated(DateOnly Date, DateOnly Today) : IBusinessRule
+    {
+        public bool IsBroken() => Date > Today;
+
+        public string Message => $"The pay run of {Date:yyyy-MM-dd} cannot happen before that day (today is {Today:yyyy-MM-dd}).";
+    }
+}
+
+internal sealed class StartPayRunEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module) => module
+        .MapPost("/pay-runs", async (StartPayRun request, IMessageBus bus, CancellationToken ct) => TypedResults.Ok(await bus.InvokeAsync<PayRunResult>(request, ct)))
+        .RequireAuthorization(SmartPolicies.Operator)
+        .WithName("StartPayRun")
+        .WithSummary("Pays every issued payslip of the operator's entity due on or before the date; the guarantee fund advances what clients have not paid.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

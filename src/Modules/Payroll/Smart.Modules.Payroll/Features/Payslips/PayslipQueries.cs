@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Payslips;
+
+internal sealed record PayslipLineView(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
+
+internal sealed record PayslipView(
+    Guid Id, Guid ContractId, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, string EmployeeName, string Job, ContractKind ContractKind,
+    DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly IssuedOn, DateOnly PayDate, string ContributionTable, decimal PeriodCeiling,
+    decimal EmploymentBudget, decimal Gross, IReadOnlyList<PayslipLineView> Lines, decimal EmployeeContributions, decimal EmployerContributions,
+    decimal EmployerCost, decimal Net, decimal IncomeTaxRate, decimal IncomeTax, decimal NetPaid, PayslipStatus Status, DateOnly? PaidOn,
+    decimal? GuaranteeFundAdvance);
+
+/// <summary>A payslip in the list, without its lines.</summary>
+internal sealed record PayslipSummary(
+    Guid Id, Guid ContractId, Guid ActivityId, Guid MemberId, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PayDate, decimal Gross,
+    decimal EmployerCost, decimal NetPaid, PayslipStatus Status);
+
+internal sealed record GetPayslip(Guid PayslipId);
+
+/// <summary>Payslips the caller may see, latest pay date first, optionally for one member or activity.</summary>
+internal sealed record ListPayslips(Guid? MemberId = null, Guid? ActivityId = null, int Page = 1, int PageSize = 50)
+{
+    internal sealed class Validator : AbstractValidator<ListPayslips>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        }
+    }
+}
+
+internal sealed class PayslipQueriesHandler(PayrollDbContext db, ICurrentUser user)
+{
+    public async Task<PayslipView> HandleAsync(GetPayslip query, CancellationToken cancellationToken)
+    {
+        var payslip = await db.Payslips.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(p => p.Id == query.PayslipId, cancellationToken)
+            ?? throw new NotFoundException("Payslip", query.PayslipId);
+        var contract = await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == payslip.ContractId, cancellationToken);
+        var name = await db.Employees.Where(e => e.MemberId == payslip.MemberId).Select(e => e.DisplayName).SingleAsync(cancellationToken);
+        return new PayslipView(payslip.Id, payslip.ContractId, payslip.SalaryRequestId, payslip.ActivityId, payslip.MemberId, name, contract.Job, contract.Kind,
+            payslip.PeriodStart, payslip.PeriodEnd, payslip.IssuedOn, payslip.PayDate, payslip.ContributionTable, payslip.PeriodCeiling, payslip.EmploymentBudget,
+            payslip.Gross, payslip.Lines.OrderBy(l => l.Position)
+                .Select(l => new PayslipLineView(l.Name, l.Base, l.EmployeeRate, l.EmployeeAmount, l.EmployerRate, l.EmployerAmount)).ToList(),
+            payslip.EmployeeContributions, payslip.EmployerContributions, payslip.EmployerCost, payslip.Net, payslip.IncomeTaxRate, payslip.IncomeTax,
+            payslip.NetPaid, payslip.Status, payslip.PaidOn, payslip.GuaranteeFundAdvance);
+    }
+
+    public async Task<PagedResult<PayslipSummary>> HandleAsync(ListPayslips query, CancellationToken cancellationToken)
+    {
+        var payslips = db.Payslips.AsNoTracking().VisibleTo(user);
+        if (query.MemberId is { } memberId) payslips = payslips.Where(p => p.MemberId == memberId);
+        if (query.ActivityId is { } activityId) payslips = payslips.Where(p => p.ActivityId == activityId);
+        var total = await payslips.CountAsync(cancellationToken);
+        var page = await payslips.OrderByDescending(p => p.PayDate).ThenByDescending(p => p.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(p => new PayslipSummary(p.Id, p.ContractId, p.ActivityId, p.MemberId, p.PeriodStart, p.PeriodEnd, p.PayDate, p.Gross, p.EmployerCost,
+                p.NetPaid, p.Status))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<PayslipSummary>(page, query.Page, query.PageSize, total);
+    }
+}
+
+/// <summary>The payslip as a printable document (French labels: it is handed to the employee).</summary>
+internal static class PayslipDocument
+{
+    private const string Style =
+        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}.n{text-align:right}";
+
+    // The host runs with invariant globalization: French number formatting is spelled out here.
+    private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u202f", NumberGroupSizes = [3] };
+
+    public static string Render(PayslipView payslip)
+    {
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
+            .Append($"<title>Bulletin de salaire {payslip.PeriodStart:dd/MM/yyyy}</title><style>{Style}</style></head><body>")
+            .Append($"<h1>Bulletin de salaire</h1><p>{E(payslip.EmployeeName)} — {E(payslip.Job)} ({payslip.ContractKind.ToString().ToUpperInvariant()})</p>")
+            .Append($"<p>Période : du {payslip.PeriodStart:dd/MM/yyyy} au {payslip.PeriodEnd:dd/MM/yyyy} — paiement le {payslip.PayDate:dd/MM/yyyy}</p>")
+            .Append($"<p>Barème : {E(payslip.ContributionTable)} — plafond de la période : {M(payslip.PeriodCeiling)}</p>")
+            .Append($"<p><strong>Salaire brut : {M(payslip.Gross)}</strong></p>")
+            .Append("<table><thead><tr><th>Cotisation</th><th class=\"n\">Base</th><th class=\"n\">Taux salarial</th><th class=\"n\">Part salariale</th>")
+            .Append("<th class=\"n\">Taux patronal</th><th class=\"n\">Part patronale</th></tr></thead><tbody>");
+        foreach (var line in payslip.Lines)
+        {
+            html.Append($"<tr><td>{E(line.Name)}</td><td class=\"n\">{M(line.Base)}</td><td class=\"n\">{R(line.EmployeeRate)}</td>")
+                .Append($"<td class=\"n\">{M(line.EmployeeAmount)}</td><td class=\"n\">{R(line.EmployerRate)}</td><td class=\"n\">{M(line.EmployerAmount)}</td></tr>");
+        }
+        html.Append($"<tr><th>Total des cotisations</th><td></td><td></td><th class=\"n\">{M(payslip.EmployeeContributions)}</th><td></td>")
+            .Append($"<th class=\"n\">{M(payslip.EmployerContributions)}</th></tr></tbody></table>")
+            .Append($"<p class=\"n\">Net avant impôt : {M(payslip.Net)}<br>Impôt sur le revenu prélevé à la source ({R(payslip.IncomeTaxRate)}) : {M(payslip.IncomeTax)}<br>")
+            .Append($"<strong>Net payé : {M(payslip.NetPaid)}</strong><br>Coût employeur : {M(payslip.EmployerCost)}</p>");
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string M(decimal amount) => amount.ToString("N2", French) + " €";
+
+    private static string R(decimal rate) => (rate * 100).ToString("0.00##", French) + " %";
+}
+
+internal sealed class PayslipQueriesEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/payslips/{payslipId:guid}", async (Guid payslipId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct)))
+            .WithName("GetPayslip")
+            .WithSummary("A payslip with every line: gross, each contribution, net, income tax, net paid, employer cost.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/payslips/{payslipId:guid}/html", async (Guid payslipId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Content(PayslipDocument.Render(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct)), "text/html; charset=utf-8"))
+            .WithName("GetPayslipDocument")
+            .WithSummary("The payslip as a printable HTML document.")
+            .Produces<string>(contentType: "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/payslips", async (Guid? memberId, Guid? activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<PagedResult<PayslipSummary>>(new ListPayslips(memberId, activityId, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("ListPayslips")
+            .WithSummary("Payslips the caller may see (a member: their own), latest pay date first.")
+            .ProducesValidationProblem();
+    }
+}

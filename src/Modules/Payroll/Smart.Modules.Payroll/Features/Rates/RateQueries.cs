@@ -1,0 +1,143 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Rates;
+
+internal sealed record ContributionLineView(int Position, string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate);
+
+internal sealed record ContributionTableView(
+    Guid Id, Guid? EntityId, ContractCategory Category, DateOnly EffectiveFrom, string Name, decimal TotalEmployeeRate, decimal TotalEmployerRate,
+    IReadOnlyList<ContributionLineView> Lines);
+
+/// <summary>
+/// Contribution tables the caller's entity uses: the group-wide ones (entity null) and the entity's own, by category then
+/// effective date; <see cref="Category"/> narrows the list.
+/// </summary>
+internal sealed record ListContributionTables(ContractCategory? Category = null)
+{
+    internal sealed class Validator : AbstractValidator<ListContributionTables>
+    {
+        public Validator() => RuleFor(q => q.Category).IsInEnum();
+    }
+}
+
+internal sealed record PayrollSettings(
+    IReadOnlyList<SocialSecurityCeiling> SocialSecurityCeilings, IReadOnlyList<MinimumWage> MinimumWages, IReadOnlyList<WorkingTimeLimits> WorkingTimeLimits);
+
+/// <summary>The social-security ceilings, minimum wages and working-time limits, each by effective date.</summary>
+internal sealed record GetPayrollSettings;
+
+internal sealed class RateQueriesHandler(PayrollDbContext db, ICurrentUser user)
+{
+    public async Task<IReadOnlyList<ContributionTableView>> HandleAsync(ListContributionTables query, CancellationToken cancellationToken)
+    {
+        // Group-wide tables are everyone's; an entity's own tables follow the shared-by-entity rule.
+        var everyEntity = user.IsPlatformAdmin();
+        var entityId = user.EntityId;
+        var tables = await db.ContributionTables.AsNoTracking()
+            .Where(t => t.EntityId == null || everyEntity || t.EntityId == entityId)
+            .Where(t => query.Category == null || t.Category == query.Category)
+            .OrderBy(t => t.Category).ThenBy(t => t.EntityId).ThenBy(t => t.EffectiveFrom)
+            .ToListAsync(cancellationToken);
+        return tables.Select(ToView).ToList();
+    }
+
+    public async Task<PayrollSettings> HandleAsync(GetPayrollSettings query, CancellationToken cancellationToken) => new(
+        await db.SocialSecurityCeilings.AsNoTracking().OrderBy(c => c.EffectiveFrom).ToListAsync(cancellationToken),
+        await db.MinimumWages.AsNoTracking().OrderBy(w => w.EffectiveFrom).ToListAsync(cancellationToken),
+        await db.WorkingTimeLimits.AsNoTracking().OrderBy(l => l.EffectiveFrom).ToListAsync(cancellationToken));
+
+    internal static ContributionTableView ToView(ContributionTable t) => new(t.Id, t.EntityId, t.Category, t.EffectiveFrom, t.Name, t.TotalEmployeeRate,
+        t.TotalEmployerRate, t.Lines.OrderBy(l => l.Position)
+            .Select(l => new ContributionLineView(l.Position, l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)).ToList());
+}
+
+internal sealed record ContributionLineInput(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)
+{
+    internal sealed class Validator : AbstractValidator<ContributionLineInput>
+    {
+        public Validator()
+        {
+            RuleFor(l => l.Name).NotEmpty().MaximumLength(200);
+            RuleFor(l => l.Base).IsInEnum();
+            RuleFor(l => l.CeilingMultiple).GreaterThan(0).PrecisionScale(6, 2, ignoreTrailingZeros: true).When(l => l.Base == ContributionBase.CappedGross);
+            RuleFor(l => l.CeilingMultiple).Equal(0).When(l => l.Base == ContributionBase.Gross).WithMessage("An uncapped line has no ceiling multiple.");
+            RuleFor(l => l.EmployeeRate).InclusiveBetween(0, 1).PrecisionScale(7, 6, ignoreTrailingZeros: true);
+            RuleFor(l => l.EmployerRate).InclusiveBetween(0, 1).PrecisionScale(7, 6, ignoreTrailingZeros: true);
+        }
+    }
+}
+
+/// <summary>
+/// An administrator adds a version of a contribution table from a date (today or later) for their entity; a platform
+/// admin adds a group-wide version (no entity) or names the entity. A second version on the same date is a 409.
+/// </summary>
+internal sealed record AddContributionTable(ContractCategory Category, DateOnly EffectiveFrom, string Name, IReadOnlyList<ContributionLineInput> Lines, Guid? EntityId = null)
+{
+    public static AddContributionTable Example => new(ContractCategory.Student, new DateOnly(2027, 1, 1), "Étudiants 2027",
+    [
+        new("Assurance vieillesse plafonnée", ContributionBase.CappedGross, 1m, 0.0690m, 0.0855m),
+        new("Assurance maladie, maternité, invalidité, décès", ContributionBase.Gross, 0m, 0m, 0.0700m),
+    ]);
+
+    internal sealed class Validator : AbstractValidator<AddContributionTable>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Category).IsInEnum();
+            RuleFor(c => c.EffectiveFrom).NotEmpty();
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= 50).WithMessage("At most 50 lines.");
+            RuleForEach(c => c.Lines).SetValidator(new ContributionLineInput.Validator());
+        }
+    }
+}
+
+internal sealed class AddContributionTableHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public Guid Handle(AddContributionTable command)
+    {
+        var table = ContributionTable.Create(user.EntityInScope(command.EntityId), command.Category, command.EffectiveFrom, command.Name,
+            command.Lines.Select(l => (l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)), clock.Today());
+        db.ContributionTables.Add(table);
+        return table.Id;
+    }
+}
+
+internal sealed class RateEndpoints : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/contribution-tables", async (ContractCategory? category, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<ContributionTableView>>(new ListContributionTables(category), ct)))
+            .WithName("ListContributionTables")
+            .WithSummary("Contribution tables (group-wide and the caller's entity's) with every line and the total rates.")
+            .ProducesValidationProblem();
+
+        module.MapPost("/contribution-tables", async (AddContributionTable request, IMessageBus bus, CancellationToken ct) =>
+            {
+                var id = await bus.InvokeAsync<Guid>(request, ct);
+                return TypedResults.Created($"/api/payroll/contribution-tables?category={request.Category}", new ResourceCreated(id));
+            })
+            .RequireAuthorization(SmartPolicies.Admin)
+            .WithName("AddContributionTable")
+            .WithSummary("Adds a contribution table version from a date (not in the past) for the admin's entity.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapGet("/settings", async (IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<PayrollSettings>(new GetPayrollSettings(), ct)))
+            .WithName("GetPayrollSettings")
+            .WithSummary("Social-security ceilings, minimum wages and working-time limits by effective date.");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using Smart.IntegrationTests.Activities;
+using Smart.IntegrationTests.Infrastructure;
+using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+
+namespace Smart.IntegrationTests.Payroll;
+
+/// <summary>The real host with a clock the tests move, starting on 2026-03-02 at 08:00 UTC (the invoice date of the scenarios).</summary>
+public sealed class PayrollApp : SmartApp
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    public PayrollApp() => WithManualClock(Start);
+}
+
+/// <summary>Steps shared by the Payroll tests, through HTTP and the bus.</summary>
+public sealed class PayrollScenario(SmartApp app)
+{
+    public static readonly DateOnly InvoiceDate = new(2026, 3, 2);
+    public static readonly DateOnly WorkDay = new(2026, 3, 10);
+
+    public ActivitiesScenario Activities { get; } = new(app);
+
+    public async Task<PayrollScenario> StartAsync()
+    {
+        await Activities.StartAsync();
+        return this;
+    }
+
+    public static object Salary(decimal employmentBudget, decimal? days = 1m, decimal? hours = null, DateOnly? workStart = null) => new
+    {
+        employmentBudget, contractKind = "Cddu", category = "Artistic", workStart = workStart ?? WorkDay, workEnd = workStart ?? WorkDay, days, hours, job = "Musician",
+    };
+
+    /// <summary>A member whose new activity invoiced 1,000.00 excl. VAT on 2026-03-02 (SmartFr's 10 % contribution: 900.00 left).</summary>
+    public async Task<(Guid MemberId, HttpClient Member, Guid ActivityId, Guid InvoiceId)> ActivityWith900Async()
+    {
+        var (memberId, member) = await Activities.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var invoice = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), InvoiceDate));
+        await app.WaitForBusIdleAsync();
+        return (memberId, member, activity, invoice);
+    }
+
+    /// <summary>Requests a salary over HTTP and waits until Payroll has answered.</summary>
+    public async Task<Guid> RequestSalaryAsync(HttpClient member, Guid activityId, object salary)
+    {
+        var id = await CreatedIdAsync(await member.PostAsJsonAsync($"/api/activities/activities/{activityId}/salary-requests", salary));
+        await app.WaitForBusIdleAsync();
+        return id;
+    }
+
+    /// <summary>Writes a message into the sender's outbox as its PublishAsync would (for senders not built yet), then waits for the bus.</summary>
+    public async Task DeliverAsync<T>(string senderSchema, string handler, T message)
+    {
+        var name = typeof(T).GetCustomAttribute<DataContractAttribute>()!.Name!;
+        await app.Database.ScalarAsync<int>(
+            $"""
+            INSERT INTO {senderSchema}.outbox_messages (message_id, message_type, payload, handler, correlation_id, created_at, deliver_at, attempts)
+            VALUES (@p0, @p1, @p2::jsonb, @p3, gen_random_uuid(), @p4, @p4, 0) RETURNING 1
+            """, Guid.CreateVersion7(), name, JsonSerializer.Serialize(message, JsonSerializerOptions.Web), handler, app.Clock!.GetUtcNow());
+        await app.WaitForBusIdleAsync();
+    }
+
+    public Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Collections.Contracts;
+using static Smart.IntegrationTests.Payroll.PayrollScenario;
+
+namespace Smart.IntegrationTests.Payroll;
+
+/// <summary>Salary requests reaching Payroll: one contract per request whatever the redeliveries; a broken rule is a rejection that frees the budget.</summary>
+public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<PayrollApp>
+{
+    private sealed record Budget(decimal Balance, decimal Committed, decimal AvailableForSalaries);
+
+    private sealed record Contract(Guid Id, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, string Kind, string Category, string WorkingTime, DateOnly Start,
+        DateOnly End, decimal? Days, decimal Hours, string Job, decimal EmploymentBudget, DateOnly DeclaredOn, string DeclarationReference);
+
+    private sealed record Line(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
+
+    private sealed record Payslip(Guid Id, Guid ContractId, Guid ActivityId, Guid MemberId, DateOnly PayDate, decimal PeriodCeiling, decimal EmploymentBudget,
+        decimal Gross, IReadOnlyList<Line> Lines, decimal EmployeeContributions, decimal EmployerContributions, decimal EmployerCost, decimal Net,
+        decimal IncomeTaxRate, decimal IncomeTax, decimal NetPaid, string Status, DateOnly? PaidOn, decimal? GuaranteeFundAdvance);
+
+    private sealed record SalaryRequest(Guid Id, string Status, string? RejectionReason, Guid? PayslipId);
+
+    private sealed record PayRun(DateOnly Date, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
+
+    private const string PayrollHandlers = "Payroll:Smart.Modules.Payroll.Features.";
+
+    [Fact]
+    public async Task Given_the_same_salary_request_delivered_twice_Then_one_contract_and_one_payslip()
+    {
+        var scenario = await new PayrollScenario(app).StartAsync();
+        var (memberId, member, activity, _) = await scenario.ActivityWith900Async();
+        var requestId = await scenario.RequestSalaryAsync(member, activity, Salary(300.00m));
+
+        await scenario.DeliverAsync("activities", PayrollHandlers + "Contracts.SalaryRequestedHandler", new SalaryRequested(requestId, activity,
+            scenario.Activities.Structure.EntityId, memberId, 300.00m, "Cddu", "Artistic", WorkDay, WorkDay, 1m, null, "Musician", false));
+
+        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.contracts WHERE salary_request_id = @p0", requestId));
+        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.payslips WHERE salary_request_id = @p0", requestId));
+        // 300.00 cannot be hit to the cent (gross 213.09 costs 299.99, 213.10 costs 300.01): the cent stays on the activity.
+        Assert.Equal(299.99m, await app.Database.ScalarAsync<decimal>("SELECT employer_cost FROM payroll.payslips WHERE salary_request_id = @p0", requestId));
+        Assert.Equal(new Budget(600.01m, 0m, 600.01m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
+    }
+
+    [Theory]
+    [InlineData(null, 12.0, "hours a day is above the limit")]
+    [InlineData(1.0, null, "below the minimum wage")]
+    public async Task Given_a_request_that_breaks_a_rule_Then_it_is_rejected_with_the_reason_nothing_is_stored_and_the_budget_is_freed(double? days, double? hours, string reason)
+    {
+        var scenario = await new PayrollScenario(app).StartAsync();
+        var (_, member, activity, _) = await scenario.ActivityWith900Async();
+        var contractsBefore = await scenario.CountAsync("payroll.contracts");
+
+        // 100.00 buys a gross of about 71: 10.15 an hour over 7 hours, below the minimum wage.
+        var requestId = await scenario.RequestSalaryAsync(member, activity, Salary(days is null ? 800.00m : 100.00m, (decimal?)days, (decimal?)hours));
+
+        var request = (await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{requestId}"))!;
+        Assert.Equal("Rejected", request.Status);
+        Assert.Contains(reason, request.RejectionReason);
+        Assert.Equal(contractsBefore, await scenario.CountAsync("payroll.contracts"));
+        Assert.Equal(new Budget(900.00m, 0m, 900.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
+    }
+
+    [Fact]
+    public async Task Given_work_before_today_Then_the_contract_would_be_retroactive_and_is_rejected()
+    {
+        var scenario = await new PayrollScenario(app).StartAsync();
+        var (_, member, activity, _) = await scenario.ActivityWith900Async();
+
+        var requestId = await scenario.RequestSalaryAsync(member, activity, Salary(500.00m, workStart: new DateOnly(2026, 3, 1)));
+
+        var request = (await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{requestId}"))!;
+        Assert.Equal("Rejected", request.Status);
+        Assert.Contains("no retroactive contract", request.RejectionReason);
+    }
+}
