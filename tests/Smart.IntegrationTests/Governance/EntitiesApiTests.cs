@@ -28,7 +28,7 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var smartFr = await member.GetFromJsonAsync<EntityBody>($"/api/governance/entities/{structure.EntityId}");
 
         Assert.Equal("SmartFr", smartFr!.Code);
-        Assert.Equal([(new DateOnly(2017, 1, 1), 0.085m), (new DateOnly(2022, 12, 15), 0.10m)],
+        Assert.Equal([(new DateOnly(2013, 1, 1), 0.085m), (new DateOnly(2022, 12, 15), 0.10m)],
             smartFr.SettingsHistory.Take(2).Select(s => (s.EffectiveFrom, s.ContributionRate)));
         Assert.Equal(("DaysAfterEndOfWork", 7), (smartFr.SettingsHistory[0].PayoutRule, smartFr.SettingsHistory[0].PayoutDay));
         var listed = await member.GetFromJsonAsync<List<EntityBody>>("/api/governance/entities");
