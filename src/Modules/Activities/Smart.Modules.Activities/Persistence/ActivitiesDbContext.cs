@@ -4,6 +4,7 @@ using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Contracts;
 using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Quotes;
@@ -34,6 +35,8 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
 
     public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
 
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 
@@ -206,6 +209,32 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
             lines.Property(l => l.Vat).HasPrecision(14, 2);
         });
         builder.Navigation(q => q.Lines).HasField("_lines").AutoInclude();
+    }
+}
+
+/// <summary>The kind's details sit in one jsonb column (ADR 0020): typed in code, queried by kind only.</summary>
+internal sealed class ContractDocumentConfiguration : IEntityTypeConfiguration<ContractDocument>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<ContractDocument> builder)
+    {
+        builder.ToTable("contract_documents");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Number).HasMaxLength(20);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(d => new { d.EntityId, d.Year, d.Sequence }).IsUnique();
+        builder.HasIndex(d => new { d.ActivityId, d.Kind });
+        builder.Property(d => d.Details).HasColumnType("jsonb").HasConversion(
+            details => System.Text.Json.JsonSerializer.Serialize(details, Json),
+            json => System.Text.Json.JsonSerializer.Deserialize<ContractDetails>(json, Json)!);
+        builder.Property(d => d.Net).HasPrecision(14, 2);
+        builder.Property(d => d.VatRate).HasPrecision(7, 6);
+        builder.Property(d => d.Vat).HasPrecision(14, 2);
+        builder.Property(d => d.Gross).HasPrecision(14, 2);
+        builder.Property(d => d.VatMention).HasMaxLength(200);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(d => d.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(d => d.ClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
