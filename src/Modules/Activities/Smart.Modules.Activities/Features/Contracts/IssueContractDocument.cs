@@ -67,7 +67,7 @@ internal sealed record ContractDetailsInput
         {
             v.Text(d => d.ShowTitle);
             v.Text(d => d.Venue);
-            v.RuleFor(d => d.PerformanceDates).NotEmpty().Must(d => d!.Count <= 366).WithMessage("At most 366 dates.");
+            v.RuleFor(d => d.PerformanceDates).NotEmpty().Must(d => d is null || d.Count <= 366).WithMessage("At most 366 dates.");
             v.RuleFor(d => d.Performances).NotNull().InclusiveBetween(1, 1000);
             v.RuleFor(d => d.Performances).GreaterThanOrEqualTo(d => d.PerformanceDates!.Count).When(d => d.PerformanceDates is not null)
                 .WithMessage("At least one performance per performance date.");
@@ -89,7 +89,7 @@ internal sealed record ContractDetailsInput
         {
             v.Text(d => d.CourseTitle);
             v.RuleFor(d => d.Hours).NotNull().GreaterThan(0).LessThanOrEqualTo(2000).PrecisionScale(6, 2, ignoreTrailingZeros: true);
-            v.RuleFor(d => d.CourseDates).NotEmpty().Must(d => d!.Count <= 366).WithMessage("At most 366 dates.");
+            v.RuleFor(d => d.CourseDates).NotEmpty().Must(d => d is null || d.Count <= 366).WithMessage("At most 366 dates.");
             v.RuleFor(d => d.Learners).NotNull().InclusiveBetween(1, 1000);
         }, nameof(CourseTitle), nameof(Hours), nameof(CourseDates), nameof(Learners)),
         [ContractKind.FundingAgreement] = KindValidator(ContractKind.FundingAgreement, v =>
@@ -139,7 +139,8 @@ internal static class ContractDetailsRules
     {
         var startOf = start.Compile();
         validator.RuleFor(start).NotNull();
-        validator.RuleFor(end).NotNull().GreaterThanOrEqualTo(d => startOf(d)).When(d => startOf(d) is not null).WithMessage("The period ends on or after it starts.");
+        validator.RuleFor(end).NotNull();
+        validator.RuleFor(end).GreaterThanOrEqualTo(d => startOf(d)).When(d => startOf(d) is not null).WithMessage("The period ends on or after it starts.");
     }
 }
 
