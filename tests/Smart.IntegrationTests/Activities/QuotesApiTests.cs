@@ -174,7 +174,7 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var accepted = await (await member.PostAsJsonAsync($"/api/activities/quotes/{quoteId}/accept", new { })).Content.ReadFromJsonAsync<Accepted>();
         var fromQuote = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{accepted!.InvoiceId}");
         Assert.Equal((0m, quote.VatMention), (fromQuote!.TotalVat, fromQuote.VatMention));
-        Assert.Contains("article 261-4-4° a du CGI", await member.GetStringAsync($"/api/activities/invoices/{fromQuote.Id}/html"));
+        Assert.Contains("article 261-4-4&#176; a du CGI", await member.GetStringAsync($"/api/activities/invoices/{fromQuote.Id}/html"));
 
         var direct = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{await CreatedIdAsync(await IssueInvoiceAsync(member, training, client, issueDate: null))}");
         Assert.Equal((0m, 1000.00m), (direct!.TotalVat, direct.TotalGross));

@@ -38,36 +38,43 @@ internal abstract record ContractDetails
 
 internal sealed record SaleOfShowDetails(string ShowTitle, string Venue, IReadOnlyList<DateOnly> PerformanceDates, int Performances) : ContractDetails
 {
+    [JsonIgnore]
     public override ContractKind Kind => ContractKind.SaleOfShow;
 }
 
 internal sealed record ExecutiveProductionDetails(string ProjectTitle, DateOnly StartDate, DateOnly EndDate, string Deliverables) : ContractDetails
 {
+    [JsonIgnore]
     public override ContractKind Kind => ContractKind.ExecutiveProduction;
 }
 
 internal sealed record CulturalActionAgreementDetails(string ActionTitle, string Venue, DateOnly StartDate, DateOnly EndDate, string Audience) : ContractDetails
 {
+    [JsonIgnore]
     public override ContractKind Kind => ContractKind.CulturalActionAgreement;
 }
 
 internal sealed record CourseAgreementDetails(string CourseTitle, decimal Hours, IReadOnlyList<DateOnly> CourseDates, int Learners) : ContractDetails
 {
+    [JsonIgnore]
     public override ContractKind Kind => ContractKind.CourseAgreement;
 }
 
 internal sealed record FundingAgreementDetails(string Funder, string Purpose, decimal Amount) : ContractDetails
 {
+    [JsonIgnore]
     public override ContractKind Kind => ContractKind.FundingAgreement;
 }
 
 internal sealed record AuthorInvoiceDetails(string WorkTitle, DateOnly RightsFrom, DateOnly RightsUntil) : ContractDetails
 {
+    [JsonIgnore]
     public override ContractKind Kind => ContractKind.AuthorInvoice;
 }
 
 internal sealed record SaleOfOriginalWorksDetails(string WorkTitle, string Medium, string Dimensions) : ContractDetails
 {
+    [JsonIgnore]
     public override ContractKind Kind => ContractKind.SaleOfOriginalWorks;
 }
 
