@@ -46,6 +46,7 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var response = await admin.PostAsJsonAsync($"/api/governance/entities/{structure.EntityId}/settings", new
         {
             effectiveFrom = from, contributionRate = 0.105m, payoutRule = "DaysAfterEndOfWork", payoutDay = 7, defaultVatRate = 0.20m, guaranteeFundAdvanceAllowed = true,
+            trainingVatExempt = true, trainingVatExemptionMention = "Exonération de TVA — art. 261-4-4° a du CGI",
         });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         await app.WaitForBusIdleAsync();
@@ -56,6 +57,11 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(0.105m, await app.QueryAsync<ActivitiesDbContext, decimal>(db =>
             db.EntityRules.Where(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from).Select(r => r.ContributionRate).SingleAsync()));
         Assert.Equal(1, await app.QueryAsync<PayrollDbContext, int>(db => db.PayRules.CountAsync(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from)));
+        Assert.Equal((true, "Exonération de TVA — art. 261-4-4° a du CGI"), await app.QueryAsync<ActivitiesDbContext, (bool, string?)>(async db =>
+        {
+            var rules = await db.EntityRules.SingleAsync(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from);
+            return (rules.TrainingVatExempt, rules.TrainingVatExemptionMention);
+        }));
     }
 
     [Fact]
@@ -87,6 +93,11 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         });
 
         await response.AssertFieldErrorsAsync("contributionRate", "payoutDay", "defaultVatRate");
+        await (await admin.PostAsJsonAsync($"/api/governance/entities/{structure.EntityId}/settings", new
+        {
+            effectiveFrom = Today.AddDays(10), contributionRate = 0.1m, payoutRule = "EndOfMonth", payoutDay = 0, defaultVatRate = 0.2m, guaranteeFundAdvanceAllowed = false,
+            trainingVatExempt = true,
+        })).AssertFieldErrorsAsync("trainingVatExemptionMention");
     }
 
     [Fact]
