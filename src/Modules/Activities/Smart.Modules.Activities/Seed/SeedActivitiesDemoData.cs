@@ -5,11 +5,14 @@ using Smart.BuildingBlocks.Messaging;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Contracts;
 using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
-using Smart.Modules.Activities.Features.Financing;
+using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.Domain.Salaries;
+using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.Features.Financing;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Governance.Contracts;
 
@@ -17,10 +20,12 @@ namespace Smart.Modules.Activities.Seed;
 
 /// <summary>
 /// The local default's demo activities, built from the members Governance published: a few hundred activities
-/// shaped like the cooperative's trades, clients mostly in France, and invoices and credit notes from 2024 to
-/// today, numbered in date order and booked on the ledger; expenses with receipts, equipment bought, advanced or
-/// leased with their schedules, and salary requests for work in the coming weeks on about a quarter of the activities
-/// (Payroll turns them into contracts and payslips). Idempotent: does nothing once activities exist.
+/// shaped like the cooperative's trades, clients mostly in France, and invoices, credit notes, quotes (about a third of
+/// the activities: open, accepted into their invoice, declined or expired) and contract documents (sales of a show for
+/// live performance, course agreements for training) from 2024 to today, numbered in date order and booked on the
+/// ledger; expenses with receipts, equipment bought, advanced or leased with their schedules, and salary requests for
+/// work in the coming weeks on about a quarter of the activities (Payroll turns them into contracts and payslips).
+/// Idempotent: does nothing once activities exist.
 /// </summary>
 internal sealed record SeedActivitiesDemoData;
 
@@ -103,38 +108,94 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         }
         db.Activities.AddRange(activities.Select(a => a.Activity));
 
-        // Invoices in date order, so that numbers follow dates within each entity and year.
-        var planned = (from a in activities
-                       from n in Enumerable.Range(0, faker.Random.Int(1, 8))
-                       let start = a.Activity.OpenedOn > firstDay ? a.Activity.OpenedOn : firstDay
-                       where start < today
-                       select (a.Activity, a.Lines, Date: DateOnly.FromDateTime(faker.Date.Between(start.ToDateTime(TimeOnly.MinValue), today.ToDateTime(TimeOnly.MinValue)))))
-            .OrderBy(p => p.Date).ToList();
-        foreach (var (activity, lines, date) in planned)
+        // Invoices, quotes (issued, then accepted or declined) and contract documents in one timeline, in date order, so that
+        // numbers follow dates within each series of each entity and year.
+        var timeline = (from a in activities
+                        from n in Enumerable.Range(0, faker.Random.Int(1, 8))
+                        let start = a.Activity.OpenedOn > firstDay ? a.Activity.OpenedOn : firstDay
+                        where start < today
+                        select new Planned(DateBetween(faker, start, today), PlannedKind.Invoice, a.Activity, a.Lines)).ToList();
+        foreach (var (activity, lines) in activities.Where(a => a.Activity.OpenedOn < today && faker.Random.Double() < 0.35))
         {
-            var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
+            var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
+            for (var i = faker.Random.Int(1, 3); i > 0; i--)
+            {
+                var quote = new Planned(DateBetween(faker, start, today), PlannedKind.Quote, activity, lines);
+                timeline.Add(quote);
+                var decidedOn = quote.Date.AddDays(faker.Random.Int(1, 30));
+                var outcome = faker.Random.Double();
+                if (decidedOn <= today && outcome < 0.75)
+                {
+                    timeline.Add(quote with { Date = decidedOn, Kind = outcome < 0.45 ? PlannedKind.QuoteAccepted : PlannedKind.QuoteDeclined, Quote = quote });
+                }
+            }
+            var contractKind = activity.Kind switch
+            {
+                ActivityKind.LivePerformance => PlannedKind.SaleOfShow,
+                ActivityKind.Training => PlannedKind.CourseAgreement,
+                _ => (PlannedKind?)null,
+            };
+            if (contractKind is { } kind)
+            {
+                timeline.Add(new Planned(DateBetween(faker, start, today), kind, activity, lines));
+            }
+        }
+
+        foreach (var planned in timeline.OrderBy(p => p.Date).ThenBy(p => p.Kind))
+        {
+            var (date, activity) = (planned.Date, planned.Activity);
             var entityRules = rules.Where(r => r.EntityId == activity.EntityId && r.EffectiveFrom <= date).MaxBy(r => r.EffectiveFrom);
             if (entityRules is null) continue;
-            var invoiceLines = Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.7f, 0.2f, 0.1f]))
-                .Select(_ => new InvoiceLine(string.Format(faker.PickRandom(lines), faker.Lorem.Word()), faker.Random.WeightedRandom([1m, 2m, 3m], [0.75f, 0.15f, 0.1f]),
-                    Math.Round(faker.Random.Decimal(150m, 2500m) / 10m) * 10m, entityRules.DefaultVatRate))
-                .ToList();
-            var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, date, today, cancellationToken);
-            var invoice = Invoice.Issue(number, activity, client, invoiceLines, date, entityRules.ContributionRate, vatMention: null);
-            db.Invoices.Add(invoice);
-            var entries = invoice.BudgetEntries(now);
-            db.BudgetEntries.AddRange(entries);
-            await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
-                invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
-
-            if (faker.Random.Double() < 0.03 && date.AddDays(10) <= today)
+            var vat = entityRules.VatFor(activity.Kind);
+            switch (planned.Kind)
             {
-                var creditDate = date.AddDays(10);
-                var creditNumber = await db.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
-                var credit = invoice.Credit(creditNumber, Money.RoundToCents(invoice.TotalNet * faker.Random.Decimal(0.1m, 0.5m)), creditDate, "Prestation réduite à la demande du client");
-                db.CreditNotes.Add(credit);
-                var creditEntries = credit.BudgetEntries(now);
-                db.BudgetEntries.AddRange(creditEntries);
+                case PlannedKind.Invoice:
+                {
+                    var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
+                    var invoice = await IssueInvoiceAsync(activity, client, DemoLines(faker, planned.Lines, vat), date, entityRules, vat, quoteId: null, cancellationToken);
+                    if (faker.Random.Double() < 0.03 && date.AddDays(10) <= today)
+                    {
+                        var creditDate = date.AddDays(10);
+                        var creditNumber = await db.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
+                        var credit = invoice.Credit(creditNumber, Money.RoundToCents(invoice.TotalNet * faker.Random.Decimal(0.1m, 0.5m)), creditDate, "Prestation réduite à la demande du client");
+                        db.CreditNotes.Add(credit);
+                        db.BudgetEntries.AddRange(credit.BudgetEntries(now));
+                    }
+                    break;
+                }
+                case PlannedKind.Quote:
+                {
+                    var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
+                    var number = await db.NextAsync(activity.EntityId, DocumentKind.Quote, date, today, cancellationToken);
+                    planned.Issued = Quote.Issue(number, activity, client, DemoLines(faker, planned.Lines, vat), date, date.AddDays(30), vat.Mention);
+                    db.Quotes.Add(planned.Issued);
+                    break;
+                }
+                case PlannedKind.QuoteAccepted when planned.Quote?.Issued is { } quote:
+                {
+                    var client = clients.Single(c => c.Id == quote.ClientId);
+                    var lines = quote.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
+                    var invoice = await IssueInvoiceAsync(activity, client, lines, date, entityRules, vat, quote.Id, cancellationToken);
+                    quote.MarkAccepted(date, invoice.Id);
+                    break;
+                }
+                case PlannedKind.QuoteDeclined when planned.Quote?.Issued is { } quote:
+                    quote.Decline(date, faker.PickRandom("Budget insuffisant cette saison", "Projet reporté à l'an prochain", "Autre prestataire retenu", "Date non disponible"));
+                    break;
+                case PlannedKind.SaleOfShow or PlannedKind.CourseAgreement:
+                {
+                    var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
+                    var first = date.AddDays(faker.Random.Int(15, 90));
+                    var dates = Enumerable.Range(0, faker.Random.Int(1, 4)).Select(i => first.AddDays(i)).ToList();
+                    ContractDetails details = planned.Kind == PlannedKind.SaleOfShow
+                        ? new SaleOfShowDetails(faker.Lorem.Sentence(3).TrimEnd('.'), faker.PickRandom("Théâtre municipal de ", "Salle des fêtes de ", "Scène nationale de ", "Festival de ") + faker.Address.City(),
+                            dates, dates.Count)
+                        : new CourseAgreementDetails(string.Format(faker.PickRandom(planned.Lines), faker.Lorem.Word()), dates.Count * 7m, dates, faker.Random.Int(4, 16));
+                    var number = await db.NextAsync(activity.EntityId, DocumentKind.ContractDocument, date, today, cancellationToken);
+                    db.ContractDocuments.Add(ContractDocument.Issue(number, activity, client, details, dates.Count * Math.Round(faker.Random.Decimal(400m, 1800m) / 10m) * 10m, vat,
+                        requestedVatRate: null, date));
+                    break;
+                }
             }
         }
 
@@ -177,6 +238,45 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             db.SalaryRequests.Add(request);
             await bus.PublishAsync(request.ToSalaryRequested());
         }
+    }
+
+    private async Task<Invoice> IssueInvoiceAsync(Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly date, EntityRules rules, VatTreatment vat,
+        Guid? quoteId, CancellationToken cancellationToken)
+    {
+        var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, date, clock.Today(), cancellationToken);
+        var invoice = Invoice.Issue(number, activity, client, lines, date, rules.ContributionRate, vat.Mention, quoteId);
+        db.Invoices.Add(invoice);
+        db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
+        await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
+            invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
+        return invoice;
+    }
+
+    private static List<InvoiceLine> DemoLines(Faker faker, string[] lines, VatTreatment vat) =>
+        Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.7f, 0.2f, 0.1f]))
+            .Select(_ => new InvoiceLine(string.Format(faker.PickRandom(lines), faker.Lorem.Word()), faker.Random.WeightedRandom([1m, 2m, 3m], [0.75f, 0.15f, 0.1f]),
+                Math.Round(faker.Random.Decimal(150m, 2500m) / 10m) * 10m, vat.RateFor(null)))
+            .ToList();
+
+    private static DateOnly DateBetween(Faker faker, DateOnly from, DateOnly to) =>
+        DateOnly.FromDateTime(faker.Date.Between(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue)));
+
+    private enum PlannedKind
+    {
+        Invoice,
+        Quote,
+        QuoteAccepted,
+        QuoteDeclined,
+        SaleOfShow,
+        CourseAgreement,
+    }
+
+    /// <summary>One step of the demo timeline; a quote's decision points back at the quote step, which holds the issued quote.</summary>
+    private sealed record Planned(DateOnly Date, PlannedKind Kind, Activity Activity, string[] Lines)
+    {
+        public Planned? Quote { get; init; }
+
+        public Quote? Issued { get; set; }
     }
 
     private static int Pick(Faker faker, IEnumerable<double> weights)
