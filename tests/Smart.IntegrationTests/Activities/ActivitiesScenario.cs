@@ -34,11 +34,11 @@ public sealed class ActivitiesScenario(SmartApp app)
         return (memberId, await app.ClientAsync(SmartRoles.Member, memberId, Structure.EntityId, office));
     }
 
-    public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
+    public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response, string property = "id")
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201, got {(int)response.StatusCode}: {body}");
-        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty(property).GetGuid();
     }
 
     public static async Task<Guid> OpenActivityAsync(HttpClient client, string name = "Compagnie Les Échappées", string kind = "LivePerformance") =>

@@ -28,7 +28,7 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var smartFr = await member.GetFromJsonAsync<EntityBody>($"/api/governance/entities/{structure.EntityId}");
 
         Assert.Equal("SmartFr", smartFr!.Code);
-        Assert.Equal([(new DateOnly(2017, 1, 1), 0.085m), (new DateOnly(2022, 12, 15), 0.10m)],
+        Assert.Equal([(new DateOnly(2013, 1, 1), 0.085m), (new DateOnly(2022, 12, 15), 0.10m)],
             smartFr.SettingsHistory.Take(2).Select(s => (s.EffectiveFrom, s.ContributionRate)));
         Assert.Equal(("DaysAfterEndOfWork", 7), (smartFr.SettingsHistory[0].PayoutRule, smartFr.SettingsHistory[0].PayoutDay));
         var listed = await member.GetFromJsonAsync<List<EntityBody>>("/api/governance/entities");
@@ -46,6 +46,7 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var response = await admin.PostAsJsonAsync($"/api/governance/entities/{structure.EntityId}/settings", new
         {
             effectiveFrom = from, contributionRate = 0.105m, payoutRule = "DaysAfterEndOfWork", payoutDay = 7, defaultVatRate = 0.20m, guaranteeFundAdvanceAllowed = true,
+            trainingVatExempt = true, trainingVatExemptionMention = "Exonération de TVA — art. 261-4-4° a du CGI",
         });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         await app.WaitForBusIdleAsync();
@@ -56,6 +57,11 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(0.105m, await app.QueryAsync<ActivitiesDbContext, decimal>(db =>
             db.EntityRules.Where(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from).Select(r => r.ContributionRate).SingleAsync()));
         Assert.Equal(1, await app.QueryAsync<PayrollDbContext, int>(db => db.PayRules.CountAsync(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from)));
+        Assert.Equal((true, "Exonération de TVA — art. 261-4-4° a du CGI"), await app.QueryAsync<ActivitiesDbContext, (bool, string?)>(async db =>
+        {
+            var rules = await db.EntityRules.SingleAsync(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from);
+            return (rules.TrainingVatExempt, rules.TrainingVatExemptionMention);
+        }));
     }
 
     [Fact]
@@ -87,6 +93,11 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         });
 
         await response.AssertFieldErrorsAsync("contributionRate", "payoutDay", "defaultVatRate");
+        await (await admin.PostAsJsonAsync($"/api/governance/entities/{structure.EntityId}/settings", new
+        {
+            effectiveFrom = Today.AddDays(10), contributionRate = 0.1m, payoutRule = "EndOfMonth", payoutDay = 0, defaultVatRate = 0.2m, guaranteeFundAdvanceAllowed = false,
+            trainingVatExempt = true,
+        })).AssertFieldErrorsAsync("trainingVatExemptionMention");
     }
 
     [Fact]
@@ -166,5 +177,16 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Contains("\"/api/governance/members\"", document);
         Assert.Contains("\"Governance\"", document);
         Assert.Contains("camille.durand@example.org", document); // the RegisterMember example
+    }
+
+    [Fact]
+    public async Task Given_two_modules_with_a_type_of_the_same_name_Then_the_OpenAPI_document_keeps_both_under_module_prefixed_ids()
+    {
+        var document = await app.CreateClient().GetStringAsync("/swagger/v1/swagger.json");
+
+        Assert.Contains("\"ActivitiesContractKind\":", document); // kinds of contract documents (sale of a show…)
+        Assert.Contains("\"PayrollContractKind\":", document);    // kinds of employment contracts (CDD, CDDU, CDI)
+        Assert.DoesNotContain("\"ContractKind\":", document);
+        Assert.Contains("\"InvoiceView\":", document);            // a name only one module uses stays as it is
     }
 }

@@ -73,7 +73,7 @@ public sealed class ExpenseTests
     {
         var activity = AnActivity();
         var expense = Submit(activity);
-        activity.Close(balance: 0m, committed: 0m, Today);
+        activity.Close(balance: 0m, committed: 0m, outstandingInstalments: 0m, Today);
 
         Assert.Equal("ActivityIsOpen", Rule(() => Submit(activity)));
         Assert.Equal("ActivityIsOpen", Rule(() => expense.Approve(activity, Advisor, null, Today, Now)));

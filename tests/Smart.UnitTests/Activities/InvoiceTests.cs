@@ -107,7 +107,7 @@ public sealed class InvoiceTests
         var line = new InvoiceLine("Concert", 1, 100m, 0.2m);
         var foreign = Client.Register(Guid.NewGuid(), "Other", "FR", ClientLegalForm.Company, null, new BillingAddress("1 rue", null, "75001", "Paris", "FR"), "a@b.fr", ClientTypology.Company, 30);
         var closed = AnActivity();
-        closed.Close(0m, 0m, new DateOnly(2026, 1, 1));
+        closed.Close(0m, 0m, 0m, new DateOnly(2026, 1, 1));
 
         Assert.Equal("ClientBelongsToTheActivitysEntity", Assert.Throws<BusinessRuleViolationException>(() =>
             Invoice.Issue(number, AnActivity(), foreign, [line], new DateOnly(2026, 3, 2), 0.1m, null)).Rule);
@@ -122,8 +122,8 @@ public sealed class InvoiceTests
     {
         var activity = AnActivity();
 
-        Assert.Equal("ClosingBalanceIsZero", Assert.Throws<BusinessRuleViolationException>(() => activity.Close(675.00m, 0m, new DateOnly(2026, 1, 1))).Rule);
-        activity.Close(0m, 0m, new DateOnly(2026, 1, 1));
+        Assert.Equal("ClosingBalanceIsZero", Assert.Throws<BusinessRuleViolationException>(() => activity.Close(675.00m, 0m, 0m, new DateOnly(2026, 1, 1))).Rule);
+        activity.Close(0m, 0m, 0m, new DateOnly(2026, 1, 1));
         Assert.Equal(ActivityStatus.Closed, activity.Status);
         Assert.Throws<BusinessRuleViolationException>(() => activity.Rename("Again"));
     }

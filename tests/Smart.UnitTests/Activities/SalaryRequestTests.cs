@@ -126,7 +126,7 @@ public sealed class SalaryRequestTests
     [Fact]
     public void Given_a_closed_activity_Then_no_salary_can_be_requested()
     {
-        _activity.Close(0m, 0m, Today);
+        _activity.Close(0m, 0m, 0m, Today);
 
         Assert.Equal("ActivityIsOpen", Assert.Throws<BusinessRuleViolationException>(() => Request(SalaryBudget.From(900.00m, [], [], false), 100m)).Rule);
     }
@@ -134,7 +134,7 @@ public sealed class SalaryRequestTests
     [Fact]
     public void Given_800_still_pending_at_Payroll_Then_the_activity_cannot_close_even_at_a_zero_balance()
     {
-        Assert.Equal("NoSalaryIsPending", Assert.Throws<BusinessRuleViolationException>(() => _activity.Close(0m, 800.00m, Today)).Rule);
+        Assert.Equal("NoSalaryIsPending", Assert.Throws<BusinessRuleViolationException>(() => _activity.Close(0m, 800.00m, 0m, Today)).Rule);
         Assert.Equal(ActivityStatus.Open, _activity.Status);
     }
 }

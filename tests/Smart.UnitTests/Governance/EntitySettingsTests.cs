@@ -25,6 +25,17 @@ public sealed class EntitySettingsTests
     }
 
     [Fact]
+    public void Given_a_training_VAT_exemption_without_its_legal_mention_Then_the_version_is_refused()
+    {
+        var refused = Assert.Throws<BusinessRuleViolationException>(() =>
+            new EntitySettingsVersion(new DateOnly(2027, 1, 1), 0.10m, SevenDays, 0.20m, true, trainingVatExempt: true, trainingVatExemptionMention: " "));
+        var exempt = new EntitySettingsVersion(new DateOnly(2027, 1, 1), 0.10m, SevenDays, 0.20m, true, true, " Exonération de TVA — article 261-4-4° a du CGI ");
+
+        Assert.Equal("ExemptionCarriesItsMention", refused.Rule);
+        Assert.Equal("Exonération de TVA — article 261-4-4° a du CGI", SmartFr().ToSettingsChanged(exempt).TrainingVatExemptionMention);
+    }
+
+    [Fact]
     public void Given_a_date_before_the_first_version_Then_no_settings_apply()
     {
         Assert.Null(SmartFr().SettingsOn(new DateOnly(2016, 12, 31)));

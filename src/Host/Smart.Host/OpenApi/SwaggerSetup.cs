@@ -33,6 +33,7 @@ internal static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
             options.SchemaFilter<ExampleSchemaFilter>();
+            options.CustomSchemaIds(ModuleSchemaIds.For);
         });
         return services;
     }

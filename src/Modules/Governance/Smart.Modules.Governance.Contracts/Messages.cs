@@ -46,7 +46,8 @@ public sealed record MemberRegistered(
 
 /// <summary>
 /// An entity's rules from a date (never retroactive). Also published for every version when an entity is
-/// created, so consumers hold the whole history.
+/// created, so consumers hold the whole history. <see cref="TrainingVatExempt"/> and its mention came later: they
+/// default to false / null, so messages stored before them still read (as "not exempt").
 /// </summary>
 [DataContract(Name = "governance.entity-settings-changed.v1")]
 public sealed record EntitySettingsChanged(
@@ -57,7 +58,9 @@ public sealed record EntitySettingsChanged(
     PayoutRuleKind PayoutRule,
     int PayoutDay,
     decimal DefaultVatRate,
-    bool GuaranteeFundAdvanceAllowed);
+    bool GuaranteeFundAdvanceAllowed,
+    bool TrainingVatExempt = false,
+    string? TrainingVatExemptionMention = null);
 
 /// <summary>Query: a member by e-mail within the whole platform (first match), or null.</summary>
 public sealed record FindMemberByEmail(string Email);

@@ -1,10 +1,13 @@
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Activities.Entities;
 
 /// <summary>
 /// Activities' copy of an entity's effective-dated rules: the contribution rate applies at the invoice date,
-/// the default VAT rate to invoice lines, the guarantee-fund flag to salary requests.
+/// the default VAT rate to invoice lines, the guarantee-fund flag to salary requests, the training VAT exemption
+/// (with its legal mention) to the invoices, quotes and contract documents of training activities.
 /// </summary>
 internal sealed class EntityRules
 {
@@ -25,6 +28,14 @@ internal sealed class EntityRules
 
     public bool GuaranteeFundAdvanceAllowed { get; private set; }
 
+    public bool TrainingVatExempt { get; private set; }
+
+    public string? TrainingVatExemptionMention { get; private set; }
+
+    /// <summary>The VAT that applies to a document of an activity of this kind under these rules.</summary>
+    public VatTreatment VatFor(ActivityKind kind) =>
+        VatTreatment.For(kind, DefaultVatRate, TrainingVatExempt, TrainingVatExemptionMention);
+
     public static EntityRules From(EntitySettingsChanged changed) => new()
     {
         EntityId = changed.EntityId,
@@ -33,6 +44,8 @@ internal sealed class EntityRules
         ContributionRate = changed.ContributionRate,
         DefaultVatRate = changed.DefaultVatRate,
         GuaranteeFundAdvanceAllowed = changed.GuaranteeFundAdvanceAllowed,
+        TrainingVatExempt = changed.TrainingVatExempt,
+        TrainingVatExemptionMention = changed.TrainingVatExemptionMention,
     };
 }
 

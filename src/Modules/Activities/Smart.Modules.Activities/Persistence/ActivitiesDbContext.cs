@@ -4,8 +4,11 @@ using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Contracts;
 using Smart.Modules.Activities.Domain.Expenses;
+using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Entities;
 using Smart.Modules.Activities.Members;
@@ -32,6 +35,10 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
 
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
 
+    public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
+
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 
     public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
@@ -41,6 +48,10 @@ internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> 
     public DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
 
     public DbSet<SalaryRequest> SalaryRequests => Set<SalaryRequest>();
+
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+
+    public DbSet<FinancingLimits> FinancingLimits => Set<FinancingLimits>();
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
@@ -64,6 +75,7 @@ internal sealed class EntityRulesConfiguration : IEntityTypeConfiguration<Entity
         builder.ToTable("entity_rules");
         builder.HasKey(r => new { r.EntityId, r.EffectiveFrom });
         builder.Property(r => r.EntityCode).HasMaxLength(40);
+        builder.Property(r => r.TrainingVatExemptionMention).HasMaxLength(200);
         builder.Property(r => r.ContributionRate).HasPrecision(7, 6);
         builder.Property(r => r.DefaultVatRate).HasPrecision(7, 6);
     }
@@ -137,6 +149,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.EntityId, i.Year, i.Sequence }).IsUnique();
         builder.HasIndex(i => i.ActivityId);
         builder.HasIndex(i => i.ClientId);
+        // A quote is turned into one invoice at most.
+        builder.HasIndex(i => i.QuoteId).IsUnique().HasFilter("quote_id IS NOT NULL");
         foreach (var amount in new[] { nameof(Invoice.TotalNet), nameof(Invoice.TotalVat), nameof(Invoice.TotalGross), nameof(Invoice.ContributionAmount),
                      nameof(Invoice.CreditedNet), nameof(Invoice.CreditedVat), nameof(Invoice.CreditedContribution), nameof(Invoice.PaidAmount) })
         {
@@ -164,6 +178,68 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
             lines.Property(l => l.Vat).HasPrecision(14, 2);
         });
         builder.Navigation(i => i.Lines).HasField("_lines").AutoInclude();
+    }
+}
+
+internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
+{
+    public void Configure(EntityTypeBuilder<Quote> builder)
+    {
+        builder.ToTable("quotes");
+        builder.HasKey(q => q.Id);
+        builder.Property(q => q.Number).HasMaxLength(20);
+        builder.HasIndex(q => new { q.EntityId, q.Year, q.Sequence }).IsUnique();
+        builder.HasIndex(q => new { q.ActivityId, q.Status });
+        builder.Property(q => q.TotalNet).HasPrecision(14, 2);
+        builder.Property(q => q.TotalVat).HasPrecision(14, 2);
+        builder.Property(q => q.TotalGross).HasPrecision(14, 2);
+        builder.Property(q => q.VatMention).HasMaxLength(200);
+        builder.Property(q => q.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(q => q.DeclineReason).HasMaxLength(Quote.MaxReasonLength);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(q => q.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(q => q.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(q => q.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        // Same line type and arithmetic as invoices, in the quote's own table.
+        builder.OwnsMany(q => q.Lines, lines =>
+        {
+            lines.ToTable("quote_lines");
+            lines.WithOwner().HasForeignKey("QuoteId");
+            lines.Property<int>("Position");
+            lines.HasKey("QuoteId", "Position");
+            lines.Property(l => l.Description).HasMaxLength(500);
+            lines.Property(l => l.Quantity).HasPrecision(12, 3);
+            lines.Property(l => l.UnitPrice).HasPrecision(14, 2);
+            lines.Property(l => l.VatRate).HasPrecision(7, 6);
+            lines.Property(l => l.Net).HasPrecision(14, 2);
+            lines.Property(l => l.Vat).HasPrecision(14, 2);
+        });
+        builder.Navigation(q => q.Lines).HasField("_lines").AutoInclude();
+    }
+}
+
+/// <summary>The kind's details sit in one jsonb column (ADR 0020): typed in code, queried by kind only.</summary>
+internal sealed class ContractDocumentConfiguration : IEntityTypeConfiguration<ContractDocument>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<ContractDocument> builder)
+    {
+        builder.ToTable("contract_documents");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Number).HasMaxLength(20);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(d => new { d.EntityId, d.Year, d.Sequence }).IsUnique();
+        builder.HasIndex(d => new { d.ActivityId, d.Kind });
+        builder.Property(d => d.Details).HasColumnType("jsonb").HasConversion(
+            details => System.Text.Json.JsonSerializer.Serialize(details, Json),
+            json => System.Text.Json.JsonSerializer.Deserialize<ContractDetails>(json, Json)!);
+        builder.Property(d => d.Net).HasPrecision(14, 2);
+        builder.Property(d => d.VatRate).HasPrecision(7, 6);
+        builder.Property(d => d.Vat).HasPrecision(14, 2);
+        builder.Property(d => d.Gross).HasPrecision(14, 2);
+        builder.Property(d => d.VatMention).HasMaxLength(200);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(d => d.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(d => d.ClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -265,5 +341,44 @@ internal sealed class SalaryRequestConfiguration : IEntityTypeConfiguration<Sala
         builder.HasIndex(r => new { r.ActivityId, r.Status });
         builder.HasIndex(r => r.MemberId);
         builder.HasOne<Activity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EquipmentConfiguration : IEntityTypeConfiguration<Equipment>
+{
+    public void Configure(EntityTypeBuilder<Equipment> builder)
+    {
+        builder.ToTable("equipment");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Description).HasMaxLength(Equipment.MaxDescriptionLength);
+        builder.Property(e => e.Supplier).HasMaxLength(Equipment.MaxSupplierLength);
+        builder.Property(e => e.Mode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.PriceExclVat).HasPrecision(14, 2);
+        builder.Property(e => e.AdvanceAmount).HasPrecision(14, 2);
+        builder.Ignore(e => e.Outstanding);
+        builder.HasIndex(e => e.ActivityId);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(e => e.Instalments, instalments =>
+        {
+            instalments.ToTable("equipment_instalments");
+            instalments.WithOwner().HasForeignKey("EquipmentId");
+            instalments.HasKey("EquipmentId", nameof(EquipmentInstalment.Number));
+            instalments.Property(i => i.Number).ValueGeneratedNever();
+            instalments.Property(i => i.Amount).HasPrecision(14, 2);
+            instalments.Ignore(i => i.IsBooked);
+        });
+        builder.Navigation(e => e.Instalments).HasField("_instalments").AutoInclude();
+    }
+}
+
+internal sealed class FinancingLimitsConfiguration : IEntityTypeConfiguration<FinancingLimits>
+{
+    public void Configure(EntityTypeBuilder<FinancingLimits> builder)
+    {
+        builder.ToTable("financing_limits");
+        builder.HasKey(l => l.EffectiveFrom);
+        // Configuration data, effective-dated: a change is a new row from a date. Five years is the usual longest
+        // term of an equipment loan or lease.
+        builder.HasData(new FinancingLimits(new DateOnly(2013, 1, 1), maxAdvanceInstalments: 60, maxLeaseMonths: 60));
     }
 }

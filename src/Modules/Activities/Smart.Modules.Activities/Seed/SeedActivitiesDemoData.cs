@@ -5,8 +5,14 @@ using Smart.BuildingBlocks.Messaging;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Contracts;
+using Smart.Modules.Activities.Domain.Expenses;
+using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.Domain.Salaries;
+using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.Features.Financing;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Governance.Contracts;
 
@@ -14,9 +20,12 @@ namespace Smart.Modules.Activities.Seed;
 
 /// <summary>
 /// The local default's demo activities, built from the members Governance published: a few hundred activities
-/// shaped like the cooperative's trades, clients mostly in France, and invoices and credit notes from 2024 to
-/// today, numbered in date order and booked on the ledger, and salary requests for work in the coming weeks on about a
-/// quarter of the activities (Payroll turns them into contracts and payslips). Idempotent: does nothing once activities exist.
+/// shaped like the cooperative's trades, clients mostly in France, and invoices, credit notes, quotes (about a third of
+/// the activities: open, accepted into their invoice, declined or expired) and contract documents (sales of a show for
+/// live performance, course agreements for training) from 2024 to today, numbered in date order and booked on the
+/// ledger; expenses with receipts, equipment bought, advanced or leased with their schedules, and salary requests for
+/// work in the coming weeks on about a quarter of the activities (Payroll turns them into contracts and payslips).
+/// Idempotent: does nothing once activities exist.
 /// </summary>
 internal sealed record SeedActivitiesDemoData;
 
@@ -49,7 +58,6 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         var members = await db.Members.OrderBy(m => m.MemberId).ToListAsync(cancellationToken);
         var rules = await db.EntityRules.ToListAsync(cancellationToken);
         var paymentTerms = await db.PaymentTermsDefaults.ToListAsync(cancellationToken);
-        var balances = new Dictionary<Guid, decimal>();
 
         var clients = new List<Client>();
         foreach (var entityId in members.Select(m => m.EntityId).Distinct())
@@ -106,45 +114,108 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
                 activity.Kind.ToString(), activity.ServiceTier, activity.OpenedOn));
         }
 
-        // Invoices in date order, so that numbers follow dates within each entity and year.
-        var planned = (from a in activities
-                       from n in Enumerable.Range(0, faker.Random.Int(1, 8))
-                       let start = a.Activity.OpenedOn > firstDay ? a.Activity.OpenedOn : firstDay
-                       where start < today
-                       select (a.Activity, a.Lines, Date: DateOnly.FromDateTime(faker.Date.Between(start.ToDateTime(TimeOnly.MinValue), today.ToDateTime(TimeOnly.MinValue)))))
-            .OrderBy(p => p.Date).ToList();
-        foreach (var (activity, lines, date) in planned)
+        // Invoices, quotes (issued, then accepted or declined) and contract documents in one timeline, in date order, so that
+        // numbers follow dates within each series of each entity and year.
+        var timeline = (from a in activities
+                        from n in Enumerable.Range(0, faker.Random.Int(1, 8))
+                        let start = a.Activity.OpenedOn > firstDay ? a.Activity.OpenedOn : firstDay
+                        where start < today
+                        select new Planned(DateBetween(faker, start, today), PlannedKind.Invoice, a.Activity, a.Lines)).ToList();
+        foreach (var (activity, lines) in activities.Where(a => a.Activity.OpenedOn < today && faker.Random.Double() < 0.35))
         {
-            var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
-            var entityRules = rules.Where(r => r.EntityId == activity.EntityId && r.EffectiveFrom <= date).MaxBy(r => r.EffectiveFrom);
-            if (entityRules is null) continue;
-            var invoiceLines = Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.7f, 0.2f, 0.1f]))
-                .Select(_ => new InvoiceLine(string.Format(faker.PickRandom(lines), faker.Lorem.Word()), faker.Random.WeightedRandom([1m, 2m, 3m], [0.75f, 0.15f, 0.1f]),
-                    Math.Round(faker.Random.Decimal(150m, 2500m) / 10m) * 10m, entityRules.DefaultVatRate))
-                .ToList();
-            var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, date, today, cancellationToken);
-            var invoice = Invoice.Issue(number, activity, client, invoiceLines, date, entityRules.ContributionRate, vatMention: null);
-            db.Invoices.Add(invoice);
-            var entries = invoice.BudgetEntries(now);
-            db.BudgetEntries.AddRange(entries);
-            balances[activity.Id] = balances.GetValueOrDefault(activity.Id) + entries.Sum(e => e.Amount);
-            await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
-                invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
-
-            if (faker.Random.Double() < 0.03 && date.AddDays(10) <= today)
+            var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
+            for (var i = faker.Random.Int(1, 3); i > 0; i--)
             {
-                var creditDate = date.AddDays(10);
-                var creditNumber = await db.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
-                var credit = invoice.Credit(creditNumber, Money.RoundToCents(invoice.TotalNet * faker.Random.Decimal(0.1m, 0.5m)), creditDate, "Prestation réduite à la demande du client");
-                db.CreditNotes.Add(credit);
-                var creditEntries = credit.BudgetEntries(now);
-                db.BudgetEntries.AddRange(creditEntries);
-                balances[activity.Id] += creditEntries.Sum(e => e.Amount);
+                var quote = new Planned(DateBetween(faker, start, today), PlannedKind.Quote, activity, lines);
+                timeline.Add(quote);
+                var decidedOn = quote.Date.AddDays(faker.Random.Int(1, 30));
+                var outcome = faker.Random.Double();
+                if (decidedOn <= today && outcome < 0.75)
+                {
+                    timeline.Add(quote with { Date = decidedOn, Kind = outcome < 0.45 ? PlannedKind.QuoteAccepted : PlannedKind.QuoteDeclined, Quote = quote });
+                }
+            }
+            var contractKind = activity.Kind switch
+            {
+                ActivityKind.LivePerformance => PlannedKind.SaleOfShow,
+                ActivityKind.Training => PlannedKind.CourseAgreement,
+                _ => (PlannedKind?)null,
+            };
+            if (contractKind is { } kind)
+            {
+                timeline.Add(new Planned(DateBetween(faker, start, today), kind, activity, lines));
             }
         }
 
-        await RequestSalariesAsync(faker, activities.Select(a => a.Activity), balances, today);
+        foreach (var planned in timeline.OrderBy(p => p.Date).ThenBy(p => p.Kind))
+        {
+            var (date, activity) = (planned.Date, planned.Activity);
+            var entityRules = rules.Where(r => r.EntityId == activity.EntityId && r.EffectiveFrom <= date).MaxBy(r => r.EffectiveFrom);
+            if (entityRules is null) continue;
+            var vat = entityRules.VatFor(activity.Kind);
+            switch (planned.Kind)
+            {
+                case PlannedKind.Invoice:
+                {
+                    var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
+                    var invoice = await IssueInvoiceAsync(activity, client, DemoLines(faker, planned.Lines, vat), date, entityRules, vat, quoteId: null, cancellationToken);
+                    if (faker.Random.Double() < 0.03 && date.AddDays(10) <= today)
+                    {
+                        var creditDate = date.AddDays(10);
+                        var creditNumber = await db.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
+                        var credit = invoice.Credit(creditNumber, Money.RoundToCents(invoice.TotalNet * faker.Random.Decimal(0.1m, 0.5m)), creditDate, "Prestation réduite à la demande du client");
+                        db.CreditNotes.Add(credit);
+                        db.BudgetEntries.AddRange(credit.BudgetEntries(now));
+                    }
+                    break;
+                }
+                case PlannedKind.Quote:
+                {
+                    var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
+                    var number = await db.NextAsync(activity.EntityId, DocumentKind.Quote, date, today, cancellationToken);
+                    planned.Issued = Quote.Issue(number, activity, client, DemoLines(faker, planned.Lines, vat), date, date.AddDays(30), vat.Mention);
+                    db.Quotes.Add(planned.Issued);
+                    break;
+                }
+                case PlannedKind.QuoteAccepted when planned.Quote?.Issued is { } quote:
+                {
+                    var client = clients.Single(c => c.Id == quote.ClientId);
+                    var lines = quote.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
+                    var invoice = await IssueInvoiceAsync(activity, client, lines, date, entityRules, vat, quote.Id, cancellationToken);
+                    quote.MarkAccepted(date, invoice.Id);
+                    break;
+                }
+                case PlannedKind.QuoteDeclined when planned.Quote?.Issued is { } quote:
+                    quote.Decline(date, faker.PickRandom("Budget insuffisant cette saison", "Projet reporté à l'an prochain", "Autre prestataire retenu", "Date non disponible"));
+                    break;
+                case PlannedKind.SaleOfShow or PlannedKind.CourseAgreement:
+                {
+                    var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
+                    var first = date.AddDays(faker.Random.Int(15, 90));
+                    var dates = Enumerable.Range(0, faker.Random.Int(1, 4)).Select(i => first.AddDays(i)).ToList();
+                    ContractDetails details = planned.Kind == PlannedKind.SaleOfShow
+                        ? new SaleOfShowDetails(faker.Lorem.Sentence(3).TrimEnd('.'), faker.PickRandom("Théâtre municipal de ", "Salle des fêtes de ", "Scène nationale de ", "Festival de ") + faker.Address.City(),
+                            dates, dates.Count)
+                        : new CourseAgreementDetails(string.Format(faker.PickRandom(planned.Lines), faker.Lorem.Word()), dates.Count * 7m, dates, faker.Random.Int(4, 16));
+                    var number = await db.NextAsync(activity.EntityId, DocumentKind.ContractDocument, date, today, cancellationToken);
+                    db.ContractDocuments.Add(ContractDocument.Issue(number, activity, client, details, dates.Count * Math.Round(faker.Random.Decimal(400m, 1800m) / 10m) * 10m, vat,
+                        requestedVatRate: null, date));
+                    break;
+                }
+            }
+        }
+
+        var demoActivities = activities.Select(a => a.Activity).ToList();
+        var demoLogin = members.FirstOrDefault(m => m.Email == DemoLoginEmail)?.MemberId;
+        SeedExpenses(demoActivities, demoLogin, firstDay, today, now);
+        await SeedEquipmentAsync(demoActivities, demoLogin, firstDay, today, now, cancellationToken);
+        // Salaries last: they draw on what the expenses and the equipment left.
+        await RequestSalariesAsync(faker, demoActivities, BalancesSoFar(), today);
     }
+
+    /// <summary>Each activity's balance from the entries seeded so far (not saved yet).</summary>
+    private Dictionary<Guid, decimal> BalancesSoFar() =>
+        db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
 
     /// <summary>
     /// Salaries for work in the next three weeks on about a quarter of the activities, each drawing 30–60 % of the balance
@@ -175,6 +246,45 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         }
     }
 
+    private async Task<Invoice> IssueInvoiceAsync(Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly date, EntityRules rules, VatTreatment vat,
+        Guid? quoteId, CancellationToken cancellationToken)
+    {
+        var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, date, clock.Today(), cancellationToken);
+        var invoice = Invoice.Issue(number, activity, client, lines, date, rules.ContributionRate, vat.Mention, quoteId);
+        db.Invoices.Add(invoice);
+        db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
+        await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
+            invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
+        return invoice;
+    }
+
+    private static List<InvoiceLine> DemoLines(Faker faker, string[] lines, VatTreatment vat) =>
+        Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.7f, 0.2f, 0.1f]))
+            .Select(_ => new InvoiceLine(string.Format(faker.PickRandom(lines), faker.Lorem.Word()), faker.Random.WeightedRandom([1m, 2m, 3m], [0.75f, 0.15f, 0.1f]),
+                Math.Round(faker.Random.Decimal(150m, 2500m) / 10m) * 10m, vat.RateFor(null)))
+            .ToList();
+
+    private static DateOnly DateBetween(Faker faker, DateOnly from, DateOnly to) =>
+        DateOnly.FromDateTime(faker.Date.Between(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue)));
+
+    private enum PlannedKind
+    {
+        Invoice,
+        Quote,
+        QuoteAccepted,
+        QuoteDeclined,
+        SaleOfShow,
+        CourseAgreement,
+    }
+
+    /// <summary>One step of the demo timeline; a quote's decision points back at the quote step, which holds the issued quote.</summary>
+    private sealed record Planned(DateOnly Date, PlannedKind Kind, Activity Activity, string[] Lines)
+    {
+        public Planned? Quote { get; init; }
+
+        public Quote? Issued { get; set; }
+    }
+
     private static int Pick(Faker faker, IEnumerable<double> weights)
     {
         var list = weights.ToList();
@@ -186,4 +296,154 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         }
         return list.Count - 1;
     }
+
+    /// <summary>The member behind the demo login: their activities always get expenses and equipment, so Swagger shows some.</summary>
+    private const string DemoLoginEmail = "member@smart.coop";
+
+    /// <summary>Demo decisions and grants are signed by a back-office account that exists only in the demo data.</summary>
+    private static readonly Guid DemoBackOffice = new("0193a000-0000-7000-8000-00000000b0ff");
+
+    /// <summary>The smallest files the receipt check recognises: a one-page PDF and a 1×1 PNG.</summary>
+    private static readonly byte[] PdfReceipt = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+
+    private static readonly byte[] PngReceipt = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private static readonly (ExpenseCategory Category, decimal Min, decimal Max, decimal VatRate, string[] Descriptions)[] ExpenseKinds =
+    [
+        (ExpenseCategory.Travel, 18m, 240m, 0.10m, ["Train Lille – Paris aller-retour", "Billet TER pour la représentation", "Péage et carburant, tournée", "Train Lyon – Marseille"]),
+        (ExpenseCategory.Meals, 12m, 65m, 0.10m, ["Repas en tournée", "Déjeuner de travail avec l'organisateur", "Repas d'équipe après le montage"]),
+        (ExpenseCategory.Lodging, 60m, 180m, 0.10m, ["Hôtel, nuit du festival", "Chambre d'hôtes pendant la résidence"]),
+        (ExpenseCategory.Supplies, 10m, 300m, 0.20m, ["Cordes et accessoires", "Papeterie et impressions", "Consommables d'atelier", "Câbles et adaptateurs"]),
+        (ExpenseCategory.Services, 40m, 450m, 0.20m, ["Location de salle de répétition", "Hébergement du site web", "Traduction du dossier de presse"]),
+        (ExpenseCategory.Other, 10m, 120m, 0.20m, ["Frais d'inscription au festival", "Affranchissement du matériel"]),
+    ];
+
+    private static readonly (string Description, string Supplier)[] PurchasedEquipment =
+    [
+        ("Table de mixage 16 pistes", "Audio Nord"), ("Ordinateur portable pour la PAO", "Informatique Services Lille"), ("Appareil photo hybride", "Photo Ciné Lyon"),
+        ("Enceintes de façade", "Sono Pro Marseille"), ("Tablette graphique", "Graphik Store"), ("Projecteurs LED", "Scène Lumière"), ("Machine à coudre professionnelle", "Atelier Textile"),
+    ];
+
+    private static readonly (string Description, string Supplier)[] LeasedEquipment =
+    [
+        ("Photocopieur couleur", "Bureau Leasing"), ("Véhicule utilitaire", "Utilitaires Location Longue Durée"), ("Station de montage vidéo", "Vidéo Pro Lille"),
+        ("Parc d'éclairage scénique", "Scène Lumière"),
+    ];
+
+    /// <summary>
+    /// Expenses over the activities' life since 2024 with a small receipt each: decided ones are mostly approved (booked on
+    /// the approval day), some refused; the last weeks' are still waiting for an advisor. Its own random sequence, so
+    /// the invoices above do not change.
+    /// </summary>
+    private void SeedExpenses(IReadOnlyList<Activity> activities, Guid? demoLogin, DateOnly firstDay, DateOnly today, DateTimeOffset now)
+    {
+        var faker = new Faker("fr") { Random = new Randomizer(2024) };
+        foreach (var activity in activities.Where(a => faker.Random.Bool(0.35f) || a.CoordinatorId == demoLogin))
+        {
+            var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
+            if (start >= today) continue;
+            for (var n = faker.Random.Int(1, 4); n > 0; n--)
+            {
+                var (category, min, max, vatRate, descriptions) = faker.PickRandom(ExpenseKinds);
+                var date = Between(faker, start, today);
+                var submittedOn = Earliest(date.AddDays(faker.Random.Int(0, 5)), today);
+                var amount = Money.RoundToCents(faker.Random.Decimal(min, max));
+                var expense = Expense.Submit(activity, activity.CoordinatorId, date, category, faker.PickRandom(descriptions), amount,
+                    Money.RoundToCents(amount * vatRate / (1 + vatRate)), submittedOn);
+                var pdf = faker.Random.Bool();
+                db.Expenses.Add(expense);
+                db.ExpenseReceipts.Add(ExpenseReceipt.For(expense, $"justificatif-{date:yyyyMMdd}-{n}.{(pdf ? "pdf" : "png")}", null, pdf ? PdfReceipt : PngReceipt));
+
+                var decidedOn = submittedOn.AddDays(faker.Random.Int(1, 10));
+                var decision = faker.Random.Double();
+                if (decidedOn > today || decision < 0.12) continue; // still waiting for an advisor
+                if (decision < 0.25)
+                {
+                    expense.Refuse(DemoBackOffice, null, faker.PickRandom("Dépense personnelle, sans lien avec l'activité", "Justificatif illisible", "Déjà remboursée"), decidedOn);
+                }
+                else
+                {
+                    db.BudgetEntries.Add(expense.Approve(activity, DemoBackOffice, null, decidedOn, now));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Equipment of the activities with a budget (tier 2 and up, and the demo login's): purchases where the balance allows, treasury advances and
+    /// leases with their monthly schedules. Instalments already due are booked; the others are scheduled messages, as
+    /// the API does. Its own random sequence, so the invoices and expenses above do not change.
+    /// </summary>
+    private async Task SeedEquipmentAsync(IReadOnlyList<Activity> activities, Guid? demoLogin, DateOnly firstDay, DateOnly today, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var faker = new Faker("fr") { Random = new Randomizer(2025) };
+        var limits = await db.FinancingLimits.ToListAsync(cancellationToken);
+        var balances = BalancesSoFar();
+        foreach (var activity in activities.Where(a => a.ServiceTier >= 2 || a.CoordinatorId == demoLogin))
+        {
+            var start = activity.OpenedOn > firstDay ? activity.OpenedOn : firstDay;
+            if (start >= today) continue;
+            var balance = balances.GetValueOrDefault(activity.Id);
+            var showcase = activity.CoordinatorId == demoLogin;
+            var financed = new List<Equipment>();
+            // Kept only if the balance also bears the instalments already due: demo activities stay out of the red.
+            void Keep(Equipment candidate)
+            {
+                var cost = -candidate.AcquisitionEntries(now).Sum(e => e.Amount) + candidate.Instalments.Where(i => i.DueDate <= today).Sum(i => i.Amount);
+                if (cost > balance) return;
+                financed.Add(candidate);
+                balance -= cost;
+            }
+
+            var (description, supplier) = faker.PickRandom(PurchasedEquipment);
+            var price = Math.Round(Math.Min(balance * 0.4m, faker.Random.Decimal(150m, 2500m)) / 10m) * 10m;
+            if ((faker.Random.Bool(0.5f) || showcase) && price >= 100m)
+            {
+                var date = Between(faker, start, today);
+                Keep(Equipment.Purchase(activity, balance, description, supplier, date, price, activity.CoordinatorId, date));
+            }
+
+            if ((faker.Random.Bool(0.3f) || showcase) && balance > 0m)
+            {
+                (description, supplier) = faker.PickRandom(PurchasedEquipment);
+                var date = Between(faker, start, today);
+                price = Math.Round(faker.Random.Decimal(1500m, 6000m) / 10m) * 10m;
+                var advance = faker.Random.Bool(0.7f) || balance < price * 0.3m + 1m ? price : price - Math.Round(price * 0.3m);
+                var instalments = faker.PickRandom(6, 12, 18, 24, 36);
+                Keep(Equipment.FinanceByAdvance(activity, balance, InForce(limits, date), description, supplier, date, price, advance, instalments,
+                    FirstOfNextMonth(date).AddDays(4), DemoBackOffice, date));
+            }
+
+            if (activity.ServiceTier >= 3 || faker.Random.Bool(0.15f) || showcase)
+            {
+                (description, supplier) = faker.PickRandom(LeasedEquipment);
+                var date = Between(faker, start, today);
+                var monthly = Math.Round(faker.Random.Decimal(25m, 180m));
+                var term = faker.PickRandom(12, 24, 36, 48);
+                Keep(Equipment.Lease(activity, InForce(limits, date), description, supplier, date, Math.Round(monthly * term * 0.85m / 10m) * 10m, monthly, term,
+                    FirstOfNextMonth(date), DemoBackOffice, date));
+            }
+
+            foreach (var equipment in financed)
+            {
+                db.Equipment.Add(equipment);
+                db.BudgetEntries.AddRange(equipment.AcquisitionEntries(now));
+                foreach (var due in equipment.Instalments.Where(i => i.DueDate <= today).ToList())
+                {
+                    db.BudgetEntries.Add(equipment.BookInstalment(due.Number, now)!);
+                }
+                await bus.ScheduleInstalmentsAsync(equipment);
+            }
+        }
+    }
+
+    private static FinancingLimits InForce(IEnumerable<FinancingLimits> limits, DateOnly date) => limits.Where(l => l.EffectiveFrom <= date).MaxBy(l => l.EffectiveFrom)!;
+
+    private static DateOnly FirstOfNextMonth(DateOnly date) => new DateOnly(date.Year, date.Month, 1).AddMonths(1);
+
+    private static DateOnly Between(Faker faker, DateOnly from, DateOnly to) =>
+        DateOnly.FromDateTime(faker.Date.Between(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue)));
+
+    private static DateOnly Earliest(DateOnly a, DateOnly b) => a < b ? a : b;
 }

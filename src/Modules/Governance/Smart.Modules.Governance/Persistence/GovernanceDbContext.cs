@@ -40,6 +40,7 @@ internal sealed class CooperativeEntityConfiguration : IEntityTypeConfiguration<
             settings.Property(s => s.ContributionRate).HasPrecision(7, 6);
             settings.Property(s => s.DefaultVatRate).HasPrecision(7, 6);
             settings.Property(s => s.PayoutRuleKind).HasConversion<string>().HasMaxLength(30);
+            settings.Property(s => s.TrainingVatExemptionMention).HasMaxLength(EntitySettingsVersion.MaxMentionLength);
             settings.Ignore(s => s.PayoutRule);
         });
         builder.Navigation("_settings").AutoInclude();

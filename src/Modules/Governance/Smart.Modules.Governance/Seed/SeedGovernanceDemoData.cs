@@ -42,10 +42,12 @@ internal sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMes
         }
         var today = clock.Today();
         var sevenDays = PayoutRule.DaysAfterEndOfWork(7);
+        // SmartFr's training is VAT-exempt (continuing vocational training, CGI art. 261-4-4° a) in every version.
+        const string trainingMention = "Exonération de TVA — article 261-4-4° a du CGI";
         var smartFr = CooperativeEntity.Create("SmartFr", "Smart France", EntityKind.Scic, "FR",
         [
-            new(new DateOnly(2017, 1, 1), 0.085m, sevenDays, 0.20m, true),
-            new(new DateOnly(2022, 12, 15), 0.10m, sevenDays, 0.20m, true),
+            new(new DateOnly(2013, 1, 1), 0.085m, sevenDays, 0.20m, true, trainingVatExempt: true, trainingVatExemptionMention: trainingMention),
+            new(new DateOnly(2022, 12, 15), 0.10m, sevenDays, 0.20m, true, trainingVatExempt: true, trainingVatExemptionMention: trainingMention),
         ]);
         var entities = new[]
         {

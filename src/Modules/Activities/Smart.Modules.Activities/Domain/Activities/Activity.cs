@@ -73,13 +73,15 @@ internal sealed class Activity : AggregateRoot
     }
 
     /// <summary>
-    /// Closes the activity; its budget must be spent or transferred first (balance zero), and no salary may still be
-    /// waiting for its payslip (<paramref name="committed"/>: employment budget of pending requests).
+    /// Closes the activity; its budget must be spent or transferred first (balance zero), no salary may still be
+    /// waiting for its payslip (<paramref name="committed"/>: employment budget of pending requests), and no advance
+    /// repayment or lease deduction may still be due (<paramref name="outstandingInstalments"/>).
     /// </summary>
-    public void Close(decimal balance, decimal committed, DateOnly today)
+    public void Close(decimal balance, decimal committed, decimal outstandingInstalments, DateOnly today)
     {
         CheckRule(new ActivityIsOpen(Status));
         CheckRule(new NoSalaryIsPending(committed));
+        CheckRule(new NoInstalmentIsOutstanding(outstandingInstalments));
         CheckRule(new ClosingBalanceIsZero(balance));
         Status = ActivityStatus.Closed;
         ClosedOn = today;
@@ -107,6 +109,13 @@ internal sealed class Activity : AggregateRoot
         public bool IsBroken() => Committed != 0m;
 
         public string Message => $"Salary requests of {Committed:0.00} are still pending at Payroll; the activity closes once they are booked or rejected.";
+    }
+
+    private sealed record NoInstalmentIsOutstanding(decimal Outstanding) : IBusinessRule
+    {
+        public bool IsBroken() => Outstanding != 0m;
+
+        public string Message => $"Equipment instalments of {Outstanding:0.00} are still to be repaid; the activity closes once they are booked.";
     }
 
     private sealed record ClosingBalanceIsZero(decimal Balance) : IBusinessRule

@@ -7,6 +7,9 @@ internal enum BudgetEntryKind
     SalaryCost,
     Expense,
     Purchase,
+
+    /// <summary>The cooperative's treasury advance financing a purchase (+), repaid by <see cref="AdvanceRepayment"/> entries.</summary>
+    TreasuryAdvance,
     AdvanceRepayment,
     LeaseInstalment,
     SpaceCharge,
@@ -23,6 +26,9 @@ internal enum BudgetSource
     Expense,
     Charge,
     YearEndClose,
+
+    /// <summary>An equipment's purchase, advance, repayments and lease deductions; one per kind and date.</summary>
+    Equipment,
 }
 
 /// <summary>

@@ -6,12 +6,23 @@ internal enum DocumentKind
 {
     Invoice,
     CreditNote,
+    Quote,
+    ContractDocument,
 }
 
-/// <summary>A document's legal number: gap-free per entity, kind and year, e.g. FA2026-000042.</summary>
+/// <summary>A document's legal number: gap-free per entity, kind and year, e.g. FA2026-000042, DE2026-000001.</summary>
 internal sealed record DocumentNumber(DocumentKind Kind, int Year, int Sequence)
 {
-    public override string ToString() => $"{(Kind == DocumentKind.Invoice ? "FA" : "AV")}{Year}-{Sequence:D6}";
+    public override string ToString() => $"{Prefix}{Year}-{Sequence:D6}";
+
+    private string Prefix => Kind switch
+    {
+        DocumentKind.Invoice => "FA",
+        DocumentKind.CreditNote => "AV",
+        DocumentKind.Quote => "DE",
+        DocumentKind.ContractDocument => "CT",
+        _ => throw new InvalidOperationException($"Unknown document kind {Kind}."),
+    };
 }
 
 /// <summary>

@@ -46,6 +46,25 @@ internal sealed class InvoiceLine
     }
 }
 
+/// <summary>Totals of a document's lines (invoice or quote): sums of the lines' rounded amounts.</summary>
+internal sealed record DocumentTotals(decimal Net, decimal Vat, decimal Gross)
+{
+    public static DocumentTotals Of(IReadOnlyCollection<InvoiceLine> lines)
+    {
+        var net = lines.Sum(l => l.Net);
+        var vat = lines.Sum(l => l.Vat);
+        return new DocumentTotals(net, vat, net + vat);
+    }
+}
+
+/// <summary>The client of a document belongs to the activity's entity (invoices, quotes, contract documents).</summary>
+internal sealed record ClientBelongsToTheActivitysEntity(Guid ClientEntity, Guid ActivityEntity) : IBusinessRule
+{
+    public bool IsBroken() => ClientEntity != ActivityEntity;
+
+    public string Message => "The client belongs to another entity than the activity.";
+}
+
 /// <summary>
 /// An issued invoice: immutable once issued (corrections go through credit notes). It keeps the contribution rate
 /// in force on its date, so a credit note reverses the contribution at that same rate.
@@ -76,6 +95,9 @@ internal sealed class Invoice : AggregateRoot
     public DateOnly IssueDate { get; private set; }
 
     public DateOnly DueDate { get; private set; }
+
+    /// <summary>The accepted quote this invoice was issued from, if any.</summary>
+    public Guid? QuoteId { get; private set; }
 
     public IReadOnlyList<InvoiceLine> Lines => _lines;
 
@@ -128,7 +150,7 @@ internal sealed class Invoice : AggregateRoot
     public decimal NetRevenueAfterContribution => RevenueAfterContributionFunc(this);
 
     public static Invoice Issue(DocumentNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
-        decimal contributionRate, string? vatMention)
+        decimal contributionRate, string? vatMention, Guid? quoteId = null)
     {
         activity.EnsureOpen();
         CheckRule(new ClientBelongsToTheActivitysEntity(client.EntityId, activity.EntityId));
@@ -146,11 +168,10 @@ internal sealed class Invoice : AggregateRoot
             DueDate = issueDate.AddDays(client.PaymentTermsDays),
             VatMention = vatMention,
             ContributionRate = contributionRate,
+            QuoteId = quoteId,
         };
         invoice._lines.AddRange(lines);
-        invoice.TotalNet = lines.Sum(l => l.Net);
-        invoice.TotalVat = lines.Sum(l => l.Vat);
-        invoice.TotalGross = invoice.TotalNet + invoice.TotalVat;
+        (invoice.TotalNet, invoice.TotalVat, invoice.TotalGross) = DocumentTotals.Of(lines);
         invoice.ContributionAmount = Money.RoundToCents(invoice.TotalNet * contributionRate);
         return invoice;
     }
@@ -210,13 +231,6 @@ internal sealed class Invoice : AggregateRoot
         public bool IsBroken() => Amount <= 0;
 
         public string Message => $"A payment is positive, not {Amount:0.00}.";
-    }
-
-    private sealed record ClientBelongsToTheActivitysEntity(Guid ClientEntity, Guid ActivityEntity) : IBusinessRule
-    {
-        public bool IsBroken() => ClientEntity != ActivityEntity;
-
-        public string Message => "The client belongs to another entity than the activity.";
     }
 
     private sealed record InvoiceHasLines(int Count) : IBusinessRule

@@ -8,6 +8,7 @@ using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Features.Financing;
 using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
 
@@ -44,11 +45,11 @@ internal sealed class ChangeActivityHandler(ActivitiesDbContext db, ICurrentUser
     public async Task HandleAsync(CloseActivity command, CancellationToken cancellationToken)
     {
         var activity = await LoadAsync(command.ActivityId, command.ExpectedVersion, cancellationToken);
-        // Salary requests lock the same row: none can slip in between reading the commitments and closing.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM activities.activities WHERE id = {activity.Id} FOR UPDATE", cancellationToken);
+        // Salary requests and equipment lock the same row: none can slip in between reading the commitments and closing.
+        await db.LockActivityAsync(activity.Id, cancellationToken);
         var balance = await db.BudgetEntries.Where(e => e.ActivityId == activity.Id).SumAsync(e => e.Amount, cancellationToken);
         var committed = await db.CommittedAsync(activity.Id, cancellationToken);
-        activity.Close(balance, committed, clock.Today());
+        activity.Close(balance, committed, await db.OutstandingInstalmentsAsync(activity.Id, cancellationToken), clock.Today());
     }
 
     private async Task<Activity> LoadAsync(Guid activityId, int expectedVersion, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ internal sealed record CreditNoteView(Guid Id, string Number, Guid InvoiceId, Da
 internal sealed record InvoiceView(
     Guid Id, string Number, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client, DateOnly IssueDate, DateOnly DueDate,
     IReadOnlyList<InvoiceLineView> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross, string Currency, string? VatMention,
-    decimal ContributionRate, decimal ContributionAmount, decimal CreditedNet, decimal RemainingToCredit, IReadOnlyList<CreditNoteView> CreditNotes);
+    decimal ContributionRate, decimal ContributionAmount, decimal CreditedNet, decimal RemainingToCredit, IReadOnlyList<CreditNoteView> CreditNotes, Guid? QuoteId);
 
 internal sealed record InvoiceSummary(Guid Id, string Number, Guid ActivityId, Guid ClientId, string ClientName, DateOnly IssueDate, DateOnly DueDate,
     decimal TotalNet, decimal TotalGross, decimal CreditedNet);
@@ -60,7 +60,7 @@ internal sealed class InvoiceQueriesHandler(ActivitiesDbContext db, ICurrentUser
         return new InvoiceView(i.Id, i.Number, i.EntityId, i.ActivityId, found.ActivityName, ClientView.From(found.Client), i.IssueDate, i.DueDate,
             i.Lines.Select(l => new InvoiceLineView(l.Description, l.Quantity, l.UnitPrice, l.VatRate, l.Net, l.Vat)).ToList(),
             i.TotalNet, i.TotalVat, i.TotalGross, Invoice.Currency, i.VatMention, i.ContributionRate, i.ContributionAmount, i.CreditedNet, i.RemainingToCredit,
-            credits.Select(ToView).ToList());
+            credits.Select(ToView).ToList(), i.QuoteId);
     }
 
     public async Task<CreditNoteView> HandleAsync(GetCreditNote query, CancellationToken cancellationToken) =>
@@ -90,7 +90,16 @@ internal sealed class InvoiceQueriesHandler(ActivitiesDbContext db, ICurrentUser
     private static CreditNoteView ToView(CreditNote c) => new(c.Id, c.Number, c.InvoiceId, c.IssueDate, c.Net, c.Vat, c.Gross, c.ContributionRefund, c.Reason);
 }
 
-/// <summary>The invoice as a printable page: everything HTML-encoded, amounts in French format.</summary>
+/// <summary>What a printable document shows: an invoice or a quote, with its own title and dates.</summary>
+internal sealed record PrintableDocument(string Title, string DatesLine, string ActivityName, ClientView Client, IReadOnlyList<InvoiceLineView> Lines,
+    decimal TotalNet, decimal TotalVat, decimal TotalGross, string? VatMention)
+{
+    public static PrintableDocument From(InvoiceView invoice) => new($"Facture {invoice.Number}",
+        $"Date : {invoice.IssueDate:dd/MM/yyyy} — échéance : {invoice.DueDate:dd/MM/yyyy}", invoice.ActivityName, invoice.Client, invoice.Lines,
+        invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, invoice.VatMention);
+}
+
+/// <summary>Invoices and quotes as printable pages: everything HTML-encoded, amounts in French format.</summary>
 internal static class InvoiceDocument
 {
     private const string Style =
@@ -99,29 +108,31 @@ internal static class InvoiceDocument
     // The host runs with invariant globalization: French number formatting is spelled out here.
     private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u202f", NumberGroupSizes = [3] };
 
-    public static string Render(InvoiceView invoice)
+    public static string Render(InvoiceView invoice) => Render(PrintableDocument.From(invoice));
+
+    public static string Render(PrintableDocument document)
     {
-        var client = invoice.Client;
+        var client = document.Client;
         var address = client.BillingAddress;
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>Facture {E(invoice.Number)}</title><style>{Style}</style></head><body>")
-            .Append($"<h1>Facture {E(invoice.Number)}</h1>")
-            .Append($"<p>Date : {invoice.IssueDate:dd/MM/yyyy} — échéance : {invoice.DueDate:dd/MM/yyyy}</p>")
-            .Append($"<p>Activité : {E(invoice.ActivityName)}</p>")
+            .Append($"<title>{E(document.Title)}</title><style>{Style}</style></head><body>")
+            .Append($"<h1>{E(document.Title)}</h1>")
+            .Append($"<p>{E(document.DatesLine)}</p>")
+            .Append($"<p>Activité : {E(document.ActivityName)}</p>")
             .Append($"<address>{E(client.Name)}<br>{E(address.Line1)}<br>");
         if (address.Line2 is not null) html.Append($"{E(address.Line2)}<br>");
         html.Append($"{E(address.PostalCode)} {E(address.City)} ({E(address.Country)})");
         if (client.VatNumber is not null) html.Append($"<br>TVA : {E(client.VatNumber)}");
         html.Append("</address><table><thead><tr><th>Désignation</th><th class=\"n\">Quantité</th><th class=\"n\">Prix unitaire HT</th>")
             .Append("<th class=\"n\">TVA</th><th class=\"n\">Montant HT</th></tr></thead><tbody>");
-        foreach (var line in invoice.Lines)
+        foreach (var line in document.Lines)
         {
             html.Append($"<tr><td>{E(line.Description)}</td><td class=\"n\">{line.Quantity.ToString("0.###", French)}</td>")
                 .Append($"<td class=\"n\">{M(line.UnitPrice)}</td><td class=\"n\">{(line.VatRate * 100).ToString("0.##", French)} %</td><td class=\"n\">{M(line.Net)}</td></tr>");
         }
-        html.Append($"</tbody></table><p class=\"n\">Total HT : {M(invoice.TotalNet)}<br>TVA : {M(invoice.TotalVat)}<br><strong>Total TTC : {M(invoice.TotalGross)}</strong></p>");
-        if (invoice.VatMention is not null) html.Append($"<p>{E(invoice.VatMention)}</p>");
+        html.Append($"</tbody></table><p class=\"n\">Total HT : {M(document.TotalNet)}<br>TVA : {M(document.TotalVat)}<br><strong>Total TTC : {M(document.TotalGross)}</strong></p>");
+        if (document.VatMention is not null) html.Append($"<p>{E(document.VatMention)}</p>");
         return html.Append("</body></html>").ToString();
     }
 

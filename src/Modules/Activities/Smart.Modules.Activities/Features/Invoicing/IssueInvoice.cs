@@ -14,7 +14,10 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Invoicing;
 
-/// <summary>A line as sent: the VAT rate defaults to the entity's rate in force on the invoice date.</summary>
+/// <summary>
+/// A line as sent (invoices and quotes): the VAT rate defaults to the entity's rate in force on the document date; a
+/// training activity of an exempt entity gets 0 % whatever is sent.
+/// </summary>
 internal sealed record InvoiceLineInput(string Description, decimal Quantity, decimal UnitPrice, decimal? VatRate)
 {
     internal sealed class Validator : AbstractValidator<InvoiceLineInput>
@@ -56,8 +59,11 @@ internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bu
 {
     public async Task<Guid> HandleAsync(IssueInvoice command, CancellationToken cancellationToken) => (await IssueAsync(command, cancellationToken)).Id;
 
-    /// <summary>The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary.</summary>
-    internal async Task<Invoice> IssueAsync(IssueInvoice command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary, and with
+    /// the acceptance of a quote (<paramref name="quoteId"/>).
+    /// </summary>
+    internal async Task<Invoice> IssueAsync(IssueInvoice command, CancellationToken cancellationToken, Guid? quoteId = null)
     {
         var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
             ?? throw new NotFoundException("Activity", command.ActivityId);
@@ -67,9 +73,10 @@ internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bu
         var issueDate = command.IssueDate ?? today;
         var rules = await db.EntityRules.InForceAsync(activity.EntityId, issueDate, cancellationToken);
 
-        var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, l.VatRate ?? rules.DefaultVatRate)).ToList();
+        var vat = rules.VatFor(activity.Kind);
+        var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
         var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, today, cancellationToken);
-        var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vatMention: null);
+        var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
         await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),

@@ -93,7 +93,7 @@ internal sealed class RequestSalaryHandler(ActivitiesDbContext db, IMessageBus b
     internal async Task<SalaryRequest> RequestAsync(Activity activity, ISalaryTerms terms, CancellationToken cancellationToken)
     {
         // Requests on one activity queue on its row until commit: two of them cannot both spend the same available budget.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM activities.activities WHERE id = {activity.Id} FOR UPDATE", cancellationToken);
+        await db.LockActivityAsync(activity.Id, cancellationToken);
         var today = clock.Today();
         var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
         var request = SalaryRequest.Request(activity, budget, terms.EmploymentBudget, terms.ContractKind, terms.Category, terms.WorkStart, terms.WorkEnd,

@@ -434,6 +434,100 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Contracts.ContractDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<decimal?>("Gross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal?>("Net")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("net");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<decimal?>("Vat")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("vat");
+
+                    b.Property<string>("VatMention")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vat_mention");
+
+                    b.Property<decimal?>("VatRate")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("vat_rate");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_documents");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_contract_documents_client_id");
+
+                    b.HasIndex("ActivityId", "Kind")
+                        .HasDatabaseName("ix_contract_documents_activity_id_kind");
+
+                    b.HasIndex("EntityId", "Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_documents_entity_id_year_sequence");
+
+                    b.ToTable("contract_documents", "activities");
+                });
+
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Expenses.Expense", b =>
                 {
                     b.Property<Guid>("Id")
@@ -554,6 +648,107 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasName("pk_expense_receipts");
 
                     b.ToTable("expense_receipts", "activities");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Financing.Equipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal?>("AdvanceAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("advance_amount");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<decimal>("PriceExclVat")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("price_excl_vat");
+
+                    b.Property<DateOnly>("PurchaseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("purchase_date");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_equipment");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_equipment_activity_id");
+
+                    b.ToTable("equipment", "activities");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Financing.FinancingLimits", b =>
+                {
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("MaxAdvanceInstalments")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_advance_instalments");
+
+                    b.Property<int>("MaxLeaseMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_lease_months");
+
+                    b.HasKey("EffectiveFrom")
+                        .HasName("pk_financing_limits");
+
+                    b.ToTable("financing_limits", "activities");
+
+                    b.HasData(
+                        new
+                        {
+                            EffectiveFrom = new DateOnly(2013, 1, 1),
+                            MaxAdvanceInstalments = 60,
+                            MaxLeaseMonths = 60
+                        });
                 });
 
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.CreditNote", b =>
@@ -737,6 +932,10 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("paid_on");
 
+                    b.Property<Guid?>("QuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quote_id");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
@@ -787,11 +986,124 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                     b.HasIndex("ClientId")
                         .HasDatabaseName("ix_invoices_client_id");
 
+                    b.HasIndex("QuoteId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_quote_id")
+                        .HasFilter("quote_id IS NOT NULL");
+
                     b.HasIndex("EntityId", "Year", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_entity_id_year_sequence");
 
                     b.ToTable("invoices", "activities");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Quotes.Quote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declined_on");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("TotalGross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total_gross");
+
+                    b.Property<decimal>("TotalNet")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total_net");
+
+                    b.Property<decimal>("TotalVat")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total_vat");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<string>("VatMention")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vat_mention");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quotes");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_quotes_client_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_quotes_invoice_id");
+
+                    b.HasIndex("ActivityId", "Status")
+                        .HasDatabaseName("ix_quotes_activity_id_status");
+
+                    b.HasIndex("EntityId", "Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quotes_entity_id_year_sequence");
+
+                    b.ToTable("quotes", "activities");
                 });
 
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Salaries.SalaryRequest", b =>
@@ -924,6 +1236,15 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("guarantee_fund_advance_allowed");
 
+                    b.Property<bool>("TrainingVatExempt")
+                        .HasColumnType("boolean")
+                        .HasColumnName("training_vat_exempt");
+
+                    b.Property<string>("TrainingVatExemptionMention")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("training_vat_exemption_mention");
+
                     b.HasKey("EntityId", "EffectiveFrom")
                         .HasName("pk_entity_rules");
 
@@ -981,6 +1302,23 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasConstraintName("fk_budget_entries_activities_activity_id");
                 });
 
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Contracts.ContractDocument", b =>
+                {
+                    b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_documents_activities_activity_id");
+
+                    b.HasOne("Smart.Modules.Activities.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_documents_clients_client_id");
+                });
+
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Expenses.Expense", b =>
                 {
                     b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
@@ -999,6 +1337,51 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expense_receipts_expenses_expense_id");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Financing.Equipment", b =>
+                {
+                    b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_equipment_activities_activity_id");
+
+                    b.OwnsMany("Smart.Modules.Activities.Domain.Financing.EquipmentInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<Guid>("EquipmentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("equipment_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<DateTimeOffset?>("BookedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("booked_at");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("due_date");
+
+                            b1.HasKey("EquipmentId", "Number")
+                                .HasName("pk_equipment_instalments");
+
+                            b1.ToTable("equipment_instalments", "activities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EquipmentId")
+                                .HasConstraintName("fk_equipment_instalments_equipment_equipment_id");
+                        });
+
+                    b.Navigation("Instalments");
                 });
 
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.CreditNote", b =>
@@ -1079,6 +1462,85 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("InvoiceId")
                                 .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.Quotes.Quote", b =>
+                {
+                    b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quotes_activities_activity_id");
+
+                    b.HasOne("Smart.Modules.Activities.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quotes_clients_client_id");
+
+                    b.HasOne("Smart.Modules.Activities.Domain.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quotes_invoices_invoice_id");
+
+                    b.OwnsMany("Smart.Modules.Activities.Domain.Invoicing.InvoiceLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("QuoteId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("quote_id");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("position");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Position"));
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("description");
+
+                            b1.Property<decimal>("Net")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("net");
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(12, 3)
+                                .HasColumnType("numeric(12,3)")
+                                .HasColumnName("quantity");
+
+                            b1.Property<decimal>("UnitPrice")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("unit_price");
+
+                            b1.Property<decimal>("Vat")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("vat");
+
+                            b1.Property<decimal>("VatRate")
+                                .HasPrecision(7, 6)
+                                .HasColumnType("numeric(7,6)")
+                                .HasColumnName("vat_rate");
+
+                            b1.HasKey("QuoteId", "Position")
+                                .HasName("pk_quote_lines");
+
+                            b1.ToTable("quote_lines", "activities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuoteId")
+                                .HasConstraintName("fk_quote_lines_quotes_quote_id");
                         });
 
                     b.Navigation("Lines");

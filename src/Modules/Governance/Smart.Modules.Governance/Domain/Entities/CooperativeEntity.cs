@@ -70,7 +70,7 @@ internal sealed class CooperativeEntity : AggregateRoot
 
     public EntitySettingsChanged ToSettingsChanged(EntitySettingsVersion version) => new(
         Id, Code, version.EffectiveFrom, version.ContributionRate, version.PayoutRuleKind, version.PayoutDay,
-        version.DefaultVatRate, version.GuaranteeFundAdvanceAllowed);
+        version.DefaultVatRate, version.GuaranteeFundAdvanceAllowed, version.TrainingVatExempt, version.TrainingVatExemptionMention);
 
     private sealed record EntityHasSettings(int Count) : IBusinessRule
     {

@@ -32,17 +32,23 @@ internal sealed class EntitySettingsVersion
     {
     }
 
-    public EntitySettingsVersion(DateOnly effectiveFrom, decimal contributionRate, PayoutRule payoutRule, decimal defaultVatRate, bool guaranteeFundAdvanceAllowed)
+    public const int MaxMentionLength = 200;
+
+    public EntitySettingsVersion(DateOnly effectiveFrom, decimal contributionRate, PayoutRule payoutRule, decimal defaultVatRate, bool guaranteeFundAdvanceAllowed,
+        bool trainingVatExempt = false, string? trainingVatExemptionMention = null)
     {
         BusinessRules.Check(new RateIsAFraction("contribution rate", contributionRate));
         BusinessRules.Check(new RateIsAFraction("default VAT rate", defaultVatRate));
         BusinessRules.Check(new PayoutRuleIsValid(payoutRule));
+        BusinessRules.Check(new ExemptionCarriesItsMention(trainingVatExempt, trainingVatExemptionMention));
         EffectiveFrom = effectiveFrom;
         ContributionRate = contributionRate;
         PayoutRuleKind = payoutRule.Kind;
         PayoutDay = payoutRule.Day;
         DefaultVatRate = defaultVatRate;
         GuaranteeFundAdvanceAllowed = guaranteeFundAdvanceAllowed;
+        TrainingVatExempt = trainingVatExempt;
+        TrainingVatExemptionMention = string.IsNullOrWhiteSpace(trainingVatExemptionMention) ? null : trainingVatExemptionMention.Trim();
     }
 
     public DateOnly EffectiveFrom { get; private set; }
@@ -59,6 +65,12 @@ internal sealed class EntitySettingsVersion
     /// <summary>Whether a salary may be advanced by the guarantee fund on issued but unpaid invoices.</summary>
     public bool GuaranteeFundAdvanceAllowed { get; private set; }
 
+    /// <summary>Whether invoices and quotes of training activities carry no VAT (continuing vocational training, CGI art. 261-4-4° a in France).</summary>
+    public bool TrainingVatExempt { get; private set; }
+
+    /// <summary>The legal mention printed on exempt documents; required when <see cref="TrainingVatExempt"/>.</summary>
+    public string? TrainingVatExemptionMention { get; private set; }
+
     public PayoutRule PayoutRule => new(PayoutRuleKind, PayoutDay);
 
     private sealed record RateIsAFraction(string Name, decimal Rate) : IBusinessRule
@@ -66,6 +78,13 @@ internal sealed class EntitySettingsVersion
         public bool IsBroken() => Rate is < 0m or >= 1m;
 
         public string Message => $"The {Name} must be a fraction between 0 and 1 (e.g. 0.085 for 8.5 %), not {Rate}.";
+    }
+
+    private sealed record ExemptionCarriesItsMention(bool Exempt, string? Mention) : IBusinessRule
+    {
+        public bool IsBroken() => Exempt && string.IsNullOrWhiteSpace(Mention);
+
+        public string Message => "A VAT exemption for training needs the legal mention printed on the documents.";
     }
 
     private sealed record PayoutRuleIsValid(PayoutRule Rule) : IBusinessRule

@@ -346,6 +346,15 @@ namespace Smart.Modules.Governance.Persistence.Migrations
                                 .HasColumnType("character varying(30)")
                                 .HasColumnName("payout_rule_kind");
 
+                            b1.Property<bool>("TrainingVatExempt")
+                                .HasColumnType("boolean")
+                                .HasColumnName("training_vat_exempt");
+
+                            b1.Property<string>("TrainingVatExemptionMention")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("training_vat_exemption_mention");
+
                             b1.HasKey("EntityId", "EffectiveFrom")
                                 .HasName("pk_entity_settings");
 

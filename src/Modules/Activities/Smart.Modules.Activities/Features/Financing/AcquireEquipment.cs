@@ -1,0 +1,190 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Financing;
+using Smart.Modules.Activities.Features.Salaries;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Financing;
+
+/// <summary>What every piece of equipment states, however it is financed.</summary>
+internal interface IEquipmentTerms
+{
+    Guid ActivityId { get; }
+    string Description { get; }
+    string Supplier { get; }
+    DateOnly PurchaseDate { get; }
+    decimal PriceExclVat { get; }
+}
+
+internal static class EquipmentTermsRules
+{
+    /// <summary>The shape of the common fields; limits in force and the budget are the domain's.</summary>
+    public static void Apply<T>(AbstractValidator<T> validator) where T : IEquipmentTerms
+    {
+        validator.RuleFor(c => c.ActivityId).NotEmpty();
+        validator.RuleFor(c => c.Description).NotEmpty().MaximumLength(Equipment.MaxDescriptionLength);
+        validator.RuleFor(c => c.Supplier).NotEmpty().MaximumLength(Equipment.MaxSupplierLength);
+        validator.RuleFor(c => c.PurchaseDate).NotEmpty();
+        validator.RuleFor(c => c.PriceExclVat).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+    }
+}
+
+/// <summary>
+/// Equipment bought from the activity's budget: −price booked on the purchase date. Refused (409
+/// <c>BudgetCoversThePurchase</c>) when the amount available (balance − committed salaries) does not cover it.
+/// </summary>
+internal sealed record PurchaseEquipment(Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat) : IEquipmentTerms
+{
+    internal sealed class Validator : AbstractValidator<PurchaseEquipment>
+    {
+        public Validator() => EquipmentTermsRules.Apply(this);
+    }
+}
+
+/// <summary>
+/// Staff grant a treasury advance of the cooperative for a purchase: −price and +advance on the purchase date, then
+/// the advance repaid in monthly instalments, each booked on its due date by a scheduled message.
+/// </summary>
+internal sealed record GrantTreasuryAdvance(
+    Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal AdvanceAmount, int Instalments,
+    DateOnly FirstInstalmentDate) : IEquipmentTerms
+{
+    internal sealed class Validator : AbstractValidator<GrantTreasuryAdvance>
+    {
+        public Validator()
+        {
+            EquipmentTermsRules.Apply(this);
+            RuleFor(c => c.AdvanceAmount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true)
+                .LessThanOrEqualTo(c => c.PriceExclVat).WithMessage("The advance is at most the price excl. VAT.");
+            RuleFor(c => c.Instalments).GreaterThanOrEqualTo(1);
+            RuleFor(c => c.FirstInstalmentDate).NotEmpty().GreaterThanOrEqualTo(c => c.PurchaseDate).WithMessage("The first instalment falls on or after the purchase.");
+        }
+    }
+}
+
+/// <summary>Staff arrange a lease: one monthly deduction over the term, each booked on its date by a scheduled message; no purchase is booked.</summary>
+internal sealed record LeaseEquipment(
+    Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal MonthlyAmount, int TermMonths,
+    DateOnly FirstDeductionDate) : IEquipmentTerms
+{
+    internal sealed class Validator : AbstractValidator<LeaseEquipment>
+    {
+        public Validator()
+        {
+            EquipmentTermsRules.Apply(this);
+            RuleFor(c => c.MonthlyAmount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+            RuleFor(c => c.TermMonths).GreaterThanOrEqualTo(1);
+            RuleFor(c => c.FirstDeductionDate).NotEmpty().GreaterThanOrEqualTo(c => c.PurchaseDate).WithMessage("The first deduction falls on or after the lease starts.");
+        }
+    }
+}
+
+internal sealed record PurchaseEquipmentRequest(string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat);
+
+internal sealed record GrantTreasuryAdvanceRequest(
+    string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal AdvanceAmount, int Instalments, DateOnly FirstInstalmentDate);
+
+internal sealed record LeaseEquipmentRequest(
+    string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal MonthlyAmount, int TermMonths, DateOnly FirstDeductionDate);
+
+internal sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(PurchaseEquipment command, CancellationToken cancellationToken)
+    {
+        var activity = await LoadAsync(command.ActivityId, cancellationToken);
+        var today = clock.Today();
+        var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
+        return Record(Equipment.Purchase(activity, budget.Available, command.Description, command.Supplier, command.PurchaseDate, command.PriceExclVat,
+            RecorderId(), today));
+    }
+
+    public async Task<Guid> HandleAsync(GrantTreasuryAdvance command, CancellationToken cancellationToken)
+    {
+        var activity = await LoadAsync(command.ActivityId, cancellationToken);
+        var today = clock.Today();
+        var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
+        var equipment = Equipment.FinanceByAdvance(activity, budget.Available, await db.FinancingLimitsInForceAsync(today, cancellationToken),
+            command.Description, command.Supplier, command.PurchaseDate, command.PriceExclVat, command.AdvanceAmount, command.Instalments,
+            command.FirstInstalmentDate, RecorderId(), today);
+        await bus.ScheduleInstalmentsAsync(equipment);
+        return Record(equipment);
+    }
+
+    public async Task<Guid> HandleAsync(LeaseEquipment command, CancellationToken cancellationToken)
+    {
+        var activity = await LoadAsync(command.ActivityId, cancellationToken);
+        var today = clock.Today();
+        var equipment = Equipment.Lease(activity, await db.FinancingLimitsInForceAsync(today, cancellationToken), command.Description, command.Supplier,
+            command.PurchaseDate, command.PriceExclVat, command.MonthlyAmount, command.TermMonths, command.FirstDeductionDate, RecorderId(), today);
+        await bus.ScheduleInstalmentsAsync(equipment);
+        return Record(equipment);
+    }
+
+    /// <summary>
+    /// The activity, if the caller may see it, locked until commit: spending and closing queue on it. Locked before it is
+    /// read, so a close committed meanwhile is seen.
+    /// </summary>
+    private async Task<Activity> LoadAsync(Guid activityId, CancellationToken cancellationToken)
+    {
+        await db.LockActivityAsync(activityId, cancellationToken);
+        return await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
+            ?? throw new NotFoundException("Activity", activityId);
+    }
+
+    private Guid Record(Equipment equipment)
+    {
+        db.Equipment.Add(equipment);
+        db.BudgetEntries.AddRange(equipment.AcquisitionEntries(clock.GetUtcNow()));
+        return equipment.Id;
+    }
+
+    /// <summary>The member who records it, like an expense's submitter; a staff account tied to no member records its user id.</summary>
+    private Guid RecorderId() => user.MemberId ?? user.UserId ?? throw new InvalidOperationException("Equipment is recorded by a logged-in user.");
+}
+
+internal sealed class AcquireEquipmentEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapPost("/activities/{activityId:guid}/equipment/purchases", async (Guid activityId, PurchaseEquipmentRequest r, IMessageBus bus, CancellationToken ct) =>
+                Created(await bus.InvokeAsync<Guid>(new PurchaseEquipment(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat), ct)))
+            .WithName("PurchaseEquipment")
+            .WithSummary("Records equipment bought from the activity's budget (the coordinator, or staff for an activity they see): books −price on the purchase date.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapPost("/activities/{activityId:guid}/equipment/treasury-advances", async (Guid activityId, GrantTreasuryAdvanceRequest r, IMessageBus bus, CancellationToken ct) =>
+                Created(await bus.InvokeAsync<Guid>(new GrantTreasuryAdvance(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat, r.AdvanceAmount,
+                    r.Instalments, r.FirstInstalmentDate), ct)))
+            .WithName("GrantTreasuryAdvance")
+            .WithSummary("Staff grant a treasury advance for a purchase: books −price and +advance, then each monthly repayment on its due date.")
+            .RequireAuthorization(SmartPolicies.Staff)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        module.MapPost("/activities/{activityId:guid}/equipment/leases", async (Guid activityId, LeaseEquipmentRequest r, IMessageBus bus, CancellationToken ct) =>
+                Created(await bus.InvokeAsync<Guid>(new LeaseEquipment(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat, r.MonthlyAmount,
+                    r.TermMonths, r.FirstDeductionDate), ct)))
+            .WithName("LeaseEquipment")
+            .WithSummary("Staff arrange a lease: one monthly deduction over the term, each booked on its date.")
+            .RequireAuthorization(SmartPolicies.Staff)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static Created<ResourceCreated> Created(Guid id) => TypedResults.Created($"/api/activities/equipment/{id}", new ResourceCreated(id));
+}

@@ -1,0 +1,55 @@
+using System.Runtime.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.Modules.Activities.Domain.Financing;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Financing;
+
+/// <summary>
+/// Books one instalment of an equipment's advance repayment or lease on its due date. Scheduled by Activities for
+/// itself when the financing is granted, delivered on the due date (an outbox row with a future <c>deliver_at</c>).
+/// </summary>
+[DataContract(Name = "activities.book-equipment-instalment.v1")]
+internal sealed record BookEquipmentInstalment(Guid EquipmentId, int Number);
+
+/// <summary>
+/// Books the instalment once: the inbox drops a redelivery, the instalment's own booked mark a second message, and the
+/// ledger's unique index (source, equipment id, kind, due date) is the last guard. A closed activity is still charged:
+/// the debt exists (closing waits for every instalment, so only a race could get here).
+/// </summary>
+internal sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, TimeProvider clock)
+{
+    public async Task HandleAsync(BookEquipmentInstalment message, CancellationToken cancellationToken)
+    {
+        var equipment = await db.Equipment.SingleOrDefaultAsync(e => e.Id == message.EquipmentId, cancellationToken)
+            ?? throw new NotFoundException("Equipment", message.EquipmentId);
+        if (equipment.BookInstalment(message.Number, clock.GetUtcNow()) is { } entry)
+        {
+            db.BudgetEntries.Add(entry);
+        }
+    }
+}
+
+internal static class EquipmentSchedules
+{
+    /// <summary>One message per instalment not booked yet, delivered at the start (UTC) of its due date; one already due is delivered at once.</summary>
+    public static async Task ScheduleInstalmentsAsync(this IMessageBus bus, Equipment equipment)
+    {
+        foreach (var instalment in equipment.Instalments.Where(i => !i.IsBooked))
+        {
+            await bus.ScheduleAsync(new BookEquipmentInstalment(equipment.Id, instalment.Number),
+                new DateTimeOffset(instalment.DueDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        }
+    }
+
+    /// <summary>What the activity's advances and leases still have to repay: the instalments not booked yet.</summary>
+    public static Task<decimal> OutstandingInstalmentsAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
+        db.Equipment.Where(e => e.ActivityId == activityId).SelectMany(e => e.Instalments).Where(i => i.BookedAt == null)
+            .SumAsync(i => i.Amount, cancellationToken);
+
+    /// <summary>The financing limits in force on a date (seeded from 2013 by the migration).</summary>
+    public static async Task<FinancingLimits> FinancingLimitsInForceAsync(this ActivitiesDbContext db, DateOnly date, CancellationToken cancellationToken) =>
+        await db.FinancingLimits.Where(l => l.EffectiveFrom <= date).OrderByDescending(l => l.EffectiveFrom).FirstAsync(cancellationToken);
+}

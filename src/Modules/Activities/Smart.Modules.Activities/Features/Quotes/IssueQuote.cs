@@ -1,0 +1,74 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Domain.Quotes;
+using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.Features.Invoicing;
+using Smart.Modules.Activities.Persistence;
+
+namespace Smart.Modules.Activities.Features.Quotes;
+
+/// <summary>
+/// Issues a quote ("devis") of an activity to a client, valid until a date: lines as on invoices (same VAT defaults and
+/// training exemption), numbered in the entity's quote series (DE2026-000001).
+/// </summary>
+internal sealed record IssueQuote(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, DateOnly ValidUntil, IReadOnlyList<InvoiceLineInput> Lines)
+{
+    public static IssueQuote Example => new(IssueInvoice.Example.ActivityId, IssueInvoice.Example.ClientId, null, new DateOnly(2026, 12, 31),
+        [new("Représentation du spectacle « Les Échappées »", 2, 450.00m, null)]);
+
+    internal sealed class Validator : AbstractValidator<IssueQuote>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ActivityId).NotEmpty();
+            RuleFor(c => c.ClientId).NotEmpty();
+            RuleFor(c => c.ValidUntil).NotEmpty();
+            RuleFor(c => c.ValidUntil).GreaterThanOrEqualTo(c => c.IssueDate!.Value).When(c => c.IssueDate is not null)
+                .WithMessage("A quote is valid until a date on or after its issue date.");
+            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= IssueInvoice.MaxLines).WithMessage($"At most {IssueInvoice.MaxLines} lines.");
+            RuleForEach(c => c.Lines).SetValidator(new InvoiceLineInput.Validator());
+        }
+    }
+}
+
+internal sealed class IssueQuoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> HandleAsync(IssueQuote command, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
+            ?? throw new NotFoundException("Activity", command.ActivityId);
+        var client = await db.Clients.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
+            ?? throw new NotFoundException("Client", command.ClientId);
+        var today = clock.Today();
+        var issueDate = command.IssueDate ?? today;
+        var vat = (await db.EntityRules.InForceAsync(activity.EntityId, issueDate, cancellationToken)).VatFor(activity.Kind);
+        var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
+        var number = await db.NextAsync(activity.EntityId, DocumentKind.Quote, issueDate, today, cancellationToken);
+        var quote = Quote.Issue(number, activity, client, lines, issueDate, command.ValidUntil, vat.Mention);
+        db.Quotes.Add(quote);
+        return quote.Id;
+    }
+}
+
+internal sealed class IssueQuoteEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module) => module
+        .MapPost("/quotes", async (IssueQuote command, IMessageBus bus, CancellationToken ct) =>
+        {
+            var id = await bus.InvokeAsync<Guid>(command, ct);
+            return TypedResults.Created($"/api/activities/quotes/{id}", new ResourceCreated(id));
+        })
+        .WithName("IssueQuote")
+        .WithSummary("Issues a quote on an activity the caller may act on, valid until a date.")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Smart.IntegrationTests.Infrastructure;
+using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+
+namespace Smart.IntegrationTests.Activities;
+
+public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<SmartApp>
+{
+    private sealed record Document(Guid Id, string Number, string Kind, Guid ActivityId, JsonElement Details, decimal? Net, decimal? VatRate, decimal? Vat, decimal? Gross,
+        string? VatMention);
+
+    private sealed record Summary(Guid Id, string Number, string Kind);
+
+    private sealed record Page(List<Summary> Items, int Total);
+
+    private static object SaleOfShow(Guid activityId, Guid clientId) => new
+    {
+        activityId, clientId, kind = "SaleOfShow",
+        details = new { showTitle = "Les Échappées", venue = "Théâtre du Nord, Lille", performanceDates = new[] { new DateOnly(2026, 3, 15), new DateOnly(2026, 3, 14) }, performances = 2 },
+        price = 2400.00m,
+    };
+
+    [Fact]
+    public async Task Given_a_sale_of_a_show_and_a_funding_agreement_Then_they_are_numbered_in_the_contract_series_and_listed_by_kind()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+
+        var show = await CreatedIdAsync(await member.PostAsJsonAsync("/api/activities/contract-documents", SaleOfShow(activity, client)));
+        var funding = await CreatedIdAsync(await member.PostAsJsonAsync("/api/activities/contract-documents", new
+        {
+            activityId = activity, clientId = client, kind = "FundingAgreement",
+            details = new { funder = "DRAC Hauts-de-France", purpose = "Création 2026", amount = 15000.00m },
+        }));
+
+        var sale = await member.GetFromJsonAsync<Document>($"/api/activities/contract-documents/{show}");
+        Assert.Matches(@"^CT\d{4}-\d{6}$", sale!.Number);
+        Assert.Equal(("SaleOfShow", 2400.00m, 0.20m, 480.00m, 2880.00m), (sale.Kind, sale.Net, sale.VatRate, sale.Vat, sale.Gross));
+        Assert.Equal("Théâtre du Nord, Lille", sale.Details.GetProperty("venue").GetString());
+        Assert.Equal("2026-03-14", sale.Details.GetProperty("performanceDates")[0].GetString());
+        var grant = await member.GetFromJsonAsync<Document>($"/api/activities/contract-documents/{funding}");
+        Assert.Equal((null, null), (grant!.Net, grant.Vat));
+        Assert.Equal(15000.00m, grant.Details.GetProperty("amount").GetDecimal());
+
+        Assert.Equal(2, (await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/contract-documents"))!.Total);
+        var shows = await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/contract-documents?kind=SaleOfShow");
+        Assert.Equal(show, Assert.Single(shows!.Items).Id);
+    }
+
+    [Fact]
+    public async Task Given_a_course_agreement_of_an_exempt_training_activity_Then_it_carries_0_percent_and_the_mention()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member, "Formations", "Training");
+        var client = await RegisterClientAsync(member);
+
+        var id = await CreatedIdAsync(await member.PostAsJsonAsync("/api/activities/contract-documents", new
+        {
+            activityId = activity, clientId = client, kind = "CourseAgreement",
+            details = new { courseTitle = "Initiation à la PAO", hours = 14m, courseDates = new[] { new DateOnly(2026, 4, 2), new DateOnly(2026, 4, 3) }, learners = 8 },
+            price = 1400.00m, vatRate = 0.20m,
+        }));
+
+        var course = await member.GetFromJsonAsync<Document>($"/api/activities/contract-documents/{id}");
+        Assert.Equal((0m, 0m, 1400.00m), (course!.VatRate, course.Vat, course.Gross));
+        Assert.Equal("Exonération de TVA — article 261-4-4° a du CGI", course.VatMention);
+    }
+
+    [Fact]
+    public async Task Given_missing_or_foreign_details_Then_400_naming_the_fields_and_nothing_written()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        var before = await CountAsync();
+
+        await (await member.PostAsJsonAsync("/api/activities/contract-documents", new
+        {
+            activityId = activity, clientId = client, kind = "SaleOfShow", details = new { showTitle = "Les Échappées", funder = "DRAC" },
+        })).AssertFieldErrorsAsync("details.venue", "details.performanceDates", "details.performances", "details.funder", "price");
+        await (await member.PostAsJsonAsync("/api/activities/contract-documents", new
+        {
+            activityId = activity, clientId = client, kind = "AuthorInvoice",
+            details = new { workTitle = "Affiche", rightsFrom = new DateOnly(2026, 6, 1), rightsUntil = new DateOnly(2026, 1, 1) }, price = 500m,
+        })).AssertFieldErrorsAsync("details.rightsUntil");
+        await (await member.PostAsJsonAsync("/api/activities/contract-documents", new
+        {
+            activityId = activity, clientId = client, kind = "FundingAgreement", details = new { funder = "DRAC", purpose = "Création" }, price = 10m,
+        })).AssertFieldErrorsAsync("details.amount", "price");
+        await (await member.PostAsJsonAsync("/api/activities/contract-documents", new { activityId = activity, clientId = client, kind = "Lease", details = new { } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await member.GetAsync($"/api/activities/activities/{activity}/contract-documents?kind=Lease")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Given_another_members_activity_or_document_Then_404_and_nothing_written()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, owner) = await scenario.MemberAsync();
+        var (_, other) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(owner);
+        var client = await RegisterClientAsync(owner);
+        var id = await CreatedIdAsync(await owner.PostAsJsonAsync("/api/activities/contract-documents", SaleOfShow(activity, client)));
+        var before = await CountAsync();
+
+        await (await other.PostAsJsonAsync("/api/activities/contract-documents", SaleOfShow(activity, client))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/activities/contract-documents/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/activities/activities/{activity}/contract-documents")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(before, await CountAsync());
+    }
+
+    private Task<int> CountAsync() => app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.contract_documents");
+}
