@@ -22,7 +22,7 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
         decimal NetSalaries, decimal Expenses, decimal EmployeeContributions, decimal EmployerContributions, decimal GuaranteeFundFee, decimal ServiceFee, decimal Fee,
         decimal FeeVat, decimal Total);
 
-    private sealed record Contract(Guid Id, Guid EmployeeId, decimal Gross, decimal Expenses, Guid? PayrollRunId);
+    private sealed record Contract(Guid Id, Guid EmployeeId, decimal Gross, decimal Expenses, string DeclarationReference, Guid? PayrollRunId);
 
     [Fact]
     public async Task Given_a_partial_mandate_and_a_1000_gross_contract_with_60_of_expenses_When_its_month_is_run_Then_the_invoice_adds_a_65_fee_and_13_VAT()
@@ -55,7 +55,9 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
         Assert.Equal((20.00m, 45.00m, 65.00m, 13.00m), (invoice.GuaranteeFundFee, invoice.ServiceFee, invoice.Fee, invoice.FeeVat));
         Assert.Equal(payslip.Net + 60.00m + 65.00m + 13.00m, invoice.Total);
         Assert.Equal(invoice.IssueDate.AddDays(7), invoice.DueDate);
-        Assert.Equal(created.RunId, (await employer.GetFromJsonAsync<Contract>($"/api/payroll/gdc-contracts/{contractId}"))!.PayrollRunId);
+        var paid = (await employer.GetFromJsonAsync<Contract>($"/api/payroll/gdc-contracts/{contractId}"))!;
+        Assert.Equal(created.RunId, paid.PayrollRunId);
+        Assert.Matches(@"^DPAE-\d{4}-\d{6}$", paid.DeclarationReference); // declared before the work, like a member's contract
         Assert.Contains(created.InvoiceId.ToString(), await employer.GetStringAsync($"/api/payroll/employer-invoices?employerId={employerId}"));
 
         var (_, stranger) = await scenario.EmployerAsync();

@@ -13,11 +13,11 @@ internal sealed class EmploymentDeclaration
         Reference = null!;
     }
 
-    public EmploymentDeclaration(string reference, Guid contractId, Guid memberId, DateOnly workStart, DateTimeOffset declaredAt)
+    public EmploymentDeclaration(string reference, Guid contractId, Guid workerId, DateOnly workStart, DateTimeOffset declaredAt)
     {
         Reference = reference;
         ContractId = contractId;
-        MemberId = memberId;
+        WorkerId = workerId;
         WorkStart = workStart;
         DeclaredAt = declaredAt;
     }
@@ -26,7 +26,8 @@ internal sealed class EmploymentDeclaration
 
     public Guid ContractId { get; private set; }
 
-    public Guid MemberId { get; private set; }
+    /// <summary>The member, or the employer's employee for a contract-management contract.</summary>
+    public Guid WorkerId { get; private set; }
 
     public DateOnly WorkStart { get; private set; }
 
@@ -39,13 +40,13 @@ internal sealed class EmploymentDeclaration
 /// </summary>
 internal sealed class StoredEmploymentDeclarations(PayrollDbContext db, TimeProvider clock) : IEmploymentDeclarations
 {
-    public async Task<string> DeclareAsync(EmploymentContract contract, CancellationToken cancellationToken)
+    public async Task<string> DeclareAsync(DeclarationRequest request, CancellationToken cancellationToken)
     {
         var number = await db.Database
             .SqlQueryRaw<long>($"SELECT nextval('{PayrollDbContext.SchemaName}.{EmploymentDeclaration.NumberSequence}') AS \"Value\"")
             .SingleAsync(cancellationToken);
-        var reference = $"DPAE-{contract.DeclaredOn.Year}-{number:D6}";
-        db.Declarations.Add(new EmploymentDeclaration(reference, contract.Id, contract.MemberId, contract.Start, clock.GetUtcNow()));
+        var reference = $"DPAE-{request.DeclaredOn.Year}-{number:D6}";
+        db.Declarations.Add(new EmploymentDeclaration(reference, request.ContractId, request.WorkerId, request.WorkStart, clock.GetUtcNow()));
         return reference;
     }
 }

@@ -127,6 +127,8 @@ internal sealed class EmploymentContract : AggregateRoot
         };
     }
 
+    public DeclarationRequest DeclarationRequest => new(Id, MemberId, DeclaredOn, Start);
+
     public void Declared(string reference) => DeclarationReference = reference;
 
     public ContractDeclared ToContractDeclared() => new(Id, SalaryRequestId, ActivityId, EntityId, MemberId, Kind.ToString(), Category.ToString(),
@@ -184,5 +186,11 @@ internal sealed record GrossHourlyRateIsAtLeastTheMinimumWage(decimal Gross, dec
 /// </summary>
 internal interface IEmploymentDeclarations
 {
-    Task<string> DeclareAsync(EmploymentContract contract, CancellationToken cancellationToken);
+    Task<string> DeclareAsync(DeclarationRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// What a pre-employment declaration states: the contract, the worker (a member, or an employer's employee under a
+/// contract-management mandate), the day it is declared and the day the work starts.
+/// </summary>
+internal sealed record DeclarationRequest(Guid ContractId, Guid WorkerId, DateOnly DeclaredOn, DateOnly WorkStart);

@@ -49,6 +49,9 @@ internal sealed class GdcContract : AggregateRoot
 
     public DateOnly DeclaredOn { get; private set; }
 
+    /// <summary>The pre-employment declaration's reference: we declare the employer's contracts under either mandate.</summary>
+    public string? DeclarationReference { get; private set; }
+
     /// <summary>The employer's monthly run that paid it; null until then.</summary>
     public Guid? PayrollRunId { get; private set; }
 
@@ -90,6 +93,10 @@ internal sealed class GdcContract : AggregateRoot
         return new EmployerPayslip(Id, EmployeeId, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax,
             figures.NetPaid, Expenses);
     }
+
+    public DeclarationRequest DeclarationRequest => new(Id, EmployeeId, DeclaredOn, Start);
+
+    public void Declared(string reference) => DeclarationReference = reference;
 
     public void PaidBy(Guid payrollRunId) => PayrollRunId = payrollRunId;
 }

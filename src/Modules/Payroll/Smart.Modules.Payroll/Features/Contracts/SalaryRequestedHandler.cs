@@ -40,7 +40,7 @@ internal sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bu
         }
 
         db.Contracts.Add(contract);
-        contract.Declared(await declarations.DeclareAsync(contract, cancellationToken));
+        contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
         db.Payslips.Add(payslip);
         await bus.PublishAsync(contract.ToContractDeclared());
         await bus.PublishAsync(payslip.ToPayslipIssued());

@@ -703,6 +703,11 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasColumnType("numeric(6,2)")
                         .HasColumnName("days");
 
+                    b.Property<string>("DeclarationReference")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("declaration_reference");
+
                     b.Property<DateOnly>("DeclaredOn")
                         .HasColumnType("date")
                         .HasColumnName("declared_on");
@@ -1383,13 +1388,13 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("declared_at");
 
-                    b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("member_id");
-
                     b.Property<DateOnly>("WorkStart")
                         .HasColumnType("date")
                         .HasColumnName("work_start");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
 
                     b.HasKey("Reference")
                         .HasName("pk_declarations");
