@@ -7,7 +7,7 @@ using static Smart.IntegrationTests.Payroll.GdcScenario;
 
 namespace Smart.IntegrationTests.Payroll;
 
-/// <summary>CDI smoothing through HTTP: the plan, the monthly run charging the activity, revisions and the report.</summary>
+/// <summary>CDI smoothing through HTTP: the plan, the scheduled monthly run charging the activity, revisions and the report.</summary>
 public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
     private sealed record Estimate(DateOnly FromMonth, decimal YearlyRevenue, decimal ContributionRate, decimal MonthlyBudget);
@@ -50,15 +50,15 @@ public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<Payroll
             await app.ClientAsync(SmartRoles.Member, Guid.NewGuid(), structure.EntityId, structure.LilleOfficeId),
             await app.ClientAsync(SmartRoles.Advisor, entityId: structure.EntityId, officeId: structure.LilleOfficeId),
             await app.ClientAsync(SmartRoles.Operator, entityId: structure.EntityId));
-        var paid = await operatorClient.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/months", new { month = march });
-        AssertStatus(HttpStatusCode.OK, paid);
-        var month = (await paid.Content.ReadFromJsonAsync<PaidMonth>())!;
-        await app.WaitForBusIdleAsync();
+        await app.WaitForBusIdleAsync(); // the monthly run scheduled for 2026-03-31 pays March, then schedules April's
+        var month = (await member.GetFromJsonAsync<Plan>($"/api/payroll/cdi-plans/{planId}"))!.Months.Single();
 
-        Assert.Equal(2_700.00m, month.EmploymentBudget);
+        Assert.Equal((march, 2_700.00m), (month.Month, month.EmploymentBudget));
         Assert.True(month.EmployerCost <= 2_700.00m && month.EmployerCost > 2_699.90m, $"employer cost {month.EmployerCost}");
         Assert.Equal(-month.EmployerCost, await app.Database.ScalarAsync<decimal>(
             "SELECT amount FROM activities.budget_entries WHERE source_id = @p0 AND kind = 'SalaryCost'", month.ChargeId));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM payroll.outbox_messages WHERE message_type = 'payroll.cdi-month-due.v1' AND deliver_at = '2026-04-30T00:00:00Z'"));
         var twice = await operatorClient.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/months", new { month = march });
         Assert.Equal("MonthIsNotPaid", (await twice.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 

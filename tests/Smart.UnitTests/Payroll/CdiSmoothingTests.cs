@@ -23,6 +23,19 @@ public sealed class CdiSmoothingTests
     }
 
     [Fact]
+    public void Given_a_month_Then_its_pay_day_is_its_last_day_and_it_reads_paid_once_paid()
+    {
+        var plan = Plan(new DateOnly(2026, 3, 2));
+
+        Assert.Equal(new DateOnly(2026, 3, 31), CdiSmoothingPlan.PayDayOf(new DateOnly(2026, 3, 17)));
+        Assert.Equal(new DateOnly(2028, 2, 29), CdiSmoothingPlan.PayDayOf(new DateOnly(2028, 2, 1)));
+        Assert.False(plan.IsPaid(March));
+        Pay(plan, March, new DateOnly(2026, 3, 31));
+        Assert.True(plan.IsPaid(new DateOnly(2026, 3, 15)));
+        Assert.False(plan.IsPaid(new DateOnly(2026, 4, 1)));
+    }
+
+    [Fact]
     public void Given_a_revision_to_30000_from_May_Then_March_and_April_pay_2700_and_May_2250()
     {
         var plan = Plan(new DateOnly(2026, 3, 2));

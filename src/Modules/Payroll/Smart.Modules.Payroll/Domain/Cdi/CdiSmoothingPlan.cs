@@ -66,6 +66,11 @@ internal sealed class CdiSmoothingPlan : AggregateRoot
 
     public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
+    /// <summary>A month is paid on its last day.</summary>
+    public static DateOnly PayDayOf(DateOnly month) => MonthOf(month).AddMonths(1).AddDays(-1);
+
+    public bool IsPaid(DateOnly month) => _months.Any(m => m.Month == MonthOf(month));
+
     /// <param name="planForTheActivity">Whether the activity already has a plan.</param>
     public static CdiSmoothingPlan Start(Guid activityId, Guid memberId, Guid entityId, Guid officeId, DateOnly startMonth, decimal yearlyRevenue,
         decimal contributionRate, bool planForTheActivity, DateOnly today)
@@ -104,7 +109,7 @@ internal sealed class CdiSmoothingPlan : AggregateRoot
         var first = MonthOf(month);
         CheckRule(new RevisionIsWithinThePlan(first, StartMonth));
         CheckRule(new MonthIsOver(first, today));
-        CheckRule(new MonthIsNotPaid(first, _months.Any(m => m.Month == first)));
+        CheckRule(new MonthIsNotPaid(first, IsPaid(first)));
         return EstimateFor(first).MonthlyBudget;
     }
 
@@ -159,8 +164,8 @@ internal sealed class CdiSmoothingPlan : AggregateRoot
 
     private sealed record MonthIsOver(DateOnly Month, DateOnly Today) : IBusinessRule
     {
-        public bool IsBroken() => Today < Month.AddMonths(1).AddDays(-1);
+        public bool IsBroken() => Today < PayDayOf(Month);
 
-        public string Message => $"{Month:yyyy-MM} is paid on its last day, {Month.AddMonths(1).AddDays(-1):yyyy-MM-dd}, or later.";
+        public string Message => $"{Month:yyyy-MM} is paid on its last day, {PayDayOf(Month):yyyy-MM-dd}, or later.";
     }
 }

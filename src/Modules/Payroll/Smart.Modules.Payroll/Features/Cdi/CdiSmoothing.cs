@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -98,6 +99,7 @@ internal sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, 
         var plan = CdiSmoothingPlan.Start(activity.ActivityId, activity.CoordinatorId, activity.EntityId, activity.OfficeId, command.StartMonth,
             command.YearlyRevenue, rate, exists, today);
         db.CdiSmoothingPlans.Add(plan);
+        await bus.ScheduleMonthAsync(plan.Id, plan.StartMonth);
         return plan.Id;
     }
 
@@ -108,24 +110,8 @@ internal sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, 
         plan.Revise(command.FromMonth, command.YearlyRevenue, rate, clock.Today());
     }
 
-    public async Task<CdiMonth> HandleAsync(PayCdiMonth command, CancellationToken cancellationToken)
-    {
-        var plan = await PlanAsync(command.PlanId, cancellationToken);
-        var today = clock.Today();
-        var first = CdiSmoothingPlan.MonthOf(command.Month);
-        var last = first.AddMonths(1).AddDays(-1);
-        var budget = plan.BudgetToPay(first, today);
-        var employee = await db.Employees.SingleOrDefaultAsync(e => e.MemberId == plan.MemberId, cancellationToken)
-            ?? throw new NotFoundException("Employee", plan.MemberId);
-        // A CDI month is a whole calendar month: its social-security ceiling is the monthly one.
-        var table = await db.ContributionTableAsync(plan.EntityId, ContractCategory.Employee, first, cancellationToken);
-        var ceiling = (await db.CeilingAsync(first, cancellationToken)).PerMonth;
-        var figures = PayFigures.Compute(budget, CappedLine.For(table, ceiling), employee.IncomeTaxRateOn(last));
-        var month = plan.Pay(first, today, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax);
-        await bus.PublishAsync(new ChargeActivity(month.ChargeId, plan.ActivityId, "SalaryCost", month.EmployerCost, last,
-            $"Salaire CDI lissé {first:yyyy-MM} (brut {month.Gross:0.00})", "Payroll"));
-        return month;
-    }
+    public async Task<CdiMonth> HandleAsync(PayCdiMonth command, CancellationToken cancellationToken) =>
+        await db.PayCdiMonthAsync(bus, await PlanAsync(command.PlanId, cancellationToken), command.Month, clock.Today(), cancellationToken);
 
     public async Task<CdiSmoothingPlanView> HandleAsync(GetCdiSmoothingPlan query, CancellationToken cancellationToken)
     {
@@ -187,5 +173,51 @@ internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
             .WithName("GetCdiSmoothingPlan")
             .WithSummary("A CDI smoothing plan with its estimates, months paid and the estimate-versus-revenue report (the member sees their own).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}
+
+/// <summary>
+/// The monthly run of one plan: scheduled by Payroll for itself at 00:00 UTC on the month's last day (its pay day), it
+/// pays the month unless an operator already did, then schedules the next month. The chain starts with the plan.
+/// </summary>
+[DataContract(Name = "payroll.cdi-month-due.v1")]
+internal sealed record CdiMonthDue(Guid PlanId, DateOnly Month);
+
+internal sealed class CdiMonthDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
+{
+    public async Task HandleAsync(CdiMonthDue message, CancellationToken cancellationToken)
+    {
+        var plan = await db.CdiSmoothingPlans.SingleOrDefaultAsync(p => p.Id == message.PlanId, cancellationToken)
+            ?? throw new NotFoundException("CDI smoothing plan", message.PlanId);
+        if (!plan.IsPaid(message.Month))
+        {
+            await db.PayCdiMonthAsync(bus, plan, message.Month, clock.Today(), cancellationToken);
+        }
+        await bus.ScheduleMonthAsync(plan.Id, CdiSmoothingPlan.MonthOf(message.Month).AddMonths(1));
+    }
+}
+
+internal static class CdiPayments
+{
+    public static ValueTask ScheduleMonthAsync(this IMessageBus bus, Guid planId, DateOnly month) =>
+        bus.ScheduleAsync(new CdiMonthDue(planId, month), new DateTimeOffset(CdiSmoothingPlan.PayDayOf(month).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
+    /// <summary>Pays a month from its last day: the payslip figures from the month's budget, and the salary cost charged to the activity.</summary>
+    public static async Task<CdiMonth> PayCdiMonthAsync(this PayrollDbContext db, IMessageBus bus, CdiSmoothingPlan plan, DateOnly month, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var first = CdiSmoothingPlan.MonthOf(month);
+        var last = CdiSmoothingPlan.PayDayOf(first);
+        var budget = plan.BudgetToPay(first, today);
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.MemberId == plan.MemberId, cancellationToken)
+            ?? throw new NotFoundException("Employee", plan.MemberId);
+        // A CDI month is a whole calendar month: its social-security ceiling is the monthly one.
+        var table = await db.ContributionTableAsync(plan.EntityId, ContractCategory.Employee, first, cancellationToken);
+        var ceiling = (await db.CeilingAsync(first, cancellationToken)).PerMonth;
+        var figures = PayFigures.Compute(budget, CappedLine.For(table, ceiling), employee.IncomeTaxRateOn(last));
+        var paid = plan.Pay(first, today, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax);
+        await bus.PublishAsync(new ChargeActivity(paid.ChargeId, plan.ActivityId, "SalaryCost", paid.EmployerCost, last,
+            $"Salaire CDI lissé {first:yyyy-MM} (brut {paid.Gross:0.00})", "Payroll"));
+        return paid;
     }
 }
