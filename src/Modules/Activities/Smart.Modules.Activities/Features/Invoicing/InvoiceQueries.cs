@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +10,8 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Features.Clients;
 using Smart.Modules.Activities.Persistence;
+
+using static Smart.BuildingBlocks.Web.HtmlPage;
 
 namespace Smart.Modules.Activities.Features.Invoicing;
 
@@ -102,43 +101,31 @@ internal sealed record PrintableDocument(string Title, string DatesLine, string 
 /// <summary>Invoices and quotes as printable pages: everything HTML-encoded, amounts in French format.</summary>
 internal static class InvoiceDocument
 {
-    private const string Style =
-        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}.n{text-align:right}";
-
-    // The host runs with invariant globalization: French number formatting is spelled out here.
-    private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u202f", NumberGroupSizes = [3] };
-
     public static string Render(InvoiceView invoice) => Render(PrintableDocument.From(invoice));
 
     public static string Render(PrintableDocument document)
     {
         var client = document.Client;
         var address = client.BillingAddress;
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>{E(document.Title)}</title><style>{Style}</style></head><body>")
-            .Append($"<h1>{E(document.Title)}</h1>")
-            .Append($"<p>{E(document.DatesLine)}</p>")
-            .Append($"<p>Activité : {E(document.ActivityName)}</p>")
-            .Append($"<address>{E(client.Name)}<br>{E(address.Line1)}<br>");
-        if (address.Line2 is not null) html.Append($"{E(address.Line2)}<br>");
-        html.Append($"{E(address.PostalCode)} {E(address.City)} ({E(address.Country)})");
-        if (client.VatNumber is not null) html.Append($"<br>TVA : {E(client.VatNumber)}");
+        var html = Start(document.Title)
+            .Append($"<h1>{Encode(document.Title)}</h1>")
+            .Append($"<p>{Encode(document.DatesLine)}</p>")
+            .Append($"<p>Activité : {Encode(document.ActivityName)}</p>")
+            .Append($"<address>{Encode(client.Name)}<br>{Encode(address.Line1)}<br>");
+        if (address.Line2 is not null) html.Append($"{Encode(address.Line2)}<br>");
+        html.Append($"{Encode(address.PostalCode)} {Encode(address.City)} ({Encode(address.Country)})");
+        if (client.VatNumber is not null) html.Append($"<br>TVA : {Encode(client.VatNumber)}");
         html.Append("</address><table><thead><tr><th>Désignation</th><th class=\"n\">Quantité</th><th class=\"n\">Prix unitaire HT</th>")
             .Append("<th class=\"n\">TVA</th><th class=\"n\">Montant HT</th></tr></thead><tbody>");
         foreach (var line in document.Lines)
         {
-            html.Append($"<tr><td>{E(line.Description)}</td><td class=\"n\">{line.Quantity.ToString("0.###", French)}</td>")
-                .Append($"<td class=\"n\">{M(line.UnitPrice)}</td><td class=\"n\">{(line.VatRate * 100).ToString("0.##", French)} %</td><td class=\"n\">{M(line.Net)}</td></tr>");
+            html.Append($"<tr><td>{Encode(line.Description)}</td><td class=\"n\">{line.Quantity.ToString("0.###", French)}</td>")
+                .Append($"<td class=\"n\">{Euros(line.UnitPrice)}</td><td class=\"n\">{Percent(line.VatRate)}</td><td class=\"n\">{Euros(line.Net)}</td></tr>");
         }
-        html.Append($"</tbody></table><p class=\"n\">Total HT : {M(document.TotalNet)}<br>TVA : {M(document.TotalVat)}<br><strong>Total TTC : {M(document.TotalGross)}</strong></p>");
-        if (document.VatMention is not null) html.Append($"<p>{E(document.VatMention)}</p>");
-        return html.Append("</body></html>").ToString();
+        html.Append($"</tbody></table><p class=\"n\">Total HT : {Euros(document.TotalNet)}<br>TVA : {Euros(document.TotalVat)}<br><strong>Total TTC : {Euros(document.TotalGross)}</strong></p>");
+        if (document.VatMention is not null) html.Append($"<p>{Encode(document.VatMention)}</p>");
+        return End(html);
     }
-
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    private static string M(decimal amount) => amount.ToString("N2", French) + " €";
 }
 
 internal sealed class InvoiceQueriesEndpoint : IEndpointDefinition
@@ -152,7 +139,7 @@ internal sealed class InvoiceQueriesEndpoint : IEndpointDefinition
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         module.MapGet("/invoices/{invoiceId:guid}/html", async (Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Content(InvoiceDocument.Render(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)), "text/html; charset=utf-8"))
+                TypedResults.Content(InvoiceDocument.Render(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)), HtmlPage.ContentType))
             .WithName("GetInvoiceDocument")
             .WithSummary("The invoice as a printable HTML document.")
             .Produces<string>(contentType: "text/html")

@@ -101,7 +101,7 @@ internal sealed class QuoteQueriesEndpoint : IEndpointDefinition
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         module.MapGet("/quotes/{quoteId:guid}/html", async (Guid quoteId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Content(InvoiceDocument.Render((await bus.InvokeAsync<QuoteView>(new GetQuote(quoteId), ct)).ToPrintable()), "text/html; charset=utf-8"))
+                TypedResults.Content(InvoiceDocument.Render((await bus.InvokeAsync<QuoteView>(new GetQuote(quoteId), ct)).ToPrintable()), HtmlPage.ContentType))
             .WithName("GetQuoteDocument")
             .WithSummary("The quote as a printable HTML document.")
             .Produces<string>(contentType: "text/html")

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +10,8 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Contracts;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Persistence;
+
+using static Smart.BuildingBlocks.Web.HtmlPage;
 
 namespace Smart.Modules.Payroll.Features.Payslips;
 
@@ -79,40 +78,26 @@ internal sealed class PayslipQueriesHandler(PayrollDbContext db, ICurrentUser us
 /// <summary>The payslip as a printable document (French labels: it is handed to the employee).</summary>
 internal static class PayslipDocument
 {
-    private const string Style =
-        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}.n{text-align:right}";
-
-    // The host runs with invariant globalization: French number formatting is spelled out here.
-    private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u202f", NumberGroupSizes = [3] };
-
     public static string Render(PayslipView payslip)
     {
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>Bulletin de salaire {payslip.PeriodStart:dd/MM/yyyy}</title><style>{Style}</style></head><body>")
-            .Append($"<h1>Bulletin de salaire</h1><p>{E(payslip.EmployeeName)} — {E(payslip.Job)} ({payslip.ContractKind.ToString().ToUpperInvariant()})</p>")
+        var html = Start($"Bulletin de salaire {payslip.PeriodStart:dd/MM/yyyy}")
+            .Append($"<h1>Bulletin de salaire</h1><p>{Encode(payslip.EmployeeName)} — {Encode(payslip.Job)} ({payslip.ContractKind.ToString().ToUpperInvariant()})</p>")
             .Append($"<p>Période : du {payslip.PeriodStart:dd/MM/yyyy} au {payslip.PeriodEnd:dd/MM/yyyy} — paiement le {payslip.PayDate:dd/MM/yyyy}</p>")
-            .Append($"<p>Barème : {E(payslip.ContributionTable)} — plafond de la période : {M(payslip.PeriodCeiling)}</p>")
-            .Append($"<p><strong>Salaire brut : {M(payslip.Gross)}</strong></p>")
+            .Append($"<p>Barème : {Encode(payslip.ContributionTable)} — plafond de la période : {Euros(payslip.PeriodCeiling)}</p>")
+            .Append($"<p><strong>Salaire brut : {Euros(payslip.Gross)}</strong></p>")
             .Append("<table><thead><tr><th>Cotisation</th><th class=\"n\">Base</th><th class=\"n\">Taux salarial</th><th class=\"n\">Part salariale</th>")
             .Append("<th class=\"n\">Taux patronal</th><th class=\"n\">Part patronale</th></tr></thead><tbody>");
         foreach (var line in payslip.Lines)
         {
-            html.Append($"<tr><td>{E(line.Name)}</td><td class=\"n\">{M(line.Base)}</td><td class=\"n\">{R(line.EmployeeRate)}</td>")
-                .Append($"<td class=\"n\">{M(line.EmployeeAmount)}</td><td class=\"n\">{R(line.EmployerRate)}</td><td class=\"n\">{M(line.EmployerAmount)}</td></tr>");
+            html.Append($"<tr><td>{Encode(line.Name)}</td><td class=\"n\">{Euros(line.Base)}</td><td class=\"n\">{Percent(line.EmployeeRate, "0.00##")}</td>")
+                .Append($"<td class=\"n\">{Euros(line.EmployeeAmount)}</td><td class=\"n\">{Percent(line.EmployerRate, "0.00##")}</td><td class=\"n\">{Euros(line.EmployerAmount)}</td></tr>");
         }
-        html.Append($"<tr><th>Total des cotisations</th><td></td><td></td><th class=\"n\">{M(payslip.EmployeeContributions)}</th><td></td>")
-            .Append($"<th class=\"n\">{M(payslip.EmployerContributions)}</th></tr></tbody></table>")
-            .Append($"<p class=\"n\">Net avant impôt : {M(payslip.Net)}<br>Impôt sur le revenu prélevé à la source ({R(payslip.IncomeTaxRate)}) : {M(payslip.IncomeTax)}<br>")
-            .Append($"<strong>Net payé : {M(payslip.NetPaid)}</strong><br>Coût employeur : {M(payslip.EmployerCost)}</p>");
-        return html.Append("</body></html>").ToString();
+        html.Append($"<tr><th>Total des cotisations</th><td></td><td></td><th class=\"n\">{Euros(payslip.EmployeeContributions)}</th><td></td>")
+            .Append($"<th class=\"n\">{Euros(payslip.EmployerContributions)}</th></tr></tbody></table>")
+            .Append($"<p class=\"n\">Net avant impôt : {Euros(payslip.Net)}<br>Impôt sur le revenu prélevé à la source ({Percent(payslip.IncomeTaxRate, "0.00##")}) : {Euros(payslip.IncomeTax)}<br>")
+            .Append($"<strong>Net payé : {Euros(payslip.NetPaid)}</strong><br>Coût employeur : {Euros(payslip.EmployerCost)}</p>");
+        return End(html);
     }
-
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    private static string M(decimal amount) => amount.ToString("N2", French) + " €";
-
-    private static string R(decimal rate) => (rate * 100).ToString("0.00##", French) + " %";
 }
 
 internal sealed class PayslipQueriesEndpoint : IEndpointDefinition
@@ -126,7 +111,7 @@ internal sealed class PayslipQueriesEndpoint : IEndpointDefinition
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         module.MapGet("/payslips/{payslipId:guid}/html", async (Guid payslipId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Content(PayslipDocument.Render(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct)), "text/html; charset=utf-8"))
+                TypedResults.Content(PayslipDocument.Render(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct)), HtmlPage.ContentType))
             .WithName("GetPayslipDocument")
             .WithSummary("The payslip as a printable HTML document.")
             .Produces<string>(contentType: "text/html")
