@@ -94,6 +94,8 @@ internal sealed class RequestSalaryHandler(ActivitiesDbContext db, IMessageBus b
     {
         // Requests on one activity queue on its row until commit: two of them cannot both spend the same available budget.
         await db.LockActivityAsync(activity.Id, cancellationToken);
+        // Read again under the lock: a close committed after the caller loaded the activity must be seen.
+        await db.Entry(activity).ReloadAsync(cancellationToken);
         var today = clock.Today();
         var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
         var request = SalaryRequest.Request(activity, budget, terms.EmploymentBudget, terms.ContractKind, terms.Category, terms.WorkStart, terms.WorkEnd,
