@@ -56,10 +56,16 @@ internal static class DemoAccounts
             ?? throw new InvalidOperationException("The demo data has no SmartFr office in Lille.");
         var member = await bus.InvokeAsync<MemberReference?>(new FindMemberByEmail("member@smart.coop"), cancellationToken)
             ?? throw new InvalidOperationException("The demo data has no member@smart.coop.");
+        // Databases seeded before the demo employer existed have none: they keep their other accounts.
+        var employer = await bus.InvokeAsync<MemberReference?>(new FindMemberByEmail("employer@smart.coop"), cancellationToken);
 
         await accounts.EnsureAsync("admin@smart.coop", Password, SmartRoles.Admin);
         await accounts.EnsureAsync("operator@smart.coop", Password, SmartRoles.Operator, entityId: lille.EntityId);
         await accounts.EnsureAsync("advisor@smart.coop", Password, SmartRoles.Advisor, entityId: lille.EntityId, officeId: lille.OfficeId);
         await accounts.EnsureAsync("member@smart.coop", Password, SmartRoles.Member, member.MemberId, member.EntityId, member.OfficeId);
+        if (employer is not null)
+        {
+            await accounts.EnsureAsync("employer@smart.coop", Password, SmartRoles.Member, employer.MemberId, employer.EntityId, employer.OfficeId);
+        }
     }
 }

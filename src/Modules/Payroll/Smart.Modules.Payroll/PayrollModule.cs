@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Modules;
 using Smart.Modules.Payroll.Domain.Contracts;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Seed;
 
 namespace Smart.Modules.Payroll;
 
@@ -13,5 +15,11 @@ public sealed class PayrollModule() : Module("Payroll", PayrollDbContext.SchemaN
     {
         base.AddServices(services, configuration);
         services.AddScoped<IEmploymentDeclarations, StoredEmploymentDeclarations>();
+    }
+
+    public override async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedPayrollDemoData(), cancellationToken);
     }
 }

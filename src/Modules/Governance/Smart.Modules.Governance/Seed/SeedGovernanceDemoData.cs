@@ -22,6 +22,9 @@ internal sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMes
     /// <summary>The demo member account's record (README lists the credentials).</summary>
     public const string DemoMemberEmail = "member@smart.coop";
 
+    /// <summary>The demo employer account's record: an association using contract management (README lists it).</summary>
+    public const string DemoEmployerEmail = "employer@smart.coop";
+
     // Share of members by office (France 2016); the four smaller offices share the remaining 10 %.
     private static readonly (string Office, double Weight)[] OfficeWeights =
     [
@@ -78,6 +81,7 @@ internal sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMes
         var members = new List<Member>
         {
             Member.RegisterPerson("Camille", "Martin", DemoMemberEmail, Gender.Female, new DateOnly(1987, 5, 14), lille, new DateOnly(2019, 9, 2), today),
+            Member.RegisterLegalEntity("Association Les Tréteaux du Nord", LegalForm.Association, DemoEmployerEmail, lille, new DateOnly(2021, 3, 1), today),
         };
         var emails = new HashSet<string>(members.Select(m => m.Email));
         while (members.Count < command.Members)
