@@ -11,16 +11,10 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
     private sealed record Mandate(Guid Id, Guid EmployerId, string Scope, DateOnly SignedOn, int Year, DateOnly StartsOn, DateOnly EndsOn, Guid? RenewalOf);
 
-    private sealed record RunCreated(Guid RunId, Guid InvoiceId);
-
     private sealed record Payslip(Guid ContractId, Guid EmployeeId, decimal Gross, decimal EmployeeContributions, decimal EmployerContributions, decimal Net,
         decimal IncomeTax, decimal NetPaid, decimal Expenses);
 
     private sealed record Run(Guid Id, Guid EmployerId, string Scope, int Year, int Month, List<Payslip> Payslips);
-
-    private sealed record Invoice(Guid Id, string Number, Guid EmployerId, int Year, int Month, string Scope, DateOnly IssueDate, DateOnly DueDate, decimal GrossPayroll,
-        decimal NetSalaries, decimal Expenses, decimal EmployeeContributions, decimal EmployerContributions, decimal GuaranteeFundFee, decimal ServiceFee, decimal Fee,
-        decimal FeeVat, decimal Total);
 
     private sealed record Contract(Guid Id, Guid EmployeeId, decimal Gross, decimal Expenses, string DeclarationReference, Guid? PayrollRunId);
 

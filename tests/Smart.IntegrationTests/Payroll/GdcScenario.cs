@@ -14,6 +14,13 @@ public sealed class GdcScenario(SmartApp app)
     /// <summary>A valid NIR: 97 − (2940675112045 mod 97) = 48.</summary>
     public const string Nir = "294067511204548";
 
+    // A monthly run's answer and its invoice, as the tests read them.
+    public sealed record RunCreated(Guid RunId, Guid InvoiceId);
+
+    public sealed record Invoice(Guid Id, string Number, Guid EmployerId, int Year, int Month, string Scope, DateOnly IssueDate, DateOnly DueDate, decimal GrossPayroll,
+        decimal NetSalaries, decimal Expenses, decimal EmployeeContributions, decimal EmployerContributions, decimal GuaranteeFundFee, decimal ServiceFee, decimal Fee,
+        decimal FeeVat, decimal Total);
+
     public ActivitiesScenario Activities { get; } = new(app);
 
     public HttpClient Operator { get; private set; } = null!;

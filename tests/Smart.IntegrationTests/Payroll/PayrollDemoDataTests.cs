@@ -3,15 +3,12 @@ using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Payroll.Seed;
+using static Smart.IntegrationTests.Payroll.GdcScenario;
 
 namespace Smart.IntegrationTests.Payroll;
 
 public sealed class PayrollDemoDataTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
-    private sealed record RunCreated(Guid RunId, Guid InvoiceId);
-
-    private sealed record Invoice(Guid Id, decimal GrossPayroll, decimal Fee, decimal Total);
-
     [Fact]
     public async Task Given_the_demo_seed_Then_employers_have_mandates_employees_and_declared_contracts_that_a_monthly_run_can_pay()
     {

@@ -19,6 +19,24 @@ public sealed class PayrollApp : SmartApp
 /// <summary>Steps shared by the Payroll tests, through HTTP and the bus.</summary>
 public sealed class PayrollScenario(SmartApp app)
 {
+    // The API's answers as the salary tests read them.
+    public sealed record Budget(decimal Balance, decimal Committed, decimal AvailableForSalaries);
+
+    public sealed record Contract(Guid Id, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, string Kind, string Category, string WorkingTime, DateOnly Start,
+        DateOnly End, decimal? Days, decimal Hours, string Job, decimal EmploymentBudget, DateOnly DeclaredOn, string DeclarationReference);
+
+    public sealed record Line(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
+
+    public sealed record Payslip(Guid Id, Guid ContractId, Guid ActivityId, Guid MemberId, DateOnly PayDate, decimal PeriodCeiling, decimal EmploymentBudget,
+        decimal Gross, IReadOnlyList<Line> Lines, decimal EmployeeContributions, decimal EmployerContributions, decimal EmployerCost, decimal Net,
+        decimal IncomeTaxRate, decimal IncomeTax, decimal NetPaid, string Status, DateOnly? PaidOn, decimal? GuaranteeFundAdvance);
+
+    public sealed record SalaryRequest(Guid Id, string Status, string? RejectionReason, Guid? PayslipId);
+
+    public sealed record PayRun(DateOnly Date, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
+
+    public const string PayrollHandlers = "Payroll:Smart.Modules.Payroll.Features.";
+
     public static readonly DateOnly InvoiceDate = new(2026, 3, 2);
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
 

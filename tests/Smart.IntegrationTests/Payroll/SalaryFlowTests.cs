@@ -16,23 +16,6 @@ namespace Smart.IntegrationTests.Payroll;
 /// </summary>
 public sealed class SalaryFlowTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
-    private sealed record Budget(decimal Balance, decimal Committed, decimal AvailableForSalaries);
-
-    private sealed record Contract(Guid Id, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, string Kind, string Category, string WorkingTime, DateOnly Start,
-        DateOnly End, decimal? Days, decimal Hours, string Job, decimal EmploymentBudget, DateOnly DeclaredOn, string DeclarationReference);
-
-    private sealed record Line(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
-
-    private sealed record Payslip(Guid Id, Guid ContractId, Guid ActivityId, Guid MemberId, DateOnly PayDate, decimal PeriodCeiling, decimal EmploymentBudget,
-        decimal Gross, IReadOnlyList<Line> Lines, decimal EmployeeContributions, decimal EmployerContributions, decimal EmployerCost, decimal Net,
-        decimal IncomeTaxRate, decimal IncomeTax, decimal NetPaid, string Status, DateOnly? PaidOn, decimal? GuaranteeFundAdvance);
-
-    private sealed record SalaryRequest(Guid Id, string Status, string? RejectionReason, Guid? PayslipId);
-
-    private sealed record PayRun(DateOnly Date, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
-
-    private const string PayrollHandlers = "Payroll:Smart.Modules.Payroll.Features.";
-
     [Fact]
     public async Task Given_1000_invoiced_and_800_requested_Then_the_contract_is_declared_the_payslip_is_exact_the_fund_advances_800_on_the_17th_and_the_balance_is_100()
     {

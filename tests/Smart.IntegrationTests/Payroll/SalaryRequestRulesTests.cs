@@ -12,23 +12,6 @@ namespace Smart.IntegrationTests.Payroll;
 /// <summary>Salary requests reaching Payroll: one contract per request whatever the redeliveries; a broken rule is a rejection that frees the budget.</summary>
 public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
-    private sealed record Budget(decimal Balance, decimal Committed, decimal AvailableForSalaries);
-
-    private sealed record Contract(Guid Id, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, string Kind, string Category, string WorkingTime, DateOnly Start,
-        DateOnly End, decimal? Days, decimal Hours, string Job, decimal EmploymentBudget, DateOnly DeclaredOn, string DeclarationReference);
-
-    private sealed record Line(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
-
-    private sealed record Payslip(Guid Id, Guid ContractId, Guid ActivityId, Guid MemberId, DateOnly PayDate, decimal PeriodCeiling, decimal EmploymentBudget,
-        decimal Gross, IReadOnlyList<Line> Lines, decimal EmployeeContributions, decimal EmployerContributions, decimal EmployerCost, decimal Net,
-        decimal IncomeTaxRate, decimal IncomeTax, decimal NetPaid, string Status, DateOnly? PaidOn, decimal? GuaranteeFundAdvance);
-
-    private sealed record SalaryRequest(Guid Id, string Status, string? RejectionReason, Guid? PayslipId);
-
-    private sealed record PayRun(DateOnly Date, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
-
-    private const string PayrollHandlers = "Payroll:Smart.Modules.Payroll.Features.";
-
     [Fact]
     public async Task Given_the_same_salary_request_delivered_twice_Then_one_contract_and_one_payslip()
     {

@@ -73,9 +73,7 @@ internal sealed class ChangeActivityEndpoint : IEndpointDefinition
             })
             .WithName("RenameActivity")
             .WithSummary("Renames an activity; send the version you read (409 if someone changed it since).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapPost("/activities/{activityId:guid}/close", async (Guid activityId, CloseActivityRequest request, IMessageBus bus, CancellationToken ct) =>
             {

@@ -51,14 +51,7 @@ internal sealed class OpenActivityHandler(ActivitiesDbContext db, IMessageBus bu
 internal sealed class OpenActivityEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/activities", async (OpenActivity command, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(command, ct);
-            return TypedResults.Created($"/api/activities/activities/{id}", new ResourceCreated(id));
-        })
+        .MapCreateCommand<OpenActivity>("/activities", "/api/activities/activities/")
         .WithName("OpenActivity")
-        .WithSummary("Opens an activity: a member for themself, staff for a member of their scope.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .WithSummary("Opens an activity: a member for themself, staff for a member of their scope.");
 }

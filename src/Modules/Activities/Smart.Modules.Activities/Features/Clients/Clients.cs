@@ -159,16 +159,9 @@ internal sealed class ClientsEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module)
     {
-        module.MapPost("/clients", async (RegisterClient command, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(command, ct);
-                return TypedResults.Created($"/api/activities/clients/{id}", new ResourceCreated(id));
-            })
+        module.MapCreateCommand<RegisterClient>("/clients", "/api/activities/clients/")
             .WithName("RegisterClient")
-            .WithSummary("Registers a client of the caller's entity; payment terms default from the typology.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Registers a client of the caller's entity; payment terms default from the typology.");
 
         module.MapPut("/clients/{clientId:guid}/billing-details", async (Guid clientId, ChangeClientBillingDetailsRequest r, IMessageBus bus, CancellationToken ct) =>
             {
@@ -177,9 +170,7 @@ internal sealed class ClientsEndpoint : IEndpointDefinition
             })
             .WithName("ChangeClientBillingDetails")
             .WithSummary("Changes a client's billing details; send the version you read (409 if changed since).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/clients/{clientId:guid}", async (Guid clientId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<ClientView>(new GetClient(clientId), ct)))

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Contracts;
@@ -198,14 +197,7 @@ internal sealed class IssueContractDocumentHandler(ActivitiesDbContext db, ICurr
 internal sealed class IssueContractDocumentEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/contract-documents", async (IssueContractDocument command, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(command, ct);
-            return TypedResults.Created($"/api/activities/contract-documents/{id}", new ResourceCreated(id));
-        })
+        .MapCreateCommand<IssueContractDocument>("/contract-documents", "/api/activities/contract-documents/")
         .WithName("IssueContractDocument")
-        .WithSummary("Issues a contract document (sale of a show, course agreement…) on an activity; each kind requires its own details.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .WithSummary("Issues a contract document (sale of a show, course agreement…) on an activity; each kind requires its own details.");
 }

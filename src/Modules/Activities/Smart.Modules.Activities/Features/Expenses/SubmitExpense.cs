@@ -161,8 +161,6 @@ internal sealed class SubmitExpenseEndpoint : IEndpointDefinition
         .Accepts<IFormCollection>("multipart/form-data")
         // A bearer-token API: no cookie rides along with a forged form, so there is no antiforgery token to check.
         .DisableAntiforgery()
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesCommandProblems()
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

@@ -159,9 +159,7 @@ internal sealed class AcquireEquipmentEndpoint : IEndpointDefinition
                 Created(await bus.InvokeAsync<Guid>(new PurchaseEquipment(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat), ct)))
             .WithName("PurchaseEquipment")
             .WithSummary("Records equipment bought from the activity's budget (the coordinator, or staff for an activity they see): books −price on the purchase date.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapPost("/activities/{activityId:guid}/equipment/treasury-advances", async (Guid activityId, GrantTreasuryAdvanceRequest r, IMessageBus bus, CancellationToken ct) =>
                 Created(await bus.InvokeAsync<Guid>(new GrantTreasuryAdvance(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat, r.AdvanceAmount,

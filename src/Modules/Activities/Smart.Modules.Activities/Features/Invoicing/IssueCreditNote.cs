@@ -65,7 +65,5 @@ internal sealed class IssueCreditNoteEndpoint : IEndpointDefinition
         })
         .WithName("IssueCreditNote")
         .WithSummary("Credits an invoice in full or in part; revenue and contribution are reversed in proportion.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesCommandProblems();
 }

@@ -88,14 +88,7 @@ internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bu
 internal sealed class IssueInvoiceEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/invoices", async (IssueInvoice command, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(command, ct);
-            return TypedResults.Created($"/api/activities/invoices/{id}", new ResourceCreated(id));
-        })
+        .MapCreateCommand<IssueInvoice>("/invoices", "/api/activities/invoices/")
         .WithName("IssueInvoice")
-        .WithSummary("Issues an invoice on an activity the caller may act on; it is immutable from then on.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .WithSummary("Issues an invoice on an activity the caller may act on; it is immutable from then on.");
 }

@@ -58,7 +58,5 @@ internal sealed class IssueQuickInvoiceEndpoint : IEndpointDefinition
         })
         .WithName("IssueQuickInvoice")
         .WithSummary("Quick mode: issues an invoice and requests the matching salary in one go; both or neither.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesCommandProblems();
 }

@@ -84,9 +84,7 @@ internal sealed class DecideQuoteEndpoint : IEndpointDefinition
             })
             .WithName("AcceptQuote")
             .WithSummary("Records the client's acceptance (while the quote is valid) and issues its invoice in the same transaction.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapPost("/quotes/{quoteId:guid}/decline", async (Guid quoteId, DeclineQuoteInput input, IMessageBus bus, CancellationToken ct) =>
             {
@@ -95,8 +93,6 @@ internal sealed class DecideQuoteEndpoint : IEndpointDefinition
             })
             .WithName("DeclineQuote")
             .WithSummary("Records that the client declined the quote, with the reason.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
     }
 }

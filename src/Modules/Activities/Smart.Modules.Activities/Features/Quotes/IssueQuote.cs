@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Invoicing;
@@ -61,14 +60,7 @@ internal sealed class IssueQuoteHandler(ActivitiesDbContext db, ICurrentUser use
 internal sealed class IssueQuoteEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/quotes", async (IssueQuote command, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(command, ct);
-            return TypedResults.Created($"/api/activities/quotes/{id}", new ResourceCreated(id));
-        })
+        .MapCreateCommand<IssueQuote>("/quotes", "/api/activities/quotes/")
         .WithName("IssueQuote")
-        .WithSummary("Issues a quote on an activity the caller may act on, valid until a date.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .WithSummary("Issues a quote on an activity the caller may act on, valid until a date.");
 }

@@ -116,7 +116,5 @@ internal sealed class RequestSalaryEndpoint : IEndpointDefinition
         })
         .WithName("RequestSalary")
         .WithSummary("Asks Payroll for a salary drawn from the activity's budget (employment budget, contract, work dates, days or hours, job).")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesCommandProblems();
 }

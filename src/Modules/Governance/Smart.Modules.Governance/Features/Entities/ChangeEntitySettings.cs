@@ -56,7 +56,5 @@ internal sealed class ChangeEntitySettingsEndpoint : IEndpointDefinition
         .RequireAuthorization(SmartPolicies.Admin)
         .WithName("ChangeEntitySettings")
         .WithSummary("Adds a version of the entity's rules from a date, never in the past (admins).")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesCommandProblems();
 }

@@ -64,11 +64,7 @@ internal sealed record EntityCodeIsUnique(bool AlreadyUsed, string Code) : IBusi
 internal sealed class CreateEntityEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/entities", async (CreateEntity command, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(command, ct);
-            return TypedResults.Created($"/api/governance/entities/{id}", new ResourceCreated(id));
-        })
+        .MapCreateCommand<CreateEntity>("/entities", "/api/governance/entities/")
         .RequireAuthorization(SmartPolicies.PlatformAdmin)
         .WithName("CreateEntity")
         .WithSummary("Creates a legal entity of the group with its effective-dated rules (platform admins).")

@@ -85,15 +85,8 @@ internal sealed class RegisterMemberHandler(GovernanceDbContext db, IMessageBus 
 internal sealed class RegisterMemberEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/members", async (RegisterMember command, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(command, ct);
-            return TypedResults.Created($"/api/governance/members/{id}", new ResourceCreated(id));
-        })
+        .MapCreateCommand<RegisterMember>("/members", "/api/governance/members/")
         .RequireAuthorization(SmartPolicies.Admin)
         .WithName("RegisterMember")
-        .WithSummary("Registers a member (person or legal entity) in an office of the admin's entity.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .WithSummary("Registers a member (person or legal entity) in an office of the admin's entity.");
 }

@@ -73,17 +73,10 @@ internal sealed class OfficesEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module)
     {
-        module.MapPost("/offices", async (OpenOffice command, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(command, ct);
-                return TypedResults.Created($"/api/governance/offices/{id}", new ResourceCreated(id));
-            })
+        module.MapCreateCommand<OpenOffice>("/offices", "/api/governance/offices/")
             .RequireAuthorization(SmartPolicies.Admin)
             .WithName("OpenOffice")
-            .WithSummary("Opens an office of an entity (admins).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Opens an office of an entity (admins).");
 
         module.MapGet("/offices", async (Guid? entityId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<OfficeView>>(new ListOffices(entityId), ct)))

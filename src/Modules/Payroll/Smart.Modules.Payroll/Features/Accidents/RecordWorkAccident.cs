@@ -78,9 +78,7 @@ internal sealed class WorkAccidentEndpoints : IEndpointDefinition
             .RequireAuthorization(SmartPolicies.Staff)
             .WithName("RecordWorkAccident")
             .WithSummary("Records a work accident on a contract (a member's or a GDC one): date within the contract, calendar days lost.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/contracts/{contractId:guid}/accidents", async (Guid contractId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<WorkAccidentView>>(new ListWorkAccidents(contractId), ct)))

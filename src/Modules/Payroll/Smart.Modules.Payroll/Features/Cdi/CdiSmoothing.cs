@@ -135,17 +135,10 @@ internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module)
     {
-        module.MapPost("/cdi-plans", async (StartCdiSmoothing command, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(command, ct);
-                return TypedResults.Created($"/api/payroll/cdi-plans/{id}", new ResourceCreated(id));
-            })
+        module.MapCreateCommand<StartCdiSmoothing>("/cdi-plans", "/api/payroll/cdi-plans/")
             .RequireAuthorization(SmartPolicies.Staff)
             .WithName("StartCdiSmoothing")
-            .WithSummary("Puts an activity's coordinator on a fixed monthly CDI salary from a yearly revenue estimate.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Puts an activity's coordinator on a fixed monthly CDI salary from a yearly revenue estimate.");
 
         module.MapPost("/cdi-plans/{planId:guid}/revisions", async (Guid planId, ReviseCdiEstimateRequest request, IMessageBus bus, CancellationToken ct) =>
             {
@@ -155,18 +148,14 @@ internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
             .RequireAuthorization(SmartPolicies.Staff)
             .WithName("ReviseCdiEstimate")
             .WithSummary("Revises the yearly revenue estimate from a month on.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapPost("/cdi-plans/{planId:guid}/months", async (Guid planId, PayCdiMonthRequest request, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<CdiMonth>(new PayCdiMonth(planId, request.Month), ct)))
             .RequireAuthorization(SmartPolicies.Operator)
             .WithName("PayCdiMonth")
             .WithSummary("Pays a month of a CDI smoothing plan from its last day: payslip figures, and the salary cost charged to the activity.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/cdi-plans/{planId:guid}", async (Guid planId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<CdiSmoothingPlanView>(new GetCdiSmoothingPlan(planId), ct)))

@@ -82,8 +82,6 @@ internal sealed class IncomeTaxRateEndpoints : IEndpointDefinition
             })
             .WithName("SetIncomeTaxRate")
             .WithSummary("Sets the employee's withholding-tax rate (e.g. 0.075 for 7.5 %) from a date, today or later.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
     }
 }

@@ -158,9 +158,7 @@ internal sealed class GdcEmployeeEndpoints : IEndpointDefinition
             })
             .WithName("RegisterGdcEmployee")
             .WithSummary("An employer structure under contract management registers one of its employees.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/employers/{employerId:guid}/employees", async (Guid employerId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcEmployeeView>>(new ListGdcEmployees(employerId), ct)))
@@ -175,9 +173,7 @@ internal sealed class GdcEmployeeEndpoints : IEndpointDefinition
             })
             .WithName("DeclareGdcContract")
             .WithSummary("Declares a contract of an employer's employee with its gross and the employer-due expenses to advance.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/employers/{employerId:guid}/contracts", async (Guid employerId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcContractView>>(new ListGdcContracts(employerId), ct)))

@@ -104,17 +104,10 @@ internal sealed class MandateEndpoints : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module)
     {
-        module.MapPost("/mandates", async (SignMandate command, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(command, ct);
-                return TypedResults.Created($"/api/payroll/mandates/{id}", new ResourceCreated(id));
-            })
+        module.MapCreateCommand<SignMandate>("/mandates", "/api/payroll/mandates/")
             .RequireAuthorization(SmartPolicies.Operator)
             .WithName("SignMandate")
-            .WithSummary("Records an employer structure's contract-management mandate (partial or complete) until 31 December of its signature year.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Records an employer structure's contract-management mandate (partial or complete) until 31 December of its signature year.");
 
         module.MapPost("/mandates/{mandateId:guid}/renewal", async (Guid mandateId, RenewMandateRequest request, IMessageBus bus, CancellationToken ct) =>
             {
@@ -124,9 +117,7 @@ internal sealed class MandateEndpoints : IEndpointDefinition
             .RequireAuthorization(SmartPolicies.Operator)
             .WithName("RenewMandate")
             .WithSummary("Renews a mandate for the next civil year.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/mandates/{mandateId:guid}", async (Guid mandateId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<MandateView>(new GetMandate(mandateId), ct)))

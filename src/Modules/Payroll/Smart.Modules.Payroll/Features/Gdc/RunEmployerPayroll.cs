@@ -151,9 +151,7 @@ internal sealed class EmployerPayrollEndpoints : IEndpointDefinition
             .RequireAuthorization(SmartPolicies.Operator)
             .WithName("RunEmployerPayroll")
             .WithSummary("Runs an employer's payroll for a month that is over: payslips of the contracts ended in it, then the month's invoice.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/employer-payroll-runs/{runId:guid}", async (Guid runId, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<EmployerPayrollRunView>(new GetEmployerPayrollRun(runId), ct)))

@@ -98,7 +98,5 @@ internal sealed class StartPayRunEndpoint : IEndpointDefinition
         .RequireAuthorization(SmartPolicies.Operator)
         .WithName("StartPayRun")
         .WithSummary("Pays every issued payslip of the operator's entity due on or before the date; the guarantee fund advances what clients have not paid.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict);
+        .ProducesCommandProblems();
 }

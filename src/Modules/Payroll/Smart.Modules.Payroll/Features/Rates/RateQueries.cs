@@ -131,9 +131,7 @@ internal sealed class RateEndpoints : IEndpointDefinition
             .RequireAuthorization(SmartPolicies.Admin)
             .WithName("AddContributionTable")
             .WithSummary("Adds a contribution table version from a date (not in the past) for the admin's entity.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesCommandProblems();
 
         module.MapGet("/settings", async (IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<PayrollSettings>(new GetPayrollSettings(), ct)))

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Smart.BuildingBlocks.Messaging;
+
+namespace Smart.BuildingBlocks.Web;
+
+/// <summary>The shapes every module's command endpoints share, so that they answer and document alike.</summary>
+public static class CommandEndpoints
+{
+    /// <summary>What a command may answer besides success: 400 with field errors, 404 for what the caller may not see, 409 for a broken rule or a concurrent edit.</summary>
+    public static RouteHandlerBuilder ProducesCommandProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A POST whose body is a command creating a resource: 201 with the resource's address (<paramref name="location"/> then its id) and its id.</summary>
+    public static RouteHandlerBuilder MapCreateCommand<TCommand>(this IEndpointRouteBuilder routes, string pattern, string location) where TCommand : notnull =>
+        routes.MapPost(pattern, async (TCommand command, IMessageBus bus, CancellationToken ct) =>
+            {
+                var id = await bus.InvokeAsync<Guid>(command, ct);
+                return TypedResults.Created(location + id, new ResourceCreated(id));
+            })
+            .ProducesCommandProblems();
+}
