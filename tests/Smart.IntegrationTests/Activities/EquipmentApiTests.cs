@@ -18,7 +18,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
 
     internal sealed record Page(List<Equipment> Items, int Total);
 
-    internal sealed record Budget(decimal Balance, decimal AvailableForSalaries);
+    internal sealed record Budget(decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal AvailableForSalaries);
 
     internal static object Purchase(decimal price, string description = "Table de mixage 16 pistes", DateOnly? date = null) =>
         new { description, supplier = "Audio Nord", purchaseDate = date ?? Today, priceExclVat = price };
@@ -139,6 +139,12 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         var entries = await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries");
         Assert.Contains("\"kind\":\"Purchase\",\"amount\":-1000", entries);
         Assert.Contains("\"kind\":\"TreasuryAdvance\",\"amount\":1000", entries);
+
+        // The 1,000.00 still to repay is promised: 900.00 − 1,000.00 leaves nothing for salaries or another purchase.
+        var budget = (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"))!;
+        Assert.Equal(new Budget(900.00m, 0m, 1000.00m, -100.00m), budget);
+        var purchase = await member.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/purchases", Purchase(0.01m));
+        Assert.Equal("BudgetCoversThePurchase", (await purchase.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Salaries;
 
@@ -30,9 +31,9 @@ public sealed class SalaryRequestTests
     [Fact]
     public void Given_a_balance_of_900_and_a_pending_request_of_800_Then_100_is_available_and_a_second_request_of_200_is_refused()
     {
-        var first = Request(SalaryBudget.From(900.00m, [], [], guaranteeFundAdvanceAllowed: false), 800.00m);
+        var first = Request(SalaryBudget.From(900.00m, [], [], [], guaranteeFundAdvanceAllowed: false), 800.00m);
 
-        var budget = SalaryBudget.From(900.00m, [first], [], guaranteeFundAdvanceAllowed: false);
+        var budget = SalaryBudget.From(900.00m, [first], [], [], guaranteeFundAdvanceAllowed: false);
         var refused = Assert.Throws<BusinessRuleViolationException>(() => Request(budget, 200.00m));
 
         Assert.Equal((800.00m, 100.00m), (budget.Committed, budget.Available));
@@ -42,11 +43,28 @@ public sealed class SalaryRequestTests
     }
 
     [Fact]
+    public void Given_a_balance_of_900_and_an_advance_of_300_still_to_repay_Then_600_is_available_a_request_of_700_is_refused_and_booking_an_instalment_changes_nothing()
+    {
+        var advance = Equipment.FinanceByAdvance(_activity, 900.00m, new FinancingLimits(new DateOnly(2013, 1, 1), 60, 60), "Ampli", "Audio Nord", Today,
+            300.00m, 300.00m, 3, new DateOnly(2026, 4, 2), Guid.NewGuid(), Today);
+
+        var budget = SalaryBudget.From(900.00m, [], [advance], [], guaranteeFundAdvanceAllowed: false);
+        var refused = Assert.Throws<BusinessRuleViolationException>(() => Request(budget, 700.00m));
+        var repayment = advance.BookInstalment(1, Now)!;
+        var afterRepayment = SalaryBudget.From(900.00m + repayment.Amount, [], [advance], [], guaranteeFundAdvanceAllowed: false);
+
+        Assert.Equal((300.00m, 600.00m), (budget.OutstandingInstalments, budget.Available));
+        Assert.Equal("SalaryBudgetIsAvailable", refused.Rule);
+        Assert.Equal((-100.00m, 800.00m, 200.00m, 600.00m), (repayment.Amount, afterRepayment.Balance, afterRepayment.OutstandingInstalments, afterRepayment.Available));
+        Assert.Equal(SalaryRequestStatus.Pending, Request(budget, 600.00m).Status);
+    }
+
+    [Fact]
     public void Given_the_guarantee_fund_allowed_and_900_of_unpaid_revenue_Then_the_100_shortfall_of_a_200_request_is_advanced()
     {
         var invoice = UnpaidInvoice();
-        var first = Request(SalaryBudget.From(900.00m, [], [invoice], guaranteeFundAdvanceAllowed: true), 800.00m);
-        var budget = SalaryBudget.From(900.00m, [first], [invoice], guaranteeFundAdvanceAllowed: true);
+        var first = Request(SalaryBudget.From(900.00m, [], [], [invoice], guaranteeFundAdvanceAllowed: true), 800.00m);
+        var budget = SalaryBudget.From(900.00m, [first], [], [invoice], guaranteeFundAdvanceAllowed: true);
 
         var second = Request(budget, 200.00m);
 
@@ -59,7 +77,7 @@ public sealed class SalaryRequestTests
     public void Given_the_guarantee_fund_allowed_but_a_shortfall_above_the_unpaid_revenue_Then_the_request_is_refused()
     {
         var invoice = UnpaidInvoice();
-        var budget = SalaryBudget.From(900.00m, [], [invoice], guaranteeFundAdvanceAllowed: true);
+        var budget = SalaryBudget.From(900.00m, [], [], [invoice], guaranteeFundAdvanceAllowed: true);
 
         Assert.Equal("SalaryBudgetIsAvailable", Assert.Throws<BusinessRuleViolationException>(() => Request(budget, 1800.01m)).Rule);
         Assert.True(Request(budget, 1800.00m).GuaranteeFundAdvance);
@@ -77,17 +95,17 @@ public sealed class SalaryRequestTests
         writtenOff.MarkWrittenOff(new DateOnly(2026, 9, 1));
 
         Assert.Equal((false, true, false), (paid.IsUnpaid, partlyPaid.IsUnpaid, writtenOff.IsUnpaid));
-        Assert.Equal(900.00m, SalaryBudget.From(0m, [], [paid, partlyPaid, writtenOff], true).UnpaidRevenue);
+        Assert.Equal(900.00m, SalaryBudget.From(0m, [], [], [paid, partlyPaid, writtenOff], true).UnpaidRevenue);
         Assert.Throws<BusinessRuleViolationException>(() => paid.MarkPaid(0m, new DateOnly(2026, 4, 1)));
     }
 
     [Fact]
     public void Given_a_rejected_request_Then_its_commitment_is_freed_and_200_fits_again()
     {
-        var first = Request(SalaryBudget.From(900.00m, [], [], false), 800.00m);
+        var first = Request(SalaryBudget.From(900.00m, [], [], [], false), 800.00m);
 
         first.Reject("Contract would be retroactive");
-        var budget = SalaryBudget.From(900.00m, [first], [], false);
+        var budget = SalaryBudget.From(900.00m, [first], [], [], false);
 
         Assert.Equal((SalaryRequestStatus.Rejected, "Contract would be retroactive"), (first.Status, first.RejectionReason));
         Assert.Equal((0m, 900.00m), (budget.Committed, budget.Available));
@@ -97,7 +115,7 @@ public sealed class SalaryRequestTests
     [Fact]
     public void Given_a_payslip_with_an_employer_cost_of_800_Then_minus_800_is_booked_once_on_the_pay_date_and_the_commitment_ends()
     {
-        var request = Request(SalaryBudget.From(900.00m, [], [], false), 800.00m);
+        var request = Request(SalaryBudget.From(900.00m, [], [], [], false), 800.00m);
         var payslip = Guid.NewGuid();
 
         var entries = request.Book(payslip, new DateOnly(2026, 3, 17), 800.00m, Now);
@@ -107,14 +125,14 @@ public sealed class SalaryRequestTests
         Assert.Equal((BudgetEntryKind.SalaryCost, -800.00m, BudgetSource.Payslip, payslip, new DateOnly(2026, 3, 17)), (entry.Kind, entry.Amount, entry.Source, entry.SourceId, entry.Date));
         Assert.Empty(again);
         Assert.Equal(SalaryRequestStatus.Booked, request.Status);
-        Assert.Equal(0m, SalaryBudget.From(100.00m, [request], [], false).Committed);
+        Assert.Equal(0m, SalaryBudget.From(100.00m, [request], [], [], false).Committed);
         Assert.Throws<BusinessRuleViolationException>(() => request.Reject("too late"));
     }
 
     [Fact]
     public void Given_malformed_terms_Then_each_rule_refuses_them()
     {
-        var budget = SalaryBudget.From(900.00m, [], [], false);
+        var budget = SalaryBudget.From(900.00m, [], [], [], false);
 
         Assert.Equal("WorkEndsOnOrAfterItStarts", Assert.Throws<BusinessRuleViolationException>(() => Request(budget, 100m, workEnd: new DateOnly(2026, 3, 9))).Rule);
         Assert.Equal("EmploymentBudgetIsPositive", Assert.Throws<BusinessRuleViolationException>(() => Request(budget, 0m)).Rule);
@@ -128,7 +146,7 @@ public sealed class SalaryRequestTests
     {
         _activity.Close(0m, 0m, 0m, Today);
 
-        Assert.Equal("ActivityIsOpen", Assert.Throws<BusinessRuleViolationException>(() => Request(SalaryBudget.From(900.00m, [], [], false), 100m)).Rule);
+        Assert.Equal("ActivityIsOpen", Assert.Throws<BusinessRuleViolationException>(() => Request(SalaryBudget.From(900.00m, [], [], [], false), 100m)).Rule);
     }
 
     [Fact]

@@ -218,7 +218,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
 
     /// <summary>
-    /// Salaries for work in the next three weeks on about a quarter of the activities, each drawing 30–60 % of the balance
+    /// Salaries for work in the next three weeks on about a quarter of the activities, each drawing 30–60 % of what is available
     /// but no more than 250–600 a day worked (contracts must not be retroactive, so demo salaries are all to come). Artists
     /// get a CDDU, the others a CDD.
     /// </summary>
@@ -226,8 +226,9 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
     {
         foreach (var activity in activities.Where(a => a.Kind != ActivityKind.ContractManagement))
         {
-            var balance = balances.GetValueOrDefault(activity.Id);
-            if (faker.Random.Double() >= 0.25 || balance < 400m) continue;
+            var budget = SalaryBudget.From(balances.GetValueOrDefault(activity.Id), [], db.Equipment.Local.Where(e => e.ActivityId == activity.Id), [],
+                guaranteeFundAdvanceAllowed: false);
+            if (faker.Random.Double() >= 0.25 || budget.Available < 400m) continue;
             var artistic = activity.Kind is ActivityKind.LivePerformance or ActivityKind.Audiovisual;
             var start = today.AddDays(faker.Random.Int(1, 21));
             var days = faker.Random.WeightedRandom([1, 2, 3], [0.6f, 0.3f, 0.1f]);
@@ -238,8 +239,8 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
                 ActivityKind.Training => "Formatrice",
                 _ => faker.PickRandom("Graphiste", "Développeur web", "Illustratrice"),
             };
-            var request = SalaryRequest.Request(activity, SalaryBudget.From(balance, [], [], guaranteeFundAdvanceAllowed: false),
-                Math.Round(Math.Min(balance * faker.Random.Decimal(0.3m, 0.6m), days * faker.Random.Decimal(250m, 600m)) / 10m) * 10m, artistic ? SalaryContractKind.Cddu : SalaryContractKind.Cdd,
+            var request = SalaryRequest.Request(activity, budget,
+                Math.Round(Math.Min(budget.Available * faker.Random.Decimal(0.3m, 0.6m), days * faker.Random.Decimal(250m, 600m)) / 10m) * 10m, artistic ? SalaryContractKind.Cddu : SalaryContractKind.Cdd,
                 artistic ? SalaryCategory.Artistic : SalaryCategory.Employee, start, start.AddDays(days - 1), days, null, job, today);
             db.SalaryRequests.Add(request);
             await bus.PublishAsync(request.ToSalaryRequested());

@@ -2,6 +2,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
 
 namespace Smart.Modules.Activities.Domain.Salaries;
@@ -33,19 +34,23 @@ internal enum SalaryRequestStatus
 }
 
 /// <summary>
-/// What an activity can spend on a new salary, read from its ledger and its requests at the time of asking.
-/// <see cref="Committed"/> is the employment budget of the activity's pending requests (sent to Payroll, not yet
-/// booked). <see cref="UnpaidRevenue"/> is what the activity's issued invoices not yet paid (nor written off) will
-/// leave once paid: Σ (net − credited net − (contribution − credited contribution)).
+/// What an activity can spend on a new salary or purchase, read from its ledger, its requests and its equipment at the
+/// time of asking. <see cref="Committed"/> is the employment budget of the activity's pending requests (sent to
+/// Payroll, not yet booked); <see cref="OutstandingInstalments"/> what its advances and leases will still deduct (the
+/// instalments not booked yet): both are already promised, so neither is available (ADR 0040).
+/// <see cref="UnpaidRevenue"/> is what the activity's issued invoices not yet paid (nor written off) will leave once
+/// paid: Σ (net − credited net − (contribution − credited contribution)).
 /// </summary>
-internal sealed record SalaryBudget(decimal Balance, decimal Committed, decimal UnpaidRevenue, bool GuaranteeFundAdvanceAllowed)
+internal sealed record SalaryBudget(decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal UnpaidRevenue, bool GuaranteeFundAdvanceAllowed)
 {
-    public decimal Available => Balance - Committed;
+    public decimal Available => Balance - Committed - OutstandingInstalments;
 
     /// <summary>The same figures from loaded state (the handlers compute them in SQL, <c>Features/Salaries/SalaryBudgets.cs</c>).</summary>
-    public static SalaryBudget From(decimal balance, IEnumerable<SalaryRequest> requests, IEnumerable<Invoice> invoices, bool guaranteeFundAdvanceAllowed) => new(
+    public static SalaryBudget From(decimal balance, IEnumerable<SalaryRequest> requests, IEnumerable<Equipment> equipment, IEnumerable<Invoice> invoices,
+        bool guaranteeFundAdvanceAllowed) => new(
         balance,
         requests.Where(r => r.Status == SalaryRequestStatus.Pending).Sum(r => r.EmploymentBudget),
+        equipment.Sum(e => e.Outstanding),
         invoices.Where(i => i.IsUnpaid).Sum(i => i.NetRevenueAfterContribution),
         guaranteeFundAdvanceAllowed);
 }

@@ -8,6 +8,7 @@ using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Features.Financing;
 using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
 
@@ -15,8 +16,13 @@ namespace Smart.Modules.Activities.Features.Budget;
 
 internal sealed record BudgetTotal(BudgetEntryKind Kind, decimal Amount);
 
-/// <summary><see cref="Committed"/>: employment budgets of pending salary requests; <see cref="AvailableForSalaries"/> = balance − committed.</summary>
-internal sealed record BudgetView(Guid ActivityId, decimal Balance, decimal Committed, decimal AvailableForSalaries, IReadOnlyList<BudgetTotal> TotalsByKind);
+/// <summary>
+/// <see cref="Committed"/>: employment budgets of pending salary requests; <see cref="OutstandingInstalments"/>: what
+/// advances and leases will still deduct; <see cref="AvailableForSalaries"/> = balance − both (negative while the
+/// balance does not cover the debts yet).
+/// </summary>
+internal sealed record BudgetView(Guid ActivityId, decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal AvailableForSalaries,
+    IReadOnlyList<BudgetTotal> TotalsByKind);
 
 internal sealed record BudgetEntryView(long Id, DateOnly Date, BudgetEntryKind Kind, decimal Amount, BudgetSource Source, Guid SourceId, string Description);
 
@@ -46,7 +52,8 @@ internal sealed class BudgetQueriesHandler(ActivitiesDbContext db, ICurrentUser 
             .GroupBy(e => e.Kind).Select(g => new BudgetTotal(g.Key, g.Sum(e => e.Amount))).ToListAsync(cancellationToken);
         var balance = totals.Sum(t => t.Amount);
         var committed = await db.CommittedAsync(query.ActivityId, cancellationToken);
-        return new BudgetView(query.ActivityId, balance, committed, balance - committed, totals.OrderBy(t => t.Kind).ToList());
+        var outstanding = await db.OutstandingInstalmentsAsync(query.ActivityId, cancellationToken);
+        return new BudgetView(query.ActivityId, balance, committed, outstanding, balance - committed - outstanding, totals.OrderBy(t => t.Kind).ToList());
     }
 
     public async Task<PagedResult<BudgetEntryView>> HandleAsync(ListBudgetEntries query, CancellationToken cancellationToken)
