@@ -49,6 +49,17 @@ public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<Smar
         Assert.Equal(2, (await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/contract-documents"))!.Total);
         var shows = await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/contract-documents?kind=SaleOfShow");
         Assert.Equal(show, Assert.Single(shows!.Items).Id);
+
+        // Printable: the kind's French title, its details (dates in order), the price; the grant shows its amount, no VAT.
+        var page = await member.GetAsync($"/api/activities/contract-documents/{show}/html");
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()).Replace('\u202f', ' ');
+        Assert.Contains($"<h1>Contrat de cession du droit d'exploitation d'un spectacle n° {sale.Number}</h1>", html);
+        Assert.Contains("<th>Dates</th><td>14/03/2026, 15/03/2026</td>", html);
+        Assert.Contains("Prix HT : 2 400,00 €<br>TVA (20 %) : 480,00 €<br><strong>Total TTC : 2 880,00 €</strong>", html);
+        var grantHtml = (await member.GetStringAsync($"/api/activities/contract-documents/{funding}/html")).Replace('\u202f', ' ');
+        Assert.Contains("<th>Montant</th><td>15 000,00 €</td>", grantHtml);
+        Assert.DoesNotContain("TTC", grantHtml);
     }
 
     [Fact]
@@ -113,6 +124,7 @@ public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<Smar
 
         await (await other.PostAsJsonAsync("/api/activities/contract-documents", SaleOfShow(activity, client))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/activities/contract-documents/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.GetAsync($"/api/activities/contract-documents/{id}/html")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/activities/activities/{activity}/contract-documents")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal(before, await CountAsync());

@@ -9,7 +9,9 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Contracts;
 using Smart.Modules.Activities.Features.Clients;
+using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Persistence;
+using static Smart.BuildingBlocks.Web.HtmlPage;
 
 namespace Smart.Modules.Activities.Features.Contracts;
 
@@ -68,6 +70,58 @@ internal sealed class ContractDocumentQueriesHandler(ActivitiesDbContext db, ICu
     }
 }
 
+/// <summary>A contract document as a printable page: the kind's French title, its details, its price where it has one.</summary>
+internal static class ContractDocumentPage
+{
+    public static string Render(ContractDocumentView document)
+    {
+        var title = $"{Title(document.Kind)} n° {document.Number}";
+        var html = InvoiceDocument.Heading(title, $"Date : {Day(document.IssueDate)}", document.ActivityName, document.Client).Append("<table><tbody>");
+        foreach (var (label, value) in Details(document.Details))
+        {
+            html.Append($"<tr><th>{Encode(label)}</th><td>{Encode(value)}</td></tr>");
+        }
+        html.Append("</tbody></table>");
+        if (document is { Net: { } net, VatRate: { } rate, Vat: { } vat, Gross: { } gross })
+        {
+            html.Append($"<p class=\"n\">Prix HT : {Euros(net)}<br>TVA ({Percent(rate)}) : {Euros(vat)}<br><strong>Total TTC : {Euros(gross)}</strong></p>");
+        }
+        if (document.VatMention is not null) html.Append($"<p>{Encode(document.VatMention)}</p>");
+        return End(html);
+    }
+
+    private static string Title(ContractKind kind) => kind switch
+    {
+        ContractKind.SaleOfShow => "Contrat de cession du droit d'exploitation d'un spectacle",
+        ContractKind.ExecutiveProduction => "Contrat de production exécutive",
+        ContractKind.CulturalActionAgreement => "Convention d'action culturelle",
+        ContractKind.CourseAgreement => "Convention de formation",
+        ContractKind.FundingAgreement => "Convention de financement",
+        ContractKind.AuthorInvoice => "Note de droits d'auteur",
+        ContractKind.SaleOfOriginalWorks => "Vente d'œuvres originales",
+        _ => kind.ToString(),
+    };
+
+    private static IEnumerable<(string Label, string Value)> Details(ContractDetails details) => details switch
+    {
+        SaleOfShowDetails d => [("Spectacle", d.ShowTitle), ("Lieu", d.Venue), ("Dates", Days(d.PerformanceDates)), ("Représentations", d.Performances.ToString(French))],
+        ExecutiveProductionDetails d => [("Projet", d.ProjectTitle), ("Période", Period(d.StartDate, d.EndDate)), ("Livrables", d.Deliverables)],
+        CulturalActionAgreementDetails d => [("Action", d.ActionTitle), ("Lieu", d.Venue), ("Période", Period(d.StartDate, d.EndDate)), ("Public", d.Audience)],
+        CourseAgreementDetails d => [("Formation", d.CourseTitle), ("Durée", d.Hours.ToString("0.##", French) + " h"), ("Dates", Days(d.CourseDates)),
+            ("Stagiaires", d.Learners.ToString(French))],
+        FundingAgreementDetails d => [("Financeur", d.Funder), ("Objet", d.Purpose), ("Montant", Euros(d.Amount))],
+        AuthorInvoiceDetails d => [("Œuvre", d.WorkTitle), ("Droits cédés", Period(d.RightsFrom, d.RightsUntil))],
+        SaleOfOriginalWorksDetails d => [("Œuvre", d.WorkTitle), ("Technique", d.Medium), ("Dimensions", d.Dimensions)],
+        _ => [],
+    };
+
+    private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Days(IEnumerable<DateOnly> dates) => string.Join(", ", dates.Select(Day));
+
+    private static string Period(DateOnly from, DateOnly to) => $"du {Day(from)} au {Day(to)}";
+}
+
 internal sealed class ContractDocumentQueriesEndpoint : IEndpointDefinition
 {
     public void Map(IEndpointRouteBuilder module)
@@ -76,6 +130,14 @@ internal sealed class ContractDocumentQueriesEndpoint : IEndpointDefinition
                 TypedResults.Ok(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)))
             .WithName("GetContractDocument")
             .WithSummary("A contract document with its kind's details and price.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/contract-documents/{contractDocumentId:guid}/html", async (Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Content(ContractDocumentPage.Render(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)),
+                    HtmlPage.ContentType))
+            .WithName("GetContractDocumentHtml")
+            .WithSummary("A contract document as a printable HTML page (French).")
+            .Produces<string>(contentType: "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         module.MapGet("/activities/{activityId:guid}/contract-documents", async (Guid activityId, ContractKind? kind, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -105,17 +106,8 @@ internal static class InvoiceDocument
 
     public static string Render(PrintableDocument document)
     {
-        var client = document.Client;
-        var address = client.BillingAddress;
-        var html = Start(document.Title)
-            .Append($"<h1>{Encode(document.Title)}</h1>")
-            .Append($"<p>{Encode(document.DatesLine)}</p>")
-            .Append($"<p>Activité : {Encode(document.ActivityName)}</p>")
-            .Append($"<address>{Encode(client.Name)}<br>{Encode(address.Line1)}<br>");
-        if (address.Line2 is not null) html.Append($"{Encode(address.Line2)}<br>");
-        html.Append($"{Encode(address.PostalCode)} {Encode(address.City)} ({Encode(address.Country)})");
-        if (client.VatNumber is not null) html.Append($"<br>TVA : {Encode(client.VatNumber)}");
-        html.Append("</address><table><thead><tr><th>Désignation</th><th class=\"n\">Quantité</th><th class=\"n\">Prix unitaire HT</th>")
+        var html = Heading(document.Title, document.DatesLine, document.ActivityName, document.Client)
+            .Append("<table><thead><tr><th>Désignation</th><th class=\"n\">Quantité</th><th class=\"n\">Prix unitaire HT</th>")
             .Append("<th class=\"n\">TVA</th><th class=\"n\">Montant HT</th></tr></thead><tbody>");
         foreach (var line in document.Lines)
         {
@@ -125,6 +117,21 @@ internal static class InvoiceDocument
         html.Append($"</tbody></table><p class=\"n\">Total HT : {Euros(document.TotalNet)}<br>TVA : {Euros(document.TotalVat)}<br><strong>Total TTC : {Euros(document.TotalGross)}</strong></p>");
         if (document.VatMention is not null) html.Append($"<p>{Encode(document.VatMention)}</p>");
         return End(html);
+    }
+
+    /// <summary>A document's page up to its body: title, dates, activity and the client's billing address.</summary>
+    public static StringBuilder Heading(string title, string datesLine, string activityName, ClientView client)
+    {
+        var address = client.BillingAddress;
+        var html = Start(title)
+            .Append($"<h1>{Encode(title)}</h1>")
+            .Append($"<p>{Encode(datesLine)}</p>")
+            .Append($"<p>Activité : {Encode(activityName)}</p>")
+            .Append($"<address>{Encode(client.Name)}<br>{Encode(address.Line1)}<br>");
+        if (address.Line2 is not null) html.Append($"{Encode(address.Line2)}<br>");
+        html.Append($"{Encode(address.PostalCode)} {Encode(address.City)} ({Encode(address.Country)})");
+        if (client.VatNumber is not null) html.Append($"<br>TVA : {Encode(client.VatNumber)}");
+        return html.Append("</address>");
     }
 }
 
