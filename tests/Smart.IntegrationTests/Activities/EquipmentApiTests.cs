@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Features.Financing;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 
 namespace Smart.IntegrationTests.Activities;
@@ -145,6 +147,54 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(new Budget(900.00m, 0m, 1000.00m, -100.00m), budget);
         var purchase = await member.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/purchases", Purchase(0.01m));
         Assert.Equal("BudgetCoversThePurchase", (await purchase.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Given_an_advance_of_600_in_3_on_900_When_the_member_repays_it_early_Then_minus_600_is_booked_today_once_and_300_stays_available()
+    {
+        var (scenario, member, activity) = await ActivityWith900Async();
+        var advisor = await AdvisorAsync(scenario);
+        var id = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances",
+            Advance(600.00m, 600.00m, 3, Today.AddMonths(1))));
+        var lease = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/leases", Lease(10.00m, 2, Today.AddMonths(1))));
+        Assert.Equal(new Budget(900.00m, 0m, 620.00m, 280.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
+
+        var repaid = await member.PostAsync($"/api/activities/equipment/{id}/early-repayment", null);
+
+        Assert.Equal(HttpStatusCode.OK, repaid.StatusCode);
+        Assert.Equal(600.00m, (await repaid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("amount").GetDecimal());
+        Assert.Equal(new Budget(300.00m, 0m, 20.00m, 280.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
+        var equipment = (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!;
+        Assert.Equal(0m, equipment.Outstanding);
+        Assert.All(equipment.Schedule, i => Assert.True(i.Booked));
+        Assert.Contains("\"kind\":\"AdvanceEarlyRepayment\",\"amount\":-600", await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries"));
+
+        // The first instalment's scheduled message, delivered on its date, finds it repaid: nothing more is booked.
+        await app.InvokeAsync(new BookEquipmentInstalment(id, 1));
+        Assert.Equal(300.00m, await BalanceAsync(member, activity));
+        var again = await (await member.PostAsync($"/api/activities/equipment/{id}/early-repayment", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("SomethingIsLeftToRepay", again.GetProperty("rule").GetString());
+        var leaseRefused = await (await member.PostAsync($"/api/activities/equipment/{lease}/early-repayment", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("OnlyAnAdvanceIsRepaidEarly", leaseRefused.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Given_a_full_advance_of_1000_on_900_Then_an_early_repayment_is_refused_409_and_a_bad_id_400_or_someone_elses_404_with_nothing_written()
+    {
+        var (scenario, member, activity) = await ActivityWith900Async();
+        var (_, other) = await scenario.MemberAsync();
+        var id = await CreatedIdAsync(await (await AdvisorAsync(scenario)).PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances",
+            Advance(1000.00m, 1000.00m, 3, Today.AddMonths(1))));
+        var before = await CountAsync("activities.budget_entries");
+
+        var refused = await (await member.PostAsync($"/api/activities/equipment/{id}/early-repayment", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("BudgetCoversTheRepayment", refused.GetProperty("rule").GetString());
+        var invalid = await (await member.PostAsync($"/api/activities/equipment/{Guid.Empty}/early-repayment", null)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("equipmentId", out _));
+        await (await other.PostAsync($"/api/activities/equipment/{id}/early-repayment", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(before, await CountAsync("activities.budget_entries"));
+        Assert.Equal(1000.00m, (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!.Outstanding);
     }
 
     [Fact]

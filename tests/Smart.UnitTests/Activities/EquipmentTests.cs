@@ -110,6 +110,31 @@ public sealed class EquipmentTests
     }
 
     [Fact]
+    public void Given_1000_in_3_with_the_first_booked_When_repaid_early_Then_one_entry_of_minus_666_67_today_and_no_instalment_is_booked_again()
+    {
+        var equipment = Advance(AnActivity());
+        equipment.BookInstalment(1, Now);
+
+        var repayment = equipment.RepayEarly(available: 0m, Today, Now);
+
+        Assert.Equal((BudgetEntryKind.AdvanceEarlyRepayment, -666.67m, Today, equipment.Id), (repayment.Kind, repayment.Amount, repayment.Date, repayment.SourceId));
+        Assert.Equal(0m, equipment.Outstanding);
+        Assert.Null(equipment.BookInstalment(2, Now));
+        Assert.Null(equipment.BookInstalment(3, Now));
+        Assert.Equal("SomethingIsLeftToRepay", Rule(() => equipment.RepayEarly(0m, Today, Now)));
+    }
+
+    [Fact]
+    public void Given_a_lease_or_a_budget_short_of_one_cent_Then_no_early_repayment_and_nothing_marked()
+    {
+        var advance = Advance(AnActivity());
+
+        Assert.Equal("OnlyAnAdvanceIsRepaidEarly", Rule(() => Lease(AnActivity()).RepayEarly(10_000m, Today, Now)));
+        Assert.Equal("BudgetCoversTheRepayment", Rule(() => advance.RepayEarly(-0.01m, Today, Now)));
+        Assert.Equal(1000.00m, advance.Outstanding);
+    }
+
+    [Fact]
     public void Given_a_lease_of_45_over_24_months_Then_24_deductions_of_45_adding_up_to_1080_and_nothing_booked_at_once()
     {
         var equipment = Lease(AnActivity());

@@ -10,4 +10,11 @@ internal static class ActivityLocks
     /// </summary>
     public static Task LockActivityAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT 1 FROM activities.activities WHERE id = {activityId} FOR UPDATE", cancellationToken);
+
+    /// <summary>
+    /// Locks an equipment's row until the caller's transaction ends: booking an instalment on its date and repaying the
+    /// advance early queue on it, so an instalment is never both booked and repaid. Taken after the activity's lock.
+    /// </summary>
+    public static Task LockEquipmentAsync(this ActivitiesDbContext db, Guid equipmentId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT 1 FROM activities.equipment WHERE id = {equipmentId} FOR UPDATE", cancellationToken);
 }

@@ -11,6 +11,9 @@ internal enum BudgetEntryKind
     /// <summary>The cooperative's treasury advance financing a purchase (+), repaid by <see cref="AdvanceRepayment"/> entries.</summary>
     TreasuryAdvance,
     AdvanceRepayment,
+
+    /// <summary>What an advance still owed, repaid at once at the member's request instead of on its schedule.</summary>
+    AdvanceEarlyRepayment,
     LeaseInstalment,
     SpaceCharge,
     TrainingCharge,

@@ -187,6 +187,24 @@ internal sealed class Equipment : AggregateRoot
             $"{what} {number}/{_instalments.Count} for {Label()}", now);
     }
 
+    /// <summary>
+    /// Repays what an advance still owes in one entry today, at the member's request: the instalments left are marked
+    /// booked, so their scheduled messages change nothing. <paramref name="available"/> is what the activity has once
+    /// pending salaries and every outstanding instalment (this advance's included) are set aside: repaying leaves it
+    /// unchanged, but it must not be negative, or the repayment would spend money already promised.
+    /// </summary>
+    public BudgetEntry RepayEarly(decimal available, DateOnly today, DateTimeOffset now)
+    {
+        CheckRule(new OnlyAnAdvanceIsRepaidEarly(Mode));
+        var left = _instalments.Where(i => !i.IsBooked).ToList();
+        var outstanding = left.Sum(i => i.Amount);
+        CheckRule(new SomethingIsLeftToRepay(outstanding));
+        CheckRule(new BudgetCoversTheRepayment(outstanding, available));
+        left.ForEach(i => i.MarkBooked(now));
+        return new BudgetEntry(ActivityId, today, BudgetEntryKind.AdvanceEarlyRepayment, -outstanding, BudgetSource.Equipment, Id,
+            $"Early repayment of instalments {left[0].Number}–{left[^1].Number}/{_instalments.Count} for {Label()}", now);
+    }
+
     private static Equipment Create(Activity activity, FinancingMode mode, string description, string supplier, DateOnly purchaseDate,
         decimal priceExclVat, Guid recordedBy, DateOnly today)
     {
@@ -224,6 +242,28 @@ internal sealed class Equipment : AggregateRoot
     {
         var label = $"{Description} ({Supplier})";
         return label.Length <= 200 ? label : label[..200];
+    }
+
+    private sealed record OnlyAnAdvanceIsRepaidEarly(FinancingMode Mode) : IBusinessRule
+    {
+        public bool IsBroken() => Mode != FinancingMode.TreasuryAdvance;
+
+        public string Message => $"Only a treasury advance is repaid early; this equipment is a {Mode}.";
+    }
+
+    private sealed record SomethingIsLeftToRepay(decimal Outstanding) : IBusinessRule
+    {
+        public bool IsBroken() => Outstanding == 0m;
+
+        public string Message => "The advance is repaid already.";
+    }
+
+    private sealed record BudgetCoversTheRepayment(decimal Outstanding, decimal Available) : IBusinessRule
+    {
+        public bool IsBroken() => Available < 0m;
+
+        public string Message =>
+            $"Repaying {Outstanding:0.00} now would spend money promised elsewhere: once pending salaries and every instalment are set aside, the activity has {Available:0.00}.";
     }
 
     private sealed record PurchaseIsNotPostDated(DateOnly PurchaseDate, DateOnly Today) : IBusinessRule

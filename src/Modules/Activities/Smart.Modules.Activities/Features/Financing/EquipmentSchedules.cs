@@ -15,7 +15,8 @@ namespace Smart.Modules.Activities.Features.Financing;
 internal sealed record BookEquipmentInstalment(Guid EquipmentId, int Number);
 
 /// <summary>
-/// Books the instalment once: the inbox drops a redelivery, the instalment's own booked mark a second message, and the
+/// Books the instalment once: the inbox drops a redelivery, the instalment's own booked mark (read under the equipment's
+/// lock, so an early repayment in progress is waited for) a second message, and the
 /// ledger's unique index (source, equipment id, kind, due date) is the last guard. A closed activity is still charged:
 /// the debt exists (closing waits for every instalment, so only a race could get here).
 /// </summary>
@@ -23,6 +24,7 @@ internal sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, Tim
 {
     public async Task HandleAsync(BookEquipmentInstalment message, CancellationToken cancellationToken)
     {
+        await db.LockEquipmentAsync(message.EquipmentId, cancellationToken);
         var equipment = await db.Equipment.SingleOrDefaultAsync(e => e.Id == message.EquipmentId, cancellationToken)
             ?? throw new NotFoundException("Equipment", message.EquipmentId);
         if (equipment.BookInstalment(message.Number, clock.GetUtcNow()) is { } entry)
