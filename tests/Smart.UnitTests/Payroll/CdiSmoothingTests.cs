@@ -58,7 +58,37 @@ public sealed class CdiSmoothingTests
         Assert.Equal("MonthIsNotPaid", Assert.Throws<BusinessRuleViolationException>(() =>
             plan.Revise(March, 20_000m, 0.10m, new DateOnly(2026, 3, 31))).Rule);
         Assert.Equal("MonthIsOver", Assert.Throws<BusinessRuleViolationException>(() => Pay(plan, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 29))).Rule);
-        Assert.Equal("RevisionIsWithinThePlan", Assert.Throws<BusinessRuleViolationException>(() => Pay(plan, new DateOnly(2026, 2, 1), new DateOnly(2026, 4, 29))).Rule);
+        Assert.Equal("MonthIsWithinThePlan", Assert.Throws<BusinessRuleViolationException>(() => Pay(plan, new DateOnly(2026, 2, 1), new DateOnly(2026, 4, 29))).Rule);
+    }
+
+    [Fact]
+    public void Given_a_plan_ended_with_April_Then_April_is_paid_May_is_not_and_nothing_after_April_can_be_revised()
+    {
+        var plan = Plan(new DateOnly(2026, 3, 2));
+        Pay(plan, March, new DateOnly(2026, 3, 31));
+
+        plan.End(new DateOnly(2026, 4, 15), new DateOnly(2026, 4, 10));
+
+        Assert.Equal(new DateOnly(2026, 4, 1), plan.EndMonth);
+        Assert.Equal((true, true, false), (plan.Covers(March), plan.Covers(new DateOnly(2026, 4, 30)), plan.Covers(new DateOnly(2026, 5, 1))));
+        Assert.Equal(2_700.00m, plan.BudgetToPay(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30)));
+        Assert.Equal("MonthIsWithinThePlan", Assert.Throws<BusinessRuleViolationException>(() => Pay(plan, new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31))).Rule);
+        Assert.Equal("MonthIsWithinThePlan", Assert.Throws<BusinessRuleViolationException>(() =>
+            plan.Revise(new DateOnly(2026, 5, 1), 30_000m, 0.10m, new DateOnly(2026, 4, 10))).Rule);
+    }
+
+    [Fact]
+    public void Given_March_paid_Then_the_plan_cannot_end_in_a_past_month_nor_before_its_start_and_ending_with_March_itself_is_refused_once_April_began()
+    {
+        var plan = Plan(new DateOnly(2026, 3, 2));
+        Pay(plan, March, new DateOnly(2026, 3, 31));
+
+        Assert.Equal("MonthIsNotPast", Assert.Throws<BusinessRuleViolationException>(() => plan.End(March, new DateOnly(2026, 4, 1))).Rule);
+        Assert.Equal("MonthIsWithinThePlan", Assert.Throws<BusinessRuleViolationException>(() =>
+            Plan(new DateOnly(2026, 2, 10)).End(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 10))).Rule);
+        Assert.Null(plan.EndMonth);
+        plan.End(March, new DateOnly(2026, 3, 31)); // March is its last month: paid already, nothing more to pay
+        Assert.False(plan.Covers(new DateOnly(2026, 4, 1)));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal sealed record CdiSmoothingReport(
 /// CDI smoothing: a member in CDI on an activity gets a fixed monthly salary set from an estimate of the activity's
 /// yearly revenue instead of a salary per invoice. A monthly run pays the month from the activity's budget; the
 /// estimate can be revised from a month on (never for a month already paid or past); the report compares the estimate
-/// with the revenue really invoiced. One plan per activity.
+/// with the revenue really invoiced; staff end it with its last month (the member leaves the CDI). One plan per activity.
 /// </summary>
 internal sealed class CdiSmoothingPlan : AggregateRoot
 {
@@ -59,6 +59,9 @@ internal sealed class CdiSmoothingPlan : AggregateRoot
     public Guid OfficeId { get; private set; }
 
     public DateOnly StartMonth { get; private set; }
+
+    /// <summary>The last month the plan pays; null while it runs on.</summary>
+    public DateOnly? EndMonth { get; private set; }
 
     public IReadOnlyList<CdiEstimate> Estimates => _estimates;
 
@@ -95,7 +98,7 @@ internal sealed class CdiSmoothingPlan : AggregateRoot
     {
         var month = MonthOf(fromMonth);
         CheckRule(new MonthIsNotPast(month, today));
-        CheckRule(new RevisionIsWithinThePlan(month, StartMonth));
+        CheckRule(new MonthIsWithinThePlan(month, StartMonth, EndMonth));
         CheckRule(new MonthIsNotPaid(month, _months.Any(m => m.Month >= month)));
         _estimates.RemoveAll(e => e.FromMonth == month);
         _estimates.Add(new CdiEstimate(month, yearlyRevenue, contributionRate, today));
@@ -107,11 +110,26 @@ internal sealed class CdiSmoothingPlan : AggregateRoot
     public decimal BudgetToPay(DateOnly month, DateOnly today)
     {
         var first = MonthOf(month);
-        CheckRule(new RevisionIsWithinThePlan(first, StartMonth));
+        CheckRule(new MonthIsWithinThePlan(first, StartMonth, EndMonth));
         CheckRule(new MonthIsOver(first, today));
         CheckRule(new MonthIsNotPaid(first, IsPaid(first)));
         return EstimateFor(first).MonthlyBudget;
     }
+
+    /// <summary>
+    /// Ends the plan with <paramref name="lastMonth"/>, its last month paid: the current month or a later one (a month is
+    /// paid once over, so no month after it can be paid yet). An end already set can be moved, within the same rules.
+    /// </summary>
+    public void End(DateOnly lastMonth, DateOnly today)
+    {
+        var month = MonthOf(lastMonth);
+        CheckRule(new MonthIsNotPast(month, today));
+        CheckRule(new MonthIsWithinThePlan(month, StartMonth, null));
+        EndMonth = month;
+    }
+
+    /// <summary>Whether the plan pays <paramref name="month"/>: from its start to its end, if it has one.</summary>
+    public bool Covers(DateOnly month) => MonthOf(month) >= StartMonth && (EndMonth is null || MonthOf(month) <= EndMonth);
 
     public CdiMonth Pay(DateOnly month, DateOnly today, decimal gross, decimal employeeContributions, decimal employerContributions, decimal net, decimal incomeTax)
     {
@@ -148,11 +166,13 @@ internal sealed class CdiSmoothingPlan : AggregateRoot
         public string Message => $"{Month:yyyy-MM} is past: an estimate applies from the current month on, never retroactively.";
     }
 
-    private sealed record RevisionIsWithinThePlan(DateOnly Month, DateOnly StartMonth) : IBusinessRule
+    private sealed record MonthIsWithinThePlan(DateOnly Month, DateOnly StartMonth, DateOnly? EndMonth) : IBusinessRule
     {
-        public bool IsBroken() => Month < StartMonth;
+        public bool IsBroken() => Month < StartMonth || Month > EndMonth;
 
-        public string Message => $"{Month:yyyy-MM} is before the plan starts ({StartMonth:yyyy-MM}).";
+        public string Message => Month < StartMonth
+            ? $"{Month:yyyy-MM} is before the plan starts ({StartMonth:yyyy-MM})."
+            : $"{Month:yyyy-MM} is after the plan's last month ({EndMonth:yyyy-MM}).";
     }
 
     private sealed record MonthIsNotPaid(DateOnly Month, bool Paid) : IBusinessRule

@@ -79,9 +79,24 @@ internal sealed record PayCdiMonthRequest(DateOnly Month)
     public static PayCdiMonthRequest Example => new(new DateOnly(2026, 4, 1));
 }
 
+/// <summary>Staff end a plan (the member leaves the CDI): <see cref="LastMonth"/> is the last month it pays.</summary>
+internal sealed record EndCdiSmoothing(Guid PlanId, DateOnly LastMonth)
+{
+    internal sealed class Validator : AbstractValidator<EndCdiSmoothing>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.PlanId).NotEmpty();
+            RuleFor(c => c.LastMonth).NotEmpty();
+        }
+    }
+}
+
+internal sealed record EndCdiSmoothingRequest(DateOnly LastMonth);
+
 internal sealed record GetCdiSmoothingPlan(Guid PlanId);
 
-internal sealed record CdiSmoothingPlanView(Guid Id, Guid ActivityId, Guid MemberId, DateOnly StartMonth, IReadOnlyList<CdiEstimateView> Estimates,
+internal sealed record CdiSmoothingPlanView(Guid Id, Guid ActivityId, Guid MemberId, DateOnly StartMonth, DateOnly? EndMonth, IReadOnlyList<CdiEstimateView> Estimates,
     IReadOnlyList<CdiMonth> Months, CdiSmoothingReport Report);
 
 internal sealed record CdiEstimateView(DateOnly FromMonth, decimal YearlyRevenue, decimal ContributionRate, decimal MonthlyBudget, DateOnly RevisedOn);
@@ -110,6 +125,9 @@ internal sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, 
         plan.Revise(command.FromMonth, command.YearlyRevenue, rate, clock.Today());
     }
 
+    public async Task HandleAsync(EndCdiSmoothing command, CancellationToken cancellationToken) =>
+        (await PlanAsync(command.PlanId, cancellationToken)).End(command.LastMonth, clock.Today());
+
     public async Task<CdiMonth> HandleAsync(PayCdiMonth command, CancellationToken cancellationToken) =>
         await db.PayCdiMonthAsync(bus, await PlanAsync(command.PlanId, cancellationToken), command.Month, clock.Today(), cancellationToken);
 
@@ -120,7 +138,7 @@ internal sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, 
         var today = clock.Today();
         var realRevenue = await db.ClientInvoices.Where(i => i.ActivityId == plan.ActivityId && i.IssueDate >= plan.StartMonth && i.IssueDate <= today)
             .SumAsync(i => i.Net, cancellationToken);
-        return new CdiSmoothingPlanView(plan.Id, plan.ActivityId, plan.MemberId, plan.StartMonth,
+        return new CdiSmoothingPlanView(plan.Id, plan.ActivityId, plan.MemberId, plan.StartMonth, plan.EndMonth,
             plan.Estimates.OrderBy(e => e.FromMonth).Select(e => new CdiEstimateView(e.FromMonth, e.YearlyRevenue, e.ContributionRate, e.MonthlyBudget, e.RevisedOn))
                 .ToList(),
             plan.Months.OrderBy(m => m.Month).ToList(), plan.Report(realRevenue, today));
@@ -150,6 +168,16 @@ internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
             .WithSummary("Revises the yearly revenue estimate from a month on.")
             .ProducesCommandProblems();
 
+        module.MapPost("/cdi-plans/{planId:guid}/end", async (Guid planId, EndCdiSmoothingRequest request, IMessageBus bus, CancellationToken ct) =>
+            {
+                await bus.InvokeAsync(new EndCdiSmoothing(planId, request.LastMonth), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(SmartPolicies.Staff)
+            .WithName("EndCdiSmoothing")
+            .WithSummary("Ends a plan with its last month paid (the current month or later, never before a month already paid).")
+            .ProducesCommandProblems();
+
         module.MapPost("/cdi-plans/{planId:guid}/months", async (Guid planId, PayCdiMonthRequest request, IMessageBus bus, CancellationToken ct) =>
                 TypedResults.Ok(await bus.InvokeAsync<CdiMonth>(new PayCdiMonth(planId, request.Month), ct)))
             .RequireAuthorization(SmartPolicies.Operator)
@@ -167,7 +195,8 @@ internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
 
 /// <summary>
 /// The monthly run of one plan: scheduled by Payroll for itself at 00:00 UTC on the month's last day (its pay day), it
-/// pays the month unless an operator already did, then schedules the next month. The chain starts with the plan.
+/// pays the month unless an operator already did, then schedules the next month. The chain starts with the plan and
+/// stops after its last month, once it has one.
 /// </summary>
 [DataContract(Name = "payroll.cdi-month-due.v1")]
 internal sealed record CdiMonthDue(Guid PlanId, DateOnly Month);
@@ -178,11 +207,19 @@ internal sealed class CdiMonthDueHandler(PayrollDbContext db, IMessageBus bus, T
     {
         var plan = await db.CdiSmoothingPlans.SingleOrDefaultAsync(p => p.Id == message.PlanId, cancellationToken)
             ?? throw new NotFoundException("CDI smoothing plan", message.PlanId);
+        if (!plan.Covers(message.Month))
+        {
+            return; // ended before this month
+        }
         if (!plan.IsPaid(message.Month))
         {
             await db.PayCdiMonthAsync(bus, plan, message.Month, clock.Today(), cancellationToken);
         }
-        await bus.ScheduleMonthAsync(plan.Id, CdiSmoothingPlan.MonthOf(message.Month).AddMonths(1));
+        var next = CdiSmoothingPlan.MonthOf(message.Month).AddMonths(1);
+        if (plan.Covers(next))
+        {
+            await bus.ScheduleMonthAsync(plan.Id, next);
+        }
     }
 }
 
