@@ -97,8 +97,8 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
         var structure = await app.SeedStructureAsync();
         var admin = await app.AdminClientAsync(structure);
 
-        await (await admin.GetAsync("/api/governance/members?page=abc")).AssertProblemAsync(HttpStatusCode.BadRequest);
-        await (await admin.GetAsync("/api/governance/members?officeId=lille")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync("/api/governance/members?page=abc")).AssertFieldErrorsAsync("page");
+        await (await admin.GetAsync("/api/governance/members?officeId=lille")).AssertFieldErrorsAsync("officeId");
         await (await admin.GetAsync("/api/governance/members/not-a-guid")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 

@@ -56,6 +56,8 @@ public sealed class AccidentsAndFiguresApiTests(PayrollApp app) : IClassFixture<
 
         await (await otherEntity.GetAsync($"/api/payroll/figures?entityId={structure.EntityId}&from={year}-01-01&to={year}-12-31")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await advisor.GetAsync($"/api/payroll/figures?entityId={structure.EntityId}&from={year}-12-31&to={year}-01-01")).AssertFieldErrorsAsync("to");
+        await (await advisor.GetAsync($"/api/payroll/figures?from={year}-01-01&to={year}-12-31")).AssertFieldErrorsAsync("entityId");
+        await (await advisor.GetAsync($"/api/payroll/figures?entityId={structure.EntityId}&from=janvier&to={year}-12-31")).AssertFieldErrorsAsync("from");
         await (await advisor.GetAsync($"/api/payroll/figures?entityId={structure.EntityId}&from=yesterday&to={year}-01-01")).AssertProblemAsync(HttpStatusCode.BadRequest);
         AssertStatus(HttpStatusCode.Forbidden, await employer.GetAsync($"/api/payroll/figures?entityId={structure.EntityId}&from={year}-01-01&to={year}-12-31"));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace Smart.BuildingBlocks.Web;
 /// Every error leaves as RFC 7807 problem details: 400 with field errors for bad input, 404, 409 for rule and
 /// concurrency conflicts. Anything a client can send maps to a 4xx; only our own faults are a 500.
 /// </summary>
-internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetails, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+internal sealed partial class ProblemDetailsMapping(IProblemDetailsService problemDetails, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,6 +26,12 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is not valid.",
             },
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when BoundParameter(bad.Message) is { } parameter =>
+                new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [bad.Message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The request is not valid.",
+                },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -62,6 +69,16 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problemDetail
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// The route or query parameter a binding failure names, e.g. <c>Required parameter "Guid entityId" was not provided
+    /// from query string.</c> or <c>Failed to bind parameter "int Page" from "abc".</c> → <c>entityId</c>, <c>page</c> (camelCase, as the client wrote it).
+    /// </summary>
+    private static string? BoundParameter(string message) =>
+        BindingFailure().Match(message) is { Success: true } match ? JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value) : null;
+
+    [GeneratedRegex(@"^(?:Required parameter|Failed to bind parameter) ""[^""]*?(?<name>\w+)""")]
+    private static partial Regex BindingFailure();
 
     /// <summary>Field names as the client wrote them in JSON (camelCase), e.g. <c>Address.City</c> → <c>address.city</c>.</summary>
     private static Dictionary<string, string[]> FieldErrors(ValidationException validation) =>
