@@ -92,6 +92,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         foreach (var member in members)
         {
             var count = member.Kind == MemberKind.LegalEntity ? 1 : faker.Random.WeightedRandom([0, 1, 2], [0.25f, 0.55f, 0.20f]);
+            if (member.Email == DemoLoginEmail) count = Math.Max(count, 1); // the demo login always has something to show
             for (var i = 0; i < count; i++)
             {
                 var trade = member.Kind == MemberKind.LegalEntity ? (ActivityKind.ContractManagement, 0, ["Gestion des contrats de {0}"]) : Trades[Pick(faker, Trades.Select(t => t.Weight))];
@@ -210,7 +211,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         SeedExpenses(demoActivities, demoLogin, firstDay, today, now);
         await SeedEquipmentAsync(demoActivities, demoLogin, firstDay, today, now, cancellationToken);
         // Salaries last: they draw on what the expenses and the equipment left.
-        await RequestSalariesAsync(faker, demoActivities, BalancesSoFar(), today);
+        await RequestSalariesAsync(faker, demoActivities, demoLogin, BalancesSoFar(), today);
     }
 
     /// <summary>Each activity's balance from the entries seeded so far (not saved yet).</summary>
@@ -218,17 +219,19 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
 
     /// <summary>
-    /// Salaries for work in the next three weeks on about a quarter of the activities, each drawing 30–60 % of what is available
+    /// Salaries for work in the next three weeks on about a quarter of the activities (every one of the demo login's that
+    /// can afford it, so that it has contracts and payslips), each drawing 30–60 % of what is available
     /// but no more than 250–600 a day worked (contracts must not be retroactive, so demo salaries are all to come). Artists
     /// get a CDDU, the others a CDD.
     /// </summary>
-    private async Task RequestSalariesAsync(Faker faker, IEnumerable<Activity> activities, Dictionary<Guid, decimal> balances, DateOnly today)
+    private async Task RequestSalariesAsync(Faker faker, IEnumerable<Activity> activities, Guid? demoLogin, Dictionary<Guid, decimal> balances, DateOnly today)
     {
         foreach (var activity in activities.Where(a => a.Kind != ActivityKind.ContractManagement))
         {
             var budget = SalaryBudget.From(balances.GetValueOrDefault(activity.Id), [], db.Equipment.Local.Where(e => e.ActivityId == activity.Id), [],
                 guaranteeFundAdvanceAllowed: false);
-            if (faker.Random.Double() >= 0.25 || budget.Available < 400m) continue;
+            var drawn = faker.Random.Double();
+            if ((drawn >= 0.25 && activity.CoordinatorId != demoLogin) || budget.Available < 400m) continue;
             var artistic = activity.Kind is ActivityKind.LivePerformance or ActivityKind.Audiovisual;
             var start = today.AddDays(faker.Random.Int(1, 21));
             var days = faker.Random.WeightedRandom([1, 2, 3], [0.6f, 0.3f, 0.1f]);
@@ -298,7 +301,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         return list.Count - 1;
     }
 
-    /// <summary>The member behind the demo login: their activities always get expenses and equipment, so Swagger shows some.</summary>
+    /// <summary>The member behind the demo login: their activities always get expenses, equipment and salaries, so Swagger shows some.</summary>
     private const string DemoLoginEmail = "member@smart.coop";
 
     /// <summary>Demo decisions and grants are signed by a back-office account that exists only in the demo data.</summary>
