@@ -16,7 +16,38 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
 
     private sealed record Run(Guid Id, Guid EmployerId, string Scope, int Year, int Month, List<Payslip> Payslips);
 
-    private sealed record Contract(Guid Id, Guid EmployeeId, decimal Gross, decimal Expenses, string DeclarationReference, Guid? PayrollRunId);
+    private sealed record Contract(Guid Id, Guid EmployeeId, decimal Gross, decimal Expenses, string DeclarationReference, DateOnly End, DateOnly PayDate,
+        DateOnly? AdvancedOn, decimal? Advanced, Guid? PayrollRunId);
+
+    [Fact]
+    public async Task Given_a_contract_ending_in_3_days_Then_on_its_pay_date_7_days_later_the_net_pay_and_the_expenses_are_advanced_before_the_employer_pays()
+    {
+        var scenario = await new GdcScenario(app).StartAsync();
+        var (employerId, employer) = await scenario.EmployerAsync();
+        await scenario.SignMandateAsync(employerId);
+        var employeeId = await RegisterEmployeeAsync(employer, employerId);
+        var contractId = await DeclareContractAsync(employer, employerId, scenario.Contract(employeeId));
+        var declared = (await employer.GetFromJsonAsync<Contract>($"/api/payroll/gdc-contracts/{contractId}"))!;
+        Assert.Equal((declared.End.AddDays(7), (DateOnly?)null), (declared.PayDate, declared.AdvancedOn)); // SmartFr: end of work + 7 days
+
+        await scenario.AdvanceDaysAsync(declared.PayDate.DayNumber - scenario.Today.DayNumber - 1);
+        await app.WaitForBusIdleAsync();
+        employer = await scenario.EmployerClientAsync(employerId);
+        Assert.Null((await employer.GetFromJsonAsync<Contract>($"/api/payroll/gdc-contracts/{contractId}"))!.AdvancedOn); // the day before
+        await scenario.AdvanceDaysAsync(1);
+        await app.WaitForBusIdleAsync();
+        employer = await scenario.EmployerClientAsync(employerId);
+
+        var advanced = (await employer.GetFromJsonAsync<Contract>($"/api/payroll/gdc-contracts/{contractId}"))!;
+        Assert.Equal(declared.PayDate, advanced.AdvancedOn);
+        // The month's run invoices back exactly what was advanced: the payslip's net paid and the 60.00 of expenses.
+        await scenario.AdvanceDaysAsync(new DateOnly(declared.End.Year, declared.End.Month, 1).AddMonths(1).DayNumber - scenario.Today.DayNumber);
+        var created = (await (await scenario.Operator.PostAsJsonAsync($"/api/payroll/employers/{employerId}/payroll-runs",
+            new { year = declared.End.Year, month = declared.End.Month })).Content.ReadFromJsonAsync<RunCreated>())!;
+        employer = await scenario.EmployerClientAsync(employerId);
+        var payslip = Assert.Single((await employer.GetFromJsonAsync<Run>($"/api/payroll/employer-payroll-runs/{created.RunId}"))!.Payslips);
+        Assert.Equal(payslip.NetPaid + 60.00m, advanced.Advanced);
+    }
 
     [Fact]
     public async Task Given_a_partial_mandate_and_a_1000_gross_contract_with_60_of_expenses_When_its_month_is_run_Then_the_invoice_adds_a_65_fee_and_13_VAT()

@@ -28,7 +28,22 @@ public sealed class EmployerPayrollRunTests
         var employee = GdcEmployee.Register(_mandate, _mandate.EmployerId, "Léa", "Martin", new DateOnly(1994, 6, 2), Gender.Female, "294067511204548", 0.05m, SignedOn);
         var day = start ?? new DateOnly(2026, 3, 10);
         return GdcContract.Declare(employee, _mandate, new ContractTerms(ContractKind.Cddu, ContractCategory.Artistic, day, day.AddDays(2), 3m, null, "Comédienne"),
-            gross, expenses, SignedOn, Limits, Smic);
+            gross, expenses, SignedOn, Limits, Smic, payDate: day.AddDays(9));
+    }
+
+    [Fact]
+    public void Given_a_contract_ending_on_12_March_Then_its_pay_date_is_kept_and_its_net_pay_and_expenses_are_advanced_once()
+    {
+        var contract = Contract(1_000.00m);
+        var payslip = contract.Payslip(Lines(), 0.05m);
+
+        var advanced = contract.Advance(payslip, new DateOnly(2026, 3, 19));
+        var again = contract.Advance(payslip, new DateOnly(2026, 3, 20));
+
+        Assert.Equal(new DateOnly(2026, 3, 19), contract.PayDate);
+        Assert.Equal(payslip.NetPaid + 60.00m, advanced);
+        Assert.Equal((new DateOnly(2026, 3, 19), advanced), (contract.AdvancedOn, contract.Advanced));
+        Assert.Null(again);
     }
 
     [Fact]

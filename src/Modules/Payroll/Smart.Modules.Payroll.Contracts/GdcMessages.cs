@@ -32,3 +32,19 @@ public sealed record EmployerInvoiceIssued(
     decimal FeeVat,
     decimal Total,
     string Currency);
+
+/// <summary>
+/// On the pay date of a contract-management contract (7 days after the end of the work at SmartFr), the cooperative
+/// advanced the employee's <see cref="NetPaid"/> and the employer-due <see cref="Expenses"/>; the employer's monthly
+/// invoice pays them back.
+/// </summary>
+[DataContract(Name = "payroll.employer-salary-advanced.v1")]
+public sealed record EmployerSalaryAdvanced(
+    Guid ContractId,
+    Guid EmployerId,
+    Guid EmployeeId,
+    Guid EntityId,
+    decimal NetPaid,
+    decimal Expenses,
+    DateOnly PaidOn,
+    string Currency);

@@ -55,6 +55,7 @@ internal sealed class GdcContractConfiguration : IEntityTypeConfiguration<GdcCon
         builder.Property(c => c.Job).HasMaxLength(200);
         builder.Property(c => c.Gross).HasPrecision(14, 2);
         builder.Property(c => c.Expenses).HasPrecision(14, 2);
+        builder.Property(c => c.Advanced).HasPrecision(14, 2);
         builder.Property(c => c.DeclarationReference).HasMaxLength(30);
     }
 }

@@ -1,11 +1,13 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Domain.Contracts;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Features.Gdc;
 using Smart.Modules.Payroll.Persistence;
 
 namespace Smart.Modules.Payroll.Seed;
@@ -19,7 +21,7 @@ namespace Smart.Modules.Payroll.Seed;
 /// </summary>
 internal sealed record SeedPayrollDemoData;
 
-internal sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentDeclarations declarations, TimeProvider clock)
+internal sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, TimeProvider clock)
 {
     private static readonly (string Job, ContractKind Kind, ContractCategory Category, decimal HourlyMin, decimal HourlyMax)[] Jobs =
     [
@@ -81,9 +83,11 @@ internal sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymen
                     var gross = Math.Ceiling(hours * hourly);
                     var expenses = faker.Random.Bool(0.4f) ? days * faker.PickRandom(20.20m, 21.10m, 65.00m) : 0m;
                     var terms = new ContractTerms(kind, category, start, start.AddDays(days - 1), days, null, job);
-                    var contract = GdcContract.Declare(employee, mandate, terms, gross, expenses, today, limits, minimumWage);
+                    var payDate = (await db.PayRulesAsync(employer.EntityId, terms.End, cancellationToken)).PayDateFor(terms.End);
+                    var contract = GdcContract.Declare(employee, mandate, terms, gross, expenses, today, limits, minimumWage, payDate);
                     contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
                     db.GdcContracts.Add(contract);
+                    await bus.ScheduleSalaryAsync(contract);
                 }
             }
         }

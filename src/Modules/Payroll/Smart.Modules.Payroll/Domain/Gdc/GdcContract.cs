@@ -9,7 +9,9 @@ namespace Smart.Modules.Payroll.Domain.Gdc;
 /// A contract of an employer's employee under contract management. Unlike a member's contract the gross is given, not
 /// solved from a budget; the same rules apply (no retroactive contract, days and working time within the limits, at
 /// least the minimum wage) and the same contribution tables make its payslip. Employer-due expenses advanced (meals,
-/// lodging) ride with it onto the employer's invoice. Paid by the employer's run of the month its work ends in.
+/// lodging) ride with it onto the employer's invoice. The cooperative advances the employee's net pay and the expenses on
+/// the entity's pay date for the end of the work (7 days after it at SmartFr), whoever's mandate; the employer's run of
+/// the month the work ends in invoices them back.
 /// </summary>
 internal sealed class GdcContract : AggregateRoot
 {
@@ -49,14 +51,24 @@ internal sealed class GdcContract : AggregateRoot
 
     public DateOnly DeclaredOn { get; private set; }
 
+    /// <summary>When the net pay and the expenses are advanced to the employee: the entity's pay date for <see cref="End"/>.</summary>
+    public DateOnly PayDate { get; private set; }
+
+    /// <summary>The day the cooperative advanced them; null until the pay date.</summary>
+    public DateOnly? AdvancedOn { get; private set; }
+
+    /// <summary>What was advanced: the payslip's net paid + the expenses.</summary>
+    public decimal? Advanced { get; private set; }
+
     /// <summary>The pre-employment declaration's reference: we declare the employer's contracts under either mandate.</summary>
     public string? DeclarationReference { get; private set; }
 
     /// <summary>The employer's monthly run that paid it; null until then.</summary>
     public Guid? PayrollRunId { get; private set; }
 
+    /// <param name="payDate">The entity's pay date for the end of the work (its pay-out rule in force then).</param>
     public static GdcContract Declare(GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, DateOnly today,
-        WorkingTimeLimits limits, MinimumWage minimumWage)
+        WorkingTimeLimits limits, MinimumWage minimumWage, DateOnly payDate)
     {
         EmploymentContract.CheckTerms(terms, today, limits);
         CheckRule(new MandateIsInForce(terms.Start, mandate));
@@ -80,6 +92,7 @@ internal sealed class GdcContract : AggregateRoot
             Gross = gross,
             Expenses = expenses,
             DeclaredOn = today,
+            PayDate = payDate,
         };
     }
 
@@ -97,6 +110,20 @@ internal sealed class GdcContract : AggregateRoot
     public DeclarationRequest DeclarationRequest => new(Id, EmployeeId, DeclaredOn, Start);
 
     public void Declared(string reference) => DeclarationReference = reference;
+
+    /// <summary>
+    /// Advances the employee's net pay and the expenses, once, from the payslip of the contract: returns what was
+    /// advanced, or null when it was already (a second delivery of the pay-date message changes nothing).
+    /// </summary>
+    public decimal? Advance(EmployerPayslip payslip, DateOnly today)
+    {
+        if (AdvancedOn is not null)
+        {
+            return null;
+        }
+        (AdvancedOn, Advanced) = (today, payslip.NetPaid + payslip.Expenses);
+        return Advanced;
+    }
 
     public void PaidBy(Guid payrollRunId) => PayrollRunId = payrollRunId;
 }

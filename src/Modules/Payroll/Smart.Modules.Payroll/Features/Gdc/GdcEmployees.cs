@@ -81,7 +81,7 @@ internal sealed record GdcContractInput(
         new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12), 3m, null, "Comédienne", 1_000.00m, 60.00m);
 }
 
-internal sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarations declarations, ICurrentUser user, TimeProvider clock)
+internal sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(RegisterGdcEmployee command, CancellationToken cancellationToken)
     {
@@ -101,9 +101,11 @@ internal sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclar
         var terms = new ContractTerms(command.Kind, command.Category, command.Start, command.End, command.Days, command.Hours, command.Job);
         var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
         var contract = GdcContract.Declare(employee, mandate, terms, command.Gross, command.Expenses, clock.Today(),
-            await db.WorkingTimeLimitsAsync(command.Start, cancellationToken), await db.MinimumWageAsync(command.Start, cancellationToken));
+            await db.WorkingTimeLimitsAsync(command.Start, cancellationToken), await db.MinimumWageAsync(command.Start, cancellationToken),
+            (await db.PayRulesAsync(employee.EntityId, command.End, cancellationToken)).PayDateFor(command.End));
         contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
         db.GdcContracts.Add(contract);
+        await bus.ScheduleSalaryAsync(contract);
         return contract.Id;
     }
 
@@ -118,7 +120,8 @@ internal sealed record GdcEmployeeView(Guid Id, Guid EmployerId, string FirstNam
     decimal TaxRate, DateOnly RegisteredOn);
 
 internal sealed record GdcContractView(Guid Id, Guid EmployerId, Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End,
-    decimal? Days, decimal Hours, string Job, decimal Gross, decimal Expenses, DateOnly DeclaredOn, string? DeclarationReference, Guid? PayrollRunId);
+    decimal? Days, decimal Hours, string Job, decimal Gross, decimal Expenses, DateOnly DeclaredOn, string? DeclarationReference, DateOnly PayDate,
+    DateOnly? AdvancedOn, decimal? Advanced, Guid? PayrollRunId);
 
 internal sealed record ListGdcEmployees(Guid EmployerId);
 
@@ -143,7 +146,8 @@ internal sealed class GdcEmployeeQueriesHandler(PayrollDbContext db, ICurrentUse
         ?? throw new NotFoundException("Contract", query.ContractId);
 
     private static readonly System.Linq.Expressions.Expression<Func<GdcContract, GdcContractView>> ToView = c => new GdcContractView(c.Id, c.EmployerId,
-        c.EmployeeId, c.Kind, c.Category, c.Start, c.End, c.Days, c.Hours, c.Job, c.Gross, c.Expenses, c.DeclaredOn, c.DeclarationReference, c.PayrollRunId);
+        c.EmployeeId, c.Kind, c.Category, c.Start, c.End, c.Days, c.Hours, c.Job, c.Gross, c.Expenses, c.DeclaredOn, c.DeclarationReference, c.PayDate, c.AdvancedOn,
+        c.Advanced, c.PayrollRunId);
 }
 
 internal sealed class GdcEmployeeEndpoints : IEndpointDefinition

@@ -9,8 +9,6 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Gdc;
-using Smart.Modules.Payroll.Domain.Payslips;
-using Smart.Modules.Payroll.Features.Rates;
 using Smart.Modules.Payroll.Persistence;
 
 namespace Smart.Modules.Payroll.Features.Gdc;
@@ -60,9 +58,7 @@ internal sealed class RunEmployerPayrollHandler(PayrollDbContext db, IMessageBus
         var payslips = new List<EmployerPayslip>();
         foreach (var contract in contracts)
         {
-            var table = await db.ContributionTableAsync(contract.EntityId, contract.Category, contract.Start, cancellationToken);
-            var ceiling = (await db.CeilingAsync(contract.Start, cancellationToken)).ForPeriod(contract.Start, contract.End, contract.Days, contract.Hours);
-            payslips.Add(contract.Payslip(CappedLine.For(table, ceiling), taxRates[contract.EmployeeId]));
+            payslips.Add(await db.GdcPayslipAsync(contract, taxRates[contract.EmployeeId], cancellationToken));
         }
 
         var run = EmployerPayrollRun.Run(mandate, employer.MemberId, command.Year, command.Month, payslips, alreadyRun, today);

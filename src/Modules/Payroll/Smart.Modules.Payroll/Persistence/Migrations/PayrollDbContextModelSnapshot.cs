@@ -696,6 +696,15 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<decimal?>("Advanced")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("advanced");
+
+                    b.Property<DateOnly?>("AdvancedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("advanced_on");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -766,6 +775,10 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.Property<Guid>("OfficeId")
                         .HasColumnType("uuid")
                         .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("PayDate")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_date");
 
                     b.Property<Guid?>("PayrollRunId")
                         .HasColumnType("uuid")

@@ -1,0 +1,57 @@
+using System.Runtime.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Messaging;
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Gdc;
+
+/// <summary>
+/// The pay date of a contract-management contract has come: Payroll sends it to itself when the contract is declared,
+/// delivered at 00:00 UTC on the pay date.
+/// </summary>
+[DataContract(Name = "payroll.gdc-salary-due.v1")]
+internal sealed record GdcSalaryDue(Guid ContractId);
+
+/// <summary>
+/// Advances the employee's net pay and the expenses on the pay date, under either mandate, before the employer has paid
+/// anything (DESIGN §4: "advance net salaries and employer-due expenses within 7 days"), once: a redelivery finds it
+/// advanced. Publishes <see cref="EmployerSalaryAdvanced"/>.
+/// </summary>
+internal sealed class GdcSalaryDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
+{
+    public async Task HandleAsync(GdcSalaryDue message, CancellationToken cancellationToken)
+    {
+        var contract = await db.GdcContracts.SingleOrDefaultAsync(c => c.Id == message.ContractId, cancellationToken)
+            ?? throw new NotFoundException("Contract", message.ContractId);
+        var taxRate = await db.GdcEmployees.Where(e => e.Id == contract.EmployeeId).Select(e => e.TaxRate).SingleAsync(cancellationToken);
+        var payslip = await db.GdcPayslipAsync(contract, taxRate, cancellationToken);
+        var today = clock.Today();
+        if (contract.Advance(payslip, today) is not null)
+        {
+            await bus.PublishAsync(new EmployerSalaryAdvanced(contract.Id, contract.EmployerId, contract.EmployeeId, contract.EntityId, payslip.NetPaid,
+                payslip.Expenses, today, EmployerInvoice.Currency));
+        }
+    }
+}
+
+internal static class GdcPayslips
+{
+    /// <summary>The contract's payslip with the contribution table and the ceiling in force on its start.</summary>
+    public static async Task<EmployerPayslip> GdcPayslipAsync(this PayrollDbContext db, GdcContract contract, decimal incomeTaxRate,
+        CancellationToken cancellationToken)
+    {
+        var table = await db.ContributionTableAsync(contract.EntityId, contract.Category, contract.Start, cancellationToken);
+        var ceiling = (await db.CeilingAsync(contract.Start, cancellationToken)).ForPeriod(contract.Start, contract.End, contract.Days, contract.Hours);
+        return contract.Payslip(CappedLine.For(table, ceiling), incomeTaxRate);
+    }
+
+    /// <summary>Schedules the contract's pay-date message (<see cref="GdcSalaryDue"/>) for 00:00 UTC on its pay date.</summary>
+    public static ValueTask ScheduleSalaryAsync(this IMessageBus bus, GdcContract contract) =>
+        bus.ScheduleAsync(new GdcSalaryDue(contract.Id), new DateTimeOffset(contract.PayDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+}
