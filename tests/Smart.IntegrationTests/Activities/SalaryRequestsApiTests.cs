@@ -133,6 +133,28 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     }
 
     [Fact]
+    public async Task Given_training_charges_of_120_and_780_Then_the_balance_falls_to_0_and_once_closed_only_a_paid_salary_cost_is_still_booked()
+    {
+        var (_, member, activity, _) = await ActivityWith900Async();
+
+        await DeliverAsync("training", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 120.00m,
+            new DateOnly(2026, 3, 5), "Formation « Gérer son budget », 5 mars", "Training"));
+        Assert.Equal((780.00m, 0m, 780.00m), await BudgetAsync(member, activity));
+        await DeliverAsync("training", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 780.00m,
+            new DateOnly(2026, 3, 6), "Cycle « Promouvoir son projet »", "Training"));
+        Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"/api/activities/activities/{activity}/close", new { expectedVersion = 0 })).StatusCode);
+
+        // A CDI month Payroll has paid already is a cost whatever the activity's status; a space booking is not.
+        await DeliverAsync("payroll", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "SalaryCost", 2_700.00m,
+            new DateOnly(2026, 3, 31), "Salaire lissé (CDI), mars 2026", "Payroll"));
+        var space = await DeliverAsync("spaces", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "SpaceCharge", 10.00m,
+            new DateOnly(2026, 4, 1), "Bureau, 1er avril", "Spaces"));
+
+        Assert.Equal(-2_700.00m, (await BudgetAsync(member, activity)).Item1);
+        Assert.Contains("closed", await app.Database.ScalarAsync<string>("SELECT error FROM spaces.dead_letters WHERE message_id = @p0", space));
+    }
+
+    [Fact]
     public async Task Given_a_salary_pending_at_Payroll_Then_the_activity_cannot_close()
     {
         var (_, member, activity, _) = await ActivityWith900Async();

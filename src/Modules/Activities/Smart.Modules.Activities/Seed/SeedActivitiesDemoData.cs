@@ -111,8 +111,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         // As OpenActivity does: Payroll keeps a copy of each activity and its coordinator (CDI smoothing).
         foreach (var (activity, _) in activities)
         {
-            await bus.PublishAsync(new ActivityOpened(activity.Id, activity.EntityId, activity.OfficeId, activity.CoordinatorId, activity.Name,
-                activity.Kind.ToString(), activity.ServiceTier, activity.OpenedOn));
+            await bus.PublishAsync(activity.ToActivityOpened());
         }
 
         // Invoices, quotes (issued, then accepted or declined) and contract documents in one timeline, in date order, so that
@@ -257,8 +256,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
         var invoice = Invoice.Issue(number, activity, client, lines, date, rules.ContributionRate, vat.Mention, quoteId);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
-        await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
-            invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
+        await bus.PublishAsync(invoice.ToInvoiceIssued(client));
         return invoice;
     }
 
@@ -349,7 +347,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             for (var n = faker.Random.Int(1, 4); n > 0; n--)
             {
                 var (category, min, max, vatRate, descriptions) = faker.PickRandom(ExpenseKinds);
-                var date = Between(faker, start, today);
+                var date = DateBetween(faker, start, today);
                 var submittedOn = Earliest(date.AddDays(faker.Random.Int(0, 5)), today);
                 var amount = Money.RoundToCents(faker.Random.Decimal(min, max));
                 var expense = Expense.Submit(activity, activity.CoordinatorId, date, category, faker.PickRandom(descriptions), amount,
@@ -404,14 +402,14 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             var price = Math.Round(Math.Min(balance * 0.4m, faker.Random.Decimal(150m, 2500m)) / 10m) * 10m;
             if ((faker.Random.Bool(0.5f) || showcase) && price >= 100m)
             {
-                var date = Between(faker, start, today);
+                var date = DateBetween(faker, start, today);
                 Keep(Equipment.Purchase(activity, balance, description, supplier, date, price, activity.CoordinatorId, date));
             }
 
             if ((faker.Random.Bool(0.3f) || showcase) && balance > 0m)
             {
                 (description, supplier) = faker.PickRandom(PurchasedEquipment);
-                var date = Between(faker, start, today);
+                var date = DateBetween(faker, start, today);
                 price = Math.Round(faker.Random.Decimal(1500m, 6000m) / 10m) * 10m;
                 var advance = faker.Random.Bool(0.7f) || balance < price * 0.3m + 1m ? price : price - Math.Round(price * 0.3m);
                 var instalments = faker.PickRandom(6, 12, 18, 24, 36);
@@ -422,7 +420,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
             if (activity.ServiceTier >= 3 || faker.Random.Bool(0.15f) || showcase)
             {
                 (description, supplier) = faker.PickRandom(LeasedEquipment);
-                var date = Between(faker, start, today);
+                var date = DateBetween(faker, start, today);
                 var monthly = Math.Round(faker.Random.Decimal(25m, 180m));
                 var term = faker.PickRandom(12, 24, 36, 48);
                 Keep(Equipment.Lease(activity, InForce(limits, date), description, supplier, date, Math.Round(monthly * term * 0.85m / 10m) * 10m, monthly, term,
@@ -445,9 +443,6 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
     private static FinancingLimits InForce(IEnumerable<FinancingLimits> limits, DateOnly date) => limits.Where(l => l.EffectiveFrom <= date).MaxBy(l => l.EffectiveFrom)!;
 
     private static DateOnly FirstOfNextMonth(DateOnly date) => new DateOnly(date.Year, date.Month, 1).AddMonths(1);
-
-    private static DateOnly Between(Faker faker, DateOnly from, DateOnly to) =>
-        DateOnly.FromDateTime(faker.Date.Between(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue)));
 
     private static DateOnly Earliest(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Contracts;
 
 namespace Smart.Modules.Activities.Domain.Activities;
 
@@ -48,6 +49,9 @@ internal sealed class Activity : AggregateRoot
     public DateOnly OpenedOn { get; private set; }
 
     public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>What other modules keep of a newly opened activity (Payroll: CDI smoothing).</summary>
+    public ActivityOpened ToActivityOpened() => new(Id, EntityId, OfficeId, CoordinatorId, Name, Kind.ToString(), ServiceTier, OpenedOn);
 
     public static Activity Open(Guid coordinatorId, Guid entityId, Guid officeId, string name, ActivityKind kind, int serviceTier, DateOnly today)
     {

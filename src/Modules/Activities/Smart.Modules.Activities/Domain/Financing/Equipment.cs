@@ -108,7 +108,7 @@ internal sealed class Equipment : AggregateRoot
     public decimal Outstanding => _instalments.Where(i => !i.IsBooked).Sum(i => i.Amount);
 
     /// <summary>
-    /// Bought from the budget: refused when the amount available (balance − committed salaries) does not cover the price.
+    /// Bought from the budget: refused when the amount available (balance − pending salaries − instalments still to repay, ADR 0040) does not cover the price.
     /// </summary>
     public static Equipment Purchase(Activity activity, decimal available, string description, string supplier, DateOnly purchaseDate,
         decimal priceExclVat, Guid recordedBy, DateOnly today)

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
@@ -148,6 +149,10 @@ internal sealed class Invoice : AggregateRoot
     public bool IsUnpaid => IsUnpaidFunc(this);
 
     public decimal NetRevenueAfterContribution => RevenueAfterContributionFunc(this);
+
+    /// <summary>What Collections (receivable, dunning) and Payroll (guarantee-fund cover) receive of the issued invoice.</summary>
+    public InvoiceIssued ToInvoiceIssued(Client client) => new(Id, Number, EntityId, ActivityId, client.Id, client.Name, client.Typology.ToString(), IssueDate,
+        DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount);
 
     public static Invoice Issue(DocumentNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
         decimal contributionRate, string? vatMention, Guid? quoteId = null)

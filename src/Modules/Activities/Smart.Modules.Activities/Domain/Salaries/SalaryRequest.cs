@@ -43,7 +43,10 @@ internal enum SalaryRequestStatus
 /// </summary>
 internal sealed record SalaryBudget(decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal UnpaidRevenue, bool GuaranteeFundAdvanceAllowed)
 {
-    public decimal Available => Balance - Committed - OutstandingInstalments;
+    public decimal Available => AvailableOf(Balance, Committed, OutstandingInstalments);
+
+    /// <summary>The one place the rule lives: what is promised (pending salaries, instalments still to deduct) is not available.</summary>
+    public static decimal AvailableOf(decimal balance, decimal committed, decimal outstandingInstalments) => balance - committed - outstandingInstalments;
 
     /// <summary>The same figures from loaded state (the handlers compute them in SQL, <c>Features/Salaries/SalaryBudgets.cs</c>).</summary>
     public static SalaryBudget From(decimal balance, IEnumerable<SalaryRequest> requests, IEnumerable<Equipment> equipment, IEnumerable<Invoice> invoices,

@@ -42,8 +42,7 @@ internal sealed class OpenActivityHandler(ActivitiesDbContext db, IMessageBus bu
             ?? throw new NotFoundException("Member", coordinatorId);
         var activity = Activity.Open(coordinator.MemberId, coordinator.EntityId, coordinator.OfficeId, command.Name, command.Kind, command.ServiceTier, clock.Today());
         db.Activities.Add(activity);
-        await bus.PublishAsync(new ActivityOpened(activity.Id, activity.EntityId, activity.OfficeId, activity.CoordinatorId, activity.Name,
-            activity.Kind.ToString(), activity.ServiceTier, activity.OpenedOn));
+        await bus.PublishAsync(activity.ToActivityOpened());
         return activity.Id;
     }
 }

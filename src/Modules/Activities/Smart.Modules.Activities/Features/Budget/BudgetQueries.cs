@@ -8,6 +8,7 @@ using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Features.Financing;
 using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
@@ -53,7 +54,7 @@ internal sealed class BudgetQueriesHandler(ActivitiesDbContext db, ICurrentUser 
         var balance = totals.Sum(t => t.Amount);
         var committed = await db.CommittedAsync(query.ActivityId, cancellationToken);
         var outstanding = await db.OutstandingInstalmentsAsync(query.ActivityId, cancellationToken);
-        return new BudgetView(query.ActivityId, balance, committed, outstanding, balance - committed - outstanding, totals.OrderBy(t => t.Kind).ToList());
+        return new BudgetView(query.ActivityId, balance, committed, outstanding, SalaryBudget.AvailableOf(balance, committed, outstanding), totals.OrderBy(t => t.Kind).ToList());
     }
 
     public async Task<PagedResult<BudgetEntryView>> HandleAsync(ListBudgetEntries query, CancellationToken cancellationToken)

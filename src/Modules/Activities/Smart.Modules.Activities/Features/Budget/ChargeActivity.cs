@@ -27,7 +27,8 @@ internal sealed class ChargeActivityValidator : AbstractValidator<ChargeActivity
 /// <summary>
 /// Books a charge from another module (a space booking, a training registration) on the activity's budget, once per
 /// charge id (checked here, and the ledger's unique index). An unknown or closed activity throws, so the message dead-letters for an
-/// operator rather than the charge being lost or booked somewhere else.
+/// operator rather than the charge being lost or booked somewhere else — except a salary cost: that salary is paid already,
+/// so it is booked even on a closed activity, like a due instalment (ADR 0027).
 /// </summary>
 internal sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider clock)
 {
@@ -39,8 +40,12 @@ internal sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider
         {
             return;
         }
-        activity.EnsureOpen();
-        db.BudgetEntries.Add(new BudgetEntry(activity.Id, charge.Date, Enum.Parse<BudgetEntryKind>(charge.ChargeKind), -charge.Amount, BudgetSource.Charge,
+        var kind = Enum.Parse<BudgetEntryKind>(charge.ChargeKind);
+        if (kind != BudgetEntryKind.SalaryCost)
+        {
+            activity.EnsureOpen();
+        }
+        db.BudgetEntries.Add(new BudgetEntry(activity.Id, charge.Date, kind, -charge.Amount, BudgetSource.Charge,
             charge.ChargeId, charge.Description, clock.GetUtcNow()));
     }
 }

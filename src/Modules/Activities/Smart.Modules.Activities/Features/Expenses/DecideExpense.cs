@@ -48,9 +48,16 @@ internal sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, IMessageBu
         expense.Refuse(DeciderId(), user.MemberId, command.Reason, clock.Today());
     }
 
-    /// <summary>The expense with its activity, when the caller may see the activity; otherwise it does not exist for them.</summary>
+    /// <summary>
+    /// The expense with its activity, when the caller may see the activity; otherwise it does not exist for them. The
+    /// activity's row is locked first: approving spends its budget, so it queues with closing and other spending.
+    /// </summary>
     private async Task<(Expense Expense, Activity Activity)> LoadAsync(Guid expenseId, CancellationToken cancellationToken)
     {
+        if (await db.Expenses.Where(e => e.Id == expenseId).Select(e => (Guid?)e.ActivityId).SingleOrDefaultAsync(cancellationToken) is { } activityId)
+        {
+            await db.LockActivityAsync(activityId, cancellationToken);
+        }
         var found = await (from e in db.Expenses
                            join a in db.Activities.VisibleTo(user) on e.ActivityId equals a.Id
                            where e.Id == expenseId

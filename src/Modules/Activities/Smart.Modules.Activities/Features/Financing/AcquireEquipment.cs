@@ -40,7 +40,7 @@ internal static class EquipmentTermsRules
 
 /// <summary>
 /// Equipment bought from the activity's budget: −price booked on the purchase date. Refused (409
-/// <c>BudgetCoversThePurchase</c>) when the amount available (balance − committed salaries) does not cover it.
+/// <c>BudgetCoversThePurchase</c>) when the amount available (balance − pending salaries − instalments still to repay) does not cover it.
 /// </summary>
 internal sealed record PurchaseEquipment(Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat) : IEquipmentTerms
 {

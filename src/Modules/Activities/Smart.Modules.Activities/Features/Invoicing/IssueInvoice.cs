@@ -79,8 +79,7 @@ internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bu
         var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
-        await bus.PublishAsync(new InvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.ActivityId, client.Id, client.Name, client.Typology.ToString(),
-            invoice.IssueDate, invoice.DueDate, invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, Invoice.Currency, invoice.ContributionAmount));
+        await bus.PublishAsync(invoice.ToInvoiceIssued(client));
         return invoice;
     }
 }
