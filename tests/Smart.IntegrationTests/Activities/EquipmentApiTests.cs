@@ -113,6 +113,9 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
             .AssertFieldErrorsAsync("advanceAmount", "instalments", "firstInstalmentDate");
         await (await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/leases", Lease(0m, 0, Today.AddDays(-1))))
             .AssertFieldErrorsAsync("monthlyAmount", "termMonths", "firstDeductionDate");
+        await (await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances",
+                Advance(1000.00m, 1000.00m, 60, new DateOnly(9999, 12, 1))))
+            .AssertFieldErrorsAsync("firstInstalmentDate");
         await (await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/leases", new { description = "Photocopieur", colour = "red" }))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await member.GetAsync($"/api/activities/activities/{activity}/equipment?pageSize=0")).AssertFieldErrorsAsync("pageSize");

@@ -25,6 +25,7 @@ public sealed class CdiSmoothingEndTests(PayrollApp app) : IClassFixture<Payroll
             new { activityId, startMonth = new DateOnly(2026, 3, 1), yearlyRevenue = 36_000m }));
 
         await (await advisor.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/end", new { })).AssertFieldErrorsAsync("lastMonth");
+        await (await advisor.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/end", new { lastMonth = new DateOnly(9999, 12, 1) })).AssertFieldErrorsAsync("lastMonth");
         AssertStatus(HttpStatusCode.Forbidden, await member.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/end", new { lastMonth = new DateOnly(2026, 4, 1) }));
         await (await advisor.PostAsJsonAsync($"/api/payroll/cdi-plans/{Guid.NewGuid()}/end", new { lastMonth = new DateOnly(2026, 4, 1) }))
             .AssertProblemAsync(HttpStatusCode.NotFound);

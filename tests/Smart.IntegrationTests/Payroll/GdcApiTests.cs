@@ -40,13 +40,14 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
 
         var advanced = (await employer.GetFromJsonAsync<Contract>($"/api/payroll/gdc-contracts/{contractId}"))!;
         Assert.Equal(declared.PayDate, advanced.AdvancedOn);
-        // The month's run invoices back exactly what was advanced: the payslip's net paid and the 60.00 of expenses.
+        // The month's run invoices back exactly what was advanced (partial mandate): the net salaries and the 60.00 of expenses.
         await scenario.AdvanceDaysAsync(new DateOnly(declared.End.Year, declared.End.Month, 1).AddMonths(1).DayNumber - scenario.Today.DayNumber);
         var created = (await (await scenario.Operator.PostAsJsonAsync($"/api/payroll/employers/{employerId}/payroll-runs",
             new { year = declared.End.Year, month = declared.End.Month })).Content.ReadFromJsonAsync<RunCreated>())!;
         employer = await scenario.EmployerClientAsync(employerId);
-        var payslip = Assert.Single((await employer.GetFromJsonAsync<Run>($"/api/payroll/employer-payroll-runs/{created.RunId}"))!.Payslips);
-        Assert.Equal(payslip.NetPaid + 60.00m, advanced.Advanced);
+        var invoice = (await employer.GetFromJsonAsync<Invoice>($"/api/payroll/employer-invoices/{created.InvoiceId}"))!;
+        Assert.Equal(invoice.NetSalaries + 60.00m, advanced.Advanced);
+        Assert.Equal(invoice.Total - invoice.Fee - invoice.FeeVat, advanced.Advanced);
     }
 
     [Fact]
@@ -123,6 +124,12 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
         {
             employeeId, kind = "Cddu", category = "Artistic", start = scenario.Today.AddDays(1), end = scenario.Today, days = 1m, hours = 7m, job = "", gross = -1m, expenses = 0m,
         })).AssertFieldErrorsAsync("end", "hours", "job", "gross");
+        // A date past the calendar the pay date is computed in is bad input, not a 500.
+        await (await ownerClient.PostAsJsonAsync($"/api/payroll/employers/{owner}/contracts", new
+        {
+            employeeId, kind = "Cddu", category = "Artistic", start = new DateOnly(9999, 12, 30), end = new DateOnly(9999, 12, 31), days = 1m, job = "Comédienne",
+            gross = 100m, expenses = 0m,
+        })).AssertFieldErrorsAsync("start", "end");
         await (await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = Guid.Empty, scope = "Partial" })).AssertFieldErrorsAsync("employerId");
         await (await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = owner, scope = "Total" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await scenario.Operator.PostAsJsonAsync($"/api/payroll/employers/{owner}/payroll-runs", new { year = 2026, month = 13 })).AssertFieldErrorsAsync("month");

@@ -32,18 +32,20 @@ public sealed class EmployerPayrollRunTests
     }
 
     [Fact]
-    public void Given_a_contract_ending_on_12_March_Then_its_pay_date_is_kept_and_its_net_pay_and_expenses_are_advanced_once()
+    public void Given_a_gross_of_1000_and_60_of_expenses_ending_on_12_March_Then_on_19_March_850_is_advanced_under_a_partial_mandate_and_1410_under_a_complete_one()
     {
-        var contract = Contract(1_000.00m);
-        var payslip = contract.Payslip(Lines(), 0.05m);
+        var partial = Contract(1_000.00m);
+        var complete = Contract(1_000.00m);
+        var payslip = partial.Payslip(Lines(), 0.05m); // net 790.00 (750.50 paid + 39.50 tax), contributions 210.00 + 350.00
 
-        var advanced = contract.Advance(payslip, new DateOnly(2026, 3, 19));
-        var again = contract.Advance(payslip, new DateOnly(2026, 3, 20));
+        var advanced = partial.Advance(payslip, MandateScope.Partial, new DateOnly(2026, 3, 19));
+        var again = partial.Advance(payslip, MandateScope.Partial, new DateOnly(2026, 3, 20));
 
-        Assert.Equal(new DateOnly(2026, 3, 19), contract.PayDate);
-        Assert.Equal(payslip.NetPaid + 60.00m, advanced);
-        Assert.Equal((new DateOnly(2026, 3, 19), advanced), (contract.AdvancedOn, contract.Advanced));
+        Assert.Equal(new DateOnly(2026, 3, 19), partial.PayDate);
+        Assert.Equal(850.00m, advanced); // 790.00 + 60.00: what the invoice bills before the fee
+        Assert.Equal((new DateOnly(2026, 3, 19), advanced), (partial.AdvancedOn, partial.Advanced));
         Assert.Null(again);
+        Assert.Equal(1_410.00m, complete.Advance(payslip, MandateScope.Complete, new DateOnly(2026, 3, 19))); // + 210.00 + 350.00
     }
 
     [Fact]

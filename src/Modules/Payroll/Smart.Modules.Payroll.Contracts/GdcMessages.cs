@@ -35,8 +35,9 @@ public sealed record EmployerInvoiceIssued(
 
 /// <summary>
 /// On the pay date of a contract-management contract (7 days after the end of the work at SmartFr), the cooperative
-/// advanced the employee's <see cref="NetPaid"/> and the employer-due <see cref="Expenses"/>; the employer's monthly
-/// invoice pays them back.
+/// advanced <see cref="Total"/>: the employee's <see cref="NetPaid"/>, the <see cref="IncomeTax"/> withheld from it (paid
+/// over to the tax office), the employer-due <see cref="Expenses"/>, and under a complete mandate the employee and
+/// employer <see cref="Contributions"/> (0 under a partial one). The employer's monthly invoice pays it back.
 /// </summary>
 [DataContract(Name = "payroll.employer-salary-advanced.v1")]
 public sealed record EmployerSalaryAdvanced(
@@ -45,6 +46,9 @@ public sealed record EmployerSalaryAdvanced(
     Guid EmployeeId,
     Guid EntityId,
     decimal NetPaid,
+    decimal IncomeTax,
     decimal Expenses,
+    decimal Contributions,
+    decimal Total,
     DateOnly PaidOn,
     string Currency);

@@ -83,11 +83,7 @@ internal sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymen
                     var gross = Math.Ceiling(hours * hourly);
                     var expenses = faker.Random.Bool(0.4f) ? days * faker.PickRandom(20.20m, 21.10m, 65.00m) : 0m;
                     var terms = new ContractTerms(kind, category, start, start.AddDays(days - 1), days, null, job);
-                    var payDate = (await db.PayRulesAsync(employer.EntityId, terms.End, cancellationToken)).PayDateFor(terms.End);
-                    var contract = GdcContract.Declare(employee, mandate, terms, gross, expenses, today, limits, minimumWage, payDate);
-                    contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
-                    db.GdcContracts.Add(contract);
-                    await bus.ScheduleSalaryAsync(contract);
+                    await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, gross, expenses, today, cancellationToken);
                 }
             }
         }

@@ -8,6 +8,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Features.Salaries;
@@ -33,7 +34,7 @@ internal static class EquipmentTermsRules
         validator.RuleFor(c => c.ActivityId).NotEmpty();
         validator.RuleFor(c => c.Description).NotEmpty().MaximumLength(Equipment.MaxDescriptionLength);
         validator.RuleFor(c => c.Supplier).NotEmpty().MaximumLength(Equipment.MaxSupplierLength);
-        validator.RuleFor(c => c.PurchaseDate).NotEmpty();
+        validator.RuleFor(c => c.PurchaseDate).IsBusinessDate();
         validator.RuleFor(c => c.PriceExclVat).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
     }
 }
@@ -66,7 +67,7 @@ internal sealed record GrantTreasuryAdvance(
             RuleFor(c => c.AdvanceAmount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true)
                 .LessThanOrEqualTo(c => c.PriceExclVat).WithMessage("The advance is at most the price excl. VAT.");
             RuleFor(c => c.Instalments).GreaterThanOrEqualTo(1);
-            RuleFor(c => c.FirstInstalmentDate).NotEmpty().GreaterThanOrEqualTo(c => c.PurchaseDate).WithMessage("The first instalment falls on or after the purchase.");
+            RuleFor(c => c.FirstInstalmentDate).IsBusinessDate().GreaterThanOrEqualTo(c => c.PurchaseDate).WithMessage("The first instalment falls on or after the purchase.");
         }
     }
 }
@@ -83,7 +84,7 @@ internal sealed record LeaseEquipment(
             EquipmentTermsRules.Apply(this);
             RuleFor(c => c.MonthlyAmount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
             RuleFor(c => c.TermMonths).GreaterThanOrEqualTo(1);
-            RuleFor(c => c.FirstDeductionDate).NotEmpty().GreaterThanOrEqualTo(c => c.PurchaseDate).WithMessage("The first deduction falls on or after the lease starts.");
+            RuleFor(c => c.FirstDeductionDate).IsBusinessDate().GreaterThanOrEqualTo(c => c.PurchaseDate).WithMessage("The first deduction falls on or after the lease starts.");
         }
     }
 }

@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Salaries;
@@ -35,8 +36,8 @@ internal static class SalaryTermsRules
         validator.RuleFor(t => t.EmploymentBudget).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
         validator.RuleFor(t => t.ContractKind).IsInEnum();
         validator.RuleFor(t => t.Category).IsInEnum();
-        validator.RuleFor(t => t.WorkStart).NotEmpty();
-        validator.RuleFor(t => t.WorkEnd).NotEmpty().GreaterThanOrEqualTo(t => t.WorkStart);
+        validator.RuleFor(t => t.WorkStart).IsBusinessDate();
+        validator.RuleFor(t => t.WorkEnd).IsBusinessDate().GreaterThanOrEqualTo(t => t.WorkStart);
         validator.RuleFor(t => t.Days).NotNull().When(t => t.Hours is null).WithMessage("Give a number of days or of hours.");
         validator.RuleFor(t => t.Days).GreaterThan(0).PrecisionScale(6, 2, ignoreTrailingZeros: true).When(t => t.Days is not null);
         validator.RuleFor(t => t.Hours).Null().When(t => t.Days is not null).WithMessage("Give days or hours, not both.");

@@ -9,9 +9,9 @@ namespace Smart.Modules.Payroll.Domain.Gdc;
 /// A contract of an employer's employee under contract management. Unlike a member's contract the gross is given, not
 /// solved from a budget; the same rules apply (no retroactive contract, days and working time within the limits, at
 /// least the minimum wage) and the same contribution tables make its payslip. Employer-due expenses advanced (meals,
-/// lodging) ride with it onto the employer's invoice. The cooperative advances the employee's net pay and the expenses on
-/// the entity's pay date for the end of the work (7 days after it at SmartFr), whoever's mandate; the employer's run of
-/// the month the work ends in invoices them back.
+/// lodging) ride with it onto the employer's invoice. The cooperative advances the net salary and the expenses (and under a
+/// complete mandate the contributions) on the entity's pay date for the end of the work (7 days after it at SmartFr); the
+/// employer's run of the month the work ends in invoices them back.
 /// </summary>
 internal sealed class GdcContract : AggregateRoot
 {
@@ -57,7 +57,7 @@ internal sealed class GdcContract : AggregateRoot
     /// <summary>The day the cooperative advanced them; null until the pay date.</summary>
     public DateOnly? AdvancedOn { get; private set; }
 
-    /// <summary>What was advanced: the payslip's net paid + the expenses.</summary>
+    /// <summary>What was advanced: net salary + expenses (+ contributions under a complete mandate).</summary>
     public decimal? Advanced { get; private set; }
 
     /// <summary>The pre-employment declaration's reference: we declare the employer's contracts under either mandate.</summary>
@@ -112,16 +112,19 @@ internal sealed class GdcContract : AggregateRoot
     public void Declared(string reference) => DeclarationReference = reference;
 
     /// <summary>
-    /// Advances the employee's net pay and the expenses, once, from the payslip of the contract: returns what was
-    /// advanced, or null when it was already (a second delivery of the pay-date message changes nothing).
+    /// Advances the contract's pay on its pay date, once: the net salary (the employee's net paid and the tax withheld
+    /// from it, paid over to the tax office), the expenses, and under a complete mandate the employee and employer
+    /// contributions too (DESIGN §4) — exactly what the month's invoice bills the employer before the fee. Returns what
+    /// was advanced, or null when it was already (a second delivery of the pay-date message changes nothing).
     /// </summary>
-    public decimal? Advance(EmployerPayslip payslip, DateOnly today)
+    public decimal? Advance(EmployerPayslip payslip, MandateScope scope, DateOnly today)
     {
         if (AdvancedOn is not null)
         {
             return null;
         }
-        (AdvancedOn, Advanced) = (today, payslip.NetPaid + payslip.Expenses);
+        var contributions = scope == MandateScope.Complete ? payslip.EmployeeContributions + payslip.EmployerContributions : 0m;
+        (AdvancedOn, Advanced) = (today, payslip.Net + payslip.Expenses + contributions);
         return Advanced;
     }
 

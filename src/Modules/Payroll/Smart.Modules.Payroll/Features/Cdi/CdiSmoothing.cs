@@ -8,6 +8,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Payroll.Domain.Cdi;
 using Smart.Modules.Payroll.Domain.Payslips;
@@ -32,7 +33,7 @@ internal sealed record StartCdiSmoothing(Guid ActivityId, DateOnly StartMonth, d
         public Validator()
         {
             RuleFor(c => c.ActivityId).NotEmpty();
-            RuleFor(c => c.StartMonth).NotEmpty();
+            RuleFor(c => c.StartMonth).IsBusinessDate();
             RuleFor(c => c.YearlyRevenue).GreaterThan(0).LessThanOrEqualTo(10_000_000m).PrecisionScale(14, 2, ignoreTrailingZeros: true);
         }
     }
@@ -46,7 +47,7 @@ internal sealed record ReviseCdiEstimate(Guid PlanId, DateOnly FromMonth, decima
         public Validator()
         {
             RuleFor(c => c.PlanId).NotEmpty();
-            RuleFor(c => c.FromMonth).NotEmpty();
+            RuleFor(c => c.FromMonth).IsBusinessDate();
             RuleFor(c => c.YearlyRevenue).GreaterThan(0).LessThanOrEqualTo(10_000_000m).PrecisionScale(14, 2, ignoreTrailingZeros: true);
         }
     }
@@ -69,7 +70,7 @@ internal sealed record PayCdiMonth(Guid PlanId, DateOnly Month)
         public Validator()
         {
             RuleFor(c => c.PlanId).NotEmpty();
-            RuleFor(c => c.Month).NotEmpty();
+            RuleFor(c => c.Month).IsBusinessDate();
         }
     }
 }
@@ -87,7 +88,7 @@ internal sealed record EndCdiSmoothing(Guid PlanId, DateOnly LastMonth)
         public Validator()
         {
             RuleFor(c => c.PlanId).NotEmpty();
-            RuleFor(c => c.LastMonth).NotEmpty();
+            RuleFor(c => c.LastMonth).IsBusinessDate();
         }
     }
 }

@@ -58,7 +58,7 @@ internal sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bu
 
         var table = await db.ContributionTableAsync(request.EntityId, terms.Category, terms.Start, cancellationToken);
         var ceiling = (await db.CeilingAsync(terms.Start, cancellationToken)).ForPeriod(terms.Start, terms.End, terms.Days, terms.TotalHours(limits));
-        var payDate = (await db.PayRulesAsync(request.EntityId, terms.End, cancellationToken)).PayDateFor(terms.End);
+        var payDate = await db.PayDateAsync(request.EntityId, terms.End, cancellationToken);
         var figures = PayFigures.Compute(request.EmploymentBudget, CappedLine.For(table, ceiling), incomeTaxRateOn(payDate));
 
         var contract = EmploymentContract.Conclude(request.SalaryRequestId, request.ActivityId, request.EntityId, officeId, request.MemberId,

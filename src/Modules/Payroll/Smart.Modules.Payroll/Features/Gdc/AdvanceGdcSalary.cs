@@ -19,9 +19,9 @@ namespace Smart.Modules.Payroll.Features.Gdc;
 internal sealed record GdcSalaryDue(Guid ContractId);
 
 /// <summary>
-/// Advances the employee's net pay and the expenses on the pay date, under either mandate, before the employer has paid
-/// anything (DESIGN §4: "advance net salaries and employer-due expenses within 7 days"), once: a redelivery finds it
-/// advanced. Publishes <see cref="EmployerSalaryAdvanced"/>.
+/// Advances the contract's pay on the pay date, before the employer has paid anything (DESIGN §4: "advance net salaries
+/// and employer-due expenses within 7 days", and the contributions under a complete mandate), once: a redelivery finds
+/// it advanced. Publishes <see cref="EmployerSalaryAdvanced"/>.
 /// </summary>
 internal sealed class GdcSalaryDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
 {
@@ -31,11 +31,12 @@ internal sealed class GdcSalaryDueHandler(PayrollDbContext db, IMessageBus bus, 
             ?? throw new NotFoundException("Contract", message.ContractId);
         var taxRate = await db.GdcEmployees.Where(e => e.Id == contract.EmployeeId).Select(e => e.TaxRate).SingleAsync(cancellationToken);
         var payslip = await db.GdcPayslipAsync(contract, taxRate, cancellationToken);
+        var scope = await db.Mandates.Where(m => m.Id == contract.MandateId).Select(m => m.Scope).SingleAsync(cancellationToken);
         var today = clock.Today();
-        if (contract.Advance(payslip, today) is not null)
+        if (contract.Advance(payslip, scope, today) is { } advanced)
         {
             await bus.PublishAsync(new EmployerSalaryAdvanced(contract.Id, contract.EmployerId, contract.EmployeeId, contract.EntityId, payslip.NetPaid,
-                payslip.Expenses, today, EmployerInvoice.Currency));
+                payslip.IncomeTax, payslip.Expenses, advanced - payslip.Net - payslip.Expenses, advanced, today, EmployerInvoice.Currency));
         }
     }
 }

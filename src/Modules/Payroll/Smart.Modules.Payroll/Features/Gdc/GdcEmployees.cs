@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Domain.Contracts;
 using Smart.Modules.Payroll.Domain.Gdc;
@@ -60,8 +61,8 @@ internal sealed record DeclareGdcContract(
             RuleFor(c => c.EmployeeId).NotEmpty();
             RuleFor(c => c.Kind).IsInEnum();
             RuleFor(c => c.Category).IsInEnum();
-            RuleFor(c => c.Start).NotEmpty();
-            RuleFor(c => c.End).NotEmpty().GreaterThanOrEqualTo(c => c.Start);
+            RuleFor(c => c.Start).IsBusinessDate();
+            RuleFor(c => c.End).IsBusinessDate().GreaterThanOrEqualTo(c => c.Start);
             RuleFor(c => c.Days).NotNull().When(c => c.Hours is null).WithMessage("Give a number of days or of hours.");
             RuleFor(c => c.Days).GreaterThan(0).PrecisionScale(6, 2, ignoreTrailingZeros: true).When(c => c.Days is not null);
             RuleFor(c => c.Hours).Null().When(c => c.Days is not null).WithMessage("Give days or hours, not both.");
@@ -100,13 +101,8 @@ internal sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclar
             ?? throw new NotFoundException("Employee", command.EmployeeId);
         var terms = new ContractTerms(command.Kind, command.Category, command.Start, command.End, command.Days, command.Hours, command.Job);
         var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
-        var contract = GdcContract.Declare(employee, mandate, terms, command.Gross, command.Expenses, clock.Today(),
-            await db.WorkingTimeLimitsAsync(command.Start, cancellationToken), await db.MinimumWageAsync(command.Start, cancellationToken),
-            (await db.PayRulesAsync(employee.EntityId, command.End, cancellationToken)).PayDateFor(command.End));
-        contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
-        db.GdcContracts.Add(contract);
-        await bus.ScheduleSalaryAsync(contract);
-        return contract.Id;
+        return (await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, command.Gross, command.Expenses, clock.Today(),
+            cancellationToken)).Id;
     }
 
     /// <summary>The employer as the caller may see it (itself, or staff of its office or entity); a person is no employer here.</summary>
@@ -114,6 +110,24 @@ internal sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclar
         await db.Employees.VisibleTo(user).Where(e => e.MemberId == employerId && e.Kind == MemberKind.LegalEntity).Select(e => (Guid?)e.MemberId)
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Employer", employerId);
+}
+
+internal static class GdcContractDeclarations
+{
+    /// <summary>
+    /// Declares a contract of an employer's employee under the rules in force on its start and the pay date of its end,
+    /// records its pre-employment declaration and schedules its pay-date advance (the handler and the demo seed).
+    /// </summary>
+    public static async Task<GdcContract> DeclareGdcContractAsync(this PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus,
+        GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, DateOnly today, CancellationToken cancellationToken)
+    {
+        var contract = GdcContract.Declare(employee, mandate, terms, gross, expenses, today, await db.WorkingTimeLimitsAsync(terms.Start, cancellationToken),
+            await db.MinimumWageAsync(terms.Start, cancellationToken), await db.PayDateAsync(employee.EntityId, terms.End, cancellationToken));
+        contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
+        db.GdcContracts.Add(contract);
+        await bus.ScheduleSalaryAsync(contract);
+        return contract;
+    }
 }
 
 internal sealed record GdcEmployeeView(Guid Id, Guid EmployerId, string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber,

@@ -65,7 +65,8 @@ internal sealed class RunEmployerPayrollHandler(PayrollDbContext db, IMessageBus
         contracts.ForEach(c => c.PaidBy(run.Id));
         db.EmployerPayrollRuns.Add(run);
 
-        var rates = GdcFeeRates.InForce(await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken), today);
+        // The fee of the month's payroll: the rates in force on its last day, even when the run comes in the next month.
+        var rates = GdcFeeRates.InForce(await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken), last);
         var invoice = EmployerInvoice.Issue(await db.NextEmployerInvoiceNumberAsync(run.EntityId, today.Year, cancellationToken), run, rates, today);
         db.EmployerInvoices.Add(invoice);
         await bus.PublishAsync(new EmployerInvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.EmployerId, employer.DisplayName, invoice.Year,

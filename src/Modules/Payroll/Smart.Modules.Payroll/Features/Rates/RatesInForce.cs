@@ -38,6 +38,10 @@ internal static class RatesInForce
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw Missing("pay-out rule of the entity", date);
 
+    /// <summary>The pay date of work ending on <paramref name="endOfWork"/>: the entity's pay-out rule in force that day.</summary>
+    public static async Task<DateOnly> PayDateAsync(this PayrollDbContext db, Guid entityId, DateOnly endOfWork, CancellationToken cancellationToken) =>
+        (await db.PayRulesAsync(entityId, endOfWork, cancellationToken)).PayDateFor(endOfWork);
+
     private static BusinessRuleViolationException Missing(string what, DateOnly date) => new(new ConfigurationInForce(what, date));
 
     internal sealed record ConfigurationInForce(string What, DateOnly Date) : IBusinessRule
