@@ -31,6 +31,19 @@ public sealed class QuoteTests
     }
 
     [Fact]
+    public void Given_an_exempt_training_quote_at_0_percent_Then_its_invoice_takes_the_rate_in_force_on_acceptance_not_the_exemptions_0()
+    {
+        var exempt = Quote.Issue(new DocumentNumber(DocumentKind.Quote, 2026, 2), AnActivity(ActivityKind.Training), AClient(),
+            [new InvoiceLine("Formation PAO", 2, 700.00m, 0m)], new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), "Exonération de TVA — article 261-4-4° a du CGI");
+        var reduced = Quote.Issue(new DocumentNumber(DocumentKind.Quote, 2026, 3), AnActivity(), AClient(),
+            [new InvoiceLine("Billetterie", 100, 12.00m, 0.055m)], new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), vatMention: null);
+
+        Assert.Null(exempt.RequestedVatRate(exempt.Lines[0]));
+        Assert.Equal(0.20m, new VatTreatment(0.20m, false, null).RateFor(exempt.RequestedVatRate(exempt.Lines[0]))); // exemption ended: 20 %
+        Assert.Equal(0.055m, reduced.RequestedVatRate(reduced.Lines[0])); // a rate the member chose stays
+    }
+
+    [Fact]
     public void Given_a_quote_valid_until_1_April_Then_it_is_accepted_on_1_April_but_not_on_2_April()
     {
         var late = AQuote(new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1));

@@ -180,7 +180,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
                 case PlannedKind.QuoteAccepted when planned.Quote?.Issued is { } quote:
                 {
                     var client = clients.Single(c => c.Id == quote.ClientId);
-                    var lines = quote.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
+                    var lines = quote.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(quote.RequestedVatRate(l)))).ToList();
                     var invoice = await IssueInvoiceAsync(activity, client, lines, date, entityRules, vat, quote.Id, cancellationToken);
                     quote.MarkAccepted(date, invoice.Id);
                     break;

@@ -64,6 +64,13 @@ internal sealed class Quote : AggregateRoot
     /// <summary>Legal mention when VAT does not apply (exempt training).</summary>
     public string? VatMention { get; private set; }
 
+    /// <summary>
+    /// The VAT rate a line asks of its invoice. A rate the exemption set (the quote carries its mention) is not the
+    /// member's choice: the invoice applies the treatment in force on acceptance instead, so a 0 % never outlives the
+    /// exemption that justified it.
+    /// </summary>
+    public decimal? RequestedVatRate(InvoiceLine line) => VatMention is null ? line.VatRate : null;
+
     public QuoteStatus Status { get; private set; }
 
     public DateOnly? AcceptedOn { get; private set; }

@@ -49,7 +49,7 @@ internal sealed class DecideQuoteHandler(ActivitiesDbContext db, IssueInvoiceHan
         var quote = await FindAsync(command.QuoteId, cancellationToken);
         var acceptedOn = command.AcceptedOn ?? clock.Today();
         quote.EnsureAcceptable(acceptedOn);
-        var lines = quote.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity, l.UnitPrice, l.VatRate)).ToList();
+        var lines = quote.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity, l.UnitPrice, quote.RequestedVatRate(l))).ToList();
         var invoice = await invoices.IssueAsync(new IssueInvoice(quote.ActivityId, quote.ClientId, acceptedOn, lines), cancellationToken, quote.Id);
         quote.MarkAccepted(acceptedOn, invoice.Id);
         return new QuoteAccepted(quote.Id, invoice.Id);
