@@ -66,6 +66,13 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Contains($"Facture {invoice.Number}", page);
         Assert.Contains("1 481,40 €", page.Replace('\u202f', ' ').Replace('\u00a0', ' ')); // 1,234.50 + 20 % VAT
         Assert.Contains("Th&#233;&#226;tre du Nord", page);
+
+        // Immutable once issued: no method changes or deletes it; corrections go through credit notes.
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await member.PutAsJsonAsync($"/api/activities/invoices/{id}", new { issueDate = "2026-01-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await member.PatchAsJsonAsync($"/api/activities/invoices/{id}", new { totalNet = 1m })).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await member.DeleteAsync($"/api/activities/invoices/{id}")).StatusCode);
+        var unchanged = (await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{id}"))!;
+        Assert.Equal((invoice.Number, 1234.50m, 1481.40m), (unchanged.Number, unchanged.TotalNet, unchanged.TotalGross));
     }
 
     [Fact]
