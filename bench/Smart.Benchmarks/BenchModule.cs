@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 
@@ -23,8 +23,11 @@ public sealed class BenchModule() : Module("Bench", BenchDbContext.SchemaName, t
         services.AddSingleton(Arrivals);
     }
 
-    public override Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
-        scopedServices.GetRequiredService<BenchDbContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
+    public override async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BenchDbContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
+    }
 }
 
 public sealed class Arrivals

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Smart.BuildingBlocks.Messaging;
-using Smart.BuildingBlocks.Modules;
+using Wolverine;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Security;
 using Smart.Host.Identity;
 using Smart.Modules.Governance.Contracts;
@@ -28,7 +28,7 @@ internal static class InvoiceBenchmark
         {
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedGovernanceDemoData(8));
         }
-        await services.DeliverDueMessagesAsync(CancellationToken.None);
+        await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         var member = await InvokeAsync<MemberReference?>(services, new FindMemberByEmail("member@smart.coop"));
         var client = factory.CreateClient();
         await using (var scope = services.CreateAsyncScope())

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
-using Smart.BuildingBlocks.Modules;
+using Wolverine;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Security;
 using Smart.Host.Identity;
 using Smart.Modules.Governance.Contracts;
@@ -37,7 +37,7 @@ internal static class PayrollBenchmark
         {
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedGovernanceDemoData(8));
         }
-        await services.DeliverDueMessagesAsync(CancellationToken.None);
+        await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         var client = await MemberClientAsync(factory);
         var clientId = await CreatedAsync(client, "/api/activities/clients", new
         {

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Smart.BuildingBlocks.Modules;
+using Wolverine;
 
 namespace Smart.Benchmarks;
 
 /// <summary>
-/// The Bench target: the real host (every module, the bus and its dispatcher) on a fresh database of the given
+/// The Bench target: the real host (every module and the Wolverine bus) on a fresh database of the given
 /// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll]...
 /// </summary>
 internal static class Program
@@ -27,14 +28,16 @@ internal static class Program
         {
             builder.UseEnvironment("Bench");
             builder.UseSolutionRelativeContentRoot("src/Host/Smart.Host");
-            builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            // Settings reach Program as arguments, so the bus configuration (read while the host is built) sees them.
+            builder.UseSetting("ConnectionStrings:Smart", connectionString);
+            builder.UseSetting("Smart:SeedDemoData", "false");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.ConfigureTestServices(services =>
             {
-                ["ConnectionStrings:Smart"] = connectionString,
-                ["Smart:SeedDemoData"] = "false",
-                ["Logging:LogLevel:Default"] = "Warning",
-            }));
-            builder.ConfigureTestServices(services => services.AddSmartModule(module, new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Smart"] = connectionString }).Build()));
+                services.AddSmartModule(module, new ConfigurationBuilder()
+                    .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Smart"] = connectionString }).Build());
+                services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(BenchModule).Assembly));
+            });
         });
         try
         {

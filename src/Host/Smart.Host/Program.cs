@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Smart.BuildingBlocks.Messaging;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Security;
@@ -9,6 +11,7 @@ using Smart.BuildingBlocks.Web;
 using Smart.Host;
 using Smart.Host.Identity;
 using Smart.Host.OpenApi;
+using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +19,22 @@ builder.Services.AddSmartPlatform(builder.Configuration);
 foreach (var module in ModulesRegistry.All)
 {
     builder.Services.AddSmartModule(module, builder.Configuration);
+}
+builder.Host.UseWolverine(opts =>
+{
+    opts.UseSmartBus(builder.Configuration, ModulesRegistry.All);
+    // Release runs the handler code generated ahead (`dotnet run -- codegen write`, checked by the build); Debug
+    // uses it too when present and compiles what is missing at run time (WolverineFx.RuntimeCompilation).
+#if DEBUG
+    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+    opts.CodeGeneration.SourceCodeWritingEnabled = false; // only `codegen write` writes the checked-in code
+#else
+    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+#endif
+});
+if (builder.Configuration.GetValue<bool>("Smart:SeedDemoData"))
+{
+    builder.Services.AddHostedService<DemoDataSeeder>();
 }
 
 builder.Services.AddDbContext<IdentityStore>((provider, options) => options.UseNpgsql(
@@ -40,21 +59,16 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
-await MigrateAsync(app.Services);
-if (args.Contains("migrate"))
+// JasperFx commands (`codegen`, `describe`, `resources`…) need no database; anything else starts on an up-to-date one.
+var jasperFxCommand = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "migrate";
+if (!jasperFxCommand)
 {
-    app.Logger.LogInformation("Migrations applied");
-    return;
-}
-if (app.Configuration.GetValue<bool>("Smart:SeedDemoData"))
-{
-    // Each module seeds from what the previous ones published (e.g. Activities needs Governance's members).
-    foreach (var module in ModulesRegistry.All)
+    await MigrateAsync(app.Services);
+    if (args.Contains("migrate"))
     {
-        await module.SeedDemoDataAsync(app.Services, CancellationToken.None);
-        await app.Services.DeliverDueMessagesAsync(CancellationToken.None);
+        app.Logger.LogInformation("Migrations applied");
+        return 0;
     }
-    await DemoAccounts.SeedAsync(app.Services, CancellationToken.None);
 }
 
 app.UseExceptionHandler();
@@ -84,8 +98,11 @@ foreach (var module in ModulesRegistry.All)
     module.MapEndpoints(app);
 }
 
-app.Run();
+// Arguments that are only settings (`--Key=value`, as WebApplicationFactory and `dotnet run -- --urls=…` pass them)
+// configured the host above; a JasperFx command would reject them as unknown flags.
+return await app.RunJasperFxCommands(args.All(arg => arg.StartsWith("--")) ? [] : args);
 
+// Identity and the modules' schemas; Wolverine creates or updates its own (schema wolverine) when it starts.
 static async Task MigrateAsync(IServiceProvider services)
 {
     await using (var scope = services.CreateAsyncScope())

@@ -61,7 +61,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
 
     private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
 
-    private Task<int> OutboxAsync() => app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.outbox_messages WHERE message_type = 'activities.book-equipment-instalment.v1'");
+    private async Task<int> ScheduledInstalmentsAsync() => (await app.ScheduledAsync("activities.book-equipment-instalment.v1")).Count;
 
     [Fact]
     public async Task Given_900_available_When_the_coordinator_buys_for_600_Then_minus_600_is_booked_on_the_purchase_date_and_the_equipment_is_listed()
@@ -102,7 +102,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
     {
         var (scenario, member, activity) = await ActivityWith900Async();
         var advisor = await AdvisorAsync(scenario);
-        var before = (await CountAsync("activities.equipment"), await CountAsync("activities.budget_entries"), await OutboxAsync());
+        var before = (await CountAsync("activities.equipment"), await CountAsync("activities.budget_entries"), await ScheduledInstalmentsAsync());
 
         await (await member.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/purchases",
                 new { description = "", supplier = new string('s', 201), purchaseDate = Today, priceExclVat = -5m }))
@@ -120,7 +120,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
             .AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await member.GetAsync($"/api/activities/activities/{activity}/equipment?pageSize=0")).AssertFieldErrorsAsync("pageSize");
 
-        Assert.Equal(before, (await CountAsync("activities.equipment"), await CountAsync("activities.budget_entries"), await OutboxAsync()));
+        Assert.Equal(before, (await CountAsync("activities.equipment"), await CountAsync("activities.budget_entries"), await ScheduledInstalmentsAsync()));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         var (scenario, member, activity) = await ActivityWith900Async();
         var advisor = await AdvisorAsync(scenario);
         var first = Today.AddMonths(1);
-        var outboxBefore = await OutboxAsync();
+        var scheduledBefore = await ScheduledInstalmentsAsync();
 
         var id = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances", Advance(1000.00m, 1000.00m, 3, first)));
 
@@ -138,9 +138,8 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(("TreasuryAdvance", (decimal?)1000.00m, 1000.00m), (equipment.Mode, equipment.AdvanceAmount, equipment.Outstanding));
         Assert.Equal([new(1, first, 333.33m, false), new(2, first.AddMonths(1), 333.33m, false), new Instalment(3, first.AddMonths(2), 333.34m, false)],
             equipment.Schedule);
-        Assert.Equal(outboxBefore + 3, await OutboxAsync());
-        Assert.Equal(first.ToDateTime(TimeOnly.MinValue), (await app.Database.ScalarAsync<DateTimeOffset>(
-            "SELECT min(deliver_at) FROM activities.outbox_messages WHERE payload->>'equipmentId' = @p0", id.ToString())).UtcDateTime);
+        Assert.Equal(scheduledBefore + 3, await ScheduledInstalmentsAsync());
+        Assert.Equal(first.ToDateTime(TimeOnly.MinValue), (await app.ScheduledAsync("activities.book-equipment-instalment.v1", $"\"equipmentId\":\"{id}\""))[0].UtcDateTime);
         var entries = await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries");
         Assert.Contains("\"kind\":\"Purchase\",\"amount\":-1000", entries);
         Assert.Contains("\"kind\":\"TreasuryAdvance\",\"amount\":1000", entries);
@@ -225,7 +224,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         var (scenario, member, activity) = await ActivityWith900Async();
         var parisAdvisor = await AdvisorAsync(scenario, scenario.Structure.ParisOfficeId);
         var otherEntityOperator = await app.ClientAsync(SmartRoles.Operator, entityId: scenario.Structure.OtherEntityId);
-        var before = (await CountAsync("activities.equipment"), await OutboxAsync());
+        var before = (await CountAsync("activities.equipment"), await ScheduledInstalmentsAsync());
 
         // A member is not granted credit by themselves: the operation is staff's (403, it reveals no resource).
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances",
@@ -238,7 +237,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await otherEntityOperator.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/leases", Lease(45.00m, 24, Today.AddMonths(1))))
             .AssertProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal(before, (await CountAsync("activities.equipment"), await OutboxAsync()));
+        Assert.Equal(before, (await CountAsync("activities.equipment"), await ScheduledInstalmentsAsync()));
     }
 
     [Fact]
@@ -266,7 +265,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
     {
         var (scenario, _, activity) = await ActivityWith900Async();
         var advisor = await AdvisorAsync(scenario);
-        var before = (await CountAsync("activities.equipment"), await OutboxAsync());
+        var before = (await CountAsync("activities.equipment"), await ScheduledInstalmentsAsync());
 
         var tooLong = await (await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances", Advance(6100.00m, 6100.00m, 61, Today.AddMonths(1))))
             .AssertProblemAsync(HttpStatusCode.Conflict);
@@ -277,6 +276,6 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
             Advance(600.00m, 600.00m, 6, Today.AddMonths(1), date: Today.AddDays(1)))).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("PurchaseIsNotPostDated", postDated.GetProperty("rule").GetString());
 
-        Assert.Equal(before, (await CountAsync("activities.equipment"), await OutboxAsync()));
+        Assert.Equal(before, (await CountAsync("activities.equipment"), await ScheduledInstalmentsAsync()));
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Features.Financing;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 
 namespace Smart.IntegrationTests.Activities;
@@ -57,14 +58,8 @@ public sealed class EquipmentScheduleTests(EquipmentScheduleTests.ClockApp app) 
         Assert.Equal(1133.34m, await BalanceAfterAsync(new DateTimeOffset(2026, 5, 2, 6, 0, 0, TimeSpan.Zero), scenario, memberId, activity));
         Assert.Equal(800.00m, await BalanceAfterAsync(new DateTimeOffset(2026, 6, 2, 6, 0, 0, TimeSpan.Zero), scenario, memberId, activity));
 
-        // A second message for instalment 2, under a new message id (the inbox does not know it), books nothing more.
-        await app.Database.ScalarAsync<int>(
-            """
-            INSERT INTO activities.outbox_messages (message_id, message_type, payload, handler, correlation_id, created_at, deliver_at, attempts)
-            VALUES (gen_random_uuid(), 'activities.book-equipment-instalment.v1', @p0::jsonb,
-                    'Activities:Smart.Modules.Activities.Features.Financing.BookEquipmentInstalmentHandler', gen_random_uuid(), now(), '2026-01-01', 0)
-            RETURNING 1
-            """, JsonSerializer.Serialize(new { equipmentId = equipment, number = 2 }));
+        // A second message for instalment 2 (a new message, so no inbox knows it) books nothing more.
+        await app.PublishAsync(new BookEquipmentInstalment(equipment, 2));
         Assert.Equal(800.00m, await BalanceAfterAsync(new DateTimeOffset(2026, 6, 3, 6, 0, 0, TimeSpan.Zero), scenario, memberId, activity));
 
         Assert.Equal(3, await RepaymentsAsync(equipment));
@@ -75,7 +70,7 @@ public sealed class EquipmentScheduleTests(EquipmentScheduleTests.ClockApp app) 
         var view = JsonDocument.Parse(await client.GetStringAsync($"/api/activities/equipment/{equipment}")).RootElement;
         Assert.Equal(0m, view.GetProperty("outstanding").GetDecimal());
         Assert.All(view.GetProperty("schedule").EnumerateArray(), i => Assert.True(i.GetProperty("booked").GetBoolean()));
-        Assert.Equal(0, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.dead_letters"));
+        Assert.Equal(0, await app.Database.ScalarAsync<int>("SELECT count(*) FROM wolverine.wolverine_dead_letters"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/activities/activities/{activity}/equipment")).StatusCode);
     }
 }

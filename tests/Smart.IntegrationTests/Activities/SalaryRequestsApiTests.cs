@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
-using System.Runtime.Serialization;
 using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -21,7 +19,6 @@ namespace Smart.IntegrationTests.Activities;
 /// </summary>
 public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private const string Handlers = "Activities:Smart.Modules.Activities.Features.";
     private static readonly DateOnly InvoiceDate = new(2026, 3, 2);
     private static readonly DateOnly WorkDay = new(2026, 3, 10);
 
@@ -63,8 +60,8 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         Assert.Contains(id.ToString(), await member.GetStringAsync($"/api/activities/activities/{activity}/salary-requests"));
 
         var payslip = new PayslipIssued(Guid.NewGuid(), id, activity, memberId, new DateOnly(2026, 3, 17), 592.59m, 800.00m);
-        await DeliverAsync("payroll", "Salaries.PayslipIssuedHandler", payslip);
-        await DeliverAsync("payroll", "Salaries.PayslipIssuedHandler", payslip); // a second copy under a new message id
+        await app.PublishAsync(payslip);
+        await app.PublishAsync(payslip); // a second copy under a new message id
 
         Assert.Equal((100.00m, 0m, 100.00m), await BudgetAsync(member, activity));
         var booked = await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{id}");
@@ -90,7 +87,7 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         Assert.Equal("SalaryBudgetIsAvailable", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal((900.00m, 1000.00m, -100.00m), await BudgetAsync(member, activity));
 
-        await DeliverAsync("payroll", "Salaries.SalaryRequestRejectedHandler", new SalaryRequestRejected(first, activity, "The work date is before the declaration"));
+        await app.PublishAsync(new SalaryRequestRejected(first, activity, "The work date is before the declaration"));
 
         var rejected = await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{first}");
         Assert.Equal(("Rejected", "The work date is before the declaration"), (rejected!.Status, rejected.RejectionReason));
@@ -102,14 +99,14 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     {
         var (_, member, activity, invoice) = await ActivityWith900Async();
 
-        await DeliverAsync("collections", "Invoicing.InvoicePaidHandler", new InvoicePaid(invoice, activity, 1200.00m, new DateOnly(2026, 4, 1)));
+        await app.PublishAsync(new InvoicePaid(invoice, activity, 1200.00m, new DateOnly(2026, 4, 1)));
         var refused = await member.PostAsJsonAsync($"/api/activities/activities/{activity}/salary-requests", Salary(900.01m));
 
         Assert.Equal("SalaryBudgetIsAvailable", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal((900.00m, 0m, 900.00m), await BudgetAsync(member, activity));
         Assert.Equal(1200.00m, await app.Database.ScalarAsync<decimal>("SELECT paid_amount FROM activities.invoices WHERE id = @p0", invoice));
 
-        await DeliverAsync("collections", "Invoicing.InvoiceWrittenOffHandler", new InvoiceWrittenOff(invoice, activity, 0.01m, new DateOnly(2026, 9, 1)));
+        await app.PublishAsync(new InvoiceWrittenOff(invoice, activity, 0.01m, new DateOnly(2026, 9, 1)));
         Assert.True(await app.Database.ScalarAsync<bool>("SELECT written_off FROM activities.invoices WHERE id = @p0", invoice));
         Assert.Equal((900.00m, 0m, 900.00m), await BudgetAsync(member, activity));
     }
@@ -121,15 +118,15 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         var charge = new ChargeActivity(Guid.NewGuid(), activity, "SpaceCharge", 35.00m, new DateOnly(2026, 3, 5), "Salle de répétition, Bazaar St-So, 5 mars", "Spaces");
         var stray = new ChargeActivity(Guid.NewGuid(), Guid.NewGuid(), "TrainingCharge", 120.00m, new DateOnly(2026, 3, 5), "Formation", "Training");
 
-        await DeliverAsync("spaces", "Budget.ChargeActivityHandler", charge);
-        await DeliverAsync("spaces", "Budget.ChargeActivityHandler", charge);
-        var strayMessage = await DeliverAsync("training", "Budget.ChargeActivityHandler", stray);
+        await app.PublishAsync(charge);
+        await app.PublishAsync(charge);
+        var strayDelivery = await app.PublishAsync(stray, until: new DeadLettered<ChargeActivity>(c => c.ChargeId == stray.ChargeId));
 
         Assert.Equal((865.00m, 0m, 865.00m), await BudgetAsync(member, activity));
         var entries = await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries?from=2026-03-05&to=2026-03-05");
         Assert.Contains("\"kind\":\"SpaceCharge\"", entries);
         Assert.Contains("\"amount\":-35", entries);
-        Assert.Contains("Activity", await app.Database.ScalarAsync<string>("SELECT error FROM training.dead_letters WHERE message_id = @p0", strayMessage));
+        Assert.Contains(strayDelivery.DeadLetterReasons(), reason => reason.Contains("Activity"));
     }
 
     [Fact]
@@ -137,21 +134,21 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     {
         var (_, member, activity, _) = await ActivityWith900Async();
 
-        await DeliverAsync("training", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 120.00m,
+        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 120.00m,
             new DateOnly(2026, 3, 5), "Formation « Gérer son budget », 5 mars", "Training"));
         Assert.Equal((780.00m, 0m, 780.00m), await BudgetAsync(member, activity));
-        await DeliverAsync("training", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 780.00m,
+        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 780.00m,
             new DateOnly(2026, 3, 6), "Cycle « Promouvoir son projet »", "Training"));
         Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"/api/activities/activities/{activity}/close", new { expectedVersion = 0 })).StatusCode);
 
         // A CDI month Payroll has paid already is a cost whatever the activity's status; a space booking is not.
-        await DeliverAsync("payroll", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "SalaryCost", 2_700.00m,
+        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, "SalaryCost", 2_700.00m,
             new DateOnly(2026, 3, 31), "Salaire lissé (CDI), mars 2026", "Payroll"));
-        var space = await DeliverAsync("spaces", "Budget.ChargeActivityHandler", new ChargeActivity(Guid.NewGuid(), activity, "SpaceCharge", 10.00m,
-            new DateOnly(2026, 4, 1), "Bureau, 1er avril", "Spaces"));
+        var spaceCharge = new ChargeActivity(Guid.NewGuid(), activity, "SpaceCharge", 10.00m, new DateOnly(2026, 4, 1), "Bureau, 1er avril", "Spaces");
+        var space = await app.PublishAsync(spaceCharge, until: new DeadLettered<ChargeActivity>(c => c.ChargeId == spaceCharge.ChargeId));
 
         Assert.Equal(-2_700.00m, (await BudgetAsync(member, activity)).Item1);
-        Assert.Contains("closed", await app.Database.ScalarAsync<string>("SELECT error FROM spaces.dead_letters WHERE message_id = @p0", space));
+        Assert.Contains(space.DeadLetterReasons(), reason => reason.Contains("closed"));
     }
 
     [Fact]
@@ -258,20 +255,6 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     {
         var budget = (await client.GetFromJsonAsync<Budget>($"/api/activities/activities/{activityId}/budget"))!;
         return (budget.Balance, budget.Committed, budget.AvailableForSalaries);
-    }
-
-    /// <summary>Writes the message into the sender's outbox as its PublishAsync would, then waits for the bus; returns the message id.</summary>
-    private async Task<Guid> DeliverAsync<T>(string senderSchema, string handler, T message)
-    {
-        var messageId = Guid.CreateVersion7();
-        var name = typeof(T).GetCustomAttribute<DataContractAttribute>()!.Name!;
-        await app.Database.ScalarAsync<int>(
-            $"""
-            INSERT INTO {senderSchema}.outbox_messages (message_id, message_type, payload, handler, correlation_id, created_at, deliver_at, attempts)
-            VALUES (@p0, @p1, @p2::jsonb, @p3, gen_random_uuid(), now(), now(), 0) RETURNING 1
-            """, messageId, name, JsonSerializer.Serialize(message, JsonSerializerOptions.Web), Handlers + handler);
-        await app.WaitForBusIdleAsync();
-        return messageId;
     }
 
     /// <summary>Payroll forgets the member: its handler of the member's salary requests fails and dead-letters, so they stay pending.</summary>

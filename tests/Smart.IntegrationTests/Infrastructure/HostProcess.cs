@@ -33,7 +33,7 @@ public sealed class HostProcess : IDisposable
         }
     }
 
-    public static HostProcess Start(TestDatabase database, bool dispatcherEnabled)
+    public static HostProcess Start(TestDatabase database)
     {
         var port = FreePort();
         var hostDll = HostAssemblyPath();
@@ -49,8 +49,7 @@ public sealed class HostProcess : IDisposable
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ConnectionStrings__Smart"] = database.ConnectionString,
                 ["Smart__SeedDemoData"] = "true",
-                ["Smart__Bus__DispatcherEnabled"] = dispatcherEnabled ? "true" : "false",
-                ["Smart__Bus__PollingInterval"] = "00:00:00.100",
+                ["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100",
             },
         };
         return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
@@ -76,9 +75,16 @@ public sealed class HostProcess : IDisposable
         throw new TimeoutException($"The host did not become healthy:\n{Output}");
     }
 
-    public static async Task LoginAsync(HttpClient client, string email, string password)
+    /// <summary>Logs in, waiting (bounded) for the demo accounts, which are seeded last, once the bus runs.</summary>
+    public async Task LoginAsync(HttpClient client, string email, string password, TimeSpan timeout)
     {
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        var deadline = DateTime.UtcNow + timeout;
+        HttpResponseMessage login;
+        while ((login = await client.PostAsJsonAsync("/api/auth/login", new { email, password })).StatusCode == HttpStatusCode.Unauthorized)
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited) throw new TimeoutException($"No demo account {email}:\n{Output}");
+            await Task.Delay(200);
+        }
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<Token>())!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

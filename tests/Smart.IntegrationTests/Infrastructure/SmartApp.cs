@@ -3,22 +3,24 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Smart.BuildingBlocks.Messaging;
+using Npgsql;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
 using Smart.Host.Identity;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Seed;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace Smart.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real host (all modules, the bus and its dispatcher) on its own real PostgreSQL database, with quick
-/// retries so that failure tests run in milliseconds.
+/// The real host (all modules and the Wolverine bus) on its own real PostgreSQL database, with quick retries and
+/// polling so that failure and scheduling tests run in milliseconds.
 /// </summary>
 public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -60,29 +62,33 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     public SmartApp WithManualClock(DateTimeOffset now)
     {
         Clock = new ManualClock(now);
+        _clockToldToScheduler = now;
         return this;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        // Settings reach Program as arguments, so the bus configuration (read while the host is being built) sees them.
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Smart"] = Database.ConnectionString,
             ["Smart:SeedDemoData"] = "false",
-            ["Smart:Bus:InitialRetryDelay"] = "00:00:00.020",
-            ["Smart:Bus:MaxRetryDelay"] = "00:00:00.200",
-            ["Smart:Bus:PollingInterval"] = "00:00:00.100",
-            ["Smart:Bus:MaxAttempts"] = "3",
+            ["Smart:Bus:RetryDelays"] = "00:00:00.050, 00:00:00.100",
+            ["Smart:Bus:ScheduledPollingInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Smart.BuildingBlocks.Messaging.OutboxDispatcher"] = "None",
-        }.Concat(_settings)));
+        };
+        foreach (var (key, value) in settings.Concat(_settings))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Smart"] = Database.ConnectionString }).Build();
             foreach (var module in _extraModules)
             {
                 services.AddSmartModule(module, configuration);
+                services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(module.GetType().Assembly));
             }
             if (Clock is not null)
             {
@@ -93,7 +99,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        _ = Server; // starts the host: migrations run, the dispatcher starts
+        _ = Server; // starts the host: migrations run, the bus starts
         return Task.CompletedTask;
     }
 
@@ -147,30 +153,78 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<HttpClient> AdminClientAsync(Structure structure) => ClientAsync(SmartRoles.Admin, entityId: structure.EntityId);
 
-    /// <summary>Waits until every module's outbox holds nothing due or being retried (delivered or dead-lettered); never a blind sleep.</summary>
-    public async Task WaitForBusIdleAsync(TimeSpan? timeout = null)
+    /// <summary>
+    /// Runs <paramref name="action"/> under Wolverine's message tracking and returns once every message it caused has
+    /// been handled (or <paramref name="until"/> holds, for flows that retry or replay later). Failures are the test's to
+    /// assert: a 404 or 409 answered to an HTTP call is an exception in the session too.
+    /// </summary>
+    public Task<ITrackedSession> TrackAsync(Func<Task> action, ITrackedCondition? until = null, TimeSpan? timeout = null) =>
+        TrackAsync((IMessageContext _) => action(), until, timeout);
+
+    /// <summary>
+    /// Publishes <paramref name="message"/> as the module that owns it would (durably, to every subscribing module) and
+    /// waits until it was handled, or until <paramref name="until"/> holds (e.g. <see cref="DeadLettered{T}"/>).
+    /// </summary>
+    public Task<ITrackedSession> PublishAsync(object message, ITrackedCondition? until = null) =>
+        TrackAsync((IMessageContext bus) => bus.PublishAsync(message).AsTask(), until, null);
+
+    private Task<ITrackedSession> TrackAsync(Func<IMessageContext, Task> action, ITrackedCondition? until, TimeSpan? timeout)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (await PendingDeliveriesAsync() == 0) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The bus still has {await PendingDeliveriesAsync()} deliveries pending.");
-            await Task.Delay(20);
-        }
+        var session = Services.TrackActivity(timeout ?? TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected();
+        if (until is not null) session = session.WaitForCondition(until);
+        return session.ExecuteAndWaitAsync(action);
     }
 
-    public async Task<int> PendingDeliveriesAsync()
+    /// <summary>
+    /// Waits until every message published so far has been handled by each subscriber (or dead-lettered), and every
+    /// scheduled message that the clock has reached too; never a blind sleep. With a manual clock, the time it moved since the last wait is
+    /// applied to Wolverine's scheduled messages first (its scheduler runs on the machine's clock).
+    /// </summary>
+    public async Task WaitForBusIdleAsync(TimeSpan? timeout = null)
     {
-        var total = 0;
-        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        foreach (var module in Services.GetRequiredService<ModuleCatalog>().Modules)
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        if (Clock is not null && Clock.GetUtcNow() - _clockToldToScheduler is { } moved && moved != TimeSpan.Zero)
         {
-            await using var scope = Services.CreateAsyncScope();
-            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
-            // Due now, or waiting for a retry: both are still on their way.
-            total += await db.OutboxMessages.CountAsync(m => m.DeliverAt <= now || m.Attempts > 0);
+            await Database.ScalarAsync<int>(
+                "WITH moved AS (UPDATE wolverine.wolverine_incoming_envelopes SET execution_time = execution_time - @p0 WHERE status = 'Scheduled' RETURNING 1) SELECT count(*) FROM moved",
+                moved);
+            _clockToldToScheduler = Clock.GetUtcNow();
         }
-        return total;
+        var deadline = DateTime.UtcNow + limit;
+        do
+        {
+            await Services.WaitForIdleBusAsync(limit);
+            // Due now, or a retry of a failed attempt due within the next seconds: both are still on their way.
+            if (await Database.ScalarAsync<int>("SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND execution_time <= now() + interval '2 seconds'") == 0) return;
+            await Task.Delay(20);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException("Scheduled messages that came due were not handled in time.");
+    }
+
+    private DateTimeOffset _clockToldToScheduler;
+
+    /// <summary>
+    /// When the messages of a type (its stable alias) waiting in Wolverine's store are due, on the machine's clock (the
+    /// platform's too unless the test moves a manual clock), for those whose JSON contains <paramref name="jsonFragment"/>
+    /// (e.g. <c>"equipmentId":"…"</c>); earliest first.
+    /// </summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> ScheduledAsync(string messageAlias, string jsonFragment = "")
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT execution_time FROM wolverine.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND message_type = @alias AND strpos(encode(body, 'escape'), @fragment) > 0 ORDER BY 1",
+            connection);
+        command.Parameters.AddWithValue("alias", messageAlias);
+        command.Parameters.AddWithValue("fragment", jsonFragment);
+        var due = new List<DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            due.Add(reader.GetFieldValue<DateTimeOffset>(0));
+        }
+        return due;
     }
 
     /// <summary>Runs a query on a module's DbContext, for assertions on what a module stored.</summary>

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Persistence;
+using Wolverine.Tracking;
 
 namespace Smart.IntegrationTests.Messaging;
 
@@ -21,53 +21,42 @@ public sealed class ProbeApp : SmartApp
     public ProbeModule Probe { get; } = new();
 }
 
-/// <summary>The flow of issue 2 on the real bus: MemberRegistered reaches Activities and Payroll once, failures retry and dead-letter.</summary>
+/// <summary>MemberRegistered on the Wolverine bus: each module handles it once, failures retry, dead-letter and replay.</summary>
 public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
 {
-    private const string ActivitiesHandler = "Activities:Smart.Modules.Activities.Members.MemberRegisteredHandler";
-    private const string PayrollHandler = "Payroll:Smart.Modules.Payroll.Members.MemberRegisteredHandler";
-
     [Fact]
-    public async Task Given_a_registered_member_Then_the_event_reaches_Activities_and_Payroll_exactly_once()
+    public async Task Given_a_registered_member_Then_the_event_reaches_each_subscribing_module_exactly_once()
     {
         var structure = await app.SeedStructureAsync();
         var admin = await app.AdminClientAsync(structure);
-        var inboxBefore = await InboxCountAsync(ActivitiesHandler);
+        var email = $"once-{Guid.NewGuid():N}@example.org";
+        Guid memberId = default;
 
-        var memberId = await RegisterAsync(admin, structure, $"once-{Guid.NewGuid():N}@example.org");
-        await app.WaitForBusIdleAsync();
+        var tracked = await app.TrackAsync(async () => memberId = await RegisterAsync(admin, structure, email));
 
+        var deliveries = tracked.AllRecordsInOrder()
+            .Where(r => r.MessageEventType == MessageEventType.MessageSucceeded && r.Message is MemberRegistered m && m.Email == email)
+            .Select(r => r.Envelope!)
+            .ToList();
+        Assert.Equal(3, deliveries.Count); // Activities, Payroll and the probe, each on its own queue
+        Assert.Equal(3, deliveries.Select(e => e.Destination).Distinct().Count());
         Assert.Equal(1, await app.QueryAsync<ActivitiesDbContext, int>(db => db.Members.CountAsync(m => m.MemberId == memberId)));
         Assert.Equal(1, await app.QueryAsync<PayrollDbContext, int>(db => db.Employees.CountAsync(e => e.MemberId == memberId)));
-        Assert.Equal(inboxBefore + 1, await InboxCountAsync(ActivitiesHandler));
-        Assert.Equal(1, await app.Database.ScalarAsync<int>(
-            "SELECT count(*) FROM payroll.inbox_messages i WHERE i.handler = @p0 AND i.message_id = (SELECT message_id FROM activities.inbox_messages ORDER BY handled_at DESC LIMIT 1)", PayrollHandler));
+        // The inbox is the subject here: one envelope per subscribing queue, each marked handled in its consumer's transaction.
+        Assert.Equal(3, await app.Database.ScalarAsync<int>(
+            "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE id = ANY(@p0) AND status = 'Handled'", deliveries.Select(e => e.Id).ToArray()));
     }
 
     [Fact]
-    public async Task Given_an_event_delivered_again_after_a_crash_Then_the_inbox_lets_it_through_once()
+    public async Task Given_a_message_type_Then_it_is_stored_under_its_stable_alias_not_its_class_name()
     {
         var structure = await app.SeedStructureAsync();
         var admin = await app.AdminClientAsync(structure);
-        var email = $"twice-{Guid.NewGuid():N}@example.org";
-        var memberId = await RegisterAsync(admin, structure, email);
-        await app.WaitForBusIdleAsync();
-        var messageId = await app.Database.ScalarAsync<Guid>(
-            "SELECT message_id FROM activities.inbox_messages WHERE handler = @p0 ORDER BY handled_at DESC LIMIT 1", ActivitiesHandler);
 
-        // The same delivery again, as after a host died between the consumer's commit and the outbox delete.
-        await app.Database.ScalarAsync<int>(
-            """
-            INSERT INTO governance.outbox_messages (message_id, message_type, payload, handler, correlation_id, created_at, deliver_at, attempts)
-            VALUES (@p0, 'governance.member-registered.v1', jsonb_build_object('memberId', @p1::uuid, 'kind', 'Person', 'displayName', 'X Y', 'email', @p2::text,
-                    'entityId', @p3::uuid, 'officeId', @p4::uuid, 'registeredOn', '2026-01-05'), @p5, gen_random_uuid(), now(), now(), 0)
-            RETURNING 1
-            """, messageId, memberId, email, structure.EntityId, structure.LilleOfficeId, ActivitiesHandler);
-        await app.WaitForBusIdleAsync();
+        var tracked = await app.TrackAsync(() => RegisterAsync(admin, structure, $"alias-{Guid.NewGuid():N}@example.org"));
 
-        Assert.Equal(1, await app.QueryAsync<ActivitiesDbContext, int>(db => db.Members.CountAsync(m => m.MemberId == memberId)));
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.inbox_messages WHERE message_id = @p0 AND handler = @p1", messageId, ActivitiesHandler));
-        Assert.Equal(0, await app.Database.ScalarAsync<int>("SELECT count(*) FROM governance.dead_letters WHERE message_id = @p0", messageId));
+        Assert.All(tracked.Executed.Envelopes().Where(e => e.Message is MemberRegistered),
+            envelope => Assert.Equal("governance.member-registered.v1", envelope.MessageType));
     }
 
     [Fact]
@@ -77,13 +66,14 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
         var admin = await app.AdminClientAsync(structure);
         var email = $"flaky-{Guid.NewGuid():N}@example.org";
         app.Probe.Faults.FailuresToThrow[email] = 2;
+        Guid memberId = default;
 
-        var memberId = await RegisterAsync(admin, structure, email);
-        await app.WaitForBusIdleAsync();
+        await app.TrackAsync(async () => memberId = await RegisterAsync(admin, structure, email),
+            until: new Succeeded<MemberRegistered>(m => m.Email == email, times: 3));
 
         Assert.Equal(3, app.Probe.Faults.Attempts[email]);
         Assert.Equal(1, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
-        Assert.Equal(0, await app.Database.ScalarAsync<int>("SELECT count(*) FROM governance.dead_letters WHERE payload->>'email' = @p0", email));
+        Assert.Equal(1, await app.QueryAsync<ActivitiesDbContext, int>(db => db.Members.CountAsync(m => m.MemberId == memberId)));
     }
 
     [Fact]
@@ -94,27 +84,29 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
         var operations = await app.ClientAsync(SmartRoles.Operator, entityId: structure.EntityId);
         var email = $"broken-{Guid.NewGuid():N}@example.org";
         app.Probe.Faults.FailuresToThrow[email] = int.MaxValue;
+        Guid memberId = default;
 
-        var memberId = await RegisterAsync(admin, structure, email);
-        await app.WaitForBusIdleAsync();
+        await app.TrackAsync(async () => memberId = await RegisterAsync(admin, structure, email),
+            until: new DeadLettered<MemberRegistered>(m => m.Email == email));
 
         // The faulty subscriber does not hold back the healthy ones.
         Assert.Equal(1, await app.QueryAsync<ActivitiesDbContext, int>(db => db.Members.CountAsync(m => m.MemberId == memberId)));
-        var letters = await operations.GetFromJsonAsync<List<DeadLetterView>>("/api/operations/dead-letters?module=governance");
-        var letter = Assert.Single(letters!, l => l.Payload.Contains(email));
-        Assert.Equal(3, letter.Attempts);
-        Assert.StartsWith("Probe:", letter.Handler);
-        Assert.Contains("Probe fault 3", letter.Error);
+        Assert.Equal(3, app.Probe.Faults.Attempts[email]);
+        var letters = await operations.GetFromJsonAsync<List<DeadLetterView>>("/api/operations/dead-letters");
+        var letter = Assert.Single(letters!, l => l.ExceptionMessage.Contains(email));
+        Assert.Equal("governance.member-registered.v1", letter.MessageType);
+        Assert.Contains("probehandler", letter.Queue, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Probe fault 3", letter.ExceptionMessage);
         Assert.Equal(0, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
 
         app.Probe.Faults.FailuresToThrow.TryRemove(email, out _);
-        var replay = await operations.PostAsync($"/api/operations/dead-letters/{letter.Id}/replay", null);
-        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
-        await app.WaitForBusIdleAsync();
+        await app.TrackAsync(async () =>
+                Assert.Equal(HttpStatusCode.Accepted, (await operations.PostAsync($"/api/operations/dead-letters/{letter.Id}/replay", null)).StatusCode),
+            until: new Succeeded<MemberRegistered>(m => m.Email == email));
 
         Assert.Equal(1, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
         Assert.Equal(1, await app.QueryAsync<ActivitiesDbContext, int>(db => db.Members.CountAsync(m => m.MemberId == memberId)));
-        Assert.Equal(HttpStatusCode.NotFound, (await operations.PostAsync($"/api/operations/dead-letters/{letter.Id}/replay", null)).StatusCode);
+        Assert.DoesNotContain(await operations.GetFromJsonAsync<List<DeadLetterView>>("/api/operations/dead-letters") ?? [], l => l.Id == letter.Id);
     }
 
     [Fact]
@@ -130,32 +122,23 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
     }
 
     [Fact]
-    public async Task Given_a_stored_message_of_unknown_type_Then_it_is_dead_lettered_at_once()
+    public async Task Given_a_message_scheduled_from_a_handler_Then_it_waits_in_the_store_until_its_time_and_is_then_handled_once()
     {
-        await app.SeedStructureAsync();
-        var messageId = Guid.NewGuid();
-        await app.Database.ScalarAsync<int>(
-            """
-            INSERT INTO payroll.outbox_messages (message_id, message_type, payload, handler, correlation_id, created_at, deliver_at, attempts)
-            VALUES (@p0, 'payroll.no-such-message.v1', '{}', 'Payroll:Nobody', gen_random_uuid(), now(), now(), 0) RETURNING 1
-            """, messageId);
-        await app.WaitForBusIdleAsync();
+        var soon = Guid.NewGuid();
+        var later = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
 
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT attempts FROM payroll.dead_letters WHERE message_id = @p0", messageId));
-        Assert.Contains("Unknown message type", await app.Database.ScalarAsync<string>("SELECT error FROM payroll.dead_letters WHERE message_id = @p0", messageId));
+        await app.TrackAsync(() => app.InvokeAsync(new ScheduleRecord(later, "later@example.org", now.AddHours(1))));
+        var tracked = await app.TrackAsync(() => app.InvokeAsync(new ScheduleRecord(soon, "soon@example.org", now.AddMilliseconds(300))),
+            until: new Succeeded<RecordLater>(r => r.MemberId == soon));
+
+        Assert.Single(tracked.Scheduled.MessagesOf<RecordLater>(), r => r.MemberId == soon);
+        Assert.Equal(1, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == soon)));
+        // The one due in an hour is still waiting, durably, in Wolverine's store.
+        Assert.Equal(0, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == later)));
+        Assert.Equal(1, await app.Database.ScalarAsync<int>(
+            "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND message_type = 'probe.record-later.v1' AND execution_time > now() + interval '50 minutes'"));
     }
-
-    [Fact]
-    public async Task Given_a_message_published_outside_a_handler_Then_it_is_refused_since_it_could_not_join_a_transaction()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => bus.PublishAsync(new RecordLater(Guid.NewGuid(), "x@example.org")).AsTask());
-    }
-
-    private async Task<int> InboxCountAsync(string handler) =>
-        await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.inbox_messages WHERE handler = @p0", handler);
 
     internal static async Task<Guid> RegisterAsync(HttpClient admin, Structure structure, string email)
     {
@@ -169,41 +152,5 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Smart.BuildingBlocks.Web.ResourceCreated>())!.Id;
-    }
-}
-
-/// <summary>Scheduled delivery with a clock the test moves: nothing is delivered before its time, and nothing waits for real.</summary>
-public sealed class ScheduledDeliveryTests : IClassFixture<ScheduledDeliveryTests.ClockApp>
-{
-    private readonly ClockApp _app;
-
-    public ScheduledDeliveryTests(ClockApp app) => _app = app;
-
-    public sealed class ClockApp : SmartApp
-    {
-        public ClockApp()
-        {
-            WithModule(new ProbeModule());
-            WithManualClock(new DateTimeOffset(2026, 3, 10, 8, 0, 0, TimeSpan.Zero));
-        }
-    }
-
-    [Fact]
-    public async Task Given_a_message_scheduled_in_an_hour_Then_it_is_delivered_only_once_the_hour_has_passed()
-    {
-        var memberId = Guid.NewGuid();
-        var at = _app.Clock!.GetUtcNow().AddHours(1);
-
-        await _app.InvokeAsync(new ScheduleRecord(memberId, "later@example.org", at));
-        var dispatcher = _app.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
-        var probe = _app.Services.GetRequiredService<Smart.BuildingBlocks.Modules.ModuleCatalog>().Modules.Single(m => m.Name == "Probe");
-        Assert.Equal(0, await dispatcher.DispatchDueAsync(probe, CancellationToken.None));
-        Assert.Equal(0, await _app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
-        Assert.Equal(at, await _app.Database.ScalarAsync<DateTimeOffset>("SELECT deliver_at FROM probe.outbox_messages WHERE payload->>'memberId' = @p0", memberId.ToString()));
-
-        _app.Clock.Advance(TimeSpan.FromHours(1));
-        await _app.WaitForBusIdleAsync();
-
-        Assert.Equal(1, await _app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
     }
 }

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Smart.BuildingBlocks.Messaging;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Governance.Contracts;
+using Wolverine;
 
 namespace Smart.IntegrationTests.Messaging;
 
@@ -27,8 +27,11 @@ public sealed class ProbeModule() : Module("Probe", ProbeDbContext.SchemaName, t
     }
 
     /// <summary>No migrations for a test module: its tables come straight from the model.</summary>
-    public override Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
-        scopedServices.GetRequiredService<ProbeDbContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
+    public override async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
+    }
 }
 
 public sealed class ProbeFaults

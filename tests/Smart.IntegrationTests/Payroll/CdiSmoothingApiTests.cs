@@ -57,8 +57,7 @@ public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<Payroll
         Assert.True(month.EmployerCost <= 2_700.00m && month.EmployerCost > 2_699.90m, $"employer cost {month.EmployerCost}");
         Assert.Equal(-month.EmployerCost, await app.Database.ScalarAsync<decimal>(
             "SELECT amount FROM activities.budget_entries WHERE source_id = @p0 AND kind = 'SalaryCost'", month.ChargeId));
-        Assert.Equal(1, await app.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM payroll.outbox_messages WHERE message_type = 'payroll.cdi-month-due.v1' AND deliver_at = '2026-04-30T00:00:00Z'"));
+        Assert.Single(await app.ScheduledAsync("payroll.cdi-month-due.v1", $"\"planId\":\"{planId}\",\"month\":\"2026-04-01\""));
         var twice = await operatorClient.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/months", new { month = march });
         Assert.Equal("MonthIsNotPaid", (await twice.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 

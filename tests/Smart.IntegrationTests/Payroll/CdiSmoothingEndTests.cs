@@ -44,7 +44,6 @@ public sealed class CdiSmoothingEndTests(PayrollApp app) : IClassFixture<Payroll
         var plan = (await member.GetFromJsonAsync<Plan>($"/api/payroll/cdi-plans/{planId}"))!;
         Assert.Equal(new DateOnly(2026, 4, 1), plan.EndMonth);
         Assert.Equal([(new DateOnly(2026, 3, 1), 2_700.00m), (new DateOnly(2026, 4, 1), 2_700.00m)], plan.Months.Select(m => (m.Month, m.EmploymentBudget)));
-        Assert.Equal(0, await app.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM payroll.outbox_messages WHERE message_type = 'payroll.cdi-month-due.v1' AND deliver_at > '2026-04-30T00:00:00Z'"));
+        Assert.Empty(await app.ScheduledAsync("payroll.cdi-month-due.v1", $"\"planId\":\"{planId}\""));
     }
 }

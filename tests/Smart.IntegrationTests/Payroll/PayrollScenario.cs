@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using System.Reflection;
-using System.Runtime.Serialization;
-using System.Text.Json;
 using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
@@ -35,7 +32,6 @@ public sealed class PayrollScenario(SmartApp app)
 
     public sealed record PayRun(DateOnly Date, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
 
-    public const string PayrollHandlers = "Payroll:Smart.Modules.Payroll.Features.";
 
     public static readonly DateOnly InvoiceDate = new(2026, 3, 2);
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -69,18 +65,6 @@ public sealed class PayrollScenario(SmartApp app)
         var id = await CreatedIdAsync(await member.PostAsJsonAsync($"/api/activities/activities/{activityId}/salary-requests", salary));
         await app.WaitForBusIdleAsync();
         return id;
-    }
-
-    /// <summary>Writes a message into the sender's outbox as its PublishAsync would (for senders not built yet), then waits for the bus.</summary>
-    public async Task DeliverAsync<T>(string senderSchema, string handler, T message)
-    {
-        var name = typeof(T).GetCustomAttribute<DataContractAttribute>()!.Name!;
-        await app.Database.ScalarAsync<int>(
-            $"""
-            INSERT INTO {senderSchema}.outbox_messages (message_id, message_type, payload, handler, correlation_id, created_at, deliver_at, attempts)
-            VALUES (@p0, @p1, @p2::jsonb, @p3, gen_random_uuid(), @p4, @p4, 0) RETURNING 1
-            """, Guid.CreateVersion7(), name, JsonSerializer.Serialize(message, JsonSerializerOptions.Web), handler, app.Clock!.GetUtcNow());
-        await app.WaitForBusIdleAsync();
     }
 
     public Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");

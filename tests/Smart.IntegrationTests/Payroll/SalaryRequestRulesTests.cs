@@ -19,7 +19,7 @@ public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<Payr
         var (memberId, member, activity, _) = await scenario.ActivityWith900Async();
         var requestId = await scenario.RequestSalaryAsync(member, activity, Salary(300.00m));
 
-        await scenario.DeliverAsync("activities", PayrollHandlers + "Contracts.SalaryRequestedHandler", new SalaryRequested(requestId, activity,
+        await app.PublishAsync(new SalaryRequested(requestId, activity,
             scenario.Activities.Structure.EntityId, memberId, 300.00m, "Cddu", "Artistic", WorkDay, WorkDay, 1m, null, "Musician", false));
 
         Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.contracts WHERE salary_request_id = @p0", requestId));

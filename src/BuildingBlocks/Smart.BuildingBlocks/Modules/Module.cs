@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
@@ -10,29 +9,48 @@ using Smart.BuildingBlocks.Web;
 namespace Smart.BuildingBlocks.Modules;
 
 /// <summary>
-/// The usual module: one DbContext in its own schema, its EF Core migrations, endpoints under
-/// <c>/api/&lt;name&gt;</c> with one OpenAPI tag, found by scanning the module's assembly for
-/// <see cref="IEndpointDefinition"/>s. A module declares itself in one line:
+/// The usual module: endpoints under <c>/api/&lt;name&gt;</c> with one OpenAPI tag, found by scanning the module's
+/// assembly for <see cref="IEndpointDefinition"/>s; optionally one DbContext in its own schema with its EF Core
+/// migrations. A module declares itself in one line:
 /// <c>public sealed class PayrollModule() : Module("Payroll", PayrollDbContext.SchemaName, typeof(PayrollDbContext));</c>
 /// </summary>
-public abstract class Module(string name, string schema, Type dbContextType) : IModule
+public abstract class Module : IModule
 {
-    public string Name { get; } = name;
+    /// <summary>A module that stores nothing yet.</summary>
+    protected Module(string name) => Name = name;
 
-    public string Schema { get; } = schema;
+    protected Module(string name, string schema, Type dbContextType) : this(name)
+    {
+        Schema = schema;
+        DbContextType = typeof(ModuleDbContext).IsAssignableFrom(dbContextType)
+            ? dbContextType
+            : throw new ArgumentException($"{dbContextType} is not a ModuleDbContext.", nameof(dbContextType));
+    }
 
-    public Type DbContextType { get; } = typeof(ModuleDbContext).IsAssignableFrom(dbContextType)
-        ? dbContextType
-        : throw new ArgumentException($"{dbContextType} is not a ModuleDbContext.", nameof(dbContextType));
+    public string Name { get; }
 
-    public virtual void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDbContext(DbContextType, Schema);
+    /// <summary>The PostgreSQL schema holding every table of the module, when it has any.</summary>
+    public string? Schema { get; }
+
+    public Type? DbContextType { get; }
+
+    public virtual void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        if (DbContextType is not null)
+        {
+            services.AddModuleDbContext(DbContextType, Schema!);
+        }
+    }
 
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/api/" + Name.ToLowerInvariant()).WithTags(Name).MapEndpointDefinitions(GetType().Assembly);
 
-    public virtual Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
-        ((ModuleDbContext)scopedServices.GetRequiredService(DbContextType)).MigrateQuietlyAsync(cancellationToken);
+    public virtual async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (DbContextType is null) return;
+        await using var scope = services.CreateAsyncScope();
+        await ((ModuleDbContext)scope.ServiceProvider.GetRequiredService(DbContextType)).MigrateQuietlyAsync(cancellationToken);
+    }
 
     public virtual Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,8 +1,6 @@
-using System.Reflection;
-
 namespace Smart.BuildingBlocks.Modules;
 
-/// <summary>The modules the host registered; everything the bus and the migrator need is derived from it.</summary>
+/// <summary>The modules the host registered, in registration order.</summary>
 public sealed class ModuleCatalog
 {
     private readonly List<IModule> _modules = [];
@@ -11,15 +9,10 @@ public sealed class ModuleCatalog
 
     internal void Add(IModule module)
     {
-        if (_modules.Any(m => m.Name == module.Name || m.Schema == module.Schema))
+        if (_modules.Any(m => m.Name == module.Name))
         {
             throw new InvalidOperationException($"Module {module.Name} is registered twice.");
         }
         _modules.Add(module);
     }
-
-    public IModule OwnerOf(Type type) =>
-        FindOwner(type.Assembly) ?? throw new InvalidOperationException($"{type} does not belong to a registered module.");
-
-    public IModule? FindOwner(Assembly assembly) => _modules.FirstOrDefault(m => m.GetType().Assembly == assembly);
 }

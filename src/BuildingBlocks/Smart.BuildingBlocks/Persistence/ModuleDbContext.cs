@@ -2,30 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
 
 namespace Smart.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Base of every module's DbContext: one schema per module, the module's outbox, inbox and dead letters
-/// in that schema (so they commit with the module's changes), snake_case names, and aggregate versions.
+/// Base of every module's DbContext: one schema per module, snake_case names, and aggregate versions. Outgoing
+/// messages commit with the module's changes through Wolverine's outbox (schema <c>wolverine</c>).
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
 {
     public abstract string Schema { get; }
 
-    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-
-    internal DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
-
-    internal DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.ApplyConfiguration(new OutboxMessage.Configuration());
-        modelBuilder.ApplyConfiguration(new InboxMessage.Configuration());
-        modelBuilder.ApplyConfiguration(new DeadLetter.Configuration());
         var assembly = GetType().Assembly;
         if (assembly.GetTypes().Any(t => ConfigurationBelongsHere(t) && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>))))
         {

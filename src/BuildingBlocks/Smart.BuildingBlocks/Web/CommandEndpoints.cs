@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 
 namespace Smart.BuildingBlocks.Web;
 

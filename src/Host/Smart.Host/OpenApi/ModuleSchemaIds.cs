@@ -10,9 +10,11 @@ internal static class ModuleSchemaIds
 {
     private const string ModuleNamespace = "Smart.Modules.";
 
+    /// <summary>The modules the host registers and the contracts they see (never the whole AppDomain, whose satellite assemblies may not even name themselves).</summary>
     private static readonly Lazy<HashSet<string>> NamesInSeveralModules = new(() =>
-        AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name?.StartsWith(ModuleNamespace, StringComparison.Ordinal) == true)
+        ModulesRegistry.All.Select(m => m.GetType().Assembly)
+            .SelectMany(a => a.GetReferencedAssemblies().Where(r => r.Name?.StartsWith(ModuleNamespace, StringComparison.Ordinal) == true).Select(System.Reflection.Assembly.Load).Prepend(a))
+            .Distinct()
             .SelectMany(a => a.GetTypes())
             .Where(t => ModuleOf(t) is not null)
             .GroupBy(t => t.Name)

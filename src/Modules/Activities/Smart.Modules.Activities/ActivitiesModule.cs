@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Modules;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Activities.Seed;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Modules;
 using Smart.Modules.Governance.Persistence;
 using Smart.Modules.Governance.Seed;

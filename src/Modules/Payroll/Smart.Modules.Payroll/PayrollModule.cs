@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Modules;
 using Smart.Modules.Payroll.Domain.Contracts;
 using Smart.Modules.Payroll.Persistence;

@@ -49,7 +49,7 @@ internal sealed class EntityRules
     };
 }
 
-internal sealed class EntitySettingsChangedHandler(Persistence.ActivitiesDbContext db)
+public sealed class EntitySettingsChangedHandler(Persistence.ActivitiesDbContext db)
 {
     public async Task HandleAsync(EntitySettingsChanged changed, CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ internal sealed class Member
     };
 }
 
-internal sealed class MemberRegisteredHandler(Persistence.ActivitiesDbContext db)
+public sealed class MemberRegisteredHandler(Persistence.ActivitiesDbContext db)
 {
     public async Task HandleAsync(MemberRegistered registered, CancellationToken cancellationToken)
     {

@@ -15,43 +15,43 @@ using Smart.Modules.Activities.Members;
 
 namespace Smart.Modules.Activities.Persistence;
 
-internal sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> options) : ModuleDbContext(options)
+public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "activities";
 
     public override string Schema => SchemaName;
 
-    public DbSet<Member> Members => Set<Member>();
+    internal DbSet<Member> Members => Set<Member>();
 
-    public DbSet<EntityRules> EntityRules => Set<EntityRules>();
+    internal DbSet<EntityRules> EntityRules => Set<EntityRules>();
 
-    public DbSet<Activity> Activities => Set<Activity>();
+    internal DbSet<Activity> Activities => Set<Activity>();
 
-    public DbSet<Client> Clients => Set<Client>();
+    internal DbSet<Client> Clients => Set<Client>();
 
-    public DbSet<PaymentTermsDefault> PaymentTermsDefaults => Set<PaymentTermsDefault>();
+    internal DbSet<PaymentTermsDefault> PaymentTermsDefaults => Set<PaymentTermsDefault>();
 
-    public DbSet<Invoice> Invoices => Set<Invoice>();
+    internal DbSet<Invoice> Invoices => Set<Invoice>();
 
-    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    internal DbSet<CreditNote> CreditNotes => Set<CreditNote>();
 
-    public DbSet<Quote> Quotes => Set<Quote>();
+    internal DbSet<Quote> Quotes => Set<Quote>();
 
-    public DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
+    internal DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
 
-    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+    internal DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 
-    public DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
+    internal DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
 
-    public DbSet<Expense> Expenses => Set<Expense>();
+    internal DbSet<Expense> Expenses => Set<Expense>();
 
-    public DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
+    internal DbSet<ExpenseReceipt> ExpenseReceipts => Set<ExpenseReceipt>();
 
-    public DbSet<SalaryRequest> SalaryRequests => Set<SalaryRequest>();
+    internal DbSet<SalaryRequest> SalaryRequests => Set<SalaryRequest>();
 
-    public DbSet<Equipment> Equipment => Set<Equipment>();
+    internal DbSet<Equipment> Equipment => Set<Equipment>();
 
-    public DbSet<FinancingLimits> FinancingLimits => Set<FinancingLimits>();
+    internal DbSet<FinancingLimits> FinancingLimits => Set<FinancingLimits>();
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>

@@ -1,7 +1,7 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Clients;
@@ -27,9 +27,9 @@ namespace Smart.Modules.Activities.Seed;
 /// work in the coming weeks on about a quarter of the activities (Payroll turns them into contracts and payslips).
 /// Idempotent: does nothing once activities exist.
 /// </summary>
-internal sealed record SeedActivitiesDemoData;
+public sealed record SeedActivitiesDemoData;
 
-internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessageBus bus, TimeProvider clock)
 {
     private static readonly (ActivityKind Kind, double Weight, string[] Lines)[] Trades =
     [
@@ -435,7 +435,7 @@ internal sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMes
                 {
                     db.BudgetEntries.Add(equipment.BookInstalment(due.Number, now)!);
                 }
-                await bus.ScheduleInstalmentsAsync(equipment);
+                await bus.ScheduleInstalmentsAsync(equipment, clock);
             }
         }
     }

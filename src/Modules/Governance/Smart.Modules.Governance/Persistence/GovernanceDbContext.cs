@@ -7,17 +7,17 @@ using Smart.Modules.Governance.Domain.Offices;
 
 namespace Smart.Modules.Governance.Persistence;
 
-internal sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : ModuleDbContext(options)
+public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "governance";
 
     public override string Schema => SchemaName;
 
-    public DbSet<CooperativeEntity> Entities => Set<CooperativeEntity>();
+    internal DbSet<CooperativeEntity> Entities => Set<CooperativeEntity>();
 
-    public DbSet<Office> Offices => Set<Office>();
+    internal DbSet<Office> Offices => Set<Office>();
 
-    public DbSet<Member> Members => Set<Member>();
+    internal DbSet<Member> Members => Set<Member>();
 }
 
 internal sealed class CooperativeEntityConfiguration : IEntityTypeConfiguration<CooperativeEntity>

@@ -1,7 +1,7 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Governance.Domain.Members;
@@ -15,9 +15,9 @@ namespace Smart.Modules.Governance.Seed;
 /// their rules (SmartFr 8.5 % then 10 % from 2022-12-15), the French offices, and a few hundred members spread
 /// like the 2016 membership by office, gender and age. Idempotent: does nothing once entities exist.
 /// </summary>
-internal sealed record SeedGovernanceDemoData(int Members = 320);
+public sealed record SeedGovernanceDemoData(int Members = 320);
 
-internal sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMessageBus bus, TimeProvider clock)
 {
     /// <summary>The demo member account's record (README lists the credentials).</summary>
     public const string DemoMemberEmail = "member@smart.coop";

@@ -38,7 +38,7 @@ internal sealed class PayRules
     };
 }
 
-internal sealed class EntitySettingsChangedHandler(Persistence.PayrollDbContext db)
+public sealed class EntitySettingsChangedHandler(Persistence.PayrollDbContext db)
 {
     public async Task HandleAsync(EntitySettingsChanged changed, CancellationToken cancellationToken)
     {

@@ -55,9 +55,9 @@ internal sealed class Employee
 }
 
 /// <summary>The rate of income tax withheld at source from a member's pay, from a date (French "prélèvement à la source").</summary>
-internal sealed record IncomeTaxRate(DateOnly EffectiveFrom, decimal Rate);
+public sealed record IncomeTaxRate(DateOnly EffectiveFrom, decimal Rate);
 
-internal sealed class MemberRegisteredHandler(Persistence.PayrollDbContext db)
+public sealed class MemberRegisteredHandler(Persistence.PayrollDbContext db)
 {
     public async Task HandleAsync(MemberRegistered registered, CancellationToken cancellationToken)
     {

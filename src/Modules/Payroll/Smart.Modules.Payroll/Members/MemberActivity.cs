@@ -33,7 +33,7 @@ internal sealed class MemberActivity
     };
 }
 
-internal sealed class ActivityOpenedHandler(Persistence.PayrollDbContext db)
+public sealed class ActivityOpenedHandler(Persistence.PayrollDbContext db)
 {
     public async Task HandleAsync(ActivityOpened opened, CancellationToken cancellationToken)
     {

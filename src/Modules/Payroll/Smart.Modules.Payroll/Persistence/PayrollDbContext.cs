@@ -14,55 +14,55 @@ using Smart.Modules.Payroll.Members;
 
 namespace Smart.Modules.Payroll.Persistence;
 
-internal sealed class PayrollDbContext(DbContextOptions<PayrollDbContext> options) : ModuleDbContext(options)
+public sealed class PayrollDbContext(DbContextOptions<PayrollDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "payroll";
 
     public override string Schema => SchemaName;
 
-    public DbSet<Employee> Employees => Set<Employee>();
+    internal DbSet<Employee> Employees => Set<Employee>();
 
-    public DbSet<PayRules> PayRules => Set<PayRules>();
+    internal DbSet<PayRules> PayRules => Set<PayRules>();
 
-    public DbSet<ContributionTable> ContributionTables => Set<ContributionTable>();
+    internal DbSet<ContributionTable> ContributionTables => Set<ContributionTable>();
 
-    public DbSet<SocialSecurityCeiling> SocialSecurityCeilings => Set<SocialSecurityCeiling>();
+    internal DbSet<SocialSecurityCeiling> SocialSecurityCeilings => Set<SocialSecurityCeiling>();
 
-    public DbSet<MinimumWage> MinimumWages => Set<MinimumWage>();
+    internal DbSet<MinimumWage> MinimumWages => Set<MinimumWage>();
 
-    public DbSet<WorkingTimeLimits> WorkingTimeLimits => Set<WorkingTimeLimits>();
+    internal DbSet<WorkingTimeLimits> WorkingTimeLimits => Set<WorkingTimeLimits>();
 
-    public DbSet<EmploymentContract> Contracts => Set<EmploymentContract>();
+    internal DbSet<EmploymentContract> Contracts => Set<EmploymentContract>();
 
-    public DbSet<EmploymentDeclaration> Declarations => Set<EmploymentDeclaration>();
+    internal DbSet<EmploymentDeclaration> Declarations => Set<EmploymentDeclaration>();
 
-    public DbSet<Payslip> Payslips => Set<Payslip>();
+    internal DbSet<Payslip> Payslips => Set<Payslip>();
 
-    public DbSet<ClientInvoice> ClientInvoices => Set<ClientInvoice>();
+    internal DbSet<ClientInvoice> ClientInvoices => Set<ClientInvoice>();
 
-    public DbSet<ActivityFunding> ActivityFundings => Set<ActivityFunding>();
+    internal DbSet<ActivityFunding> ActivityFundings => Set<ActivityFunding>();
 
-    public DbSet<MemberActivity> MemberActivities => Set<MemberActivity>();
+    internal DbSet<MemberActivity> MemberActivities => Set<MemberActivity>();
 
-    public DbSet<Mandate> Mandates => Set<Mandate>();
+    internal DbSet<Mandate> Mandates => Set<Mandate>();
 
-    public DbSet<GdcEmployee> GdcEmployees => Set<GdcEmployee>();
+    internal DbSet<GdcEmployee> GdcEmployees => Set<GdcEmployee>();
 
-    public DbSet<GdcContract> GdcContracts => Set<GdcContract>();
+    internal DbSet<GdcContract> GdcContracts => Set<GdcContract>();
 
-    public DbSet<EmployerPayrollRun> EmployerPayrollRuns => Set<EmployerPayrollRun>();
+    internal DbSet<EmployerPayrollRun> EmployerPayrollRuns => Set<EmployerPayrollRun>();
 
-    public DbSet<EmployerInvoice> EmployerInvoices => Set<EmployerInvoice>();
+    internal DbSet<EmployerInvoice> EmployerInvoices => Set<EmployerInvoice>();
 
-    public DbSet<EmployerInvoiceSequence> EmployerInvoiceSequences => Set<EmployerInvoiceSequence>();
+    internal DbSet<EmployerInvoiceSequence> EmployerInvoiceSequences => Set<EmployerInvoiceSequence>();
 
-    public DbSet<GdcFeeRates> GdcFeeRates => Set<GdcFeeRates>();
+    internal DbSet<GdcFeeRates> GdcFeeRates => Set<GdcFeeRates>();
 
-    public DbSet<WorkTimeSettings> WorkTimeSettings => Set<WorkTimeSettings>();
+    internal DbSet<WorkTimeSettings> WorkTimeSettings => Set<WorkTimeSettings>();
 
-    public DbSet<WorkAccident> WorkAccidents => Set<WorkAccident>();
+    internal DbSet<WorkAccident> WorkAccidents => Set<WorkAccident>();
 
-    public DbSet<CdiSmoothingPlan> CdiSmoothingPlans => Set<CdiSmoothingPlan>();
+    internal DbSet<CdiSmoothingPlan> CdiSmoothingPlans => Set<CdiSmoothingPlan>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

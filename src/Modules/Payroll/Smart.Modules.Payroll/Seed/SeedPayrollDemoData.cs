@@ -1,7 +1,7 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Domain.Contracts;
 using Smart.Modules.Payroll.Domain.Gdc;
@@ -19,9 +19,9 @@ namespace Smart.Modules.Payroll.Seed;
 /// monthly run has paid them yet. Members' own contracts come from the Activities demo's salary requests.
 /// Idempotent: does nothing once mandates exist.
 /// </summary>
-internal sealed record SeedPayrollDemoData;
+public sealed record SeedPayrollDemoData;
 
-internal sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, TimeProvider clock)
+public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, TimeProvider clock)
 {
     private static readonly (string Job, ContractKind Kind, ContractCategory Category, decimal HourlyMin, decimal HourlyMax)[] Jobs =
     [
@@ -83,7 +83,7 @@ internal sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymen
                     var gross = Math.Ceiling(hours * hourly);
                     var expenses = faker.Random.Bool(0.4f) ? days * faker.PickRandom(20.20m, 21.10m, 65.00m) : 0m;
                     var terms = new ContractTerms(kind, category, start, start.AddDays(days - 1), days, null, job);
-                    await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, gross, expenses, today, cancellationToken);
+                    await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, gross, expenses, clock, cancellationToken);
                 }
             }
         }

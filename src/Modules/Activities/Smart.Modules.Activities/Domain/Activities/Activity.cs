@@ -3,7 +3,7 @@ using Smart.Modules.Activities.Contracts;
 
 namespace Smart.Modules.Activities.Domain.Activities;
 
-internal enum ActivityKind
+public enum ActivityKind
 {
     CreativeProjects,
     Audiovisual,
@@ -12,7 +12,7 @@ internal enum ActivityKind
     ContractManagement,
 }
 
-internal enum ActivityStatus
+public enum ActivityStatus
 {
     Open,
     Closed,

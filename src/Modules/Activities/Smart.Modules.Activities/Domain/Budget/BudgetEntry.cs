@@ -1,6 +1,6 @@
 namespace Smart.Modules.Activities.Domain.Budget;
 
-internal enum BudgetEntryKind
+public enum BudgetEntryKind
 {
     Revenue,
     Contribution,
@@ -21,7 +21,7 @@ internal enum BudgetEntryKind
 }
 
 /// <summary>What caused an entry; with the source id it makes each booking happen once.</summary>
-internal enum BudgetSource
+public enum BudgetSource
 {
     Invoice,
     CreditNote,

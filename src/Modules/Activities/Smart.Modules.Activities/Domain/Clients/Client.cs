@@ -2,7 +2,7 @@ using Smart.BuildingBlocks.Domain;
 
 namespace Smart.Modules.Activities.Domain.Clients;
 
-internal enum ClientLegalForm
+public enum ClientLegalForm
 {
     Association,
     Company,
@@ -11,7 +11,7 @@ internal enum ClientLegalForm
 }
 
 /// <summary>The class of client that sets default payment terms here and the dunning plan in Collections.</summary>
-internal enum ClientTypology
+public enum ClientTypology
 {
     Company,
     Association,
@@ -20,7 +20,7 @@ internal enum ClientTypology
     Abroad,
 }
 
-internal sealed record BillingAddress(string Line1, string? Line2, string PostalCode, string City, string Country);
+public sealed record BillingAddress(string Line1, string? Line2, string PostalCode, string City, string Country);
 
 /// <summary>
 /// A customer billed by activities of one entity ("donneur d'ordre"): no login, only data. Its VAT number is

@@ -6,7 +6,7 @@ using Smart.Modules.Activities.Domain.Invoicing;
 
 namespace Smart.Modules.Activities.Domain.Contracts;
 
-internal enum ContractKind
+public enum ContractKind
 {
     /// <summary>"Contrat de cession": the activity sells performances of a show to an organiser.</summary>
     SaleOfShow,
@@ -27,7 +27,7 @@ internal enum ContractKind
 [JsonDerivedType(typeof(FundingAgreementDetails), nameof(ContractKind.FundingAgreement))]
 [JsonDerivedType(typeof(AuthorInvoiceDetails), nameof(ContractKind.AuthorInvoice))]
 [JsonDerivedType(typeof(SaleOfOriginalWorksDetails), nameof(ContractKind.SaleOfOriginalWorks))]
-internal abstract record ContractDetails
+public abstract record ContractDetails
 {
     [JsonIgnore]
     public abstract ContractKind Kind { get; }

@@ -4,7 +4,7 @@ using Smart.Modules.Activities.Domain.Budget;
 
 namespace Smart.Modules.Activities.Domain.Expenses;
 
-internal enum ExpenseCategory
+public enum ExpenseCategory
 {
     Travel,
     Meals,
@@ -15,7 +15,7 @@ internal enum ExpenseCategory
     Other,
 }
 
-internal enum ExpenseStatus
+public enum ExpenseStatus
 {
     Submitted,
     Approved,

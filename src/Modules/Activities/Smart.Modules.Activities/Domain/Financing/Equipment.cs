@@ -4,7 +4,7 @@ using Smart.Modules.Activities.Domain.Budget;
 
 namespace Smart.Modules.Activities.Domain.Financing;
 
-internal enum FinancingMode
+public enum FinancingMode
 {
     /// <summary>Paid from the activity's budget at once.</summary>
     Purchase,

@@ -14,7 +14,7 @@ internal enum QuoteStatus
 }
 
 /// <summary>What a reader sees: an issued quote past its validity date is expired.</summary>
-internal enum QuoteState
+public enum QuoteState
 {
     Open,
     Accepted,

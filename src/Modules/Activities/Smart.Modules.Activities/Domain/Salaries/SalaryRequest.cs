@@ -7,21 +7,21 @@ using Smart.Modules.Activities.Domain.Invoicing;
 
 namespace Smart.Modules.Activities.Domain.Salaries;
 
-internal enum SalaryContractKind
+public enum SalaryContractKind
 {
     Cdd,
     Cddu,
     Cdi,
 }
 
-internal enum SalaryCategory
+public enum SalaryCategory
 {
     Artistic,
     Employee,
     Student,
 }
 
-internal enum SalaryRequestStatus
+public enum SalaryRequestStatus
 {
     /// <summary>Sent to Payroll; its employment budget is committed on the activity.</summary>
     Pending,

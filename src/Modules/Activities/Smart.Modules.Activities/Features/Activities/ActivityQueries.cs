@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -13,14 +13,14 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Activities;
 
-internal sealed record ActivityView(
+public sealed record ActivityView(
     Guid Id, string Name, ActivityKind Kind, int ServiceTier, ActivityStatus Status, Guid CoordinatorId, string CoordinatorName,
     Guid EntityId, Guid OfficeId, DateOnly OpenedOn, DateOnly? ClosedOn, decimal Balance, int Version);
 
-internal sealed record GetActivity(Guid ActivityId);
+public sealed record GetActivity(Guid ActivityId);
 
 /// <summary>The activities the caller may see, filtered, a page at a time.</summary>
-internal sealed record ListActivities(Guid? OfficeId, Guid? CoordinatorId, ActivityKind? Kind, ActivityStatus? Status, string? Search, int Page = 1, int PageSize = 50)
+public sealed record ListActivities(Guid? OfficeId, Guid? CoordinatorId, ActivityKind? Kind, ActivityStatus? Status, string? Search, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListActivities>
     {
@@ -35,7 +35,7 @@ internal sealed record ListActivities(Guid? OfficeId, Guid? CoordinatorId, Activ
     }
 }
 
-internal sealed class ActivityQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class ActivityQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
     public async Task<ActivityView> HandleAsync(GetActivity query, CancellationToken cancellationToken) =>
         await Project(db.Activities.AsNoTracking().VisibleTo(user).Where(a => a.Id == query.ActivityId)).SingleOrDefaultAsync(cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Activities;
@@ -15,7 +15,7 @@ using Smart.Modules.Activities.Persistence;
 namespace Smart.Modules.Activities.Features.Activities;
 
 /// <summary>Renames an activity. <see cref="ExpectedVersion"/> is the version the caller read: a concurrent edit makes it 409.</summary>
-internal sealed record RenameActivity(Guid ActivityId, string Name, int ExpectedVersion)
+public sealed record RenameActivity(Guid ActivityId, string Name, int ExpectedVersion)
 {
     internal sealed class Validator : AbstractValidator<RenameActivity>
     {
@@ -28,13 +28,13 @@ internal sealed record RenameActivity(Guid ActivityId, string Name, int Expected
 }
 
 /// <summary>Closes an activity whose budget balance is zero (spent or transferred).</summary>
-internal sealed record CloseActivity(Guid ActivityId, int ExpectedVersion);
+public sealed record CloseActivity(Guid ActivityId, int ExpectedVersion);
 
 internal sealed record RenameActivityRequest(string Name, int ExpectedVersion);
 
 internal sealed record CloseActivityRequest(int ExpectedVersion);
 
-internal sealed class ChangeActivityHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeActivityHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task HandleAsync(RenameActivity command, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
@@ -17,7 +17,7 @@ namespace Smart.Modules.Activities.Features.Activities;
 /// Opens an activity coordinated by a member, in the member's entity and office. A member opens their own
 /// (no coordinator to give); staff open one for a member they can see.
 /// </summary>
-internal sealed record OpenActivity(Guid? CoordinatorId, string Name, ActivityKind Kind, int ServiceTier)
+public sealed record OpenActivity(Guid? CoordinatorId, string Name, ActivityKind Kind, int ServiceTier)
 {
     public static OpenActivity Example => new(null, "Compagnie Les Échappées — tournée 2026", ActivityKind.LivePerformance, 1);
 
@@ -33,7 +33,7 @@ internal sealed record OpenActivity(Guid? CoordinatorId, string Name, ActivityKi
     }
 }
 
-internal sealed class OpenActivityHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class OpenActivityHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(OpenActivity command, CancellationToken cancellationToken)
     {

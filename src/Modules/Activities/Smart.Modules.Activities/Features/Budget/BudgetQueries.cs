@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Budget;
@@ -15,23 +15,23 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Budget;
 
-internal sealed record BudgetTotal(BudgetEntryKind Kind, decimal Amount);
+public sealed record BudgetTotal(BudgetEntryKind Kind, decimal Amount);
 
 /// <summary>
 /// <see cref="Committed"/>: employment budgets of pending salary requests; <see cref="OutstandingInstalments"/>: what
 /// advances and leases will still deduct; <see cref="AvailableForSalaries"/> = balance − both (negative while the
 /// balance does not cover the debts yet).
 /// </summary>
-internal sealed record BudgetView(Guid ActivityId, decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal AvailableForSalaries,
+public sealed record BudgetView(Guid ActivityId, decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal AvailableForSalaries,
     IReadOnlyList<BudgetTotal> TotalsByKind);
 
-internal sealed record BudgetEntryView(long Id, DateOnly Date, BudgetEntryKind Kind, decimal Amount, BudgetSource Source, Guid SourceId, string Description);
+public sealed record BudgetEntryView(long Id, DateOnly Date, BudgetEntryKind Kind, decimal Amount, BudgetSource Source, Guid SourceId, string Description);
 
 /// <summary>The activity's balance, derived from its ledger, with totals by kind of entry and what is left for salaries.</summary>
-internal sealed record GetBudget(Guid ActivityId);
+public sealed record GetBudget(Guid ActivityId);
 
 /// <summary>Ledger entries of an activity between two dates (inclusive), oldest first.</summary>
-internal sealed record ListBudgetEntries(Guid ActivityId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 100)
+public sealed record ListBudgetEntries(Guid ActivityId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 100)
 {
     internal sealed class Validator : AbstractValidator<ListBudgetEntries>
     {
@@ -44,7 +44,7 @@ internal sealed record ListBudgetEntries(Guid ActivityId, DateOnly? From, DateOn
     }
 }
 
-internal sealed class BudgetQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class BudgetQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
     public async Task<BudgetView> HandleAsync(GetBudget query, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ internal sealed class ChargeActivityValidator : AbstractValidator<ChargeActivity
 /// operator rather than the charge being lost or booked somewhere else — except a salary cost: that salary is paid already,
 /// so it is booked even on a closed activity, like a due instalment (ADR 0027).
 /// </summary>
-internal sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider clock)
 {
     public async Task HandleAsync(ChargeActivity charge, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Budget;
@@ -17,7 +17,7 @@ namespace Smart.Modules.Activities.Features.Budget;
 /// enters the next on 1 January (two ledger entries), so yearly statements start from what was carried over.
 /// The all-time balance does not change.
 /// </summary>
-internal sealed record CloseBudgetYear(int Year)
+public sealed record CloseBudgetYear(int Year)
 {
     internal sealed class Validator : AbstractValidator<CloseBudgetYear>
     {
@@ -25,9 +25,9 @@ internal sealed record CloseBudgetYear(int Year)
     }
 }
 
-internal sealed record BudgetYearClosed(int Year, int ActivitiesCarriedForward, decimal TotalCarriedForward);
+public sealed record BudgetYearClosed(int Year, int ActivitiesCarriedForward, decimal TotalCarriedForward);
 
-internal sealed class CloseBudgetYearHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CloseBudgetYearHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<BudgetYearClosed> HandleAsync(CloseBudgetYear command, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -13,7 +13,7 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Clients;
 
-internal sealed record BillingAddressInput(string Line1, string? Line2, string PostalCode, string City, string Country)
+public sealed record BillingAddressInput(string Line1, string? Line2, string PostalCode, string City, string Country)
 {
     public BillingAddress ToAddress() => new(Line1.Trim(), string.IsNullOrWhiteSpace(Line2) ? null : Line2.Trim(), PostalCode.Trim(), City.Trim(), Country);
 
@@ -31,7 +31,7 @@ internal sealed record BillingAddressInput(string Line1, string? Line2, string P
 }
 
 /// <summary>Registers a client of the caller's entity. Payment terms default to the typology's terms in force today.</summary>
-internal sealed record RegisterClient(
+public sealed record RegisterClient(
     string Name, string Country, ClientLegalForm LegalForm, ClientTypology Typology, string? VatNumber,
     BillingAddressInput BillingAddress, string BillingEmail, int? PaymentTermsDays, Guid? EntityId)
 {
@@ -57,7 +57,7 @@ internal sealed record RegisterClient(
 }
 
 /// <summary>Client service: new billing details (address, e-mail, VAT number, terms). Send the version read: 409 if changed since.</summary>
-internal sealed record ChangeClientBillingDetails(
+public sealed record ChangeClientBillingDetails(
     Guid ClientId, string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion)
 {
     internal sealed class Validator : AbstractValidator<ChangeClientBillingDetails>
@@ -77,17 +77,17 @@ internal sealed record ChangeClientBillingDetails(
 
 internal sealed record ChangeClientBillingDetailsRequest(string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion);
 
-internal sealed record ClientView(
+public sealed record ClientView(
     Guid Id, Guid EntityId, string Name, string Country, ClientLegalForm LegalForm, ClientTypology Typology, string? VatNumber,
     BillingAddress BillingAddress, string BillingEmail, int PaymentTermsDays, int Version)
 {
-    public static ClientView From(Client c) => new(c.Id, c.EntityId, c.Name, c.Country, c.LegalForm, c.Typology, c.VatNumber, c.BillingAddress,
+    internal static ClientView From(Client c) => new(c.Id, c.EntityId, c.Name, c.Country, c.LegalForm, c.Typology, c.VatNumber, c.BillingAddress,
         c.BillingEmail, c.PaymentTermsDays, c.Version);
 }
 
-internal sealed record GetClient(Guid ClientId);
+public sealed record GetClient(Guid ClientId);
 
-internal sealed record ListClients(string? Search, ClientTypology? Typology, int Page = 1, int PageSize = 50)
+public sealed record ListClients(string? Search, ClientTypology? Typology, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListClients>
     {
@@ -101,7 +101,7 @@ internal sealed record ListClients(string? Search, ClientTypology? Typology, int
     }
 }
 
-internal sealed class ClientsHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ClientsHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(RegisterClient command, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Contracts;
@@ -15,14 +15,14 @@ using static Smart.BuildingBlocks.Web.HtmlPage;
 
 namespace Smart.Modules.Activities.Features.Contracts;
 
-internal sealed record ContractDocumentView(Guid Id, string Number, ContractKind Kind, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client,
+public sealed record ContractDocumentView(Guid Id, string Number, ContractKind Kind, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client,
     DateOnly IssueDate, ContractDetails Details, decimal? Net, decimal? VatRate, decimal? Vat, decimal? Gross, string? VatMention);
 
-internal sealed record ContractDocumentSummary(Guid Id, string Number, ContractKind Kind, Guid ClientId, string ClientName, DateOnly IssueDate, decimal? Net);
+public sealed record ContractDocumentSummary(Guid Id, string Number, ContractKind Kind, Guid ClientId, string ClientName, DateOnly IssueDate, decimal? Net);
 
-internal sealed record GetContractDocument(Guid ContractDocumentId);
+public sealed record GetContractDocument(Guid ContractDocumentId);
 
-internal sealed record ListContractDocuments(Guid ActivityId, ContractKind? Kind, int Page = 1, int PageSize = 50)
+public sealed record ListContractDocuments(Guid ActivityId, ContractKind? Kind, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListContractDocuments>
     {
@@ -35,7 +35,7 @@ internal sealed record ListContractDocuments(Guid ActivityId, ContractKind? Kind
     }
 }
 
-internal sealed class ContractDocumentQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class ContractDocumentQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
     public async Task<ContractDocumentView> HandleAsync(GetContractDocument query, CancellationToken cancellationToken)
     {

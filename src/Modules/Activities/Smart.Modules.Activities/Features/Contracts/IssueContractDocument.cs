@@ -19,7 +19,7 @@ namespace Smart.Modules.Activities.Features.Contracts;
 /// The details of a contract document as sent: one flat object whose fields each kind picks from. The kind's validator
 /// requires its fields and refuses the others, so a typo in the kind or a field of another kind is a 400, not silence.
 /// </summary>
-internal sealed record ContractDetailsInput
+public sealed record ContractDetailsInput
 {
     public string? ShowTitle { get; init; }
     public string? Venue { get; init; }
@@ -147,7 +147,7 @@ internal static class ContractDetailsRules
 /// Issues a contract document of an activity with a client: the kind's details, a price excl. VAT where the kind has
 /// one (VAT as on invoices: entity default, 0 % for exempt training), a number in the entity's contract series.
 /// </summary>
-internal sealed record IssueContractDocument(Guid ActivityId, Guid ClientId, ContractKind Kind, DateOnly? IssueDate, ContractDetailsInput Details, decimal? Price,
+public sealed record IssueContractDocument(Guid ActivityId, Guid ClientId, ContractKind Kind, DateOnly? IssueDate, ContractDetailsInput Details, decimal? Price,
     decimal? VatRate)
 {
     public static IssueContractDocument Example => new(IssueInvoice.Example.ActivityId, IssueInvoice.Example.ClientId, ContractKind.SaleOfShow, null,
@@ -176,7 +176,7 @@ internal sealed record IssueContractDocument(Guid ActivityId, Guid ClientId, Con
     }
 }
 
-internal sealed class IssueContractDocumentHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IssueContractDocumentHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(IssueContractDocument command, CancellationToken cancellationToken)
     {

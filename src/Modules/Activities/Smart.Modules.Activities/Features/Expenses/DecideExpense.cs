@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
@@ -15,10 +15,10 @@ using Smart.Modules.Activities.Persistence;
 namespace Smart.Modules.Activities.Features.Expenses;
 
 /// <summary>An advisor approves a submitted expense: its cost net of recoverable VAT is booked on the activity's budget. Publishes <see cref="ExpenseApproved"/>.</summary>
-internal sealed record ApproveExpense(Guid ExpenseId);
+public sealed record ApproveExpense(Guid ExpenseId);
 
 /// <summary>An advisor refuses a submitted expense, saying why; nothing is booked.</summary>
-internal sealed record RefuseExpense(Guid ExpenseId, string Reason)
+public sealed record RefuseExpense(Guid ExpenseId, string Reason)
 {
     internal sealed class Validator : AbstractValidator<RefuseExpense>
     {
@@ -31,7 +31,7 @@ internal sealed record RefuseExpense(Guid ExpenseId, string Reason)
 
 internal sealed record RefuseExpenseRequest(string Reason);
 
-internal sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task HandleAsync(ApproveExpense command, CancellationToken cancellationToken)
     {

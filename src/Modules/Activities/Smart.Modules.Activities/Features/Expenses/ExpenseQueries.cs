@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Expenses;
@@ -12,20 +12,20 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Expenses;
 
-internal sealed record ReceiptView(string FileName, string ContentType, int SizeBytes);
+public sealed record ReceiptView(string FileName, string ContentType, int SizeBytes);
 
-internal sealed record ExpenseView(
+public sealed record ExpenseView(
     Guid Id, Guid ActivityId, Guid EntityId, Guid OfficeId, Guid SubmittedBy, DateOnly SubmittedOn, DateOnly ExpenseDate, ExpenseCategory Category,
     string Description, decimal AmountInclVat, decimal RecoverableVat, decimal Cost, ExpenseStatus Status, Guid? DecidedBy, DateOnly? DecidedOn,
     string? RefusalReason, ReceiptView Receipt, int Version);
 
-internal sealed record ReceiptDownload(string FileName, string ContentType, byte[] Content);
+public sealed record ReceiptDownload(string FileName, string ContentType, byte[] Content);
 
-internal sealed record GetExpense(Guid ExpenseId);
+public sealed record GetExpense(Guid ExpenseId);
 
-internal sealed record GetExpenseReceipt(Guid ExpenseId);
+public sealed record GetExpenseReceipt(Guid ExpenseId);
 
-internal sealed record ListExpenses(Guid? ActivityId, ExpenseStatus? Status, int Page = 1, int PageSize = 50)
+public sealed record ListExpenses(Guid? ActivityId, ExpenseStatus? Status, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListExpenses>
     {
@@ -39,7 +39,7 @@ internal sealed record ListExpenses(Guid? ActivityId, ExpenseStatus? Status, int
 }
 
 /// <summary>Expenses of the activities the caller may see; the receipt's bytes are read only by <see cref="GetExpenseReceipt"/>.</summary>
-internal sealed class ExpenseQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class ExpenseQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
     public async Task<ExpenseView> HandleAsync(GetExpense query, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Expenses;
@@ -15,13 +15,13 @@ using Smart.Modules.Activities.Persistence;
 namespace Smart.Modules.Activities.Features.Expenses;
 
 /// <summary>A receipt as uploaded: the name and type are the client's claims, checked against the bytes.</summary>
-internal sealed record ReceiptUpload(string FileName, string? DeclaredContentType, byte[] Content);
+public sealed record ReceiptUpload(string FileName, string? DeclaredContentType, byte[] Content);
 
 /// <summary>
 /// A member submits an expense of their activity with its receipt, for an advisor to approve. Nothing is booked until
 /// approval.
 /// </summary>
-internal sealed record SubmitExpense(
+public sealed record SubmitExpense(
     Guid ActivityId, DateOnly ExpenseDate, ExpenseCategory Category, string Description, decimal AmountInclVat, decimal RecoverableVat, ReceiptUpload? Receipt)
 {
     internal sealed class Validator : AbstractValidator<SubmitExpense>
@@ -48,7 +48,7 @@ internal sealed record SubmitExpense(
     }
 }
 
-internal sealed class SubmitExpenseHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class SubmitExpenseHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(SubmitExpense command, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.BuildingBlocks.Validation;
@@ -43,7 +43,7 @@ internal static class EquipmentTermsRules
 /// Equipment bought from the activity's budget: −price booked on the purchase date. Refused (409
 /// <c>BudgetCoversThePurchase</c>) when the amount available (balance − pending salaries − instalments still to repay) does not cover it.
 /// </summary>
-internal sealed record PurchaseEquipment(Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat) : IEquipmentTerms
+public sealed record PurchaseEquipment(Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat) : IEquipmentTerms
 {
     internal sealed class Validator : AbstractValidator<PurchaseEquipment>
     {
@@ -55,7 +55,7 @@ internal sealed record PurchaseEquipment(Guid ActivityId, string Description, st
 /// Staff grant a treasury advance of the cooperative for a purchase: −price and +advance on the purchase date, then
 /// the advance repaid in monthly instalments, each booked on its due date by a scheduled message.
 /// </summary>
-internal sealed record GrantTreasuryAdvance(
+public sealed record GrantTreasuryAdvance(
     Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal AdvanceAmount, int Instalments,
     DateOnly FirstInstalmentDate) : IEquipmentTerms
 {
@@ -73,7 +73,7 @@ internal sealed record GrantTreasuryAdvance(
 }
 
 /// <summary>Staff arrange a lease: one monthly deduction over the term, each booked on its date by a scheduled message; no purchase is booked.</summary>
-internal sealed record LeaseEquipment(
+public sealed record LeaseEquipment(
     Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal MonthlyAmount, int TermMonths,
     DateOnly FirstDeductionDate) : IEquipmentTerms
 {
@@ -97,7 +97,7 @@ internal sealed record GrantTreasuryAdvanceRequest(
 internal sealed record LeaseEquipmentRequest(
     string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal MonthlyAmount, int TermMonths, DateOnly FirstDeductionDate);
 
-internal sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(PurchaseEquipment command, CancellationToken cancellationToken)
     {
@@ -116,7 +116,7 @@ internal sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBu
         var equipment = Equipment.FinanceByAdvance(activity, budget.Available, await db.FinancingLimitsInForceAsync(today, cancellationToken),
             command.Description, command.Supplier, command.PurchaseDate, command.PriceExclVat, command.AdvanceAmount, command.Instalments,
             command.FirstInstalmentDate, RecorderId(), today);
-        await bus.ScheduleInstalmentsAsync(equipment);
+        await bus.ScheduleInstalmentsAsync(equipment, clock);
         return Record(equipment);
     }
 
@@ -126,7 +126,7 @@ internal sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBu
         var today = clock.Today();
         var equipment = Equipment.Lease(activity, await db.FinancingLimitsInForceAsync(today, cancellationToken), command.Description, command.Supplier,
             command.PurchaseDate, command.PriceExclVat, command.MonthlyAmount, command.TermMonths, command.FirstDeductionDate, RecorderId(), today);
-        await bus.ScheduleInstalmentsAsync(equipment);
+        await bus.ScheduleInstalmentsAsync(equipment, clock);
         return Record(equipment);
     }
 

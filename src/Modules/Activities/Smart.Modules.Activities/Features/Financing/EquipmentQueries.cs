@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Financing;
@@ -12,22 +12,22 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Financing;
 
-internal sealed record InstalmentView(int Number, DateOnly DueDate, decimal Amount, bool Booked, DateTimeOffset? BookedAt);
+public sealed record InstalmentView(int Number, DateOnly DueDate, decimal Amount, bool Booked, DateTimeOffset? BookedAt);
 
 /// <summary><see cref="Outstanding"/>: the instalments not booked yet; <see cref="Schedule"/> is empty for a purchase.</summary>
-internal sealed record EquipmentView(
+public sealed record EquipmentView(
     Guid Id, Guid ActivityId, Guid EntityId, Guid OfficeId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, FinancingMode Mode,
     decimal? AdvanceAmount, Guid RecordedBy, DateOnly RecordedOn, decimal Outstanding, IReadOnlyList<InstalmentView> Schedule, int Version)
 {
-    public static EquipmentView From(Equipment e) => new(e.Id, e.ActivityId, e.EntityId, e.OfficeId, e.Description, e.Supplier, e.PurchaseDate, e.PriceExclVat,
+    internal static EquipmentView From(Equipment e) => new(e.Id, e.ActivityId, e.EntityId, e.OfficeId, e.Description, e.Supplier, e.PurchaseDate, e.PriceExclVat,
         e.Mode, e.AdvanceAmount, e.RecordedBy, e.RecordedOn, e.Outstanding,
         e.Instalments.OrderBy(i => i.Number).Select(i => new InstalmentView(i.Number, i.DueDate, i.Amount, i.IsBooked, i.BookedAt)).ToList(), e.Version);
 }
 
-internal sealed record GetEquipment(Guid EquipmentId);
+public sealed record GetEquipment(Guid EquipmentId);
 
 /// <summary>An activity's equipment with each one's schedule, latest purchase first.</summary>
-internal sealed record ListEquipment(Guid ActivityId, int Page = 1, int PageSize = 50)
+public sealed record ListEquipment(Guid ActivityId, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListEquipment>
     {
@@ -40,7 +40,7 @@ internal sealed record ListEquipment(Guid ActivityId, int Page = 1, int PageSize
 }
 
 /// <summary>Equipment of the activities the caller may see (a member: their own; an advisor: their office; staff: their entity).</summary>
-internal sealed class EquipmentQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class EquipmentQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
     public async Task<EquipmentView> HandleAsync(GetEquipment query, CancellationToken cancellationToken) =>
         EquipmentView.From(await Visible().SingleOrDefaultAsync(e => e.Id == query.EquipmentId, cancellationToken)

@@ -1,7 +1,8 @@
+using Smart.BuildingBlocks.Bus;
 using System.Runtime.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Persistence;
 
@@ -12,7 +13,7 @@ namespace Smart.Modules.Activities.Features.Financing;
 /// itself when the financing is granted, delivered on the due date (an outbox row with a future <c>deliver_at</c>).
 /// </summary>
 [DataContract(Name = "activities.book-equipment-instalment.v1")]
-internal sealed record BookEquipmentInstalment(Guid EquipmentId, int Number);
+public sealed record BookEquipmentInstalment(Guid EquipmentId, int Number);
 
 /// <summary>
 /// Books the instalment once: the inbox drops a redelivery, the instalment's own booked mark (read under the equipment's
@@ -20,7 +21,7 @@ internal sealed record BookEquipmentInstalment(Guid EquipmentId, int Number);
 /// ledger's unique index (source, equipment id, kind, due date) is the last guard. A closed activity is still charged:
 /// the debt exists (closing waits for every instalment, so only a race could get here).
 /// </summary>
-internal sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, TimeProvider clock)
 {
     public async Task HandleAsync(BookEquipmentInstalment message, CancellationToken cancellationToken)
     {
@@ -37,12 +38,12 @@ internal sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, Tim
 internal static class EquipmentSchedules
 {
     /// <summary>One message per instalment not booked yet, delivered at the start (UTC) of its due date; one already due is delivered at once.</summary>
-    public static async Task ScheduleInstalmentsAsync(this IMessageBus bus, Equipment equipment)
+    public static async Task ScheduleInstalmentsAsync(this IMessageBus bus, Equipment equipment, TimeProvider clock)
     {
         foreach (var instalment in equipment.Instalments.Where(i => !i.IsBooked))
         {
             await bus.ScheduleAsync(new BookEquipmentInstalment(equipment.Id, instalment.Number),
-                new DateTimeOffset(instalment.DueDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+                new DateTimeOffset(instalment.DueDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Features.Salaries;
@@ -17,7 +17,7 @@ namespace Smart.Modules.Activities.Features.Financing;
 /// one entry today; the instalments left will not be booked again. Refused (409) for a lease, an advance repaid already,
 /// or when the budget does not cover it once pending salaries and every instalment are set aside.
 /// </summary>
-internal sealed record RepayAdvanceEarly(Guid EquipmentId)
+public sealed record RepayAdvanceEarly(Guid EquipmentId)
 {
     internal sealed class Validator : AbstractValidator<RepayAdvanceEarly>
     {
@@ -25,9 +25,9 @@ internal sealed record RepayAdvanceEarly(Guid EquipmentId)
     }
 }
 
-internal sealed record EarlyRepaymentBooked(Guid EquipmentId, DateOnly Date, decimal Amount);
+public sealed record EarlyRepaymentBooked(Guid EquipmentId, DateOnly Date, decimal Amount);
 
-internal sealed class RepayAdvanceEarlyHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RepayAdvanceEarlyHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<EarlyRepaymentBooked> HandleAsync(RepayAdvanceEarly command, CancellationToken cancellationToken)
     {

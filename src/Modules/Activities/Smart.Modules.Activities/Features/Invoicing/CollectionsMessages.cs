@@ -9,7 +9,7 @@ namespace Smart.Modules.Activities.Features.Invoicing;
 /// A client paid: the payment is recorded on the invoice. Nothing is booked on the ledger, since the revenue was booked
 /// when the invoice was issued; a fully paid invoice stops backing guarantee-fund advances. An unknown invoice dead-letters.
 /// </summary>
-internal sealed class InvoicePaidHandler(ActivitiesDbContext db)
+public sealed class InvoicePaidHandler(ActivitiesDbContext db)
 {
     public async Task HandleAsync(InvoicePaid paid, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class InvoicePaidHandler(ActivitiesDbContext db)
 /// Collections wrote an invoice off: it is marked so. Nothing is booked on the member's activity: the guarantee fund
 /// absorbs what was already paid out on it (DESIGN.md §5, flow 3). An unknown invoice dead-letters.
 /// </summary>
-internal sealed class InvoiceWrittenOffHandler(ActivitiesDbContext db)
+public sealed class InvoiceWrittenOffHandler(ActivitiesDbContext db)
 {
     public async Task HandleAsync(InvoiceWrittenOff writtenOff, CancellationToken cancellationToken)
     {

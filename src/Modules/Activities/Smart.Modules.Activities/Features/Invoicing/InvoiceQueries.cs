@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Invoicing;
@@ -16,23 +16,23 @@ using static Smart.BuildingBlocks.Web.HtmlPage;
 
 namespace Smart.Modules.Activities.Features.Invoicing;
 
-internal sealed record InvoiceLineView(string Description, decimal Quantity, decimal UnitPrice, decimal VatRate, decimal Net, decimal Vat);
+public sealed record InvoiceLineView(string Description, decimal Quantity, decimal UnitPrice, decimal VatRate, decimal Net, decimal Vat);
 
-internal sealed record CreditNoteView(Guid Id, string Number, Guid InvoiceId, DateOnly IssueDate, decimal Net, decimal Vat, decimal Gross, decimal ContributionRefund, string Reason);
+public sealed record CreditNoteView(Guid Id, string Number, Guid InvoiceId, DateOnly IssueDate, decimal Net, decimal Vat, decimal Gross, decimal ContributionRefund, string Reason);
 
-internal sealed record InvoiceView(
+public sealed record InvoiceView(
     Guid Id, string Number, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client, DateOnly IssueDate, DateOnly DueDate,
     IReadOnlyList<InvoiceLineView> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross, string Currency, string? VatMention,
     decimal ContributionRate, decimal ContributionAmount, decimal CreditedNet, decimal RemainingToCredit, IReadOnlyList<CreditNoteView> CreditNotes, Guid? QuoteId);
 
-internal sealed record InvoiceSummary(Guid Id, string Number, Guid ActivityId, Guid ClientId, string ClientName, DateOnly IssueDate, DateOnly DueDate,
+public sealed record InvoiceSummary(Guid Id, string Number, Guid ActivityId, Guid ClientId, string ClientName, DateOnly IssueDate, DateOnly DueDate,
     decimal TotalNet, decimal TotalGross, decimal CreditedNet);
 
-internal sealed record GetInvoice(Guid InvoiceId);
+public sealed record GetInvoice(Guid InvoiceId);
 
-internal sealed record GetCreditNote(Guid CreditNoteId);
+public sealed record GetCreditNote(Guid CreditNoteId);
 
-internal sealed record ListInvoices(Guid? ActivityId, Guid? ClientId, int? Year, int Page = 1, int PageSize = 50)
+public sealed record ListInvoices(Guid? ActivityId, Guid? ClientId, int? Year, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListInvoices>
     {
@@ -45,7 +45,7 @@ internal sealed record ListInvoices(Guid? ActivityId, Guid? ClientId, int? Year,
     }
 }
 
-internal sealed class InvoiceQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class InvoiceQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
     public async Task<InvoiceView> HandleAsync(GetInvoice query, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ internal sealed class InvoiceQueriesHandler(ActivitiesDbContext db, ICurrentUser
 }
 
 /// <summary>What a printable document shows: an invoice or a quote, with its own title and dates.</summary>
-internal sealed record PrintableDocument(string Title, string DatesLine, string ActivityName, ClientView Client, IReadOnlyList<InvoiceLineView> Lines,
+public sealed record PrintableDocument(string Title, string DatesLine, string ActivityName, ClientView Client, IReadOnlyList<InvoiceLineView> Lines,
     decimal TotalNet, decimal TotalVat, decimal TotalGross, string? VatMention)
 {
     public static PrintableDocument From(InvoiceView invoice) => new($"Facture {invoice.Number}",

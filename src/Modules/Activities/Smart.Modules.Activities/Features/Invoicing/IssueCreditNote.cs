@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
@@ -14,7 +14,7 @@ using Smart.Modules.Activities.Persistence;
 namespace Smart.Modules.Activities.Features.Invoicing;
 
 /// <summary>Credits part or all of an invoice (amount excl. VAT), never more than what remains to be credited.</summary>
-internal sealed record IssueCreditNote(Guid InvoiceId, decimal Net, DateOnly? IssueDate, string Reason)
+public sealed record IssueCreditNote(Guid InvoiceId, decimal Net, DateOnly? IssueDate, string Reason)
 {
     internal sealed class Validator : AbstractValidator<IssueCreditNote>
     {
@@ -32,7 +32,7 @@ internal sealed record IssueCreditNoteRequest(decimal Net, DateOnly? IssueDate, 
     public static IssueCreditNoteRequest Example => new(250.00m, null, "Performance shortened: one of four sets cancelled");
 }
 
-internal sealed class IssueCreditNoteHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class IssueCreditNoteHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(IssueCreditNote command, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
@@ -18,7 +18,7 @@ namespace Smart.Modules.Activities.Features.Invoicing;
 /// A line as sent (invoices and quotes): the VAT rate defaults to the entity's rate in force on the document date; a
 /// training activity of an exempt entity gets 0 % whatever is sent.
 /// </summary>
-internal sealed record InvoiceLineInput(string Description, decimal Quantity, decimal UnitPrice, decimal? VatRate)
+public sealed record InvoiceLineInput(string Description, decimal Quantity, decimal UnitPrice, decimal? VatRate)
 {
     internal sealed class Validator : AbstractValidator<InvoiceLineInput>
     {
@@ -36,7 +36,7 @@ internal sealed record InvoiceLineInput(string Description, decimal Quantity, de
 /// Issues an invoice of an activity to a client: a gap-free number of the entity and year, due after the client's
 /// terms, revenue and contribution booked on the activity's budget. Publishes <see cref="InvoiceIssued"/>.
 /// </summary>
-internal sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines)
+public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines)
 {
     public const int MaxLines = 200;
 
@@ -55,15 +55,20 @@ internal sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? Is
     }
 }
 
-internal sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(IssueInvoice command, CancellationToken cancellationToken) => (await IssueAsync(command, cancellationToken)).Id;
+    public async Task<Guid> HandleAsync(IssueInvoice command, CancellationToken cancellationToken) =>
+        (await db.IssueInvoiceAsync(command, bus, user, clock, cancellationToken)).Id;
+}
 
+internal static class InvoiceIssuing
+{
     /// <summary>
     /// The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary, and with
     /// the acceptance of a quote (<paramref name="quoteId"/>).
     /// </summary>
-    internal async Task<Invoice> IssueAsync(IssueInvoice command, CancellationToken cancellationToken, Guid? quoteId = null)
+    public static async Task<Invoice> IssueInvoiceAsync(this ActivitiesDbContext db, IssueInvoice command, IMessageBus bus, ICurrentUser user,
+        TimeProvider clock, CancellationToken cancellationToken, Guid? quoteId = null)
     {
         var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
             ?? throw new NotFoundException("Activity", command.ActivityId);

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
+using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Features.Salaries;
@@ -11,13 +12,13 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.QuickMode;
 
-internal sealed record QuickInvoiceIssued(Guid InvoiceId, Guid SalaryRequestId);
+public sealed record QuickInvoiceIssued(Guid InvoiceId, Guid SalaryRequestId);
 
 /// <summary>
 /// Quick mode (the "contract tool"): invoices a client and requests the matching salary in one transaction. If either
 /// part is refused, nothing is kept: no invoice, no number taken, no request.
 /// </summary>
-internal sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines, SalaryInput Salary)
+public sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines, SalaryInput Salary)
 {
     public static IssueQuickInvoice Example => new(IssueInvoice.Example.ActivityId, IssueInvoice.Example.ClientId, null, IssueInvoice.Example.Lines, SalaryInput.Example);
 
@@ -34,16 +35,17 @@ internal sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnl
     }
 }
 
-internal sealed class IssueQuickInvoiceHandler(ActivitiesDbContext db, IssueInvoiceHandler invoices, RequestSalaryHandler salaries)
+public sealed class IssueQuickInvoiceHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<QuickInvoiceIssued> HandleAsync(IssueQuickInvoice command, CancellationToken cancellationToken)
     {
-        var invoice = await invoices.IssueAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines), cancellationToken);
+        var invoice = await db.IssueInvoiceAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines), bus, user, clock,
+            cancellationToken);
         // Written inside the pipeline's transaction so that the salary request sees the invoice's revenue; a refused request
         // throws and the transaction rolls both back.
         await db.SaveChangesAsync(cancellationToken);
         var activity = await db.Activities.SingleAsync(a => a.Id == invoice.ActivityId, cancellationToken);
-        var request = await salaries.RequestAsync(activity, command.Salary, cancellationToken);
+        var request = await db.RequestSalaryAsync(activity, command.Salary, bus, clock, cancellationToken);
         return new QuickInvoiceIssued(invoice.Id, request.Id);
     }
 }

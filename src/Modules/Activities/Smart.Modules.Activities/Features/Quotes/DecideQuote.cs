@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Quotes;
@@ -14,7 +14,7 @@ using Smart.Modules.Activities.Persistence;
 namespace Smart.Modules.Activities.Features.Quotes;
 
 /// <summary>The client accepted the quote (on <see cref="AcceptedOn"/>, today by default): its invoice is issued on that date.</summary>
-internal sealed record AcceptQuote(Guid QuoteId, DateOnly? AcceptedOn)
+public sealed record AcceptQuote(Guid QuoteId, DateOnly? AcceptedOn)
 {
     internal sealed class Validator : AbstractValidator<AcceptQuote>
     {
@@ -23,7 +23,7 @@ internal sealed record AcceptQuote(Guid QuoteId, DateOnly? AcceptedOn)
 }
 
 /// <summary>The client declined the quote, for a reason.</summary>
-internal sealed record DeclineQuote(Guid QuoteId, string Reason)
+public sealed record DeclineQuote(Guid QuoteId, string Reason)
 {
     internal sealed class Validator : AbstractValidator<DeclineQuote>
     {
@@ -35,9 +35,9 @@ internal sealed record DeclineQuote(Guid QuoteId, string Reason)
     }
 }
 
-internal sealed record QuoteAccepted(Guid QuoteId, Guid InvoiceId);
+public sealed record QuoteAccepted(Guid QuoteId, Guid InvoiceId);
 
-internal sealed class DecideQuoteHandler(ActivitiesDbContext db, IssueInvoiceHandler invoices, ICurrentUser user, TimeProvider clock)
+public sealed class DecideQuoteHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     /// <summary>
     /// Issues the invoice through the same path as <c>POST /invoices</c> (numbering, VAT, ledger, <c>InvoiceIssued</c>), in this
@@ -50,7 +50,8 @@ internal sealed class DecideQuoteHandler(ActivitiesDbContext db, IssueInvoiceHan
         var acceptedOn = command.AcceptedOn ?? clock.Today();
         quote.EnsureAcceptable(acceptedOn);
         var lines = quote.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity, l.UnitPrice, quote.RequestedVatRate(l))).ToList();
-        var invoice = await invoices.IssueAsync(new IssueInvoice(quote.ActivityId, quote.ClientId, acceptedOn, lines), cancellationToken, quote.Id);
+        var invoice = await db.IssueInvoiceAsync(new IssueInvoice(quote.ActivityId, quote.ClientId, acceptedOn, lines), bus, user, clock, cancellationToken,
+            quote.Id);
         quote.MarkAccepted(acceptedOn, invoice.Id);
         return new QuoteAccepted(quote.Id, invoice.Id);
     }

@@ -18,7 +18,7 @@ namespace Smart.Modules.Activities.Features.Quotes;
 /// Issues a quote ("devis") of an activity to a client, valid until a date: lines as on invoices (same VAT defaults and
 /// training exemption), numbered in the entity's quote series (DE2026-000001).
 /// </summary>
-internal sealed record IssueQuote(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, DateOnly ValidUntil, IReadOnlyList<InvoiceLineInput> Lines)
+public sealed record IssueQuote(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, DateOnly ValidUntil, IReadOnlyList<InvoiceLineInput> Lines)
 {
     public static IssueQuote Example => new(IssueInvoice.Example.ActivityId, IssueInvoice.Example.ClientId, null, new DateOnly(2026, 12, 31),
         [new("Représentation du spectacle « Les Échappées »", 2, 450.00m, null)]);
@@ -38,7 +38,7 @@ internal sealed record IssueQuote(Guid ActivityId, Guid ClientId, DateOnly? Issu
     }
 }
 
-internal sealed class IssueQuoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IssueQuoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(IssueQuote command, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Invoicing;
@@ -15,7 +15,7 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Quotes;
 
-internal sealed record QuoteView(
+public sealed record QuoteView(
     Guid Id, string Number, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client, DateOnly IssueDate, DateOnly ValidUntil,
     IReadOnlyList<InvoiceLineView> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross, string Currency, string? VatMention,
     QuoteState State, DateOnly? AcceptedOn, Guid? InvoiceId, DateOnly? DeclinedOn, string? DeclineReason, int Version)
@@ -24,12 +24,12 @@ internal sealed record QuoteView(
         Lines, TotalNet, TotalVat, TotalGross, VatMention);
 }
 
-internal sealed record QuoteSummary(Guid Id, string Number, Guid ClientId, string ClientName, DateOnly IssueDate, DateOnly ValidUntil, decimal TotalNet, decimal TotalGross,
+public sealed record QuoteSummary(Guid Id, string Number, Guid ClientId, string ClientName, DateOnly IssueDate, DateOnly ValidUntil, decimal TotalNet, decimal TotalGross,
     QuoteState State, Guid? InvoiceId);
 
-internal sealed record GetQuote(Guid QuoteId);
+public sealed record GetQuote(Guid QuoteId);
 
-internal sealed record ListQuotes(Guid ActivityId, QuoteState? State, int Page = 1, int PageSize = 50)
+public sealed record ListQuotes(Guid ActivityId, QuoteState? State, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListQuotes>
     {
@@ -42,7 +42,7 @@ internal sealed record ListQuotes(Guid ActivityId, QuoteState? State, int Page =
     }
 }
 
-internal sealed class QuoteQueriesHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class QuoteQueriesHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<QuoteView> HandleAsync(GetQuote query, CancellationToken cancellationToken)
     {

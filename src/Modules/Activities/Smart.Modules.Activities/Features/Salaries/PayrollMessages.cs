@@ -10,7 +10,7 @@ namespace Smart.Modules.Activities.Features.Salaries;
 /// on the pay date, and the request's commitment ends. An unknown request throws, so the message dead-letters for an
 /// operator instead of vanishing; a second payslip for a booked request books nothing.
 /// </summary>
-internal sealed class PayslipIssuedHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class PayslipIssuedHandler(ActivitiesDbContext db, TimeProvider clock)
 {
     public async Task HandleAsync(PayslipIssued payslip, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class PayslipIssuedHandler(ActivitiesDbContext db, TimeProvider 
 }
 
 /// <summary>Payroll refused the request: its commitment ends. An unknown request dead-letters.</summary>
-internal sealed class SalaryRequestRejectedHandler(ActivitiesDbContext db)
+public sealed class SalaryRequestRejectedHandler(ActivitiesDbContext db)
 {
     public async Task HandleAsync(SalaryRequestRejected rejected, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.BuildingBlocks.Validation;
@@ -47,7 +47,7 @@ internal static class SalaryTermsRules
 }
 
 /// <summary>Salary terms in a request body.</summary>
-internal sealed record SalaryInput(
+public sealed record SalaryInput(
     decimal EmploymentBudget, SalaryContractKind ContractKind, SalaryCategory Category, DateOnly WorkStart, DateOnly WorkEnd, decimal? Days, decimal? Hours, string Job)
     : ISalaryTerms
 {
@@ -64,7 +64,7 @@ internal sealed record SalaryInput(
 /// coordinator. Refused (409 <c>SalaryBudgetIsAvailable</c>) when the budget is short, unless the entity lets the
 /// guarantee fund advance the shortfall on the activity's unpaid invoices. Publishes <see cref="SalaryRequested"/>.
 /// </summary>
-internal sealed record RequestSalary(
+public sealed record RequestSalary(
     Guid ActivityId, decimal EmploymentBudget, SalaryContractKind ContractKind, SalaryCategory Category, DateOnly WorkStart, DateOnly WorkEnd,
     decimal? Days, decimal? Hours, string Job) : ISalaryTerms
 {
@@ -81,17 +81,21 @@ internal sealed record RequestSalary(
     }
 }
 
-internal sealed class RequestSalaryHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class RequestSalaryHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(RequestSalary command, CancellationToken cancellationToken)
     {
         var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
             ?? throw new NotFoundException("Activity", command.ActivityId);
-        return (await RequestAsync(activity, command, cancellationToken)).Id;
+        return (await db.RequestSalaryAsync(activity, command, bus, clock, cancellationToken)).Id;
     }
+}
 
+internal static class SalaryRequesting
+{
     /// <summary>The whole request, in the caller's transaction: shared with quick mode.</summary>
-    internal async Task<SalaryRequest> RequestAsync(Activity activity, ISalaryTerms terms, CancellationToken cancellationToken)
+    public static async Task<SalaryRequest> RequestSalaryAsync(this ActivitiesDbContext db, Activity activity, ISalaryTerms terms, IMessageBus bus,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         // Requests on one activity queue on its row until commit: two of them cannot both spend the same available budget.
         await db.LockActivityAsync(activity.Id, cancellationToken);

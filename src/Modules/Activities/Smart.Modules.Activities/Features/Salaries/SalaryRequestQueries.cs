@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Salaries;
@@ -12,15 +12,15 @@ using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Salaries;
 
-internal sealed record SalaryRequestView(
+public sealed record SalaryRequestView(
     Guid Id, Guid ActivityId, Guid MemberId, decimal EmploymentBudget, SalaryContractKind ContractKind, SalaryCategory Category, DateOnly WorkStart,
     DateOnly WorkEnd, decimal? Days, decimal? Hours, string Job, DateOnly RequestedOn, SalaryRequestStatus Status, bool GuaranteeFundAdvance,
     string? RejectionReason, Guid? PayslipId);
 
-internal sealed record GetSalaryRequest(Guid SalaryRequestId);
+public sealed record GetSalaryRequest(Guid SalaryRequestId);
 
 /// <summary>An activity's salary requests, newest first.</summary>
-internal sealed record ListSalaryRequests(Guid ActivityId, int Page = 1, int PageSize = 50)
+public sealed record ListSalaryRequests(Guid ActivityId, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListSalaryRequests>
     {
@@ -32,7 +32,7 @@ internal sealed record ListSalaryRequests(Guid ActivityId, int Page = 1, int Pag
     }
 }
 
-internal sealed class SalaryRequestQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class SalaryRequestQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
 {
     public async Task<SalaryRequestView> HandleAsync(GetSalaryRequest query, CancellationToken cancellationToken)
     {

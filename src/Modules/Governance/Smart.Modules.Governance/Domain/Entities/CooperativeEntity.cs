@@ -3,7 +3,7 @@ using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Entities;
 
-internal enum EntityKind
+public enum EntityKind
 {
     /// <summary>Société coopérative d'intérêt collectif (collective-interest cooperative).</summary>
     Scic,

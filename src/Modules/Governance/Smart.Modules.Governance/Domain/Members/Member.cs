@@ -4,7 +4,7 @@ using Smart.Modules.Governance.Domain.Offices;
 
 namespace Smart.Modules.Governance.Domain.Members;
 
-internal enum LegalForm
+public enum LegalForm
 {
     Association,
     Company,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Persistence;
@@ -14,7 +14,7 @@ namespace Smart.Modules.Governance.Features.Entities;
 /// <summary>A new version of an entity's rules, from today or a later date (e.g. an AG vote raising the contribution).</summary>
 /// <remarks>
 /// The settings are inherited rather than nested so that field errors carry the names the client sent.</remarks>
-internal sealed record ChangeEntitySettings : EntitySettingsInput
+public sealed record ChangeEntitySettings : EntitySettingsInput
 {
     public ChangeEntitySettings(Guid entityId, EntitySettingsInput settings) : base(settings)
     {
@@ -33,7 +33,7 @@ internal sealed record ChangeEntitySettings : EntitySettingsInput
     }
 }
 
-internal sealed class ChangeEntitySettingsHandler(GovernanceDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeEntitySettingsHandler(GovernanceDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task HandleAsync(ChangeEntitySettings command, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
@@ -14,7 +14,7 @@ using Smart.Modules.Governance.Persistence;
 namespace Smart.Modules.Governance.Features.Entities;
 
 /// <summary>Creates a legal entity of the group with the history of its rules (past versions may be recorded at creation).</summary>
-internal sealed record CreateEntity(string Code, string Name, EntityKind Kind, string Country, IReadOnlyList<EntitySettingsInput> Settings)
+public sealed record CreateEntity(string Code, string Name, EntityKind Kind, string Country, IReadOnlyList<EntitySettingsInput> Settings)
 {
     public static CreateEntity Example => new("SmartFr", "Smart France", EntityKind.Scic, "FR",
     [
@@ -39,7 +39,7 @@ internal sealed record CreateEntity(string Code, string Name, EntityKind Kind, s
     }
 }
 
-internal sealed class CreateEntityHandler(GovernanceDbContext db, IMessageBus bus)
+public sealed class CreateEntityHandler(GovernanceDbContext db, IMessageBus bus)
 {
     public async Task<Guid> HandleAsync(CreateEntity command, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Smart.Modules.Governance.Features.Entities;
 /// One version of an entity's rules as sent over HTTP; rates are fractions (0.085 = 8.5 %). The training VAT exemption
 /// is optional (not exempt when absent), so clients written before it keep working.
 /// </summary>
-internal record EntitySettingsInput(
+public record EntitySettingsInput(
     DateOnly EffectiveFrom,
     decimal ContributionRate,
     PayoutRuleKind PayoutRule,
@@ -18,7 +18,7 @@ internal record EntitySettingsInput(
     bool TrainingVatExempt = false,
     string? TrainingVatExemptionMention = null)
 {
-    public EntitySettingsVersion ToVersion() => new(EffectiveFrom, ContributionRate, new PayoutRule(PayoutRule, PayoutDay), DefaultVatRate, GuaranteeFundAdvanceAllowed,
+    internal EntitySettingsVersion ToVersion() => new(EffectiveFrom, ContributionRate, new PayoutRule(PayoutRule, PayoutDay), DefaultVatRate, GuaranteeFundAdvanceAllowed,
         TrainingVatExempt, TrainingVatExemptionMention);
 
     public static EntitySettingsInput Example => new(new DateOnly(2027, 1, 1), 0.10m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true,
@@ -42,7 +42,7 @@ internal record EntitySettingsInput(
 }
 
 /// <summary>One version of an entity's rules as read.</summary>
-internal sealed record EntitySettingsView(
+public sealed record EntitySettingsView(
     DateOnly EffectiveFrom,
     decimal ContributionRate,
     PayoutRuleKind PayoutRule,
@@ -52,7 +52,7 @@ internal sealed record EntitySettingsView(
     bool TrainingVatExempt,
     string? TrainingVatExemptionMention)
 {
-    public static EntitySettingsView From(EntitySettingsVersion v) =>
+    internal static EntitySettingsView From(EntitySettingsVersion v) =>
         new(v.EffectiveFrom, v.ContributionRate, v.PayoutRuleKind, v.PayoutDay, v.DefaultVatRate, v.GuaranteeFundAdvanceAllowed, v.TrainingVatExempt,
             v.TrainingVatExemptionMention);
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Domain.Entities;
@@ -11,20 +11,20 @@ using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Features.Entities;
 
-internal sealed record EntityView(Guid Id, string Code, string Name, EntityKind Kind, string Country, EntitySettingsView? CurrentSettings, IReadOnlyList<EntitySettingsView> SettingsHistory)
+public sealed record EntityView(Guid Id, string Code, string Name, EntityKind Kind, string Country, EntitySettingsView? CurrentSettings, IReadOnlyList<EntitySettingsView> SettingsHistory)
 {
-    public static EntityView From(CooperativeEntity e, DateOnly today) => new(
+    internal static EntityView From(CooperativeEntity e, DateOnly today) => new(
         e.Id, e.Code, e.Name, e.Kind, e.Country,
         e.SettingsOn(today) is { } current ? EntitySettingsView.From(current) : null,
         e.Settings.Select(EntitySettingsView.From).ToList());
 }
 
 /// <summary>Query: the entities the caller belongs to (all of them for a platform admin), with their rules.</summary>
-internal sealed record ListEntities;
+public sealed record ListEntities;
 
-internal sealed record GetEntity(Guid EntityId);
+public sealed record GetEntity(Guid EntityId);
 
-internal sealed class EntityQueriesHandler(GovernanceDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class EntityQueriesHandler(GovernanceDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<IReadOnlyList<EntityView>> HandleAsync(ListEntities query, CancellationToken cancellationToken)
     {

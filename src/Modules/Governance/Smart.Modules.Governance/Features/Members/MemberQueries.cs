@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -14,21 +14,21 @@ using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Features.Members;
 
-internal sealed record MemberView(
+public sealed record MemberView(
     Guid Id, MemberKind Kind, string DisplayName, string? FirstName, string? LastName, string? LegalName, LegalForm? LegalForm,
     string Email, Gender? Gender, DateOnly? BirthDate, Guid EntityId, Guid OfficeId, DateOnly RegisteredOn, int Version)
 {
-    public static MemberView From(Member m) => new(m.Id, m.Kind, m.DisplayName, m.FirstName, m.LastName, m.LegalName, m.LegalForm,
+    internal static MemberView From(Member m) => new(m.Id, m.Kind, m.DisplayName, m.FirstName, m.LastName, m.LegalName, m.LegalForm,
         m.Email, m.Gender, m.BirthDate, m.EntityId, m.OfficeId, m.RegisteredOn, m.Version);
 }
 
-internal sealed record GetMember(Guid MemberId);
+public sealed record GetMember(Guid MemberId);
 
 /// <summary>The caller's own member record.</summary>
-internal sealed record GetMyMember;
+public sealed record GetMyMember;
 
 /// <summary>Members the caller may see, filtered by office and by a name or e-mail fragment, a page at a time.</summary>
-internal sealed record ListMembers(Guid? OfficeId, string? Search, int Page = 1, int PageSize = 50)
+public sealed record ListMembers(Guid? OfficeId, string? Search, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListMembers>
     {
@@ -41,7 +41,7 @@ internal sealed record ListMembers(Guid? OfficeId, string? Search, int Page = 1,
     }
 }
 
-internal sealed class MemberQueriesHandler(GovernanceDbContext db, ICurrentUser user)
+public sealed class MemberQueriesHandler(GovernanceDbContext db, ICurrentUser user)
 {
     public async Task<MemberView> HandleAsync(GetMember query, CancellationToken cancellationToken) =>
         MemberView.From(await db.Members.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(m => m.Id == query.MemberId, cancellationToken)

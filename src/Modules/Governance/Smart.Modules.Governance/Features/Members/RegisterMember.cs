@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
@@ -17,7 +17,7 @@ namespace Smart.Modules.Governance.Features.Members;
 /// Registers a member in an office (and so in its entity): a person (first and last name) or a legal entity
 /// (legal name and form). Publishes <see cref="MemberRegistered"/>.
 /// </summary>
-internal sealed record RegisterMember(
+public sealed record RegisterMember(
     MemberKind? Kind,
     string? FirstName,
     string? LastName,
@@ -61,7 +61,7 @@ internal sealed record RegisterMember(
     }
 }
 
-internal sealed class RegisterMemberHandler(GovernanceDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class RegisterMemberHandler(GovernanceDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(RegisterMember command, CancellationToken cancellationToken)
     {

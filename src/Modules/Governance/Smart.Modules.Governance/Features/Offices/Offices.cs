@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
@@ -14,7 +14,7 @@ using Smart.Modules.Governance.Persistence;
 namespace Smart.Modules.Governance.Features.Offices;
 
 /// <summary>Opens an office of an entity (e.g. Lille for SmartFr).</summary>
-internal sealed record OpenOffice(Guid EntityId, string Name)
+public sealed record OpenOffice(Guid EntityId, string Name)
 {
     internal sealed class Validator : AbstractValidator<OpenOffice>
     {
@@ -26,9 +26,9 @@ internal sealed record OpenOffice(Guid EntityId, string Name)
     }
 }
 
-internal sealed record ListOffices(Guid? EntityId);
+public sealed record ListOffices(Guid? EntityId);
 
-internal sealed record OfficeView(Guid Id, Guid EntityId, string Name);
+public sealed record OfficeView(Guid Id, Guid EntityId, string Name);
 
 internal sealed record OfficeNameIsUniqueInEntity(bool AlreadyUsed, string Name) : IBusinessRule
 {
@@ -37,7 +37,7 @@ internal sealed record OfficeNameIsUniqueInEntity(bool AlreadyUsed, string Name)
     public string Message => $"The entity already has an office named {Name}.";
 }
 
-internal sealed class OfficesHandler(GovernanceDbContext db, ICurrentUser user)
+public sealed class OfficesHandler(GovernanceDbContext db, ICurrentUser user)
 {
     public async Task<Guid> HandleAsync(OpenOffice command, CancellationToken cancellationToken)
     {

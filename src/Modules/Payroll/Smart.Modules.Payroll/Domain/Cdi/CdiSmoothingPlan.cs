@@ -12,7 +12,7 @@ internal sealed record CdiEstimate(DateOnly FromMonth, decimal YearlyRevenue, de
 }
 
 /// <summary>A month paid by the plan: the payslip's figures and the salary cost charged to the activity.</summary>
-internal sealed record CdiMonth(
+public sealed record CdiMonth(
     DateOnly Month,
     DateOnly PaidOn,
     Guid ChargeId,
@@ -26,7 +26,7 @@ internal sealed record CdiMonth(
     decimal NetPaid);
 
 /// <summary>Where a plan stands: what the estimate expected by now against what the activity really invoiced.</summary>
-internal sealed record CdiSmoothingReport(
+public sealed record CdiSmoothingReport(
     int MonthsPaid,
     decimal ExpectedRevenue,
     decimal RealRevenue,

@@ -4,7 +4,7 @@ using Smart.Modules.Payroll.Domain.Rates;
 
 namespace Smart.Modules.Payroll.Domain.Contracts;
 
-internal enum ContractKind
+public enum ContractKind
 {
     /// <summary>Fixed-term contract.</summary>
     Cdd,
@@ -16,7 +16,7 @@ internal enum ContractKind
     Cdi,
 }
 
-internal enum WorkingTime
+public enum WorkingTime
 {
     FullTime,
     PartTime,
@@ -184,7 +184,7 @@ internal sealed record GrossHourlyRateIsAtLeastTheMinimumWage(decimal Gross, dec
 /// The port through which a concluded contract is declared to the social administration before the work starts
 /// (the French DPAE). Returns the declaration's reference.
 /// </summary>
-internal interface IEmploymentDeclarations
+public interface IEmploymentDeclarations
 {
     Task<string> DeclareAsync(DeclarationRequest request, CancellationToken cancellationToken);
 }
@@ -193,4 +193,4 @@ internal interface IEmploymentDeclarations
 /// What a pre-employment declaration states: the contract, the worker (a member, or an employer's employee under a
 /// contract-management mandate), the day it is declared and the day the work starts.
 /// </summary>
-internal sealed record DeclarationRequest(Guid ContractId, Guid WorkerId, DateOnly DeclaredOn, DateOnly WorkStart);
+public sealed record DeclarationRequest(Guid ContractId, Guid WorkerId, DateOnly DeclaredOn, DateOnly WorkStart);

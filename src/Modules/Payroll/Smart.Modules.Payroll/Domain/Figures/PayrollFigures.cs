@@ -44,9 +44,9 @@ internal sealed record ContractFacts(Guid ContractId, Guid WorkerId, Gender? Gen
 /// <summary>A work accident on a contract: lost time when at least one calendar day was lost.</summary>
 internal sealed record AccidentFacts(DateOnly Date, int DaysLost);
 
-internal sealed record FigureSplit(string Key, int Contracts, int Workers, decimal Days, decimal Hours);
+public sealed record FigureSplit(string Key, int Contracts, int Workers, decimal Days, decimal Hours);
 
-internal sealed record PayrollFiguresResult(
+public sealed record PayrollFiguresResult(
     DateOnly From,
     DateOnly To,
     int Contracts,

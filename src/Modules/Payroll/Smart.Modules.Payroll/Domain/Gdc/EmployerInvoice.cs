@@ -3,7 +3,7 @@ using Smart.BuildingBlocks.Domain;
 namespace Smart.Modules.Payroll.Domain.Gdc;
 
 /// <summary>What an employer's month of payroll adds up to, from its payslips and the expenses advanced.</summary>
-internal sealed record EmployerPayrollTotals(decimal Gross, decimal Net, decimal EmployeeContributions, decimal EmployerContributions, decimal Expenses);
+public sealed record EmployerPayrollTotals(decimal Gross, decimal Net, decimal EmployeeContributions, decimal EmployerContributions, decimal Expenses);
 
 /// <summary>
 /// The amounts of an employer's monthly invoice. Net salaries and employer-due expenses are always advanced; the

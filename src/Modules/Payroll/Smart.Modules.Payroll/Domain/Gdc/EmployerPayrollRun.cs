@@ -3,7 +3,7 @@ using Smart.BuildingBlocks.Domain;
 namespace Smart.Modules.Payroll.Domain.Gdc;
 
 /// <summary>One payslip of an employer's monthly run: a contract that ended in the month, with every amount.</summary>
-internal sealed record EmployerPayslip(
+public sealed record EmployerPayslip(
     Guid ContractId,
     Guid EmployeeId,
     decimal Gross,

@@ -6,7 +6,7 @@ namespace Smart.Modules.Payroll.Domain.Gdc;
 /// Partial: we draft declarations, contracts and payslips and advance net salaries and employer-due expenses.
 /// Complete: we also declare and advance the social contributions, which the employer then pays back on its invoice.
 /// </summary>
-internal enum MandateScope
+public enum MandateScope
 {
     Partial,
     Complete,

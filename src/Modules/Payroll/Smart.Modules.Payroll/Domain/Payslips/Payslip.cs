@@ -4,7 +4,7 @@ using Smart.Modules.Payroll.Domain.Contracts;
 
 namespace Smart.Modules.Payroll.Domain.Payslips;
 
-internal enum PayslipStatus
+public enum PayslipStatus
 {
     /// <summary>Computed; to be paid on its pay date.</summary>
     Issued,

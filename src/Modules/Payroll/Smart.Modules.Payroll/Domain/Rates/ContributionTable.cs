@@ -3,7 +3,7 @@ using Smart.BuildingBlocks.Domain;
 namespace Smart.Modules.Payroll.Domain.Rates;
 
 /// <summary>The social category of a contract: each has its own contribution table.</summary>
-internal enum ContractCategory
+public enum ContractCategory
 {
     Artistic,
     Employee,
@@ -11,7 +11,7 @@ internal enum ContractCategory
 }
 
 /// <summary>What a contribution line applies its rates to.</summary>
-internal enum ContributionBase
+public enum ContributionBase
 {
     /// <summary>The whole gross salary.</summary>
     Gross,
@@ -118,7 +118,7 @@ internal sealed class ContributionTable
 /// The social-security ceiling ("plafond de la sécurité sociale"), effective-dated: a period's ceiling is the daily
 /// (or hourly) ceiling times the days (or hours) worked, never more than the monthly ceiling per calendar month spanned.
 /// </summary>
-internal sealed class SocialSecurityCeiling
+public sealed class SocialSecurityCeiling
 {
     private SocialSecurityCeiling()
     {
@@ -149,7 +149,7 @@ internal sealed class SocialSecurityCeiling
 }
 
 /// <summary>The legal minimum gross hourly wage (SMIC), effective-dated.</summary>
-internal sealed class MinimumWage
+public sealed class MinimumWage
 {
     private MinimumWage()
     {
@@ -170,7 +170,7 @@ internal sealed class MinimumWage
 /// Working-time limits, effective-dated: the most hours a day and a week, the hours a worked day counts for when a
 /// contract is given in days, and the weekly hours of a full-time contract.
 /// </summary>
-internal sealed class WorkingTimeLimits
+public sealed class WorkingTimeLimits
 {
     private WorkingTimeLimits()
     {

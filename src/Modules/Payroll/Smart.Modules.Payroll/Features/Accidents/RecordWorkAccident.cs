@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Accidents;
@@ -17,7 +17,7 @@ namespace Smart.Modules.Payroll.Features.Accidents;
 /// Staff record a work accident on a contract (a member's, or an employer's employee's under contract management): the
 /// day, within the contract, and the calendar days lost (0 if none).
 /// </summary>
-internal sealed record RecordWorkAccident(Guid ContractId, DateOnly Date, int DaysLost, string Description)
+public sealed record RecordWorkAccident(Guid ContractId, DateOnly Date, int DaysLost, string Description)
 {
     internal sealed class Validator : AbstractValidator<RecordWorkAccident>
     {
@@ -36,11 +36,11 @@ internal sealed record WorkAccidentInput(DateOnly Date, int DaysLost, string Des
     public static WorkAccidentInput Example => new(new DateOnly(2026, 3, 11), 4, "Chute d'une échelle pendant le montage du décor");
 }
 
-internal sealed record WorkAccidentView(Guid Id, Guid ContractId, Guid WorkerId, DateOnly Date, int DaysLost, string Description, DateOnly RecordedOn);
+public sealed record WorkAccidentView(Guid Id, Guid ContractId, Guid WorkerId, DateOnly Date, int DaysLost, string Description, DateOnly RecordedOn);
 
-internal sealed record ListWorkAccidents(Guid ContractId);
+public sealed record ListWorkAccidents(Guid ContractId);
 
-internal sealed class WorkAccidentsHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class WorkAccidentsHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(RecordWorkAccident command, CancellationToken cancellationToken)
     {

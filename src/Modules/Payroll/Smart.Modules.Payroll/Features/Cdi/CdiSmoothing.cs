@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.Bus;
 using System.Runtime.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.BuildingBlocks.Validation;
@@ -24,7 +25,7 @@ namespace Smart.Modules.Payroll.Features.Cdi;
 /// activity's yearly revenue excl. VAT; the monthly budget is what the estimate leaves after the entity's contribution,
 /// divided by 12 (ADR 0037). One plan per activity (409).
 /// </summary>
-internal sealed record StartCdiSmoothing(Guid ActivityId, DateOnly StartMonth, decimal YearlyRevenue)
+public sealed record StartCdiSmoothing(Guid ActivityId, DateOnly StartMonth, decimal YearlyRevenue)
 {
     public static StartCdiSmoothing Example => new(Guid.Parse("0195f1a2-0000-7000-8000-0000000000a1"), new DateOnly(2026, 4, 1), 36_000.00m);
 
@@ -40,7 +41,7 @@ internal sealed record StartCdiSmoothing(Guid ActivityId, DateOnly StartMonth, d
 }
 
 /// <summary>Staff revise the estimate from a month on (current or later, none paid from it).</summary>
-internal sealed record ReviseCdiEstimate(Guid PlanId, DateOnly FromMonth, decimal YearlyRevenue)
+public sealed record ReviseCdiEstimate(Guid PlanId, DateOnly FromMonth, decimal YearlyRevenue)
 {
     internal sealed class Validator : AbstractValidator<ReviseCdiEstimate>
     {
@@ -63,7 +64,7 @@ internal sealed record ReviseCdiEstimateRequest(DateOnly FromMonth, decimal Year
 /// computation (employee contribution table of the month, the member's tax rate), and the employer cost charged to the
 /// activity (<see cref="ChargeActivity"/>, kind <c>SalaryCost</c>). Once per month (409).
 /// </summary>
-internal sealed record PayCdiMonth(Guid PlanId, DateOnly Month)
+public sealed record PayCdiMonth(Guid PlanId, DateOnly Month)
 {
     internal sealed class Validator : AbstractValidator<PayCdiMonth>
     {
@@ -81,7 +82,7 @@ internal sealed record PayCdiMonthRequest(DateOnly Month)
 }
 
 /// <summary>Staff end a plan (the member leaves the CDI): <see cref="LastMonth"/> is the last month it pays.</summary>
-internal sealed record EndCdiSmoothing(Guid PlanId, DateOnly LastMonth)
+public sealed record EndCdiSmoothing(Guid PlanId, DateOnly LastMonth)
 {
     internal sealed class Validator : AbstractValidator<EndCdiSmoothing>
     {
@@ -95,14 +96,14 @@ internal sealed record EndCdiSmoothing(Guid PlanId, DateOnly LastMonth)
 
 internal sealed record EndCdiSmoothingRequest(DateOnly LastMonth);
 
-internal sealed record GetCdiSmoothingPlan(Guid PlanId);
+public sealed record GetCdiSmoothingPlan(Guid PlanId);
 
-internal sealed record CdiSmoothingPlanView(Guid Id, Guid ActivityId, Guid MemberId, DateOnly StartMonth, DateOnly? EndMonth, IReadOnlyList<CdiEstimateView> Estimates,
+public sealed record CdiSmoothingPlanView(Guid Id, Guid ActivityId, Guid MemberId, DateOnly StartMonth, DateOnly? EndMonth, IReadOnlyList<CdiEstimateView> Estimates,
     IReadOnlyList<CdiMonth> Months, CdiSmoothingReport Report);
 
-internal sealed record CdiEstimateView(DateOnly FromMonth, decimal YearlyRevenue, decimal ContributionRate, decimal MonthlyBudget, DateOnly RevisedOn);
+public sealed record CdiEstimateView(DateOnly FromMonth, decimal YearlyRevenue, decimal ContributionRate, decimal MonthlyBudget, DateOnly RevisedOn);
 
-internal sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(StartCdiSmoothing command, CancellationToken cancellationToken)
     {
@@ -115,7 +116,7 @@ internal sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, 
         var plan = CdiSmoothingPlan.Start(activity.ActivityId, activity.CoordinatorId, activity.EntityId, activity.OfficeId, command.StartMonth,
             command.YearlyRevenue, rate, exists, today);
         db.CdiSmoothingPlans.Add(plan);
-        await bus.ScheduleMonthAsync(plan.Id, plan.StartMonth);
+        await bus.ScheduleMonthAsync(plan.Id, plan.StartMonth, clock);
         return plan.Id;
     }
 
@@ -200,9 +201,9 @@ internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
 /// stops after its last month, once it has one.
 /// </summary>
 [DataContract(Name = "payroll.cdi-month-due.v1")]
-internal sealed record CdiMonthDue(Guid PlanId, DateOnly Month);
+public sealed record CdiMonthDue(Guid PlanId, DateOnly Month);
 
-internal sealed class CdiMonthDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class CdiMonthDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
 {
     public async Task HandleAsync(CdiMonthDue message, CancellationToken cancellationToken)
     {
@@ -219,15 +220,15 @@ internal sealed class CdiMonthDueHandler(PayrollDbContext db, IMessageBus bus, T
         var next = CdiSmoothingPlan.MonthOf(message.Month).AddMonths(1);
         if (plan.Covers(next))
         {
-            await bus.ScheduleMonthAsync(plan.Id, next);
+            await bus.ScheduleMonthAsync(plan.Id, next, clock);
         }
     }
 }
 
 internal static class CdiPayments
 {
-    public static ValueTask ScheduleMonthAsync(this IMessageBus bus, Guid planId, DateOnly month) =>
-        bus.ScheduleAsync(new CdiMonthDue(planId, month), new DateTimeOffset(CdiSmoothingPlan.PayDayOf(month).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+    public static ValueTask ScheduleMonthAsync(this IMessageBus bus, Guid planId, DateOnly month, TimeProvider clock) =>
+        bus.ScheduleAsync(new CdiMonthDue(planId, month), new DateTimeOffset(CdiSmoothingPlan.PayDayOf(month).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
 
     /// <summary>Pays a month from its last day: the payslip figures from the month's budget, and the salary cost charged to the activity.</summary>
     public static async Task<CdiMonth> PayCdiMonthAsync(this PayrollDbContext db, IMessageBus bus, CdiSmoothingPlan plan, DateOnly month, DateOnly today,

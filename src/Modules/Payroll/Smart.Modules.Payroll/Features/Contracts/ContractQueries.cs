@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Contracts;
@@ -13,14 +13,14 @@ using Smart.Modules.Payroll.Persistence;
 
 namespace Smart.Modules.Payroll.Features.Contracts;
 
-internal sealed record ContractView(
+public sealed record ContractView(
     Guid Id, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, ContractKind Kind, ContractCategory Category, WorkingTime WorkingTime, DateOnly Start,
     DateOnly End, decimal? Days, decimal Hours, string Job, decimal EmploymentBudget, DateOnly DeclaredOn, string? DeclarationReference);
 
-internal sealed record GetContract(Guid ContractId);
+public sealed record GetContract(Guid ContractId);
 
 /// <summary>Contracts the caller may see, newest first, optionally for one member or activity.</summary>
-internal sealed record ListContracts(Guid? MemberId = null, Guid? ActivityId = null, int Page = 1, int PageSize = 50)
+public sealed record ListContracts(Guid? MemberId = null, Guid? ActivityId = null, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListContracts>
     {
@@ -32,7 +32,7 @@ internal sealed record ListContracts(Guid? MemberId = null, Guid? ActivityId = n
     }
 }
 
-internal sealed class ContractQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class ContractQueriesHandler(PayrollDbContext db, ICurrentUser user)
 {
     public async Task<ContractView> HandleAsync(GetContract query, CancellationToken cancellationToken) =>
         await db.Contracts.AsNoTracking().VisibleTo(user).Where(c => c.Id == query.ContractId).Select(ToView).SingleOrDefaultAsync(cancellationToken)

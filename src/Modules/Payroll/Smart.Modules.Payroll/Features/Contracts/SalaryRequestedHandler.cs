@@ -1,6 +1,7 @@
+using Smart.BuildingBlocks.Bus;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Contracts;
@@ -19,7 +20,7 @@ namespace Smart.Modules.Payroll.Features.Contracts;
 /// contract is ignored, so the same request delivered twice (even under a new message id) makes one contract.
 /// An unknown member throws: the message retries, then dead-letters for an operator.
 /// </summary>
-internal sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bus, IEmploymentDeclarations declarations, TimeProvider clock)
+public sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bus, IEmploymentDeclarations declarations, TimeProvider clock)
 {
     public async Task HandleAsync(SalaryRequested request, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bu
         db.Payslips.Add(payslip);
         await bus.PublishAsync(contract.ToContractDeclared());
         await bus.PublishAsync(payslip.ToPayslipIssued());
-        await bus.ScheduleAsync(new RunPayroll(payslip.EntityId, payslip.PayDate), RunPayroll.At(payslip.PayDate));
+        await bus.ScheduleAsync(new RunPayroll(payslip.EntityId, payslip.PayDate), RunPayroll.At(payslip.PayDate), clock);
     }
 
     private async Task<(EmploymentContract, Payslip)> ConcludeAsync(SalaryRequested request, Guid officeId, Func<DateOnly, decimal> incomeTaxRateOn,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Members;
@@ -12,15 +12,15 @@ using Smart.Modules.Payroll.Persistence;
 
 namespace Smart.Modules.Payroll.Features.Employees;
 
-internal sealed record IncomeTaxRateView(Guid MemberId, decimal CurrentRate, IReadOnlyList<IncomeTaxRate> Rates);
+public sealed record IncomeTaxRateView(Guid MemberId, decimal CurrentRate, IReadOnlyList<IncomeTaxRate> Rates);
 
-internal sealed record GetIncomeTaxRates(Guid MemberId);
+public sealed record GetIncomeTaxRates(Guid MemberId);
 
 /// <summary>
 /// The member (for themselves) or staff who can see them set the rate of income tax withheld at source from a date, today
 /// or later (payslips already issued keep their rate); a rate from the same date is replaced. Default: 0 %.
 /// </summary>
-internal sealed record SetIncomeTaxRate(Guid MemberId, decimal Rate, DateOnly EffectiveFrom)
+public sealed record SetIncomeTaxRate(Guid MemberId, decimal Rate, DateOnly EffectiveFrom)
 {
     internal sealed class Validator : AbstractValidator<SetIncomeTaxRate>
     {
@@ -38,7 +38,7 @@ internal sealed record IncomeTaxRateInput(decimal Rate, DateOnly EffectiveFrom)
     public static IncomeTaxRateInput Example => new(0.075m, new DateOnly(2026, 4, 1));
 }
 
-internal sealed class IncomeTaxRatesHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IncomeTaxRatesHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<IncomeTaxRateView> HandleAsync(GetIncomeTaxRates query, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Figures;
@@ -16,7 +16,7 @@ namespace Smart.Modules.Payroll.Features.Figures;
 /// it, workers, days, hours, FTE, averages, gender and age bands, accident frequency and severity rates
 /// (<see cref="PayrollFigures"/>). Staff of another entity get 404.
 /// </summary>
-internal sealed record GetPayrollFigures(Guid EntityId, DateOnly From, DateOnly To)
+public sealed record GetPayrollFigures(Guid EntityId, DateOnly From, DateOnly To)
 {
     internal sealed class Validator : AbstractValidator<GetPayrollFigures>
     {
@@ -30,7 +30,7 @@ internal sealed record GetPayrollFigures(Guid EntityId, DateOnly From, DateOnly 
     }
 }
 
-internal sealed class GetPayrollFiguresHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class GetPayrollFiguresHandler(PayrollDbContext db, ICurrentUser user)
 {
     public async Task<PayrollFiguresResult> HandleAsync(GetPayrollFigures query, CancellationToken cancellationToken)
     {

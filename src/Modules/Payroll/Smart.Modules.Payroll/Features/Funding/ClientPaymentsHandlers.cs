@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Collections.Contracts;
 using Smart.Modules.Payroll.Contracts;
@@ -10,7 +10,7 @@ using Smart.Modules.Payroll.Persistence;
 namespace Smart.Modules.Payroll.Features.Funding;
 
 /// <summary>An invoice issued by an activity: Payroll notes what its payment will bring for salaries (net − contribution).</summary>
-internal sealed class InvoiceIssuedHandler(PayrollDbContext db)
+public sealed class InvoiceIssuedHandler(PayrollDbContext db)
 {
     public async Task HandleAsync(InvoiceIssued issued, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class InvoiceIssuedHandler(PayrollDbContext db)
 /// fund's outstanding advances first (<see cref="GuaranteeFundAdvanceRecovered"/>); the rest covers later salaries. An
 /// invoice Payroll has not heard of yet throws: the message retries until <see cref="InvoiceIssued"/> has arrived.
 /// </summary>
-internal sealed class InvoicePaidHandler(PayrollDbContext db, IMessageBus bus)
+public sealed class InvoicePaidHandler(PayrollDbContext db, IMessageBus bus)
 {
     public async Task HandleAsync(InvoicePaid paid, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
+using Smart.BuildingBlocks.Bus;
 using System.Runtime.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Payslips;
@@ -16,14 +17,14 @@ namespace Smart.Modules.Payroll.Features.Gdc;
 /// delivered at 00:00 UTC on the pay date.
 /// </summary>
 [DataContract(Name = "payroll.gdc-salary-due.v1")]
-internal sealed record GdcSalaryDue(Guid ContractId);
+public sealed record GdcSalaryDue(Guid ContractId);
 
 /// <summary>
 /// Advances the contract's pay on the pay date, before the employer has paid anything (DESIGN §4: "advance net salaries
 /// and employer-due expenses within 7 days", and the contributions under a complete mandate), once: a redelivery finds
 /// it advanced. Publishes <see cref="EmployerSalaryAdvanced"/>.
 /// </summary>
-internal sealed class GdcSalaryDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class GdcSalaryDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
 {
     public async Task HandleAsync(GdcSalaryDue message, CancellationToken cancellationToken)
     {
@@ -53,6 +54,6 @@ internal static class GdcPayslips
     }
 
     /// <summary>Schedules the contract's pay-date message (<see cref="GdcSalaryDue"/>) for 00:00 UTC on its pay date.</summary>
-    public static ValueTask ScheduleSalaryAsync(this IMessageBus bus, GdcContract contract) =>
-        bus.ScheduleAsync(new GdcSalaryDue(contract.Id), new DateTimeOffset(contract.PayDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+    public static ValueTask ScheduleSalaryAsync(this IMessageBus bus, GdcContract contract, TimeProvider clock) =>
+        bus.ScheduleAsync(new GdcSalaryDue(contract.Id), new DateTimeOffset(contract.PayDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.BuildingBlocks.Validation;
@@ -21,7 +21,7 @@ namespace Smart.Modules.Payroll.Features.Gdc;
 /// An employer structure (or staff for it) registers one of its employees: name, birth date, gender, social security
 /// number (NIR, key checked) and withholding-tax rate. Needs a mandate in force today (409 otherwise).
 /// </summary>
-internal sealed record RegisterGdcEmployee(Guid EmployerId, string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber, decimal TaxRate)
+public sealed record RegisterGdcEmployee(Guid EmployerId, string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber, decimal TaxRate)
 {
     internal sealed class Validator : AbstractValidator<RegisterGdcEmployee>
     {
@@ -49,7 +49,7 @@ internal sealed record GdcEmployeeInput(string FirstName, string LastName, DateO
 /// gross, and the employer-due expenses we advance. Rules (409): a mandate in force on the start, no retroactive
 /// contract, working-time limits, minimum wage.
 /// </summary>
-internal sealed record DeclareGdcContract(
+public sealed record DeclareGdcContract(
     Guid EmployerId, Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End, decimal? Days, decimal? Hours, string Job,
     decimal Gross, decimal Expenses)
 {
@@ -82,7 +82,7 @@ internal sealed record GdcContractInput(
         new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12), 3m, null, "Comédienne", 1_000.00m, 60.00m);
 }
 
-internal sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(RegisterGdcEmployee command, CancellationToken cancellationToken)
     {
@@ -101,7 +101,7 @@ internal sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclar
             ?? throw new NotFoundException("Employee", command.EmployeeId);
         var terms = new ContractTerms(command.Kind, command.Category, command.Start, command.End, command.Days, command.Hours, command.Job);
         var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
-        return (await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, command.Gross, command.Expenses, clock.Today(),
+        return (await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, command.Gross, command.Expenses, clock,
             cancellationToken)).Id;
     }
 
@@ -119,31 +119,32 @@ internal static class GdcContractDeclarations
     /// records its pre-employment declaration and schedules its pay-date advance (the handler and the demo seed).
     /// </summary>
     public static async Task<GdcContract> DeclareGdcContractAsync(this PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus,
-        GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, DateOnly today, CancellationToken cancellationToken)
+        GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var today = clock.Today();
         var contract = GdcContract.Declare(employee, mandate, terms, gross, expenses, today, await db.WorkingTimeLimitsAsync(terms.Start, cancellationToken),
             await db.MinimumWageAsync(terms.Start, cancellationToken), await db.PayDateAsync(employee.EntityId, terms.End, cancellationToken));
         contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
         db.GdcContracts.Add(contract);
-        await bus.ScheduleSalaryAsync(contract);
+        await bus.ScheduleSalaryAsync(contract, clock);
         return contract;
     }
 }
 
-internal sealed record GdcEmployeeView(Guid Id, Guid EmployerId, string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber,
+public sealed record GdcEmployeeView(Guid Id, Guid EmployerId, string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber,
     decimal TaxRate, DateOnly RegisteredOn);
 
-internal sealed record GdcContractView(Guid Id, Guid EmployerId, Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End,
+public sealed record GdcContractView(Guid Id, Guid EmployerId, Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End,
     decimal? Days, decimal Hours, string Job, decimal Gross, decimal Expenses, DateOnly DeclaredOn, string? DeclarationReference, DateOnly PayDate,
     DateOnly? AdvancedOn, decimal? Advanced, Guid? PayrollRunId);
 
-internal sealed record ListGdcEmployees(Guid EmployerId);
+public sealed record ListGdcEmployees(Guid EmployerId);
 
-internal sealed record ListGdcContracts(Guid EmployerId);
+public sealed record ListGdcContracts(Guid EmployerId);
 
-internal sealed record GetGdcContract(Guid ContractId);
+public sealed record GetGdcContract(Guid ContractId);
 
-internal sealed class GdcEmployeeQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class GdcEmployeeQueriesHandler(PayrollDbContext db, ICurrentUser user)
 {
     public async Task<IReadOnlyList<GdcEmployeeView>> HandleAsync(ListGdcEmployees query, CancellationToken cancellationToken) =>
         await db.GdcEmployees.AsNoTracking().VisibleTo(user).Where(e => e.EmployerId == query.EmployerId).OrderBy(e => e.LastName).ThenBy(e => e.FirstName)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
@@ -17,7 +17,7 @@ namespace Smart.Modules.Payroll.Features.Gdc;
 /// An operator records the contract-management mandate an employer structure signed: partial or complete, from its
 /// signature (default today) to 31 December. Refused (409) for a person, or when the employer has one for that year.
 /// </summary>
-internal sealed record SignMandate(Guid EmployerId, MandateScope Scope, DateOnly? SignedOn)
+public sealed record SignMandate(Guid EmployerId, MandateScope Scope, DateOnly? SignedOn)
 {
     public static SignMandate Example => new(Guid.Parse("0195f1a2-0000-7000-8000-0000000000e1"), MandateScope.Partial, null);
 
@@ -32,7 +32,7 @@ internal sealed record SignMandate(Guid EmployerId, MandateScope Scope, DateOnly
 }
 
 /// <summary>Renews a mandate for the next civil year (1 January to 31 December), with the same or another scope.</summary>
-internal sealed record RenewMandate(Guid MandateId, MandateScope Scope, DateOnly? SignedOn)
+public sealed record RenewMandate(Guid MandateId, MandateScope Scope, DateOnly? SignedOn)
 {
     internal sealed class Validator : AbstractValidator<RenewMandate>
     {
@@ -49,7 +49,7 @@ internal sealed record RenewMandateRequest(MandateScope Scope, DateOnly? SignedO
     public static RenewMandateRequest Example => new(MandateScope.Complete, new DateOnly(2026, 12, 1));
 }
 
-internal sealed class MandateHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class MandateHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(SignMandate command, CancellationToken cancellationToken)
     {
@@ -76,14 +76,14 @@ internal sealed class MandateHandler(PayrollDbContext db, ICurrentUser user, Tim
     }
 }
 
-internal sealed record MandateView(Guid Id, Guid EmployerId, MandateScope Scope, DateOnly SignedOn, int Year, DateOnly StartsOn, DateOnly EndsOn, Guid? RenewalOf);
+public sealed record MandateView(Guid Id, Guid EmployerId, MandateScope Scope, DateOnly SignedOn, int Year, DateOnly StartsOn, DateOnly EndsOn, Guid? RenewalOf);
 
-internal sealed record GetMandate(Guid MandateId);
+public sealed record GetMandate(Guid MandateId);
 
 /// <summary>The mandates the caller may see (an employer: its own), optionally of one employer, latest year first.</summary>
-internal sealed record ListMandates(Guid? EmployerId);
+public sealed record ListMandates(Guid? EmployerId);
 
-internal sealed class MandateQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class MandateQueriesHandler(PayrollDbContext db, ICurrentUser user)
 {
     public async Task<MandateView> HandleAsync(GetMandate query, CancellationToken cancellationToken) =>
         await db.Mandates.AsNoTracking().VisibleTo(user).Where(m => m.Id == query.MandateId).Select(ToView).SingleOrDefaultAsync(cancellationToken)

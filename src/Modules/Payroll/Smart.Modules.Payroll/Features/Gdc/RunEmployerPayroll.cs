@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Contracts;
@@ -18,7 +18,7 @@ namespace Smart.Modules.Payroll.Features.Gdc;
 /// the month (contribution tables of the contract's start, the employee's tax rate), then the month's invoice, numbered in
 /// the entity's GDC series. Publishes <see cref="EmployerInvoiceIssued"/>. Once per employer and month (409).
 /// </summary>
-internal sealed record RunEmployerPayroll(Guid EmployerId, int Year, int Month)
+public sealed record RunEmployerPayroll(Guid EmployerId, int Year, int Month)
 {
     internal sealed class Validator : AbstractValidator<RunEmployerPayroll>
     {
@@ -36,9 +36,9 @@ internal sealed record RunEmployerPayrollRequest(int Year, int Month)
     public static RunEmployerPayrollRequest Example => new(2026, 3);
 }
 
-internal sealed record EmployerPayrollRunCreated(Guid RunId, Guid InvoiceId);
+public sealed record EmployerPayrollRunCreated(Guid RunId, Guid InvoiceId);
 
-internal sealed class RunEmployerPayrollHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class RunEmployerPayrollHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<EmployerPayrollRunCreated> HandleAsync(RunEmployerPayroll command, CancellationToken cancellationToken)
     {
@@ -95,22 +95,22 @@ internal static class EmployerInvoiceNumbering
     }
 }
 
-internal sealed record EmployerPayrollRunView(Guid Id, Guid EmployerId, Guid MandateId, MandateScope Scope, int Year, int Month, DateOnly RunOn,
+public sealed record EmployerPayrollRunView(Guid Id, Guid EmployerId, Guid MandateId, MandateScope Scope, int Year, int Month, DateOnly RunOn,
     IReadOnlyList<EmployerPayslip> Payslips, EmployerPayrollTotals Totals);
 
-internal sealed record EmployerInvoiceView(
+public sealed record EmployerInvoiceView(
     Guid Id, string Number, Guid EmployerId, Guid PayrollRunId, int Year, int Month, MandateScope Scope, DateOnly IssueDate, DateOnly DueDate,
     decimal GrossPayroll, decimal NetSalaries, decimal Expenses, decimal EmployeeContributions, decimal EmployerContributions, decimal GuaranteeFundRate,
     decimal ServiceRate, decimal VatRate, decimal GuaranteeFundFee, decimal ServiceFee, decimal Fee, decimal FeeVat, decimal Total, string Currency);
 
-internal sealed record GetEmployerPayrollRun(Guid RunId);
+public sealed record GetEmployerPayrollRun(Guid RunId);
 
-internal sealed record GetEmployerInvoice(Guid InvoiceId);
+public sealed record GetEmployerInvoice(Guid InvoiceId);
 
 /// <summary>The employer invoices the caller may see (an employer: its own), newest first.</summary>
-internal sealed record ListEmployerInvoices(Guid? EmployerId);
+public sealed record ListEmployerInvoices(Guid? EmployerId);
 
-internal sealed class EmployerPayrollQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class EmployerPayrollQueriesHandler(PayrollDbContext db, ICurrentUser user)
 {
     public async Task<EmployerPayrollRunView> HandleAsync(GetEmployerPayrollRun query, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Contracts;
@@ -21,16 +21,22 @@ namespace Smart.Modules.Payroll.Features.PayRuns;
 /// payslip is skipped, so the several runs scheduled for one day, or a run delivered twice, pay each payslip once.
 /// </summary>
 [DataContract(Name = "payroll.run-payroll.v1")]
-internal sealed record RunPayroll(Guid? EntityId, DateOnly Date)
+public sealed record RunPayroll(Guid? EntityId, DateOnly Date)
 {
     public static DateTimeOffset At(DateOnly payDate) => new(payDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }
 
-internal sealed record PayRunResult(DateOnly Date, Guid? EntityId, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
+public sealed record PayRunResult(DateOnly Date, Guid? EntityId, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
 
-internal sealed class RunPayrollHandler(PayrollDbContext db, IMessageBus bus)
+public sealed class RunPayrollHandler(PayrollDbContext db, IMessageBus bus)
 {
-    public async Task<PayRunResult> HandleAsync(RunPayroll run, CancellationToken cancellationToken)
+    public Task<PayRunResult> HandleAsync(RunPayroll run, CancellationToken cancellationToken) => db.PayAsync(run, bus, cancellationToken);
+}
+
+internal static class PayRuns
+{
+    /// <summary>The run itself, in the caller's transaction: scheduled (<see cref="RunPayroll"/>) or started by an operator.</summary>
+    public static async Task<PayRunResult> PayAsync(this PayrollDbContext db, RunPayroll run, IMessageBus bus, CancellationToken cancellationToken)
     {
         var due = await db.Payslips
             .Where(p => p.Status == PayslipStatus.Issued && p.PayDate <= run.Date && (run.EntityId == null || p.EntityId == run.EntityId))
@@ -65,7 +71,7 @@ internal sealed class RunPayrollHandler(PayrollDbContext db, IMessageBus bus)
 /// An operator runs the pay of a date by hand (e.g. to catch up): for their entity; a platform admin names the entity or
 /// runs every entity. A date after today is refused (409): salaries are not paid before their date.
 /// </summary>
-internal sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
+public sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
 {
     public static StartPayRun Example => new(new DateOnly(2026, 3, 17));
 
@@ -75,12 +81,12 @@ internal sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
     }
 }
 
-internal sealed class StartPayRunHandler(RunPayrollHandler payRun, ICurrentUser user, TimeProvider clock)
+public sealed class StartPayRunHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
     public async Task<PayRunResult> HandleAsync(StartPayRun command, CancellationToken cancellationToken)
     {
         BusinessRules.Check(new PayRunIsNotPostDated(command.Date, clock.Today()));
-        return await payRun.HandleAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), cancellationToken);
+        return await db.PayAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), bus, cancellationToken);
     }
 
     private sealed record PayRunIsNotPostDated(DateOnly Date, DateOnly Today) : IBusinessRule

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Contracts;
@@ -15,9 +15,9 @@ using static Smart.BuildingBlocks.Web.HtmlPage;
 
 namespace Smart.Modules.Payroll.Features.Payslips;
 
-internal sealed record PayslipLineView(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
+public sealed record PayslipLineView(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
 
-internal sealed record PayslipView(
+public sealed record PayslipView(
     Guid Id, Guid ContractId, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, string EmployeeName, string Job, ContractKind ContractKind,
     DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly IssuedOn, DateOnly PayDate, string ContributionTable, decimal PeriodCeiling,
     decimal EmploymentBudget, decimal Gross, IReadOnlyList<PayslipLineView> Lines, decimal EmployeeContributions, decimal EmployerContributions,
@@ -25,14 +25,14 @@ internal sealed record PayslipView(
     decimal? GuaranteeFundAdvance);
 
 /// <summary>A payslip in the list, without its lines.</summary>
-internal sealed record PayslipSummary(
+public sealed record PayslipSummary(
     Guid Id, Guid ContractId, Guid ActivityId, Guid MemberId, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly PayDate, decimal Gross,
     decimal EmployerCost, decimal NetPaid, PayslipStatus Status);
 
-internal sealed record GetPayslip(Guid PayslipId);
+public sealed record GetPayslip(Guid PayslipId);
 
 /// <summary>Payslips the caller may see, latest pay date first, optionally for one member or activity.</summary>
-internal sealed record ListPayslips(Guid? MemberId = null, Guid? ActivityId = null, int Page = 1, int PageSize = 50)
+public sealed record ListPayslips(Guid? MemberId = null, Guid? ActivityId = null, int Page = 1, int PageSize = 50)
 {
     internal sealed class Validator : AbstractValidator<ListPayslips>
     {
@@ -44,7 +44,7 @@ internal sealed record ListPayslips(Guid? MemberId = null, Guid? ActivityId = nu
     }
 }
 
-internal sealed class PayslipQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class PayslipQueriesHandler(PayrollDbContext db, ICurrentUser user)
 {
     public async Task<PayslipView> HandleAsync(GetPayslip query, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Smart.BuildingBlocks.Messaging;
+using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Rates;
@@ -12,9 +12,9 @@ using Smart.Modules.Payroll.Persistence;
 
 namespace Smart.Modules.Payroll.Features.Rates;
 
-internal sealed record ContributionLineView(int Position, string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate);
+public sealed record ContributionLineView(int Position, string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate);
 
-internal sealed record ContributionTableView(
+public sealed record ContributionTableView(
     Guid Id, Guid? EntityId, ContractCategory Category, DateOnly EffectiveFrom, string Name, decimal TotalEmployeeRate, decimal TotalEmployerRate,
     IReadOnlyList<ContributionLineView> Lines);
 
@@ -22,7 +22,7 @@ internal sealed record ContributionTableView(
 /// Contribution tables the caller's entity uses: the group-wide ones (entity null) and the entity's own, by category then
 /// effective date; <see cref="Category"/> narrows the list.
 /// </summary>
-internal sealed record ListContributionTables(ContractCategory? Category = null)
+public sealed record ListContributionTables(ContractCategory? Category = null)
 {
     internal sealed class Validator : AbstractValidator<ListContributionTables>
     {
@@ -30,13 +30,13 @@ internal sealed record ListContributionTables(ContractCategory? Category = null)
     }
 }
 
-internal sealed record PayrollSettings(
+public sealed record PayrollSettings(
     IReadOnlyList<SocialSecurityCeiling> SocialSecurityCeilings, IReadOnlyList<MinimumWage> MinimumWages, IReadOnlyList<WorkingTimeLimits> WorkingTimeLimits);
 
 /// <summary>The social-security ceilings, minimum wages and working-time limits, each by effective date.</summary>
-internal sealed record GetPayrollSettings;
+public sealed record GetPayrollSettings;
 
-internal sealed class RateQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class RateQueriesHandler(PayrollDbContext db, ICurrentUser user)
 {
     public async Task<IReadOnlyList<ContributionTableView>> HandleAsync(ListContributionTables query, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ internal sealed class RateQueriesHandler(PayrollDbContext db, ICurrentUser user)
             .Select(l => new ContributionLineView(l.Position, l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)).ToList());
 }
 
-internal sealed record ContributionLineInput(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)
+public sealed record ContributionLineInput(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)
 {
     internal sealed class Validator : AbstractValidator<ContributionLineInput>
     {
@@ -81,7 +81,7 @@ internal sealed record ContributionLineInput(string Name, ContributionBase Base,
 /// An administrator adds a version of a contribution table from a date (today or later) for their entity; a platform
 /// admin adds a group-wide version (no entity) or names the entity. A second version on the same date is a 409.
 /// </summary>
-internal sealed record AddContributionTable(ContractCategory Category, DateOnly EffectiveFrom, string Name, IReadOnlyList<ContributionLineInput> Lines, Guid? EntityId = null)
+public sealed record AddContributionTable(ContractCategory Category, DateOnly EffectiveFrom, string Name, IReadOnlyList<ContributionLineInput> Lines, Guid? EntityId = null)
 {
     public static AddContributionTable Example => new(ContractCategory.Student, new DateOnly(2027, 1, 1), "Étudiants 2027",
     [
@@ -102,7 +102,7 @@ internal sealed record AddContributionTable(ContractCategory Category, DateOnly 
     }
 }
 
-internal sealed class AddContributionTableHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AddContributionTableHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public Guid Handle(AddContributionTable command)
     {

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Wolverine;
+
+namespace Smart.BuildingBlocks.Bus;
+
+/// <summary>Configuration section <c>Smart:Bus</c>: how the one Wolverine bus of the host behaves.</summary>
+public sealed class BusOptions
+{
+    public const string Section = "Smart:Bus";
+
+    /// <summary>
+    /// <see cref="DurabilityMode.Solo"/> for one host on the database (the local default and tests: a crashed host's
+    /// messages are recovered in seconds); <see cref="DurabilityMode.Balanced"/> when several hosts share it.
+    /// </summary>
+    public DurabilityMode DurabilityMode { get; set; } = DurabilityMode.Solo;
+
+    /// <summary>
+    /// Delays between the attempts of a delivered message that failed for a reason that may pass (a member not known
+    /// yet, a database hiccup), comma-separated; after the last one the message goes to dead letters.
+    /// </summary>
+    public string RetryDelays { get; set; } = "00:00:01, 00:00:10, 00:01:00, 00:05:00";
+
+    /// <summary>How often scheduled messages and retries that came due are looked for.</summary>
+    public TimeSpan ScheduledPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan[] ParsedRetryDelays() =>
+        RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(delay => TimeSpan.Parse(delay, CultureInfo.InvariantCulture))
+            .ToArray();
+}

@@ -1,0 +1,59 @@
+using FluentValidation;
+using JasperFx.CodeGeneration.Model;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Modules;
+using Smart.BuildingBlocks.Persistence;
+using Wolverine;
+using Wolverine.EntityFrameworkCore;
+using Wolverine.ErrorHandling;
+using Wolverine.Postgresql;
+using Wolverine.Util;
+
+namespace Smart.BuildingBlocks.Bus;
+
+/// <summary>
+/// The host's one bus, Wolverine: a durable message store in PostgreSQL (schema <see cref="Schema"/>) shared by every
+/// module, durable local queues, each module handling an event on its own, handlers and their transactions found in
+/// the module assemblies, validation, and retries by kind of failure.
+/// </summary>
+public static class SmartBus
+{
+    public const string Schema = "wolverine";
+
+    public static WolverineOptions UseSmartBus(this WolverineOptions opts, IConfiguration configuration, IEnumerable<IModule> modules)
+    {
+        var settings = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+
+        WolverineMessageNaming.InsertFirst<DataContractMessageNaming>();
+        opts.PersistMessagesWithPostgresql(configuration.GetSmartConnectionString(), Schema);
+        opts.Durability.MessageStorageSchemaName = Schema;
+        opts.Durability.Mode = settings.DurabilityMode;
+        opts.Durability.ScheduledJobPollingTime = settings.ScheduledPollingInterval;
+        opts.Durability.ScheduledJobFirstExecution = settings.ScheduledPollingInterval;
+        // One delivery per (message, handling module): the inbox key is the id and the module's queue.
+        opts.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
+        opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+        opts.UseEntityFrameworkCoreTransactions();
+        opts.Policies.AutoApplyTransactions();
+        opts.Policies.UseDurableLocalQueues();
+        // Handlers take scoped services built by factories (the current user, the DbContexts).
+        opts.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
+
+        foreach (var module in modules)
+        {
+            opts.Discovery.IncludeAssembly(module.GetType().Assembly);
+        }
+
+        opts.Services.AddSingleton<MessageValidators>();
+        opts.Policies.Add<MessageValidationPolicy>();
+
+        // A message that is wrong, or that breaks a rule, fails the same way every time: straight to dead letters.
+        opts.OnException<ValidationException>().Or<BusinessRuleViolationException>().MoveToErrorQueue();
+        // Anything else may pass (a member not known yet, a database hiccup): retried later, durably. Scheduled
+        // retries never run inline, so a command invoked by an HTTP request still fails at once (404, 409…).
+        opts.OnAnyException().ScheduleRetry(settings.ParsedRetryDelays()).Then.MoveToErrorQueue();
+        return opts;
+    }
+}
