@@ -1,59 +1,52 @@
-using Mono.Cecil;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Fluent.Conditions;
+using ArchUnitNET.Fluent.Syntax.Elements.Types;
+using ArchUnitNET.xUnit;
 
 namespace Smart.ArchitectureTests.Rules;
 
-/// <summary>A breach of a rule: the offending type and what it did, e.g. <c>A.Foo -> B.Bar (in method Baz)</c>.</summary>
-public sealed record Violation(string Type, string Detail)
-{
-    public static Violation Of(TypeDependency dependency) =>
-        new(dependency.OriginName, $"-> {dependency.TargetName} ({dependency.Context})");
-
-    public override string ToString() => $"{Type} {Detail}";
-}
-
 /// <summary>
-/// A rule over compiled assemblies. Rules name what is allowed; none exempts a type by name.
+/// A rule over the loaded architecture, written with ArchUnitNET (which follows async state machines, lambdas and
+/// generic arguments). The same object checks a real module and the deliberate breaches. Rules name what is allowed;
+/// none exempts a type, only the generated namespace <see cref="SmartArchitecture.GeneratedNamespace"/>.
 /// </summary>
 public abstract class ArchitectureRule
 {
-    /// <summary>What the rule demands, in a sentence, shown when it fails.</summary>
-    public abstract string Description { get; }
+    protected abstract IArchRule Rule { get; }
 
-    /// <summary>Fails the test with every violation, one a line, or passes when there is none.</summary>
-    public void Assert(IEnumerable<Violation> violations)
-    {
-        var list = violations.Distinct().Select(violation => violation.ToString()).Order(StringComparer.Ordinal).ToList();
-        if (list.Count > 0)
+    public string Description => Rule.Description;
+
+    /// <summary>Fails the test with ArchUnitNET's report of every violation.</summary>
+    public void Check(Architecture architecture) => Rule.Check(architecture);
+
+    /// <summary>Each violation as "Offending.Type what it did", for the tests that prove the rule fails.</summary>
+    public IReadOnlyList<string> Violations(Architecture architecture) =>
+        Rule.Evaluate(architecture).Where(result => !result.Passed).Select(result => result.Description).ToList();
+
+    /// <summary>The types compiled into an assembly, the generated namespace left out.</summary>
+    protected static GivenTypesConjunction TypesIn(string assembly) =>
+        ArchRuleDefinition.Types().That()
+            .FollowCustomPredicate(type => SmartArchitecture.AssemblyOf(type) == assembly, $"reside in assembly {assembly}")
+            .And().DoNotResideInNamespace(SmartArchitecture.GeneratedNamespace);
+
+    /// <summary>
+    /// Every type each type depends on (base type, interfaces, members, signatures, method bodies, attributes and
+    /// generic arguments) must be allowed; the failure names each type that is not, with its assembly.
+    /// </summary>
+    protected static TypesShouldConjunction DependOnlyOn(
+        GivenTypesConjunction types, Func<IType, bool> allowed, string allowedDescription) =>
+        types.Should().FollowCustomCondition(type =>
         {
-            Xunit.Assert.Fail($"{Description}{Environment.NewLine}{list.Count} violation(s):{Environment.NewLine}  "
-                              + string.Join(Environment.NewLine + "  ", list));
-        }
-    }
-
-    protected static IEnumerable<Violation> Distinct(IEnumerable<TypeDependency> dependencies) =>
-        dependencies.Select(Violation.Of).Distinct();
-
-    /// <summary>"Payroll" from "Smart.Modules.Payroll" or "Smart.Modules.Payroll.Contracts"; null for other assemblies.</summary>
-    protected static string? ModuleOf(string assemblyName)
-    {
-        if (!assemblyName.StartsWith(ModuleAssemblies.ModulePrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var module = assemblyName[ModuleAssemblies.ModulePrefix.Length..];
-        return module.EndsWith(ModuleAssemblies.ContractsSuffix, StringComparison.Ordinal)
-            ? module[..^ModuleAssemblies.ContractsSuffix.Length]
-            : module;
-    }
-
-    protected static bool IsContracts(string assemblyName) =>
-        assemblyName.StartsWith(ModuleAssemblies.ModulePrefix, StringComparison.Ordinal)
-        && assemblyName.EndsWith(ModuleAssemblies.ContractsSuffix, StringComparison.Ordinal);
-
-    protected static bool IsModuleImplementation(string assemblyName) =>
-        assemblyName.StartsWith(ModuleAssemblies.ModulePrefix, StringComparison.Ordinal) && !IsContracts(assemblyName);
-
-    protected static IEnumerable<TypeDefinition> AllTypes(AssemblyDefinition assembly) =>
-        assembly.Modules.SelectMany(module => module.GetTypes());
+            var forbidden = type.Dependencies
+                .Select(dependency => dependency.Target)
+                .Where(target => !target.IsGenericParameter
+                                 && target.Namespace.FullName != SmartArchitecture.GeneratedNamespace
+                                 && !allowed(target))
+                .Select(target => $"{target.FullName} ({SmartArchitecture.AssemblyOf(target)})")
+                .Distinct()
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            return new ConditionResult(type, forbidden.Count == 0, "depends on " + string.Join(", ", forbidden));
+        }, "depend only on " + allowedDescription);
 }

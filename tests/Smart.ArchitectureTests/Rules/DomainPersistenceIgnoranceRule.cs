@@ -1,34 +1,32 @@
-using Mono.Cecil;
+using ArchUnitNET.Fluent;
 
 namespace Smart.ArchitectureTests.Rules;
 
 /// <summary>
-/// Rule 3: the domain (<c>Smart.Modules.&lt;M&gt;.Domain</c> and below) knows nothing of persistence, HTTP or the
-/// container: no type from EF Core, ASP.NET Core, Npgsql or Microsoft.Extensions.DependencyInjection.
+/// Rule 3: the domain (namespace <c>Smart.Modules.&lt;M&gt;.Domain</c> and below) knows nothing of persistence,
+/// messaging, HTTP or the container.
 /// </summary>
-public sealed class DomainPersistenceIgnoranceRule : ArchitectureRule
+public sealed class DomainPersistenceIgnoranceRule(string module) : ArchitectureRule
 {
     public static readonly IReadOnlyList<string> ForbiddenNamespaces =
     [
-        "Microsoft.EntityFrameworkCore",
-        "Microsoft.AspNetCore",
+        "Marten",
         "Npgsql",
         "NpgsqlTypes",
+        "Wolverine",
+        "JasperFx",
+        "Microsoft.EntityFrameworkCore",
+        "Microsoft.AspNetCore",
         "Microsoft.Extensions.DependencyInjection",
     ];
 
-    public override string Description =>
-        "Domain types must not reference " + string.Join(", ", ForbiddenNamespaces.Select(ns => ns + "*")) + ".";
+    private readonly string _domain = SmartArchitecture.ImplementationAssembly(module) + ".Domain";
 
-    public IReadOnlyList<Violation> Check(AssemblyDefinition implementation)
-    {
-        var domain = implementation.Name.Name + ".Domain";
-        return Distinct(implementation.Modules
-                .SelectMany(module => module.Types)
-                .Where(type => TypeDependencies.IsInNamespace(type.Namespace, domain))
-                .SelectMany(TypeDependencies.Of)
-                .Where(dependency => ForbiddenNamespaces.Any(root =>
-                    TypeDependencies.IsInNamespace(dependency.TargetNamespace, root))))
-            .ToList();
-    }
+    protected override IArchRule Rule => DependOnlyOn(
+            TypesIn(SmartArchitecture.ImplementationAssembly(module))
+                .And().FollowCustomPredicate(type => SmartArchitecture.IsInNamespace(type, _domain),
+                    $"reside in namespace {_domain} or below"),
+            target => !ForbiddenNamespaces.Any(root => SmartArchitecture.IsInNamespace(target, root)),
+            "types outside " + string.Join(", ", ForbiddenNamespaces.Select(root => root + ".*")))
+        .WithoutRequiringPositiveResults();
 }

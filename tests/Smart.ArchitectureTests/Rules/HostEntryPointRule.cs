@@ -1,25 +1,20 @@
-using Mono.Cecil;
+using ArchUnitNET.Fluent;
 
 namespace Smart.ArchitectureTests.Rules;
 
 /// <summary>
-/// Rule 5: the host knows a module only by its entry point <c>Smart.Modules.&lt;M&gt;.&lt;M&gt;Module</c>; anything
-/// else it needs from a module comes from the module's contracts.
+/// Rule 5: the host knows a module only by its entry type <c>Smart.Modules.&lt;M&gt;.&lt;M&gt;Module</c>; anything
+/// else it needs from the module comes from the module's contracts. Types nested in the entry type are not the entry.
 /// </summary>
-public sealed class HostEntryPointRule : ArchitectureRule
+public sealed class HostEntryPointRule(string host, string module) : ArchitectureRule
 {
-    public override string Description =>
-        "Smart.Host may reference, in a module's implementation assembly, only the module's entry type <M>Module.";
+    private readonly string _implementation = SmartArchitecture.ImplementationAssembly(module);
+    private readonly string _entry = EntryTypeName(module);
 
-    public static string EntryTypeName(string module) => $"{ModuleAssemblies.ModulePrefix}{module}.{module}Module";
+    public static string EntryTypeName(string module) => $"{SmartArchitecture.ModulePrefix}{module}.{module}Module";
 
-    public IReadOnlyList<Violation> Check(AssemblyDefinition host, string module)
-    {
-        var implementation = ModuleAssemblies.ImplementationAssemblyName(module);
-        var entry = EntryTypeName(module);
-        return Distinct(TypeDependencies.OfAssembly(host)
-                .Where(dependency => dependency.TargetAssembly == implementation
-                                     && dependency.TargetName != entry))
-            .ToList();
-    }
+    protected override IArchRule Rule => DependOnlyOn(
+        TypesIn(host),
+        target => SmartArchitecture.AssemblyOf(target) != _implementation || target.FullName == _entry,
+        $"{_entry} in {_implementation} (and anything outside that assembly)");
 }

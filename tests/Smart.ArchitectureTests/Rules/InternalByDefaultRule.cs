@@ -1,103 +1,80 @@
-using Mono.Cecil;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Fluent.Conditions;
 
 namespace Smart.ArchitectureTests.Rules;
 
 /// <summary>
 /// Rule 4: handlers (classes named <c>...Handler</c>), aggregates (deriving from
 /// <c>Smart.BuildingBlocks.Domain.AggregateRoot</c>) and DbContexts (deriving from
-/// <c>Microsoft.EntityFrameworkCore.DbContext</c>) are not visible outside their module's assembly.
-/// Visibility is the effective one: a public type nested in an internal type is not visible.
+/// <c>Microsoft.EntityFrameworkCore.DbContext</c>) are not visible outside their module's assembly. Visibility is the
+/// effective one: public or protected all the way out, so a public type nested in an internal type is not visible.
 /// </summary>
-public sealed class InternalByDefaultRule : ArchitectureRule
+public sealed class InternalByDefaultRule(string module) : ArchitectureRule
 {
     public const string AggregateRoot = "Smart.BuildingBlocks.Domain.AggregateRoot";
     public const string DbContext = "Microsoft.EntityFrameworkCore.DbContext";
 
-    public override string Description =>
-        "Handlers, aggregates and DbContexts in a module must not be visible outside it (make them internal).";
+    protected override IArchRule Rule =>
+        TypesIn(SmartArchitecture.ImplementationAssembly(module))
+            .And().FollowCustomPredicate(type => Kind(type) is not null, "are handlers, aggregates or DbContexts")
+            .Should().FollowCustomCondition(new NotVisibleOutsideTheAssembly())
+            .WithoutRequiringPositiveResults();
 
-    public IReadOnlyList<Violation> Check(AssemblyDefinition implementation) =>
-        AllTypes(implementation)
-            .Where(IsVisibleOutsideAssembly)
-            .Select(type => Kind(type) is { } kind
-                ? new Violation(TypeDependencies.DisplayName(type), $"is a public {kind}")
-                : null)
-            .OfType<Violation>()
-            .ToList();
-
-    private static string? Kind(TypeDefinition type)
+    private static string? Kind(IType type)
     {
-        if (type.IsInterface)
+        if (type is not Class @class)
         {
             return null;
         }
 
-        if (DerivesFrom(type, AggregateRoot))
+        if (DerivesFrom(@class, AggregateRoot))
         {
             return "aggregate";
         }
 
-        if (DerivesFrom(type, DbContext))
+        if (DerivesFrom(@class, DbContext))
         {
             return "DbContext";
         }
 
-        var name = type.Name.Split('`')[0];
-        return name.EndsWith("Handler", StringComparison.Ordinal) ? "handler" : null;
+        return @class.Name.Split('`')[0].EndsWith("Handler", StringComparison.Ordinal) ? "handler" : null;
     }
 
-    /// <summary>
-    /// Public, or protected (which another assembly can reach by deriving), all the way out.
-    /// </summary>
-    public static bool IsVisibleOutsideAssembly(TypeDefinition type)
+    private static bool DerivesFrom(Class @class, string baseFullName) =>
+        @class.InheritedClasses.Any(inherited => inherited.FullName == baseFullName);
+
+    /// <summary>Needs the architecture to find the declaring types of a nested type.</summary>
+    private sealed class NotVisibleOutsideTheAssembly : ICondition<IType>
     {
-        for (var current = type; current is not null; current = current.DeclaringType)
+        public string Description => "not be visible outside the module (internal, or nested in an internal type)";
+
+        public IEnumerable<ConditionResult> Check(IEnumerable<IType> objects, Architecture architecture)
         {
-            var visible = current.IsNested
-                ? current.IsNestedPublic || current.IsNestedFamily || current.IsNestedFamilyOrAssembly
-                : current.IsPublic;
-            if (!visible)
+            var byName = architecture.Types.ToLookup(type => (SmartArchitecture.AssemblyOf(type), type.FullName));
+            return objects.Select(type =>
+                new ConditionResult(type, !IsVisibleOutsideAssembly(type, byName), $"is a public {Kind(type)}"));
+        }
+
+        public bool CheckEmpty() => true;
+
+        private static bool IsVisibleOutsideAssembly(IType type, ILookup<(string, string), IType> byName)
+        {
+            if (type.Visibility is not (Visibility.Public or Visibility.Protected or Visibility.ProtectedInternal))
             {
                 return false;
             }
-        }
 
-        return true;
-    }
-
-    /// <summary>Walks the base types, resolving each through the bin folder; an unresolvable base fails loudly.</summary>
-    public static bool DerivesFrom(TypeDefinition type, string baseFullName)
-    {
-        var current = type.BaseType;
-        while (current is not null)
-        {
-            var element = current is GenericInstanceType instance ? instance.ElementType : current;
-            if (element.FullName == baseFullName)
+            if (!type.IsNested)
             {
                 return true;
             }
 
-            if (element.FullName is "System.Object" or "System.ValueType" or "System.Enum" or "System.MulticastDelegate")
-            {
-                return false;
-            }
-
-            TypeDefinition? resolved;
-            try
-            {
-                resolved = element.Resolve();
-            }
-            catch (AssemblyResolutionException exception)
-            {
-                throw new InvalidOperationException(
-                    $"Cannot resolve base type {element.FullName} of {type.FullName}: {exception.Message}", exception);
-            }
-
-            current = resolved is null
-                ? throw new InvalidOperationException($"Cannot resolve base type {element.FullName} of {type.FullName}.")
-                : resolved.BaseType;
+            // ArchUnitNET names a nested type Outer+Inner.
+            var declaringName = type.FullName[..type.FullName.LastIndexOf('+')];
+            var declaring = byName[(SmartArchitecture.AssemblyOf(type), declaringName)].FirstOrDefault()
+                            ?? throw new InvalidOperationException($"Declaring type {declaringName} of {type.FullName} is not loaded.");
+            return IsVisibleOutsideAssembly(declaring, byName);
         }
-
-        return false;
     }
 }

@@ -1,61 +1,31 @@
-using Mono.Cecil;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Fluent.Conditions;
 
 namespace Smart.ArchitectureTests.Rules;
 
 /// <summary>
 /// Each module exposes one entry point: a public class <c>Smart.Modules.&lt;M&gt;.&lt;M&gt;Module</c> implementing
-/// <c>Smart.BuildingBlocks.Modules.IModule</c>. Rule 5 relies on it being there.
+/// <c>Smart.BuildingBlocks.Modules.IModule</c> (directly or through a base class). Rule 5 relies on it being there;
+/// a missing entry type fails the rule too (ArchUnitNET requires a positive result).
 /// </summary>
-public sealed class ModuleEntryPointRule : ArchitectureRule
+public sealed class ModuleEntryPointRule(string module) : ArchitectureRule
 {
     public const string ModuleInterface = "Smart.BuildingBlocks.Modules.IModule";
 
-    public override string Description =>
-        "A module must expose a public class Smart.Modules.<M>.<M>Module implementing " + ModuleInterface + ".";
+    private readonly string _entry = HostEntryPointRule.EntryTypeName(module);
 
-    public IReadOnlyList<Violation> Check(AssemblyDefinition implementation, string module)
-    {
-        var name = HostEntryPointRule.EntryTypeName(module);
-        var entry = implementation.MainModule.GetType(name);
-        if (entry is null)
-        {
-            return [new Violation(name, $"is missing from {implementation.Name.Name}")];
-        }
+    protected override IArchRule Rule =>
+        TypesIn(SmartArchitecture.ImplementationAssembly(module)).And().HaveFullName(_entry)
+            .Should().FollowCustomCondition(type => new ConditionResult(type,
+                type is Class && type.Visibility == Visibility.Public,
+                "is not a public class"), "be a public class")
+            .AndShould().FollowCustomCondition(type => new ConditionResult(type,
+                Implements(type, ModuleInterface),
+                $"does not implement {ModuleInterface}"), $"implement {ModuleInterface}");
 
-        var violations = new List<Violation>();
-        if (!entry.IsPublic || !entry.IsClass || entry.IsInterface)
-        {
-            violations.Add(new Violation(name, "must be a public class"));
-        }
-
-        if (!Implements(entry, ModuleInterface))
-        {
-            violations.Add(new Violation(name, $"must implement {ModuleInterface}"));
-        }
-
-        return violations;
-    }
-
-    /// <summary>Declared on the type or on any of its base types (e.g. an abstract <c>Module</c> base class).</summary>
-    public static bool Implements(TypeDefinition type, string interfaceFullName)
-    {
-        for (TypeDefinition? current = type; current is not null;)
-        {
-            if (current.Interfaces.Any(declared => declared.InterfaceType.FullName == interfaceFullName))
-            {
-                return true;
-            }
-
-            var baseType = current.BaseType;
-            if (baseType is null || baseType.FullName == "System.Object")
-            {
-                return false;
-            }
-
-            current = (baseType is GenericInstanceType instance ? instance.ElementType : baseType).Resolve()
-                      ?? throw new InvalidOperationException($"Cannot resolve base type {baseType.FullName} of {type.FullName}.");
-        }
-
-        return false;
-    }
+    private static bool Implements(IType type, string interfaceFullName) =>
+        type is Class @class
+        && @class.InheritedClasses.Prepend(@class)
+            .Any(current => current.ImplementedInterfaces.Any(implemented => implemented.FullName == interfaceFullName));
 }

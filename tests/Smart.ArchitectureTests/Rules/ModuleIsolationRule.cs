@@ -1,34 +1,24 @@
-using Mono.Cecil;
+using ArchUnitNET.Fluent;
 
 namespace Smart.ArchitectureTests.Rules;
 
 /// <summary>
-/// Rule 1: a module's implementation talks to other modules only through their contracts.
-/// Allowed: its own assembly, any <c>Smart.Modules.*.Contracts</c>, <c>Smart.BuildingBlocks</c>, framework and packages.
-/// Forbidden: another module's implementation assembly, and the host.
+/// Rule 1: a module's implementation talks to other modules only through their contracts. Allowed: its own assembly,
+/// Smart.BuildingBlocks, any <c>Smart.Modules.*.Contracts</c>, and the framework and packages (any assembly outside
+/// Smart.*). So another module's implementation, the host, or any other Smart assembly is a violation.
 /// </summary>
-public sealed class ModuleIsolationRule : ArchitectureRule
+public sealed class ModuleIsolationRule(string module) : ArchitectureRule
 {
-    public override string Description =>
-        "A module implementation must not reference another module's implementation, nor Smart.Host "
-        + "(use the other module's .Contracts).";
+    private readonly string _own = SmartArchitecture.ImplementationAssembly(module);
 
-    public IReadOnlyList<Violation> Check(AssemblyDefinition implementation)
-    {
-        var own = implementation.Name.Name;
-        var byType = Distinct(TypeDependencies.OfAssembly(implementation)
-            .Where(dependency => IsForbidden(own, dependency.TargetAssembly)));
+    protected override IArchRule Rule => DependOnlyOn(
+        TypesIn(_own),
+        target => IsAllowed(SmartArchitecture.AssemblyOf(target)),
+        $"{_own}, {SmartArchitecture.BuildingBlocksAssembly}, Smart.Modules.*.Contracts and assemblies outside Smart.*");
 
-        // Second line: an assembly reference the compiler kept, even if no type reference was spotted.
-        var byAssembly = implementation.Modules
-            .SelectMany(module => module.AssemblyReferences)
-            .Where(reference => IsForbidden(own, reference.Name))
-            .Select(reference => new Violation($"assembly {own}", $"-> assembly {reference.Name} (assembly reference)"));
-
-        return byType.Concat(byAssembly).ToList();
-    }
-
-    private static bool IsForbidden(string own, string target) =>
-        target == ModuleAssemblies.HostAssemblyName
-        || (IsModuleImplementation(target) && target != own);
+    private bool IsAllowed(string assembly) =>
+        assembly == _own
+        || assembly == SmartArchitecture.BuildingBlocksAssembly
+        || SmartArchitecture.IsContracts(assembly)
+        || !assembly.StartsWith("Smart.", StringComparison.Ordinal);
 }
