@@ -20,6 +20,12 @@ public static class SmartArchitecture
     /// </summary>
     public const string GeneratedNamespace = "JasperFx.Generated";
 
+    /// <summary>
+    /// Wolverine's pre-generated handler code (<c>codegen write</c>), compiled into the host: it constructs each module's
+    /// handlers by design. The host rule leaves it out; every rule still checks the modules it calls.
+    /// </summary>
+    public const string WolverineCodegenNamespace = "Internal.Generated";
+
     private static readonly Lazy<Architecture> LoadedOnce = new(() =>
         new ArchLoader()
             .LoadFilteredDirectory(BinDirectory, HostAssembly + ".dll")

@@ -5,19 +5,19 @@ using ArchUnitNET.Fluent.Conditions;
 namespace Smart.ArchitectureTests.Rules;
 
 /// <summary>
-/// Rule 4: handlers (classes named <c>...Handler</c>), aggregates (deriving from
-/// <c>Smart.BuildingBlocks.Domain.AggregateRoot</c>) and DbContexts (deriving from
-/// <c>Microsoft.EntityFrameworkCore.DbContext</c>) are not visible outside their module's assembly. Visibility is the
-/// effective one: public or protected all the way out, so a public type nested in an internal type is not visible.
+/// Rule 4: aggregates (deriving from <c>Smart.BuildingBlocks.Domain.AggregateRoot</c>) are not visible outside their
+/// module's assembly. Visibility is the effective one: public or protected all the way out, so a public type nested in
+/// an internal type is not visible. Handlers, the messages they handle and the stores they take are public: Wolverine
+/// discovers public handler types only and its generated code constructs them (ADR 0045); no other module can reach
+/// them anyway, since modules reference only each other's contracts (rule 1 and the project-reference rule).
 /// </summary>
 public sealed class InternalByDefaultRule(string module) : ArchitectureRule
 {
     public const string AggregateRoot = "Smart.BuildingBlocks.Domain.AggregateRoot";
-    public const string DbContext = "Microsoft.EntityFrameworkCore.DbContext";
 
     protected override IArchRule Rule =>
         TypesIn(SmartArchitecture.ImplementationAssembly(module))
-            .And().FollowCustomPredicate(type => Kind(type) is not null, "are handlers, aggregates or DbContexts")
+            .And().FollowCustomPredicate(type => Kind(type) is not null, "are aggregates")
             .Should().FollowCustomCondition(new NotVisibleOutsideTheAssembly())
             .WithoutRequiringPositiveResults();
 
@@ -28,17 +28,7 @@ public sealed class InternalByDefaultRule(string module) : ArchitectureRule
             return null;
         }
 
-        if (DerivesFrom(@class, AggregateRoot))
-        {
-            return "aggregate";
-        }
-
-        if (DerivesFrom(@class, DbContext))
-        {
-            return "DbContext";
-        }
-
-        return @class.Name.Split('`')[0].EndsWith("Handler", StringComparison.Ordinal) ? "handler" : null;
+        return DerivesFrom(@class, AggregateRoot) ? "aggregate" : null;
     }
 
     private static bool DerivesFrom(Class @class, string baseFullName) =>

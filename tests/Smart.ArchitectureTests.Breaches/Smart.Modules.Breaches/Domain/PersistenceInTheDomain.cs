@@ -7,6 +7,18 @@ namespace Smart.Modules.Breaches.Domain;
 /// <summary>Internal-by-default breach: a public aggregate.</summary>
 public sealed class PublicAggregate : AggregateRoot;
 
+/// <summary>Internal-by-default breach: a public aggregate nested in a public type.</summary>
+public static class ShownPlace
+{
+    public sealed class Aggregate : AggregateRoot;
+}
+
+/// <summary>Not a breach: a public aggregate nested in an internal type is not visible outside the module.</summary>
+internal static class HiddenPlace
+{
+    public sealed class Aggregate : AggregateRoot;
+}
+
 /// <summary>Domain breach: an EF Core field.</summary>
 internal sealed class DbContextInTheDomain(DbContext db)
 {
