@@ -27,7 +27,10 @@ internal sealed class DatabaseOutageOptions
 
     internal static IServiceCollection Bind(IServiceCollection services)
     {
-        services.AddOptions<DatabaseOutageOptions>().BindConfiguration(Section);
+        services.AddOptions<DatabaseOutageOptions>().BindConfiguration(Section)
+            // Npgsql reads a timeout of 0 as "wait forever": the very hang the probe exists to avoid.
+            .Validate(o => o is { RetryAfterSeconds: >= 1, HealthTimeoutSeconds: >= 1 }, $"{Section}: RetryAfterSeconds and HealthTimeoutSeconds must be at least 1.")
+            .ValidateOnStart();
         return services;
     }
 
