@@ -52,6 +52,7 @@ builder.Services.AddIdentityCore<SmartUser>(options =>
 builder.Services.AddScoped<UserAccounts>();
 builder.Services.AddSmartAuthorization();
 builder.Services.AddSmartProblemDetails();
+builder.Services.AddDatabaseHealth();
 builder.Services.ConfigureHttpJsonOptions(options => HttpJson.Configure(options.SerializerOptions));
 builder.Services.AddSmartSwagger();
 var maxRequestBodyBytes = builder.Configuration.GetValue("Smart:Http:MaxRequestBodyBytes", 10L * 1024 * 1024);
@@ -82,12 +83,7 @@ app.UseSwaggerUI(ui => ui.EnableTryItOutByDefault());
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGet("/health", async (NpgsqlDataSource db, CancellationToken ct) =>
-    {
-        await using var command = db.CreateCommand("SELECT 1");
-        await command.ExecuteScalarAsync(ct);
-        return TypedResults.Ok(new { status = "Healthy" });
-    })
+app.MapDatabaseHealth("/health")
     .AllowAnonymous()
     .WithTags("Operations")
     .WithName("Health");

@@ -11,10 +11,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("SMART_TEST_DB") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
 
-    private TestDatabase(string name)
+    private TestDatabase(string name, string connectionString)
     {
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
+        ConnectionString = connectionString;
+    }
+
+    private TestDatabase(string name)
+        : this(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 40 }.ConnectionString)
+    {
     }
 
     public string Name { get; }
@@ -22,6 +27,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public static TestDatabase Create() => new($"smart_test_{Guid.NewGuid():N}");
+
+    /// <summary>The same database reached through another port on this machine (e.g. a <see cref="TcpForwarder"/>); its owner stays this instance.</summary>
+    public TestDatabase Through(int port) =>
+        new(Name, new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString);
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {

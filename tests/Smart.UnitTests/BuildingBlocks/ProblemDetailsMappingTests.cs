@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Web;
 
@@ -48,6 +51,19 @@ public sealed class ProblemDetailsMappingTests
         Assert.DoesNotContain("secret", body.ToString());
     }
 
+    [Fact]
+    public async Task Given_the_database_unreachable_Then_503_with_the_configured_Retry_After()
+    {
+        var refused = new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused));
+
+        var (status, body, headers) = await MapWithHeadersAsync(new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", refused));
+
+        Assert.Equal(503, status);
+        Assert.Equal(503, body.GetProperty("status").GetInt32());
+        Assert.Equal("7", headers.RetryAfter.ToString());
+        Assert.Equal("application/problem+json", headers.ContentType.ToString());
+    }
+
     private sealed record AlwaysBroken : IBusinessRule
     {
         public bool IsBroken() => true;
@@ -57,14 +73,21 @@ public sealed class ProblemDetailsMappingTests
 
     private static async Task<(int Status, JsonElement Body)> MapAsync(Exception exception)
     {
+        var (status, body, _) = await MapWithHeadersAsync(exception);
+        return (status, body);
+    }
+
+    private static async Task<(int Status, JsonElement Body, IHeaderDictionary Headers)> MapWithHeadersAsync(Exception exception)
+    {
         var services = new ServiceCollection().AddLogging().AddSmartProblemDetails().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         context.Response.Body = new MemoryStream();
-        var mapping = new ProblemDetailsMapping(services.GetRequiredService<IProblemDetailsService>(), NullLogger<ProblemDetailsMapping>.Instance);
+        var mapping = new ProblemDetailsMapping(services.GetRequiredService<IProblemDetailsService>(),
+            Options.Create(new DatabaseOutageOptions { RetryAfterSeconds = 7 }), NullLogger<ProblemDetailsMapping>.Instance);
 
         Assert.True(await mapping.TryHandleAsync(context, exception, CancellationToken.None));
 
         context.Response.Body.Position = 0;
-        return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement);
+        return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement, context.Response.Headers);
     }
 }

@@ -7,15 +7,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Persistence;
 
 namespace Smart.BuildingBlocks.Web;
 
 /// <summary>
 /// Every error leaves as RFC 7807 problem details: 400 with field errors for bad input, 404, 409 for rule and
-/// concurrency conflicts. Anything a client can send maps to a 4xx; only our own faults are a 500.
+/// concurrency conflicts, 503 with Retry-After while the database is unreachable. Anything a client can send maps to
+/// a 4xx; only our own faults are a 500.
 /// </summary>
-internal sealed partial class ProblemDetailsMapping(IProblemDetailsService problemDetails, ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
+internal sealed partial class ProblemDetailsMapping(
+    IProblemDetailsService problemDetails,
+    IOptions<DatabaseOutageOptions> outage,
+    ILogger<ProblemDetailsMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -59,10 +65,22 @@ internal sealed partial class ProblemDetailsMapping(IProblemDetailsService probl
                 Title = "This already exists.",
                 Detail = $"A record with the same key already exists ({unique.ConstraintName}).",
             },
+            _ when DatabaseUnavailable.Is(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is temporarily unavailable.",
+                Detail = "The database cannot be reached. Try again in a few seconds.",
+            },
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
         };
 
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // An outage fails every request alike: one line each, not a stack trace each.
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+            outage.Value.WriteRetryAfter(httpContext.Response);
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -94,6 +112,7 @@ public static class ProblemDetailsRegistration
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsMapping>();
+        DatabaseOutageOptions.Bind(services);
         // Binding failures (malformed JSON, wrong types, unknown enum values) throw, so they reach the mapping above.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
