@@ -122,14 +122,8 @@ public sealed class HostProcess : IDisposable
     /// <summary>The host's own build output (same configuration as the tests), found from the solution root.</summary>
     private static string HostAssemblyPath()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Smart.sln")))
-        {
-            directory = directory.Parent;
-        }
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Smart.sln not found above the test folder."),
-            "src", "Host", "Smart.Host", "bin", configuration, "net10.0", "Smart.Host.dll");
+        var path = RepositoryFolder.PathTo("src", "Host", "Smart.Host", "bin", configuration, "net10.0", "Smart.Host.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first.", path);
     }
 

@@ -32,6 +32,9 @@ internal static class SwaggerSetup
             {
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
+            // A reference type without `?` is not nullable in the document: a web client's `string` stays a `string`.
+            options.SupportNonNullableReferenceTypes();
+            options.SchemaFilter<RequiredPropertiesSchemaFilter>();
             options.SchemaFilter<ExampleSchemaFilter>();
             options.CustomSchemaIds(ModuleSchemaIds.For);
         });
