@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Messaging;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Features.Salaries;
@@ -27,8 +28,8 @@ internal sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnl
         {
             RuleFor(c => c.ActivityId).NotEmpty();
             RuleFor(c => c.ClientId).NotEmpty();
-            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= IssueInvoice.MaxLines).WithMessage($"At most {IssueInvoice.MaxLines} lines.");
-            RuleForEach(c => c.Lines).SetValidator(new InvoiceLineInput.Validator());
+            RuleFor(c => c.Lines).HasItems(IssueInvoice.MaxLines);
+            RuleForEach(c => c.Lines).EachValid(new InvoiceLineInput.Validator());
             RuleFor(c => c.Salary).NotNull().SetValidator(new SalaryInput.Validator());
         }
     }
