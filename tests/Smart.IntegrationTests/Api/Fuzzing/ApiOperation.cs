@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Smart.IntegrationTests.Api.Fuzzing;
 
-/// <summary>A parameter of an operation: its name, where it goes (<c>path</c> or <c>query</c>) and its schema.</summary>
-internal sealed record ApiParameter(string Name, string In, JsonElement Schema);
+/// <summary>A parameter of an operation: its name, where it goes (<c>path</c> or <c>query</c>), its schema, whether it must be sent.</summary>
+internal sealed record ApiParameter(string Name, string In, JsonElement Schema, bool Required);
 
 /// <summary>One operation of the OpenAPI document the host serves, with what the fuzzer needs to build requests for it.</summary>
 internal sealed record ApiOperation(string Method, string Path, IReadOnlyList<ApiParameter> Parameters, JsonElement? JsonBody, JsonElement? FormBody)
@@ -21,7 +21,9 @@ internal sealed record ApiOperation(string Method, string Path, IReadOnlyList<Ap
             foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "patch" or "delete"))
             {
                 var parameters = method.Value.TryGetProperty("parameters", out var list)
-                    ? list.EnumerateArray().Select(p => new ApiParameter(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!, p.GetProperty("schema"))).ToList()
+                    ? list.EnumerateArray().Select(p => new ApiParameter(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!, p.GetProperty("schema"),
+                        p.TryGetProperty("required", out var required) && required.GetBoolean()))
+                        .ToList()
                     : [];
                 JsonElement? json = null, form = null;
                 if (method.Value.TryGetProperty("requestBody", out var body))

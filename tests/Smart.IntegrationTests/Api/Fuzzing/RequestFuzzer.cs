@@ -18,16 +18,28 @@ internal sealed class RequestFuzzer(Random random, JsonElement document, IdPool 
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    /// <summary>Values of any type, as raw JSON, that no client should be able to turn into a 500.</summary>
-    private static readonly string[] Literals =
+    /// <summary>Numbers, as raw JSON: out of range of every .NET type, negative, zero, too precise.</summary>
+    private static readonly string[] Numbers =
     [
-        "null", "\"\"", "\" \"", "\"fuzz\"", "12", "-1", "0", "true", "{}", "[]",
-        "1e30", "-1e30", "1e400", "79228162514264337593543950335", "-79228162514264337593543950335", "79228162514264337593543950336",
-        "2147483648", "-2147483649", "9223372036854775808", "0.1234567890123456789", "10.001", "3.14159265358979323846264338327950288",
-        "\"0001-01-01\"", "\"9999-12-31\"", "\"2026-02-30\"", "\"yesterday\"", "\"1900-01-01\"", "\"2999-12-31\"", "\"0001-01-01T00:00:00Z\"",
-        "\"00000000-0000-0000-0000-000000000000\"", "\"not-a-guid\"", "\"\\u0000\"", "\"<script>alert(1)</script>\"", "\"' OR 1=1 --\"",
-        "\"%00\"", "\"🎭 é\"", "\"-1\"", "\"NaN\"", "\"1e30\"", $"\"{new string('x', 10_000)}\"",
+        "-1", "0", "0.001", "0.005", "-0.01", "12", "1e30", "-1e30", "1e400", "79228162514264337593543950335", "-79228162514264337593543950335",
+        "79228162514264337593543950336", "2147483648", "-2147483649", "9223372036854775808", "0.1234567890123456789", "10.001",
+        "3.14159265358979323846264338327950288", "99999999999999.99", "1000000000000",
     ];
+
+    private static readonly string[] Dates =
+    [
+        "\"0001-01-01\"", "\"9999-12-31\"", "\"2026-02-30\"", "\"yesterday\"", "\"1899-12-31\"", "\"1900-01-01\"", "\"2999-12-31\"", "\"3000-01-01\"",
+        "\"2100-01-01\"", "\"0001-01-01T00:00:00Z\"", "\"2026-13-01\"", "\"2024-02-29\"",
+    ];
+
+    private static readonly string[] Strings =
+    [
+        "\"\"", "\" \"", "\"fuzz\"", "\"00000000-0000-0000-0000-000000000000\"", "\"not-a-guid\"", "\"\\u0000\"", "\"<script>alert(1)</script>\"",
+        "\"' OR 1=1 --\"", "\"%00\"", "\"🎭 é\"", "\"-1\"", "\"NaN\"", "\"1e30\"", $"\"{new string('x', 10_000)}\"",
+    ];
+
+    /// <summary>Values of any type, as raw JSON, that no client should be able to turn into a 500.</summary>
+    private static readonly string[] Literals = ["null", "true", "{}", "[]", .. Numbers, .. Dates, .. Strings];
 
     // No %00: Kestrel answers 400 to it before any middleware runs, and the test server's client cannot even send it.
     private static readonly string[] RouteValues =
@@ -76,12 +88,12 @@ internal sealed class RequestFuzzer(Random random, JsonElement document, IdPool 
         {
             if (parameter.Name == mutatedQuery)
             {
-                var literal = Literals[random.Next(Literals.Length)];
+                var literal = Literal(Valid(parameter.Schema, parameter.Name, 0));
                 var text = literal.StartsWith('"') ? JsonNode.Parse(literal)!.GetValue<string>() : literal;
                 query.Add($"{parameter.Name}={Uri.EscapeDataString(text)}");
                 mutation = $"query {parameter.Name} := {Excerpt(literal, 60)}";
             }
-            else if (random.Next(2) == 0)
+            else if (parameter.Required || random.Next(2) == 0)
             {
                 query.Add($"{parameter.Name}={Uri.EscapeDataString(ValueText(Valid(parameter.Schema, parameter.Name, 0)))}");
             }
@@ -166,7 +178,7 @@ internal sealed class RequestFuzzer(Random random, JsonElement document, IdPool 
         if (target == "body" && fields.Count > 0)
         {
             var field = fields.Keys.Order(StringComparer.Ordinal).ElementAt(random.Next(fields.Count));
-            var literal = Literals[random.Next(Literals.Length)];
+            var literal = Literal(JsonValue.Create(fields[field]));
             fields[field] = literal.StartsWith('"') ? JsonNode.Parse(literal)!.GetValue<string>() : literal;
             mutation = $"field {field} := {Excerpt(literal, 60)}";
         }
@@ -232,7 +244,7 @@ internal sealed class RequestFuzzer(Random random, JsonElement document, IdPool 
         }
         else
         {
-            var literal = random.Next(8) == 0 ? $"\"{ids.Any(random)}\"" : Literals[random.Next(Literals.Length)];
+            var literal = random.Next(8) == 0 ? $"\"{ids.Any(random)}\"" : Literal(current);
             replacement = JsonNode.Parse(literal);
             description = Excerpt(literal, 60);
         }
@@ -244,6 +256,20 @@ internal sealed class RequestFuzzer(Random random, JsonElement document, IdPool 
             default: body = replacement; break;
         }
         return (body, $"{path} := {description}");
+    }
+
+    /// <summary>Half the time a value of the same kind as the one it replaces (a date for a date…), where the edge cases hide.</summary>
+    private string Literal(JsonNode? current)
+    {
+        var kind = current?.GetValueKind();
+        var group = random.Next(2) == 0 ? Literals : kind switch
+        {
+            JsonValueKind.Number => Numbers,
+            JsonValueKind.String when DateOnly.TryParse(current!.GetValue<string>(), CultureInfo.InvariantCulture, out _) => Dates,
+            JsonValueKind.String => Strings,
+            _ => Literals,
+        };
+        return group[random.Next(group.Length)];
     }
 
     private static void Collect(JsonNode? node, string path, List<(JsonNode? Parent, string Path, object Key)> slots)
