@@ -44,6 +44,7 @@ public sealed class ApiFuzzTests(SmartApp app, ITestOutputHelper output) : IClas
 
         var failures = new List<Failure>();
         var statuses = new SortedDictionary<int, int>();
+        var accepted = new HashSet<string>(); // operations that answered a 2xx at least once: the fuzzer reached their handlers
         var watch = Stopwatch.StartNew();
         foreach (var (operation, role) in schedule)
         {
@@ -58,7 +59,11 @@ public sealed class ApiFuzzTests(SmartApp app, ITestOutputHelper output) : IClas
                 {
                     failures.Add(new Failure(operation.Key, role, request, ((int)response.StatusCode).ToString(), body));
                 }
-                else if (response.StatusCode == HttpStatusCode.Created)
+                if (response.IsSuccessStatusCode)
+                {
+                    accepted.Add(operation.Key);
+                }
+                if (response.StatusCode == HttpStatusCode.Created)
                 {
                     Harvest(ids, operations, operation, response, body);
                 }
@@ -71,6 +76,8 @@ public sealed class ApiFuzzTests(SmartApp app, ITestOutputHelper output) : IClas
         }
         output.WriteLine($"{schedule.Length} requests to {operations.Count} operations ({operations.Count(o => o.Writes)} writes) as {clients.Count} roles in {watch.Elapsed.TotalSeconds:F1} s, seed {Seed}; "
             + string.Join(", ", statuses.Select(s => $"{s.Value} × {s.Key}")));
+        output.WriteLine($"Write operations that accepted a request: {accepted.Count(a => !a.StartsWith("GET ", StringComparison.Ordinal))} of {operations.Count(o => o.Writes)}; "
+            + $"never: {string.Join(", ", operations.Where(o => o.Writes && !accepted.Contains(o.Key)).Select(o => o.Key))}");
 
         Assert.True(schedule.Length >= MinimumRequests, $"Only {schedule.Length} requests: the OpenAPI document lost operations?");
         Assert.True(operations.Count(o => o.Writes) >= 30, $"Only {operations.Count(o => o.Writes)} write operations in the OpenAPI document.");
