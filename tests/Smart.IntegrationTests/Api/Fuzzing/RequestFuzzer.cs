@@ -300,7 +300,7 @@ internal sealed class RequestFuzzer(Random random, JsonElement document, IdPool 
         if (depth > 6) return null;
         if (random.Next(2) == 0 && Example(schema) is { } example)
         {
-            return WithRealIds(JsonNode.Parse(example.GetRawText()), name);
+            return WithFreshValues(JsonNode.Parse(example.GetRawText()), name);
         }
         if (schema.TryGetProperty("enum", out var values))
         {
@@ -353,35 +353,47 @@ internal sealed class RequestFuzzer(Random random, JsonElement document, IdPool 
         var text = format switch
         {
             "uuid" => ids.Pick(random, name).ToString(),
-            "date" => Today.AddDays(-random.Next(40)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "date" => Today.AddDays(random.Next(-40, 40)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "date-time" => DateTime.UtcNow.AddDays(-random.Next(40)).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             "email" => $"fuzz-{random.Next(1_000_000)}@example.org",
             _ when name.Contains("email", StringComparison.OrdinalIgnoreCase) => $"fuzz-{random.Next(1_000_000)}@example.org",
             _ when name.Contains("country", StringComparison.OrdinalIgnoreCase) => "FR",
             _ when name.Contains("postalCode", StringComparison.OrdinalIgnoreCase) => "59000",
-            _ when name.Contains("socialSecurityNumber", StringComparison.OrdinalIgnoreCase) => "294067511204548",
+            _ when name.Contains("socialSecurityNumber", StringComparison.OrdinalIgnoreCase) => SocialSecurityNumber(),
             _ when name.Contains("password", StringComparison.OrdinalIgnoreCase) => "Fuzz-password-2026!",
             _ => "Fuzz " + name,
         };
-        return schema.TryGetProperty("maxLength", out var max) && max.TryGetInt32(out var m) && text.Length > m ? text[..m] : text;
+        return schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("maxLength", out var max) && max.TryGetInt32(out var m) && text.Length > m ? text[..m] : text;
     }
 
-    /// <summary>Examples name made-up ids; real ones of the same name go deeper than a 404.</summary>
-    private JsonNode? WithRealIds(JsonNode? node, string name)
+    /// <summary>
+    /// Examples name made-up ids and one e-mail or social security number: real ids of the same name, and values unique
+    /// to this request, go deeper than a 404 or a 409 for a duplicate.
+    /// </summary>
+    private JsonNode? WithFreshValues(JsonNode? node, string name)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var property in obj.Select(p => p.Key).ToList()) obj[property] = WithRealIds(obj[property], property);
+                foreach (var property in obj.Select(p => p.Key).ToList()) obj[property] = WithFreshValues(obj[property], property);
                 return obj;
             case JsonArray array:
-                for (var i = 0; i < array.Count; i++) array[i] = WithRealIds(array[i]?.DeepClone(), Singular(name));
+                for (var i = 0; i < array.Count; i++) array[i] = WithFreshValues(array[i]?.DeepClone(), Singular(name));
                 return array;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String && Guid.TryParse(value.GetValue<string>(), out _):
                 return JsonValue.Create(ids.Pick(random, name).ToString());
+            case JsonValue when name.Contains("email", StringComparison.OrdinalIgnoreCase) || name.Contains("socialSecurityNumber", StringComparison.OrdinalIgnoreCase):
+                return JsonValue.Create(Text(null, name, default));
             default:
                 return node;
         }
+    }
+
+    /// <summary>A valid NIR of a woman born in June 1994 (as the examples' employee), unique by its order number: the key is 97 − (first 13 digits mod 97).</summary>
+    private string SocialSecurityNumber()
+    {
+        var first13 = 2940675000000L + random.Next(1_000_000);
+        return $"{first13}{97 - first13 % 97:D2}";
     }
 
     private static JsonElement? Example(JsonElement schema) =>
