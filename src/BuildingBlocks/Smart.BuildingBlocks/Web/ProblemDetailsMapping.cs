@@ -38,6 +38,14 @@ internal sealed partial class ProblemDetailsMapping(
                     Status = StatusCodes.Status400BadRequest,
                     Title = "The request is not valid.",
                 },
+            // A value of the wrong type or text the converters refuse: the serializer names the field (e.g. $.lines[0].quantity).
+            BadHttpRequestException { InnerException: JsonException { Path: ['$', '.', ..] path } json } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [path[2..]] = [json.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+                Detail = json.Message,
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Persistence;
@@ -30,7 +31,7 @@ public sealed record ListActivities(Guid? OfficeId, Guid? CoordinatorId, Activit
             RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
             RuleFor(q => q.Kind).IsInEnum();
             RuleFor(q => q.Status).IsInEnum();
-            RuleFor(q => q.Search).MaximumLength(100);
+            RuleFor(q => q.Search).MaximumLength(100).HasNoNul();
         }
     }
 }

@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Persistence;
@@ -96,7 +97,7 @@ public sealed record ListClients(string? Search, ClientTypology? Typology, int P
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
             RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
             RuleFor(q => q.Typology).IsInEnum();
-            RuleFor(q => q.Search).MaximumLength(100);
+            RuleFor(q => q.Search).MaximumLength(100).HasNoNul();
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Persistence;
@@ -30,7 +31,7 @@ public sealed record SubmitExpense(
         {
             RuleFor(c => c.ActivityId).NotEmpty();
             RuleFor(c => c.Category).IsInEnum();
-            RuleFor(c => c.Description).NotEmpty().MaximumLength(Expense.MaxDescriptionLength);
+            RuleFor(c => c.Description).NotEmpty().MaximumLength(Expense.MaxDescriptionLength).HasNoNul();
             RuleFor(c => c.AmountInclVat).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
             RuleFor(c => c.RecoverableVat).GreaterThanOrEqualTo(0).PrecisionScale(14, 2, ignoreTrailingZeros: true)
                 .LessThan(c => c.AmountInclVat).WithMessage("The recoverable VAT is less than the amount including VAT.");

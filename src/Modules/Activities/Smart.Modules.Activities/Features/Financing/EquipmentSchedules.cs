@@ -25,9 +25,13 @@ public sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, TimeP
 {
     public async Task HandleAsync(BookEquipmentInstalment message, CancellationToken cancellationToken)
     {
-        await db.LockEquipmentAsync(message.EquipmentId, cancellationToken);
-        var equipment = await db.Equipment.SingleOrDefaultAsync(e => e.Id == message.EquipmentId, cancellationToken)
+        var activityId = await db.Equipment.Where(e => e.Id == message.EquipmentId).Select(e => (Guid?)e.ActivityId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Equipment", message.EquipmentId);
+        // The ledger entry references the activity, so the activity's lock comes first, as in an early repayment:
+        // the other order deadlocked with one.
+        await db.LockActivityAsync(activityId, cancellationToken);
+        await db.LockEquipmentAsync(message.EquipmentId, cancellationToken);
+        var equipment = await db.Equipment.SingleAsync(e => e.Id == message.EquipmentId, cancellationToken);
         if (equipment.BookInstalment(message.Number, clock.GetUtcNow()) is { } entry)
         {
             db.BudgetEntries.Add(entry);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Invoicing;
@@ -49,8 +50,8 @@ public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? Issu
         {
             RuleFor(c => c.ActivityId).NotEmpty();
             RuleFor(c => c.ClientId).NotEmpty();
-            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= MaxLines).WithMessage($"At most {MaxLines} lines.");
-            RuleForEach(c => c.Lines).SetValidator(new InvoiceLineInput.Validator());
+            RuleFor(c => c.Lines).HasItems(MaxLines);
+            RuleForEach(c => c.Lines).EachValid(new InvoiceLineInput.Validator());
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Features.Salaries;
@@ -28,8 +29,8 @@ public sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnly?
         {
             RuleFor(c => c.ActivityId).NotEmpty();
             RuleFor(c => c.ClientId).NotEmpty();
-            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= IssueInvoice.MaxLines).WithMessage($"At most {IssueInvoice.MaxLines} lines.");
-            RuleForEach(c => c.Lines).SetValidator(new InvoiceLineInput.Validator());
+            RuleFor(c => c.Lines).HasItems(IssueInvoice.MaxLines);
+            RuleForEach(c => c.Lines).EachValid(new InvoiceLineInput.Validator());
             RuleFor(c => c.Salary).NotNull().SetValidator(new SalaryInput.Validator());
         }
     }

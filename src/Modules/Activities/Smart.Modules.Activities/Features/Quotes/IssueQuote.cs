@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Quotes;
@@ -32,8 +33,8 @@ public sealed record IssueQuote(Guid ActivityId, Guid ClientId, DateOnly? IssueD
             RuleFor(c => c.ValidUntil).NotEmpty();
             RuleFor(c => c.ValidUntil).GreaterThanOrEqualTo(c => c.IssueDate!.Value).When(c => c.IssueDate is not null)
                 .WithMessage("A quote is valid until a date on or after its issue date.");
-            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= IssueInvoice.MaxLines).WithMessage($"At most {IssueInvoice.MaxLines} lines.");
-            RuleForEach(c => c.Lines).SetValidator(new InvoiceLineInput.Validator());
+            RuleFor(c => c.Lines).HasItems(IssueInvoice.MaxLines);
+            RuleForEach(c => c.Lines).EachValid(new InvoiceLineInput.Validator());
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Entities;
@@ -31,9 +32,9 @@ public sealed record CreateEntity(string Code, string Name, EntityKind Kind, str
             RuleFor(c => c.Kind).IsInEnum();
             RuleFor(c => c.Country).NotEmpty().Matches("^[A-Za-z]{2}$").WithMessage("An ISO 3166 alpha-2 country code, e.g. FR.");
             RuleFor(c => c.Settings).NotEmpty();
-            RuleForEach(c => c.Settings).SetValidator(new EntitySettingsInput.Validator());
+            RuleForEach(c => c.Settings).EachValid(new EntitySettingsInput.Validator());
             RuleFor(c => c.Settings).Must(s => s.Select(v => v.EffectiveFrom).Distinct().Count() == s.Count)
-                .When(c => c.Settings is not null)
+                .When(c => Lists.HasNoNullItem(c.Settings))
                 .WithMessage("Two versions cannot start on the same day.");
         }
     }

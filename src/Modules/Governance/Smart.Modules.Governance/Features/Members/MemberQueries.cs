@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Members;
@@ -36,7 +37,7 @@ public sealed record ListMembers(Guid? OfficeId, string? Search, int Page = 1, i
         {
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
             RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
-            RuleFor(q => q.Search).MaximumLength(100);
+            RuleFor(q => q.Search).MaximumLength(100).HasNoNul();
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Persistence;
@@ -96,8 +97,8 @@ public sealed record AddContributionTable(ContractCategory Category, DateOnly Ef
             RuleFor(c => c.Category).IsInEnum();
             RuleFor(c => c.EffectiveFrom).NotEmpty();
             RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.Lines).NotEmpty().Must(l => l.Count <= 50).WithMessage("At most 50 lines.");
-            RuleForEach(c => c.Lines).SetValidator(new ContributionLineInput.Validator());
+            RuleFor(c => c.Lines).HasItems(50);
+            RuleForEach(c => c.Lines).EachValid(new ContributionLineInput.Validator());
         }
     }
 }

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+using Smart.BuildingBlocks.Security;
+using Smart.IntegrationTests.Activities;
+using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Features.Financing;
+using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+
+namespace Smart.IntegrationTests.Api.Fuzzing;
+
+/// <summary>What the API fuzz test found answered with a 500, each with a concrete input: now a 4xx that changes nothing.</summary>
+public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>Route, table, and what else the body needs to reach the lines' rules (a quick invoice's missing salary is one more error).</summary>
+    public static TheoryData<string, string, string> DocumentsWithLines => new()
+    {
+        { "/api/activities/invoices", "activities.invoices", "" },
+        { "/api/activities/quotes", "activities.quotes", $",\"validUntil\":\"{Today.AddDays(30):yyyy-MM-dd}\"" },
+        { "/api/activities/quick-invoices", "activities.invoices", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DocumentsWithLines))]
+    public async Task Given_lines_null_or_with_a_null_line_Then_400_naming_them_and_nothing_stored(string route, string table, string otherFields)
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        var before = await CountAsync(table);
+        const string line = """{"description":"Représentation","quantity":1,"unitPrice":1000.00}""";
+        string Body(string lines) => $$"""{"activityId":"{{activity}}","clientId":"{{client}}","lines":{{lines}}{{otherFields}}}""";
+
+        await (await PostJsonAsync(member, route, Body("[null]"))).AssertFieldErrorsAsync("lines[0]");
+        await (await PostJsonAsync(member, route, Body($"[{line},null]"))).AssertFieldErrorsAsync("lines[1]");
+        await (await PostJsonAsync(member, route, Body("null"))).AssertFieldErrorsAsync("lines");
+
+        Assert.Equal(before, await CountAsync(table));
+    }
+
+    [Fact]
+    public async Task Given_a_contribution_table_or_an_entity_with_a_null_item_Then_400_naming_it_and_nothing_stored()
+    {
+        await app.SeedStructureAsync();
+        var admin = await app.ClientAsync(SmartRoles.Admin);
+        var (entities, tables) = (await CountAsync("governance.entities"), await CountAsync("payroll.contribution_tables"));
+
+        await (await PostJsonAsync(admin, "/api/governance/entities", """{"code":"Fuzz","name":"Fuzz","kind":"Scic","country":"FR","settings":[null]}"""))
+            .AssertFieldErrorsAsync("settings[0]");
+        await (await PostJsonAsync(admin, "/api/payroll/contribution-tables", """{"category":"Student","effectiveFrom":"2027-01-01","name":"Fuzz","lines":[null]}"""))
+            .AssertFieldErrorsAsync("lines[0]");
+        await (await PostJsonAsync(admin, "/api/payroll/contribution-tables", """{"category":"Student","effectiveFrom":"2027-01-01","name":"Fuzz","lines":null}"""))
+            .AssertFieldErrorsAsync("lines");
+
+        Assert.Equal((entities, tables), (await CountAsync("governance.entities"), await CountAsync("payroll.contribution_tables")));
+    }
+
+    [Fact]
+    public async Task Given_text_with_a_NUL_character_Then_400_naming_the_field_and_nothing_stored()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var invoice = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), issueDate: null));
+        var creditNotes = await CountAsync("activities.credit_notes");
+
+        await (await PostJsonAsync(member, $"/api/activities/invoices/{invoice}/credit-notes", """{"net":250.00,"reason":"One set\u0000 cancelled"}"""))
+            .AssertFieldErrorsAsync("reason");
+        await (await PostJsonAsync(member, "/api/activities/activities", """{"name":"\u0000","kind":"LivePerformance","serviceTier":1}"""))
+            .AssertFieldErrorsAsync("name");
+
+        await (await member.GetAsync("/api/activities/clients?search=Th%C3%A9%00tre")).AssertFieldErrorsAsync("search");
+        var expense = new MultipartFormDataContent
+        {
+            { new StringContent(Today.ToString("yyyy-MM-dd")), "expenseDate" }, { new StringContent("Travel"), "category" },
+            { new StringContent("Train\0 Lille – Paris"), "description" }, { new StringContent("120.00"), "amountInclVat" }, { new StringContent("20.00"), "recoverableVat" },
+            { new ByteArrayContent("%PDF-1.4\n"u8.ToArray()) { Headers = { ContentType = new("application/pdf") } }, "receipt", "billet.pdf" },
+        };
+        await (await member.PostAsync($"/api/activities/activities/{activity}/expenses", expense)).AssertFieldErrorsAsync("description");
+
+        Assert.Equal(creditNotes, await CountAsync("activities.credit_notes"));
+        Assert.Equal(0, await CountAsync("activities.expenses"));
+    }
+
+    /// <summary>
+    /// An instalment booked while an early repayment of the same advance runs: both take the activity's lock before the
+    /// equipment's. The booking used to lock the equipment first and the activity only when writing its ledger entry,
+    /// the opposite order, and PostgreSQL killed one of them as a deadlock (a 500 on the repayment).
+    /// </summary>
+    [Fact]
+    public async Task Given_the_activity_locked_When_an_instalment_is_booked_Then_it_waits_without_holding_the_equipment()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), issueDate: null));
+        var advisor = await app.ClientAsync(SmartRoles.Advisor, entityId: scenario.Structure.EntityId, officeId: scenario.Structure.LilleOfficeId);
+        var equipment = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances",
+            EquipmentApiTests.Advance(600.00m, 600.00m, 3, Today.AddMonths(1))));
+
+        await using var repayment = await LockAsync("activities.activities", activity); // as an early repayment holds it
+        var booking = app.InvokeAsync(new BookEquipmentInstalment(equipment, 1));
+        await WaitUntilABackendWaitsForALockAsync(booking);
+
+        await using (await LockAsync("activities.equipment", equipment, noWait: true)) // throws 55P03 if the booking holds it
+        {
+        }
+        await repayment.RollbackAsync();
+        await booking;
+
+        Assert.Equal(1, await app.Database.ScalarAsync<int>(
+            "SELECT count(*) FROM activities.budget_entries WHERE source_id = @p0 AND kind = 'AdvanceRepayment'", equipment));
+    }
+
+    private async Task<NpgsqlTransaction> LockAsync(string table, Guid id, bool noWait = false)
+    {
+        var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"SELECT 1 FROM {table} WHERE id = @id FOR UPDATE{(noWait ? " NOWAIT" : "")}", connection, transaction);
+        command.Parameters.AddWithValue("id", id);
+        await command.ExecuteScalarAsync();
+        return transaction;
+    }
+
+    /// <summary>Polls PostgreSQL until the handler is blocked on a lock (it cannot finish while the activity is locked).</summary>
+    private async Task WaitUntilABackendWaitsForALockAsync(Task handler)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await app.Database.ScalarAsync<int>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 0)
+        {
+            Assert.False(handler.IsCompleted, "The booking finished while the activity was locked.");
+            Assert.True(DateTime.UtcNow < deadline, "The booking never waited for a lock.");
+            await Task.Delay(20);
+        }
+    }
+
+    private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string route, string json) =>
+        client.PostAsync(route, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
+}
