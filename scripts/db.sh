@@ -5,6 +5,8 @@
 #   scripts/db.sh stop     fast shutdown
 #   scripts/db.sh status   "running on 127.0.0.1:<port>" (exit 0) or "stopped" (exit 3)
 #   scripts/db.sh url      the host's connection string: Host=127.0.0.1;Port=<port>;Username=postgres;Database=smart
+#   scripts/db.sh pgbench  the physical limit of this cluster on this machine: pgbench's TPCB-like load on a scratch
+#                          database (-i -s 10, then -c 4 -T 20); prints pgbench's report, ending with its TPS
 #
 # Port: SMART_PG_PORT (default 55432). Binaries: SMART_PG_BIN, else /usr/lib/postgresql/<newest>/bin.
 # Development settings (fsync, synchronous_commit and full_page_writes off): fast, not crash-safe. Never use
@@ -188,6 +190,18 @@ status() {
   fi
 }
 
+# A scratch database "pgbench", rebuilt each time, so the figure is comparable from run to run.
+pgbench_run() {
+  running || fail_with_log "PostgreSQL is not running (scripts/db.sh start)"
+  port="$(running_port)"
+  local pgbench="$bin/pgbench"
+  [ -x "$pgbench" ] || { echo "pgbench not found in $bin" >&2; exit 1; }
+  "$psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "DROP DATABASE IF EXISTS pgbench WITH (FORCE)" -c "CREATE DATABASE pgbench" >/dev/null 2>&1
+  "$pgbench" -h 127.0.0.1 -p "$port" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1 || { echo "pgbench -i failed" >&2; exit 1; }
+  "$pgbench" -h 127.0.0.1 -p "$port" -U postgres -c 4 -j 2 -T 20 pgbench 2>/dev/null | grep -E '^(scaling factor|number of clients|number of transactions actually processed|latency average|tps)'
+  "$psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "DROP DATABASE IF EXISTS pgbench WITH (FORCE)" >/dev/null
+}
+
 # Work from a folder every account can read: runuser keeps the current folder, and postgres may not enter it.
 cd /
 locate
@@ -196,5 +210,6 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   url) echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$db_name" ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+  pgbench) pgbench_run ;;
+  *) echo "usage: $0 start|stop|status|url|pgbench" >&2; exit 2 ;;
 esac

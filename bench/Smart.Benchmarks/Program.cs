@@ -36,7 +36,13 @@ internal static class Program
             {
                 services.AddSmartModule(module, new ConfigurationBuilder()
                     .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Smart"] = connectionString }).Build());
-                services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(typeof(BenchModule).Assembly));
+                services.ConfigureWolverine(opts =>
+                {
+                    opts.Discovery.IncludeAssembly(typeof(BenchModule).Assembly);
+                    // The host's code is generated ahead; the bench module's handlers are compiled at start (RuntimeCompilation).
+                    opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Auto;
+                    opts.CodeGeneration.SourceCodeWritingEnabled = false;
+                });
             });
         });
         try
