@@ -12,6 +12,7 @@ public sealed class DomainPersistenceIgnoranceRule : ArchitectureRule
     [
         "Microsoft.EntityFrameworkCore",
         "Microsoft.AspNetCore",
+        "Marten",
         "Npgsql",
         "NpgsqlTypes",
         "Microsoft.Extensions.DependencyInjection",
