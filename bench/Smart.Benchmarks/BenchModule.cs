@@ -32,6 +32,9 @@ public sealed class BenchModule() : Module("Bench", BenchDbContext.SchemaName, t
 
 public sealed class Arrivals
 {
+    /// <summary>When the sending handler published the event, just before its transaction commits.</summary>
+    public ConcurrentDictionary<Guid, long> Sent { get; } = new();
+
     public ConcurrentDictionary<Guid, long> At { get; } = new();
 }
 
@@ -51,7 +54,11 @@ public sealed record PingSent(Guid Id);
 
 public sealed class PingHandler(IMessageBus bus, Arrivals arrivals)
 {
-    public ValueTask HandleAsync(SendPing command) => bus.PublishAsync(new PingSent(command.Id));
+    public ValueTask HandleAsync(SendPing command)
+    {
+        arrivals.Sent[command.Id] = Stopwatch.GetTimestamp();
+        return bus.PublishAsync(new PingSent(command.Id));
+    }
 
     public void Handle(PingSent ping) => arrivals.At[ping.Id] = Stopwatch.GetTimestamp();
 }

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Governance.Contracts;
+using Marten;
+using Smart.Modules.Governance;
+using Smart.Modules.Governance.Domain.Members;
 
 namespace Smart.IntegrationTests.Governance;
 
@@ -58,7 +62,7 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
     {
         var structure = await app.SeedStructureAsync();
         var admin = await app.AdminClientAsync(structure);
-        var membersBefore = await CountAsync("governance.members");
+        var membersBefore = await MembersAsync();
 
         var tracked = await app.TrackAsync(async () =>
         {
@@ -69,7 +73,7 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
                 .AssertFieldErrorsAsync("legalName", "legalForm", "firstName");
         });
 
-        Assert.Equal(membersBefore, await CountAsync("governance.members"));
+        Assert.Equal(membersBefore, await MembersAsync());
         Assert.Empty(tracked.Sent.AllMessages());
     }
 
@@ -85,13 +89,13 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
     {
         var structure = await app.SeedStructureAsync();
         var admin = await app.AdminClientAsync(structure);
-        var membersBefore = await CountAsync("governance.members");
+        var membersBefore = await MembersAsync();
 
         var response = await admin.PostAsync("/api/governance/members",
             new StringContent(body.Replace("OFFICE", structure.LilleOfficeId.ToString()), Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(membersBefore, await CountAsync("governance.members"));
+        Assert.Equal(membersBefore, await MembersAsync());
     }
 
     [Fact]
@@ -124,13 +128,13 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
         var admin = await app.AdminClientAsync(structure);
         var body = new { kind = "Person", firstName = "Ana", lastName = "Twice", email = $"twice-{Guid.NewGuid():N}@example.org", officeId = structure.LilleOfficeId };
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/governance/members", body)).StatusCode);
-        var membersBefore = await CountAsync("governance.members");
+        var membersBefore = await MembersAsync();
 
         var problem = await (await admin.PostAsJsonAsync("/api/governance/members", body with { officeId = structure.ParisOfficeId }))
             .AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("MemberEmailIsUniqueInEntity", problem.GetProperty("rule").GetString());
-        Assert.Equal(membersBefore, await CountAsync("governance.members"));
+        Assert.Equal(membersBefore, await MembersAsync());
     }
 
     [Fact]
@@ -180,6 +184,45 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
     }
 
     [Fact]
+    public async Task Given_a_login_tied_to_no_entity_nor_member_Then_it_sees_no_entity_office_or_member()
+    {
+        var structure = await app.SeedStructureAsync();
+        var stranger = await app.ClientAsync(SmartRoles.Member);
+
+        Assert.Empty((await stranger.GetFromJsonAsync<List<JsonElement>>("/api/governance/entities"))!);
+        Assert.Empty((await stranger.GetFromJsonAsync<List<JsonElement>>("/api/governance/offices"))!);
+        Assert.Equal(0, (await stranger.GetFromJsonAsync<PagedResult<MemberBody>>("/api/governance/members"))!.Total);
+        await (await stranger.GetAsync($"/api/governance/entities/{structure.EntityId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Given_a_search_Then_matching_members_by_last_or_legal_name_then_first_name_a_page_at_a_time_with_wildcards_taken_literally()
+    {
+        var structure = await app.SeedStructureAsync();
+        var admin = await app.AdminClientAsync(structure);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        foreach (var body in new object[]
+        {
+            new { kind = "Person", firstName = "Bo", lastName = $"Zeta{tag}", email = $"bo-{tag}@example.org", officeId = structure.ParisOfficeId },
+            new { kind = "LegalEntity", legalName = $"Beta{tag} Asso", legalForm = "Association", email = $"asso-{tag}@example.org", officeId = structure.ParisOfficeId },
+            new { kind = "Person", firstName = "Al", lastName = $"Zeta{tag}", email = $"al-{tag}@example.org", officeId = structure.ParisOfficeId },
+            new { kind = "Person", firstName = "Jo", lastName = $"Alpha{tag}", email = $"jo-{tag}@example.org", officeId = structure.ParisOfficeId },
+        })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/governance/members", body)).StatusCode);
+        }
+
+        var first = (await admin.GetFromJsonAsync<PagedResult<MemberBody>>($"/api/governance/members?search={tag.ToUpperInvariant()}&pageSize=2"))!;
+        var second = (await admin.GetFromJsonAsync<PagedResult<MemberBody>>($"/api/governance/members?search={tag}&pageSize=2&page=2"))!;
+
+        Assert.Equal(4, first.Total);
+        Assert.Equal([$"Jo Alpha{tag}", $"Beta{tag} Asso", $"Al Zeta{tag}", $"Bo Zeta{tag}"], first.Items.Concat(second.Items).Select(m => m.DisplayName));
+        Assert.Equal(0, (await admin.GetFromJsonAsync<PagedResult<MemberBody>>($"/api/governance/members?search=Alph_{tag}"))!.Total);
+        Assert.Equal(0, (await admin.GetFromJsonAsync<PagedResult<MemberBody>>($"/api/governance/members?search=Z%25{tag}"))!.Total);
+        Assert.Equal(0, (await admin.GetFromJsonAsync<PagedResult<MemberBody>>($"/api/governance/members?search={tag}&officeId={structure.LilleOfficeId}"))!.Total);
+    }
+
+    [Fact]
     public async Task Given_the_member_list_Then_each_caller_sees_only_their_scope()
     {
         var structure = await app.SeedStructureAsync();
@@ -205,7 +248,7 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
     {
         var structure = await app.SeedStructureAsync();
         var admin = await app.AdminClientAsync(structure);
-        var membersBefore = await CountAsync("governance.members");
+        var membersBefore = await MembersAsync();
 
         var response = await admin.PostAsJsonAsync("/api/governance/members", new
         {
@@ -213,7 +256,7 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
         });
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(membersBefore, await CountAsync("governance.members"));
+        Assert.Equal(membersBefore, await MembersAsync());
     }
 
     [Fact]
@@ -239,5 +282,5 @@ public sealed class MembersApiTests(SmartApp app) : IClassFixture<SmartApp>
         return (await response.Content.ReadFromJsonAsync<ResourceCreated>())!.Id;
     }
 
-    private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
+    private Task<int> MembersAsync() => app.QueryStoreAsync<IGovernanceStore, int>(session => session.Query<Member>().CountAsync());
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -232,6 +233,13 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<TContext>());
+    }
+
+    /// <summary>Reads a module's Marten store directly, for assertions.</summary>
+    public async Task<T> QueryStoreAsync<TStore, T>(Func<IQuerySession, Task<T>> query) where TStore : IDocumentStore
+    {
+        await using var session = Services.GetRequiredService<TStore>().QuerySession();
+        return await query(session);
     }
 
     private sealed record TokenResponse(string AccessToken);

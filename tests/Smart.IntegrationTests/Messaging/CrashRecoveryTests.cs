@@ -63,7 +63,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM payroll.employees WHERE member_id = @p0", memberId));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM wolverine.wolverine_dead_letters"));
         // Every member's event, the demo seed's and ours, reached each consumer exactly once.
-        var members = await CountAsync("SELECT count(*) FROM governance.members");
+        var members = await CountAsync("SELECT count(*) FROM governance.mt_doc_member");
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM activities.members"));
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM payroll.employees"));
     }

@@ -23,7 +23,7 @@ public sealed class SeveralHostsTests : IAsyncLifetime
         var structure = await _first.SeedStructureAsync(members: 1);
         var adminOnFirst = await _first.AdminClientAsync(structure);
         var adminOnSecond = await _second.AdminClientAsync(structure);
-        var seeded = await CountAsync("SELECT count(*) FROM governance.members");
+        var seeded = await CountAsync("SELECT count(*) FROM governance.mt_doc_member");
 
         var registrations = Enumerable.Range(0, 60).Select(i => (i % 2 == 0 ? adminOnFirst : adminOnSecond).PostAsJsonAsync("/api/governance/members", new
         {
@@ -33,7 +33,7 @@ public sealed class SeveralHostsTests : IAsyncLifetime
         await _first.WaitForBusIdleAsync();
         await _second.WaitForBusIdleAsync();
 
-        var members = await CountAsync("SELECT count(*) FROM governance.members");
+        var members = await CountAsync("SELECT count(*) FROM governance.mt_doc_member");
         Assert.Equal(seeded + 60, members);
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM activities.members"));
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM payroll.employees"));

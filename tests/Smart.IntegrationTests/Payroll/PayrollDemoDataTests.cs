@@ -4,6 +4,8 @@ using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Payroll.Seed;
 using static Smart.IntegrationTests.Payroll.GdcScenario;
+using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Governance.Seed;
 
 namespace Smart.IntegrationTests.Payroll;
 
@@ -23,8 +25,8 @@ public sealed class PayrollDemoDataTests(PayrollApp app) : IClassFixture<Payroll
         // Every employer structure gives a mandate for this year, the demo login's association among them.
         Assert.Equal(0, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.employees e WHERE e.kind = 'LegalEntity' " +
             "AND NOT EXISTS (SELECT 1 FROM payroll.mandates m WHERE m.employer_id = e.member_id AND m.year = 2026)"));
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.mandates m JOIN governance.members g ON g.id = m.employer_id " +
-            "WHERE g.email = 'employer@smart.coop' AND m.year = 2026"));
+        var demoEmployer = (await app.InvokeAsync<MemberReference?>(new FindMemberByEmail(SeedGovernanceDemoDataHandler.DemoEmployerEmail)))!;
+        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.mandates WHERE employer_id = @p0 AND year = 2026", demoEmployer.MemberId));
         // Every contract: after today (2026-03-02), in this year, under its employer's mandate, declared with a reference.
         Assert.Equal(0, await app.Database.ScalarAsync<int>(
             "SELECT count(*) FROM payroll.gdc_contracts c JOIN payroll.mandates m ON m.id = c.mandate_id " +

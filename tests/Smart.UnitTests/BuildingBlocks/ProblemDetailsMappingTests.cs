@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
+using JasperFx;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,25 @@ public sealed class ProblemDetailsMappingTests
         var (status, _) = await MapAsync(new DbUpdateConcurrencyException("stale"));
 
         Assert.Equal(409, status);
+    }
+
+    [Fact]
+    public async Task Given_a_stale_revision_of_a_document_Then_409()
+    {
+        var (status, _) = await MapAsync(new ConcurrencyException(typeof(object), Guid.NewGuid()));
+
+        Assert.Equal(409, status);
+    }
+
+    [Fact]
+    public async Task Given_a_duplicate_in_a_unique_index_of_a_document_Then_409_naming_the_index()
+    {
+        var duplicate = new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation, constraintName: "members_entity_email");
+
+        var (status, body) = await MapAsync(new DocumentAlreadyExistsException(duplicate, typeof(object), Guid.NewGuid()));
+
+        Assert.Equal(409, status);
+        Assert.Contains("members_entity_email", body.GetProperty("detail").GetString());
     }
 
     [Fact]

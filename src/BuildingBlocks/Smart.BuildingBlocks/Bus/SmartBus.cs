@@ -44,6 +44,7 @@ public static class SmartBus
         foreach (var module in modules)
         {
             opts.Discovery.IncludeAssembly(module.GetType().Assembly);
+            module.ConfigureBus(opts);
         }
 
         opts.Services.AddSingleton<MessageValidators>();

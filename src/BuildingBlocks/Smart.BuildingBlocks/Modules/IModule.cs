@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Smart.BuildingBlocks.Modules;
 
@@ -15,6 +16,9 @@ public interface IModule
 
     /// <summary>The module's own store and services.</summary>
     void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>The module's part of the bus configuration (e.g. which store its handlers' sessions come from).</summary>
+    void ConfigureBus(WolverineOptions opts);
 
     void MapEndpoints(IEndpointRouteBuilder endpoints);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Web;
+using Wolverine;
 
 namespace Smart.BuildingBlocks.Modules;
 
@@ -16,7 +17,7 @@ namespace Smart.BuildingBlocks.Modules;
 /// </summary>
 public abstract class Module : IModule
 {
-    /// <summary>A module that stores nothing yet.</summary>
+    /// <summary>A module without a DbContext: it stores nothing yet, or registers its own store (Marten) in <see cref="AddServices"/>.</summary>
     protected Module(string name) => Name = name;
 
     protected Module(string name, string schema, Type dbContextType) : this(name)
@@ -40,6 +41,11 @@ public abstract class Module : IModule
         {
             services.AddModuleDbContext(DbContextType, Schema!);
         }
+    }
+
+    /// <summary>Nothing by default: a module's handlers are found in its assembly without help.</summary>
+    public virtual void ConfigureBus(WolverineOptions opts)
+    {
     }
 
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Persistence;
 
@@ -61,13 +63,13 @@ internal sealed partial class ProblemDetailsMapping(
                 Detail = rule.Message,
                 Extensions = { ["rule"] = rule.Rule },
             },
-            DbUpdateConcurrencyException => new ProblemDetails
+            DbUpdateConcurrencyException or ConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Someone else changed this resource first.",
                 Detail = "Reload it and apply your change again.",
             },
-            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } unique } => new ProblemDetails
+            _ when UniqueViolation(exception) is { } unique => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "This already exists.",
@@ -95,6 +97,14 @@ internal sealed partial class ProblemDetailsMapping(
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>A duplicate key, from EF Core or from a Marten unique index (or an id stored twice).</summary>
+    private static PostgresException? UniqueViolation(Exception exception) => exception switch
+    {
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } => unique,
+        DocumentAlreadyExistsException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } => unique,
+        _ => null,
+    };
 
     /// <summary>
     /// The route or query parameter a binding failure names, e.g. <c>Required parameter "Guid entityId" was not provided

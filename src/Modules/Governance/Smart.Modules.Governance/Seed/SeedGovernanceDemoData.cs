@@ -1,12 +1,11 @@
 using Bogus;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Governance.Domain.Members;
 using Smart.Modules.Governance.Domain.Offices;
-using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Seed;
 
@@ -17,7 +16,7 @@ namespace Smart.Modules.Governance.Seed;
 /// </summary>
 public sealed record SeedGovernanceDemoData(int Members = 320);
 
-public sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class SeedGovernanceDemoDataHandler(IMessageBus bus, TimeProvider clock)
 {
     /// <summary>The demo member account's record (README lists the credentials).</summary>
     public const string DemoMemberEmail = "member@smart.coop";
@@ -37,9 +36,9 @@ public sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMessa
     private static readonly (int MinAge, int MaxAge, double Weight)[] AgeBands =
         [(18, 19, 0.5), (20, 29, 20.1), (30, 40, 41.4), (41, 50, 24.1), (51, 66, 13.9)];
 
-    public async Task HandleAsync(SeedGovernanceDemoData command, CancellationToken cancellationToken)
+    public async Task HandleAsync(SeedGovernanceDemoData command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (await db.Entities.AnyAsync(cancellationToken))
+        if (await session.Query<CooperativeEntity>().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -60,7 +59,7 @@ public sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMessa
             CooperativeEntity.Create("CoopPortage", "Coop Portage", EntityKind.WagePortage, "FR",
                 [new(new DateOnly(2022, 1, 1), 0.08m, new PayoutRule(PayoutRuleKind.DayOfFollowingMonth, 10), 0.20m, false)]),
         };
-        db.Entities.AddRange(entities);
+        session.Insert(entities);
         foreach (var entity in entities)
         {
             foreach (var version in entity.Settings)
@@ -74,7 +73,7 @@ public sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMessa
         offices.Add(Office.Open(entities[1].Id, "Paris"));
         offices.Add(Office.Open(entities[2].Id, "Lyon"));
         offices.Add(Office.Open(entities[3].Id, "Paris"));
-        db.Offices.AddRange(offices);
+        session.Insert<Office>(offices);
 
         var faker = new Faker("fr") { Random = new Randomizer(2018) };
         var lille = offices.First(o => o.Name == "Lille");
@@ -107,7 +106,7 @@ public sealed class SeedGovernanceDemoDataHandler(GovernanceDbContext db, IMessa
             }
             members.Add(member);
         }
-        db.Members.AddRange(members);
+        session.Insert<Member>(members);
         foreach (var member in members)
         {
             await bus.PublishAsync(member.ToMemberRegistered());

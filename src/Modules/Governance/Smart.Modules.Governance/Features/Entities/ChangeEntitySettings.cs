@@ -2,12 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
-using Smart.Modules.Governance.Persistence;
+using Smart.Modules.Governance.Domain.Entities;
 
 namespace Smart.Modules.Governance.Features.Entities;
 
@@ -33,14 +33,16 @@ public sealed record ChangeEntitySettings : EntitySettingsInput
     }
 }
 
-public sealed class ChangeEntitySettingsHandler(GovernanceDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeEntitySettingsHandler(IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
-    public async Task HandleAsync(ChangeEntitySettings command, CancellationToken cancellationToken)
+    public async Task HandleAsync(ChangeEntitySettings command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var entity = await db.Entities.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EntityId, cancellationToken)
+        var entity = await session.Query<CooperativeEntity>().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EntityId, cancellationToken)
             ?? throw new NotFoundException("Entity", command.EntityId);
         var version = command.ToVersion();
         entity.ChangeSettings(version, clock.Today());
+        // Saved only if nobody saved the entity since it was read (a stale revision is a 409).
+        session.UpdateRevision(entity, entity.Version + 1);
         await bus.PublishAsync(entity.ToSettingsChanged(version));
     }
 }

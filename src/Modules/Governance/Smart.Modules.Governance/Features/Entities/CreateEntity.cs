@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -10,7 +10,6 @@ using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Entities;
-using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Features.Entities;
 
@@ -40,13 +39,13 @@ public sealed record CreateEntity(string Code, string Name, EntityKind Kind, str
     }
 }
 
-public sealed class CreateEntityHandler(GovernanceDbContext db, IMessageBus bus)
+public sealed class CreateEntityHandler(IMessageBus bus)
 {
-    public async Task<Guid> HandleAsync(CreateEntity command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(CreateEntity command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        BusinessRules.Check(new EntityCodeIsUnique(await db.Entities.AnyAsync(e => e.Code == command.Code, cancellationToken), command.Code));
+        BusinessRules.Check(new EntityCodeIsUnique(await session.Query<CooperativeEntity>().AnyAsync(e => e.Code == command.Code, cancellationToken), command.Code));
         var entity = CooperativeEntity.Create(command.Code, command.Name, command.Kind, command.Country, command.Settings.Select(s => s.ToVersion()).ToList());
-        db.Entities.Add(entity);
+        session.Insert(entity);
         foreach (var version in entity.Settings)
         {
             await bus.PublishAsync(entity.ToSettingsChanged(version));

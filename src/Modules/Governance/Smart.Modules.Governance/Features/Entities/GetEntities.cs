@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Domain.Entities;
-using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Features.Entities;
 
@@ -24,17 +23,17 @@ public sealed record ListEntities;
 
 public sealed record GetEntity(Guid EntityId);
 
-public sealed class EntityQueriesHandler(GovernanceDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class EntityQueriesHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<EntityView>> HandleAsync(ListEntities query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EntityView>> HandleAsync(ListEntities query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var entities = await db.Entities.AsNoTracking().VisibleTo(user).OrderBy(e => e.Code).ToListAsync(cancellationToken);
+        var entities = await session.Query<CooperativeEntity>().VisibleTo(user).OrderBy(e => e.Code).ToListAsync(cancellationToken);
         return entities.Select(e => EntityView.From(e, clock.Today())).ToList();
     }
 
-    public async Task<EntityView> HandleAsync(GetEntity query, CancellationToken cancellationToken)
+    public async Task<EntityView> HandleAsync(GetEntity query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var entity = await db.Entities.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == query.EntityId, cancellationToken)
+        var entity = await session.Query<CooperativeEntity>().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == query.EntityId, cancellationToken)
             ?? throw new NotFoundException("Entity", query.EntityId);
         return EntityView.From(entity, clock.Today());
     }

@@ -2,7 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using Marten.Linq.MatchesSql;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Persistence;
@@ -11,7 +12,6 @@ using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Members;
-using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Features.Members;
 
@@ -42,19 +42,30 @@ public sealed record ListMembers(Guid? OfficeId, string? Search, int Page = 1, i
     }
 }
 
-public sealed class MemberQueriesHandler(GovernanceDbContext db, ICurrentUser user)
+public sealed class MemberQueriesHandler(ICurrentUser user)
 {
-    public async Task<MemberView> HandleAsync(GetMember query, CancellationToken cancellationToken) =>
-        MemberView.From(await db.Members.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(m => m.Id == query.MemberId, cancellationToken)
+    /// <summary>
+    /// A fragment of the e-mail or of a name, the user's % and _ taken literally (<see cref="SearchPattern"/>).
+    /// Parenthesised: Marten joins it to the other filters with <c>and</c>.
+    /// </summary>
+    private static readonly string SearchSql = "(" + string.Join(" or ",
+        new[] { nameof(Member.Email), nameof(Member.LastName), nameof(Member.FirstName), nameof(Member.LegalName) }
+            .Select(field => $"d.data ->> '{field}' ilike ? escape '{SearchPattern.Escape}'")) + ")";
+
+    /// <summary>A person by last name, a legal entity by its name, in one order.</summary>
+    private const string SortSql = $"coalesce(d.data ->> '{nameof(Member.LastName)}', d.data ->> '{nameof(Member.LegalName)}')";
+
+    public async Task<MemberView> HandleAsync(GetMember query, IQuerySession session, CancellationToken cancellationToken) =>
+        MemberView.From(await session.Query<Member>().VisibleTo(user).SingleOrDefaultAsync(m => m.Id == query.MemberId, cancellationToken)
             ?? throw new NotFoundException("Member", query.MemberId));
 
-    public async Task<MemberView> HandleAsync(GetMyMember query, CancellationToken cancellationToken) =>
-        MemberView.From(await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == user.MemberId, cancellationToken)
+    public async Task<MemberView> HandleAsync(GetMyMember query, IQuerySession session, CancellationToken cancellationToken) =>
+        MemberView.From(await session.Query<Member>().SingleOrDefaultAsync(m => m.Id == user.MemberId, cancellationToken)
             ?? throw new NotFoundException("Member", "me"));
 
-    public async Task<PagedResult<MemberView>> HandleAsync(ListMembers query, CancellationToken cancellationToken)
+    public async Task<PagedResult<MemberView>> HandleAsync(ListMembers query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var members = db.Members.AsNoTracking().VisibleTo(user);
+        var members = session.Query<Member>().VisibleTo(user);
         if (query.OfficeId is { } officeId)
         {
             members = members.Where(m => m.OfficeId == officeId);
@@ -62,20 +73,19 @@ public sealed class MemberQueriesHandler(GovernanceDbContext db, ICurrentUser us
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = SearchPattern.Containing(query.Search);
-            members = members.Where(m => EF.Functions.ILike(m.Email, pattern, SearchPattern.Escape) || EF.Functions.ILike(m.LastName ?? "", pattern, SearchPattern.Escape)
-                || EF.Functions.ILike(m.FirstName ?? "", pattern, SearchPattern.Escape) || EF.Functions.ILike(m.LegalName ?? "", pattern, SearchPattern.Escape));
+            members = members.Where(m => m.MatchesSql(SearchSql, pattern, pattern, pattern, pattern));
         }
         var total = await members.CountAsync(cancellationToken);
-        var page = await members.OrderBy(m => m.LastName ?? m.LegalName).ThenBy(m => m.FirstName).ThenBy(m => m.Id)
+        var page = await members.OrderBySql(SortSql).ThenBySql($"d.data ->> '{nameof(Member.FirstName)}'").ThenBySql("d.id")
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new PagedResult<MemberView>(page.Select(MemberView.From).ToList(), query.Page, query.PageSize, total);
     }
 
     /// <summary>For internal tools (e.g. the host's demo accounts): no caller scope.</summary>
-    public async Task<MemberReference?> HandleAsync(FindMemberByEmail query, CancellationToken cancellationToken)
+    public async Task<MemberReference?> HandleAsync(FindMemberByEmail query, IQuerySession session, CancellationToken cancellationToken)
     {
         var email = Member.NormalizeEmail(query.Email);
-        var member = await db.Members.AsNoTracking().OrderBy(m => m.RegisteredOn).FirstOrDefaultAsync(m => m.Email == email, cancellationToken);
+        var member = await session.Query<Member>().Where(m => m.Email == email).OrderBy(m => m.RegisteredOn).FirstOrDefaultAsync(cancellationToken);
         return member is null ? null : new MemberReference(member.Id, member.EntityId, member.OfficeId, member.DisplayName);
     }
 }

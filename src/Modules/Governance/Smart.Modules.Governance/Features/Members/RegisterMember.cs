@@ -2,14 +2,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Members;
-using Smart.Modules.Governance.Persistence;
+using Smart.Modules.Governance.Domain.Offices;
 
 namespace Smart.Modules.Governance.Features.Members;
 
@@ -61,22 +61,22 @@ public sealed record RegisterMember(
     }
 }
 
-public sealed class RegisterMemberHandler(GovernanceDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class RegisterMemberHandler(IMessageBus bus, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(RegisterMember command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(RegisterMember command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var office = await db.Offices.VisibleTo(user).SingleOrDefaultAsync(o => o.Id == command.OfficeId, cancellationToken)
+        var office = await session.Query<Office>().VisibleTo(user).SingleOrDefaultAsync(o => o.Id == command.OfficeId, cancellationToken)
             ?? throw new NotFoundException("Office", command.OfficeId);
         var email = Member.NormalizeEmail(command.Email);
         BusinessRules.Check(new MemberEmailIsUniqueInEntity(
-            await db.Members.AnyAsync(m => m.EntityId == office.EntityId && m.Email == email, cancellationToken), email));
+            await session.Query<Member>().AnyAsync(m => m.EntityId == office.EntityId && m.Email == email, cancellationToken), email));
 
         var today = clock.Today();
         var registeredOn = command.RegisteredOn ?? today;
         var member = command.Kind == MemberKind.Person
             ? Member.RegisterPerson(command.FirstName!, command.LastName!, email, command.Gender, command.BirthDate, office, registeredOn, today)
             : Member.RegisterLegalEntity(command.LegalName!, command.LegalForm!.Value, email, office, registeredOn, today);
-        db.Members.Add(member);
+        session.Insert(member);
         await bus.PublishAsync(member.ToMemberRegistered());
         return member.Id;
     }

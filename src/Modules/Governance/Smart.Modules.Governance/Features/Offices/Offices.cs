@@ -2,14 +2,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Governance.Domain.Offices;
-using Smart.Modules.Governance.Persistence;
 
 namespace Smart.Modules.Governance.Features.Offices;
 
@@ -37,36 +37,39 @@ internal sealed record OfficeNameIsUniqueInEntity(bool AlreadyUsed, string Name)
     public string Message => $"The entity already has an office named {Name}.";
 }
 
-public sealed class OfficesHandler(GovernanceDbContext db, ICurrentUser user)
+public sealed class OfficesHandler(ICurrentUser user)
 {
-    public async Task<Guid> HandleAsync(OpenOffice command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(OpenOffice command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (!await db.Entities.VisibleTo(user).AnyAsync(e => e.Id == command.EntityId, cancellationToken))
+        if (!await session.Query<CooperativeEntity>().VisibleTo(user).AnyAsync(e => e.Id == command.EntityId, cancellationToken))
         {
             throw new NotFoundException("Entity", command.EntityId);
         }
         var name = command.Name.Trim();
         BusinessRules.Check(new OfficeNameIsUniqueInEntity(
-            await db.Offices.AnyAsync(o => o.EntityId == command.EntityId && o.Name.ToLower() == name.ToLower(), cancellationToken), name));
+            await session.Query<Office>().AnyAsync(o => o.EntityId == command.EntityId && o.Name.Equals(name, StringComparison.OrdinalIgnoreCase), cancellationToken), name));
         var office = Office.Open(command.EntityId, name);
-        db.Offices.Add(office);
+        session.Insert(office);
         return office.Id;
     }
 
-    public async Task<IReadOnlyList<OfficeView>> HandleAsync(ListOffices query, CancellationToken cancellationToken) =>
-        await db.Offices.AsNoTracking().VisibleTo(user)
+    public async Task<IReadOnlyList<OfficeView>> HandleAsync(ListOffices query, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.Query<Office>().VisibleTo(user)
             .Where(o => query.EntityId == null || o.EntityId == query.EntityId)
             .OrderBy(o => o.Name)
-            .Select(o => new OfficeView(o.Id, o.EntityId, o.Name))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+        .Select(o => new OfficeView(o.Id, o.EntityId, o.Name))
+        .ToList();
 
     /// <summary>For internal tools (e.g. the host's demo accounts): no caller scope.</summary>
-    public async Task<OfficeReference?> HandleAsync(FindOffice query, CancellationToken cancellationToken) =>
-        await (from office in db.Offices
-               join entity in db.Entities on office.EntityId equals entity.Id
-               where entity.Code == query.EntityCode && office.Name == query.OfficeName
-               select new OfficeReference(office.Id, office.EntityId, office.Name))
-            .SingleOrDefaultAsync(cancellationToken);
+    public async Task<OfficeReference?> HandleAsync(FindOffice query, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var entity = await session.Query<CooperativeEntity>().SingleOrDefaultAsync(e => e.Code == query.EntityCode, cancellationToken);
+        var office = entity is null
+            ? null
+            : await session.Query<Office>().SingleOrDefaultAsync(o => o.EntityId == entity.Id && o.Name == query.OfficeName, cancellationToken);
+        return office is null ? null : new OfficeReference(office.Id, office.EntityId, office.Name);
+    }
 }
 
 internal sealed class OfficesEndpoint : IEndpointDefinition
