@@ -212,7 +212,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public async Task<IReadOnlyList<DateTimeOffset>> ScheduledAsync(string messageAlias, string jsonFragment = "")
     {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.AssertionConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT execution_time FROM wolverine.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND message_type = @alias AND strpos(encode(body, 'escape'), @fragment) > 0 ORDER BY 1",

@@ -32,9 +32,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public TestDatabase Through(int port) =>
         new(Name, new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString);
 
+    /// <summary>
+    /// The tests' own connections: unpooled, so that a test never picks up a connection that a cut (see
+    /// <c>TcpForwarder</c>) left broken in the host's pool.
+    /// </summary>
+    public string AssertionConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString;
+
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(AssertionConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         for (var i = 0; i < parameters.Length; i++)

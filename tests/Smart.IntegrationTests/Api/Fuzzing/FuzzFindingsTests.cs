@@ -4,7 +4,10 @@ using System.Text;
 using Npgsql;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Activities;
+using Marten;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Governance;
+using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Activities.Features.Financing;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 
@@ -47,7 +50,7 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
     {
         await app.SeedStructureAsync();
         var admin = await app.ClientAsync(SmartRoles.Admin);
-        var (entities, tables) = (await CountAsync("governance.entities"), await CountAsync("payroll.contribution_tables"));
+        var (entities, tables) = (await EntitiesAsync(), await CountAsync("payroll.contribution_tables"));
 
         await (await PostJsonAsync(admin, "/api/governance/entities", """{"code":"Fuzz","name":"Fuzz","kind":"Scic","country":"FR","settings":[null]}"""))
             .AssertFieldErrorsAsync("settings[0]");
@@ -56,7 +59,7 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
         await (await PostJsonAsync(admin, "/api/payroll/contribution-tables", """{"category":"Student","effectiveFrom":"2027-01-01","name":"Fuzz","lines":null}"""))
             .AssertFieldErrorsAsync("lines");
 
-        Assert.Equal((entities, tables), (await CountAsync("governance.entities"), await CountAsync("payroll.contribution_tables")));
+        Assert.Equal((entities, tables), (await EntitiesAsync(), await CountAsync("payroll.contribution_tables")));
     }
 
     [Fact]
@@ -143,4 +146,6 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
         client.PostAsync(route, new StringContent(json, Encoding.UTF8, "application/json"));
 
     private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
+
+    private Task<int> EntitiesAsync() => app.QueryStoreAsync<IGovernanceStore, int>(session => session.Query<CooperativeEntity>().CountAsync());
 }
