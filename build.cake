@@ -7,7 +7,8 @@
 //   Db-Stop   scripts/db.sh stop
 //   Migrate   Db + Build, then the host applies every module's migrations and exits
 //   Run       Db + Build, then the host on http://localhost:5080 (Development: migrates, seeds demo data, Swagger UI)
-//   Codegen   Build, then writes Wolverine's handler code (src/Host/Smart.Host/Internal/Generated) with `codegen write`
+//   Codegen   builds the host without its generated code, writes Wolverine's handler code (src/Host/Smart.Host/Internal/Generated)
+//             with `codegen write`, then builds the solution
 //   Codegen-Check  Build, then regenerates that code and fails if it changed: stale code silently drops middleware
 //   Test      Db + Codegen-Check, then every test project; TRX files in artifacts/test-results; last line "N passed, N failed, N skipped"
 //   Bench     Db, pgbench on the same cluster, then the benchmarks in Release (--samples=N, or --bench-args="..." passed through)
@@ -78,7 +79,14 @@ Dictionary<string, string> GeneratedFiles() => System.IO.Directory.Exists(genera
         .ToDictionary(file => System.IO.Path.GetRelativePath(generatedCode, file), System.IO.File.ReadAllText)
     : new Dictionary<string, string>();
 
-Task("Codegen").IsDependentOn("Build").Does(WriteGeneratedCode);
+// Stale generated code may not even compile against changed handlers: the host is built without it first.
+Task("Codegen").IsDependentOn("Restore").Does(() =>
+{
+    if (System.IO.Directory.Exists(generatedCode)) System.IO.Directory.Delete(generatedCode, recursive: true);
+    DotNetBuild(host, new DotNetBuildSettings { Configuration = configuration, NoRestore = true });
+    WriteGeneratedCode();
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true });
+});
 
 Task("Codegen-Check").IsDependentOn("Build").Does(() =>
 {

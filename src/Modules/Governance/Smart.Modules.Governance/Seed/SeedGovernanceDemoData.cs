@@ -16,7 +16,7 @@ namespace Smart.Modules.Governance.Seed;
 /// </summary>
 public sealed record SeedGovernanceDemoData(int Members = 320);
 
-public sealed class SeedGovernanceDemoDataHandler(IMessageBus bus, TimeProvider clock)
+public sealed class SeedGovernanceDemoDataHandler(TimeProvider clock)
 {
     /// <summary>The demo member account's record (README lists the credentials).</summary>
     public const string DemoMemberEmail = "member@smart.coop";
@@ -36,11 +36,13 @@ public sealed class SeedGovernanceDemoDataHandler(IMessageBus bus, TimeProvider 
     private static readonly (int MinAge, int MaxAge, double Weight)[] AgeBands =
         [(18, 19, 0.5), (20, 29, 20.1), (30, 40, 41.4), (41, 50, 24.1), (51, 66, 13.9)];
 
-    public async Task HandleAsync(SeedGovernanceDemoData command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The events of everything seeded, for Wolverine to publish in the session's transaction.</summary>
+    public async Task<OutgoingMessages> HandleAsync(SeedGovernanceDemoData command, IDocumentSession session, CancellationToken cancellationToken)
     {
+        var events = new OutgoingMessages();
         if (await session.Query<CooperativeEntity>().AnyAsync(cancellationToken))
         {
-            return;
+            return events;
         }
         var today = clock.Today();
         var sevenDays = PayoutRule.DaysAfterEndOfWork(7);
@@ -60,13 +62,7 @@ public sealed class SeedGovernanceDemoDataHandler(IMessageBus bus, TimeProvider 
                 [new(new DateOnly(2022, 1, 1), 0.08m, new PayoutRule(PayoutRuleKind.DayOfFollowingMonth, 10), 0.20m, false)]),
         };
         session.Insert(entities);
-        foreach (var entity in entities)
-        {
-            foreach (var version in entity.Settings)
-            {
-                await bus.PublishAsync(entity.ToSettingsChanged(version));
-            }
-        }
+        events.AddRange(entities.SelectMany(entity => entity.Settings.Select(entity.ToSettingsChanged)));
 
         var offices = OfficeWeights.Select(w => Office.Open(smartFr.Id, w.Office)).ToList();
         offices.Add(Office.Open(entities[1].Id, "Lille"));
@@ -107,10 +103,8 @@ public sealed class SeedGovernanceDemoDataHandler(IMessageBus bus, TimeProvider 
             members.Add(member);
         }
         session.Insert<Member>(members);
-        foreach (var member in members)
-        {
-            await bus.PublishAsync(member.ToMemberRegistered());
-        }
+        events.AddRange(members.Select(member => member.ToMemberRegistered()));
+        return events;
     }
 
     private static int Pick(Faker faker, double[] weights)

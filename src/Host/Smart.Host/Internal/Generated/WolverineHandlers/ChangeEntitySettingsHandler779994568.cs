@@ -46,10 +46,14 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Governance.Features.Entities.ChangeEntitySettingsHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Governance.Features.Entities.ChangeEntitySettingsHandler");
-            var changeEntitySettingsHandler = new Smart.Modules.Governance.Features.Entities.ChangeEntitySettingsHandler(context, currentUser, _timeProvider);
+            var changeEntitySettingsHandler = new Smart.Modules.Governance.Features.Entities.ChangeEntitySettingsHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            await changeEntitySettingsHandler.HandleAsync(changeEntitySettings, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await changeEntitySettingsHandler.HandleAsync(changeEntitySettings, documentSession, cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

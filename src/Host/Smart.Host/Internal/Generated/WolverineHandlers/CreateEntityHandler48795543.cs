@@ -32,14 +32,17 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Governance.Features.Entities.CreateEntityHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Governance.Features.Entities.CreateEntityHandler");
-            var createEntityHandler = new Smart.Modules.Governance.Features.Entities.CreateEntityHandler(context);
             
             // The actual message execution
-            var outgoing1 = await createEntityHandler.HandleAsync(createEntity, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await Smart.Modules.Governance.Features.Entities.CreateEntityHandler.HandleAsync(createEntity, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

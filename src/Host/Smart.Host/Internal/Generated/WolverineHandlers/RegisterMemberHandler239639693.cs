@@ -46,14 +46,18 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Governance.Features.Members.RegisterMemberHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Governance.Features.Members.RegisterMemberHandler");
-            var registerMemberHandler = new Smart.Modules.Governance.Features.Members.RegisterMemberHandler(context, currentUser, _timeProvider);
+            var registerMemberHandler = new Smart.Modules.Governance.Features.Members.RegisterMemberHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            var outgoing1 = await registerMemberHandler.HandleAsync(registerMember, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await registerMemberHandler.HandleAsync(registerMember, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

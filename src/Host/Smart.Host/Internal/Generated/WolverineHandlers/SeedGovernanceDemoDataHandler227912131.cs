@@ -28,10 +28,14 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Governance.Seed.SeedGovernanceDemoDataHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Governance.Seed.SeedGovernanceDemoDataHandler");
-            var seedGovernanceDemoDataHandler = new Smart.Modules.Governance.Seed.SeedGovernanceDemoDataHandler(context, _timeProvider);
+            var seedGovernanceDemoDataHandler = new Smart.Modules.Governance.Seed.SeedGovernanceDemoDataHandler(_timeProvider);
             
             // The actual message execution
-            await seedGovernanceDemoDataHandler.HandleAsync(seedGovernanceDemoData, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await seedGovernanceDemoDataHandler.HandleAsync(seedGovernanceDemoData, documentSession, cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

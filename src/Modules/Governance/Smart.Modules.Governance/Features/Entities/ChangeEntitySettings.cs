@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Entities;
 
 namespace Smart.Modules.Governance.Features.Entities;
@@ -33,9 +34,10 @@ public sealed record ChangeEntitySettings : EntitySettingsInput
     }
 }
 
-public sealed class ChangeEntitySettingsHandler(IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeEntitySettingsHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task HandleAsync(ChangeEntitySettings command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>Returns the event: Wolverine publishes it in the session's transaction.</summary>
+    public async Task<EntitySettingsChanged> HandleAsync(ChangeEntitySettings command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var entity = await session.Query<CooperativeEntity>().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EntityId, cancellationToken)
             ?? throw new NotFoundException("Entity", command.EntityId);
@@ -43,7 +45,7 @@ public sealed class ChangeEntitySettingsHandler(IMessageBus bus, ICurrentUser us
         entity.ChangeSettings(version, clock.Today());
         // Saved only if nobody saved the entity since it was read (a stale revision is a 409).
         session.UpdateRevision(entity, entity.Version + 1);
-        await bus.PublishAsync(entity.ToSettingsChanged(version));
+        return entity.ToSettingsChanged(version);
     }
 }
 

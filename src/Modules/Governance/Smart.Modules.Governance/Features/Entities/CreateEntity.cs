@@ -39,18 +39,17 @@ public sealed record CreateEntity(string Code, string Name, EntityKind Kind, str
     }
 }
 
-public sealed class CreateEntityHandler(IMessageBus bus)
+public static class CreateEntityHandler
 {
-    public async Task<Guid> HandleAsync(CreateEntity command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The new entity's id for the caller, and one <see cref="EntitySettingsChanged"/> per version for Wolverine to publish.</summary>
+    public static async Task<(Guid, OutgoingMessages)> HandleAsync(CreateEntity command, IDocumentSession session, CancellationToken cancellationToken)
     {
         BusinessRules.Check(new EntityCodeIsUnique(await session.Query<CooperativeEntity>().AnyAsync(e => e.Code == command.Code, cancellationToken), command.Code));
         var entity = CooperativeEntity.Create(command.Code, command.Name, command.Kind, command.Country, command.Settings.Select(s => s.ToVersion()).ToList());
         session.Insert(entity);
-        foreach (var version in entity.Settings)
-        {
-            await bus.PublishAsync(entity.ToSettingsChanged(version));
-        }
-        return entity.Id;
+        var events = new OutgoingMessages();
+        events.AddRange(entity.Settings.Select(entity.ToSettingsChanged));
+        return (entity.Id, events);
     }
 }
 

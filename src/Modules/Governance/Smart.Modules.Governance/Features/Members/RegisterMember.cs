@@ -61,9 +61,10 @@ public sealed record RegisterMember(
     }
 }
 
-public sealed class RegisterMemberHandler(IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class RegisterMemberHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(RegisterMember command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The new member's id for the caller, and the event for Wolverine to publish in the session's transaction.</summary>
+    public async Task<(Guid, MemberRegistered)> HandleAsync(RegisterMember command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var office = await session.Query<Office>().VisibleTo(user).SingleOrDefaultAsync(o => o.Id == command.OfficeId, cancellationToken)
             ?? throw new NotFoundException("Office", command.OfficeId);
@@ -77,8 +78,7 @@ public sealed class RegisterMemberHandler(IMessageBus bus, ICurrentUser user, Ti
             ? Member.RegisterPerson(command.FirstName!, command.LastName!, email, command.Gender, command.BirthDate, office, registeredOn, today)
             : Member.RegisterLegalEntity(command.LegalName!, command.LegalForm!.Value, email, office, registeredOn, today);
         session.Insert(member);
-        await bus.PublishAsync(member.ToMemberRegistered());
-        return member.Id;
+        return (member.Id, member.ToMemberRegistered());
     }
 }
 
