@@ -12,6 +12,7 @@ using Smart.Host;
 using Smart.Host.Identity;
 using Smart.Host.OpenApi;
 using Wolverine;
+using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -55,6 +56,7 @@ builder.Services.AddSmartProblemDetails();
 builder.Services.AddDatabaseHealth();
 builder.Services.ConfigureHttpJsonOptions(options => HttpJson.Configure(options.SerializerOptions));
 builder.Services.AddSmartSwagger();
+builder.Services.AddWolverineHttp();
 var maxRequestBodyBytes = builder.Configuration.GetValue("Smart:Http:MaxRequestBodyBytes", 10L * 1024 * 1024);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequestBodyBytes);
 
@@ -93,6 +95,18 @@ foreach (var module in ModulesRegistry.All)
 {
     module.MapEndpoints(app);
 }
+// The endpoints written for Wolverine.Http (routes in their attributes), tagged with their module's name like the others.
+app.MapWolverineEndpoints(http =>
+{
+    http.UseSmartConventions();
+    http.ConfigureEndpoints(chain =>
+    {
+        if (ModulesRegistry.All.FirstOrDefault(m => m.GetType().Assembly == chain.Method.HandlerType.Assembly) is { } module)
+        {
+            chain.Metadata.WithTags(module.Name);
+        }
+    });
+});
 
 // Arguments that are only settings (`--Key=value`, as WebApplicationFactory and `dotnet run -- --urls=…` pass them)
 // configured the host above; a JasperFx command would reject them as unknown flags.

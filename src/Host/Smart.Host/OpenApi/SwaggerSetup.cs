@@ -37,6 +37,7 @@ internal static class SwaggerSetup
             options.SchemaFilter<RequiredPropertiesSchemaFilter>();
             options.SchemaFilter<ExampleSchemaFilter>();
             options.CustomSchemaIds(ModuleSchemaIds.For);
+            options.OperationFilter<NoWolverineChainDescription>();
         });
         return services;
     }
@@ -51,6 +52,21 @@ internal sealed class ExampleSchemaFilter(IOptions<JsonOptions> json) : ISchemaF
         if (schema is OpenApiSchema concrete && example?.PropertyType == context.Type)
         {
             concrete.Examples = [JsonSerializer.SerializeToNode(example.GetValue(null), context.Type, json.Value.SerializerOptions)!];
+        }
+    }
+}
+
+/// <summary>
+/// A Wolverine.Http chain is itself endpoint metadata whose description is its internal key (e.g. POST_api_payroll_pay_runs);
+/// our endpoints document themselves with a summary only, as the minimal-API ones do.
+/// </summary>
+internal sealed class NoWolverineChainDescription : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Wolverine.Http.HttpChain>().FirstOrDefault() is { } chain && operation.Description == chain.Description)
+        {
+            operation.Description = null;
         }
     }
 }

@@ -1,11 +1,12 @@
 using System.Runtime.Serialization;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
+using Wolverine.Http;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Contracts;
@@ -97,12 +98,9 @@ public sealed class StartPayRunHandler(PayrollDbContext db, IMessageBus bus, ICu
     }
 }
 
-internal sealed class StartPayRunEndpoint : IEndpointDefinition
+public static class StartPayRunEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/pay-runs", async (StartPayRun request, IMessageBus bus, CancellationToken ct) => TypedResults.Ok(await bus.InvokeAsync<PayRunResult>(request, ct)))
-        .RequireAuthorization(SmartPolicies.Operator)
-        .WithName("StartPayRun")
-        .WithSummary("Pays every issued payslip of the operator's entity due on or before the date; the guarantee fund advances what clients have not paid.")
-        .ProducesCommandProblems();
+    [WolverinePost("/api/payroll/pay-runs", OperationId = "StartPayRun"), Authorize(SmartPolicies.Operator), ProducesCommandProblems]
+    [EndpointSummary("Pays every issued payslip of the operator's entity due on or before the date; the guarantee fund advances what clients have not paid.")]
+    public static async Task<Ok<PayRunResult>> Post(StartPayRun command, IMessageBus bus, CancellationToken ct) => TypedResults.Ok(await bus.InvokeAsync<PayRunResult>(command, ct));
 }

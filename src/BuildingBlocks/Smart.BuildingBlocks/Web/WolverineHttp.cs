@@ -1,0 +1,90 @@
+using System.Reflection;
+using System.Text.Json;
+using FluentValidation;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using JasperFx.CodeGeneration.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Smart.BuildingBlocks.Bus;
+using Wolverine.Http;
+using Wolverine.Http.CodeGen;
+
+namespace Smart.BuildingBlocks.Web;
+
+/// <summary>
+/// Wolverine.Http endpoints answer like the minimal-API ones: the body is read with ASP.NET Core's JSON options and a
+/// body it cannot read, like a validation failure, throws, so that <see cref="ProblemDetailsMapping"/> writes the very
+/// same problem details (Wolverine's own answers would differ in title and field errors).
+/// </summary>
+public static class WolverineHttp
+{
+    public static WolverineHttpOptions UseSmartConventions(this WolverineHttpOptions http)
+    {
+        http.AddPolicy<BodyPolicy>();
+        return http;
+    }
+
+    /// <summary>The request body as minimal APIs read it (with RouteHandlerOptions.ThrowOnBadRequest): a 415 or 400 <see cref="BadHttpRequestException"/> carrying the serializer's error.</summary>
+    public static async Task<T> ReadBodyAsync<T>(HttpContext context)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException($"Expected a supported JSON media type but got \"{context.Request.ContentType}\".", StatusCodes.Status415UnsupportedMediaType);
+        }
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, options, context.RequestAborted)
+                ?? throw new BadHttpRequestException($"The request body of type {typeof(T).Name} is empty.");
+        }
+        catch (JsonException json)
+        {
+            throw new BadHttpRequestException($"Failed to read the request body as JSON {typeof(T).Name}.", json);
+        }
+    }
+
+    /// <summary>
+    /// For every endpoint with a JSON body: the body is read by <see cref="ReadBodyAsync{T}"/> instead of Wolverine's
+    /// reader, then validated first when its type has validators (a <see cref="ValidationException"/>, hence the usual 400).
+    /// </summary>
+    private sealed class BodyPolicy : IHttpPolicy
+    {
+        public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
+        {
+            foreach (var chain in chains.Where(c => c.HasRequestType))
+            {
+                var type = chain.RequestType!;
+                var read = new MethodCall(typeof(WolverineHttp), typeof(WolverineHttp).GetMethod(nameof(ReadBodyAsync))!.MakeGenericMethod(type))
+                {
+                    CommentText = "The request body, read like minimal APIs read it",
+                };
+                var arguments = chain.Method.Arguments;
+                var index = Array.FindIndex(arguments, a => a?.VariableType == type);
+                if (index < 0) continue;
+                // Wolverine's reader goes; ours stays out of the middleware list (where Wolverine would turn it into an
+                // assignment of its own body variable) and comes in as the creator of the argument.
+                chain.Middleware.RemoveAll(frame => frame.Creates.Contains(arguments[index]));
+                arguments[index] = read.ReturnVariable!;
+                if (!container.RegistrationsFor(typeof(IValidator<>).MakeGenericType(type)).Any()) continue;
+                var validate = new MethodCall(typeof(MessageValidators), typeof(MessageValidators).GetMethod(nameof(MessageValidators.ValidateAsync))!.MakeGenericMethod(type))
+                {
+                    CommentText = "FluentValidation of the request body",
+                };
+                validate.Arguments[0] = read.ReturnVariable!;
+                chain.Middleware.Insert(0, validate);
+            }
+        }
+    }
+}
+
+/// <summary>What a Wolverine.Http command endpoint may answer besides success, documented like <see cref="CommandEndpoints.ProducesCommandProblems"/>.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProducesCommandProblemsAttribute : ModifyHttpChainAttribute
+{
+    public override void Modify(HttpChain chain, GenerationRules rules) => chain.Metadata.ProducesCommandProblems();
+}
