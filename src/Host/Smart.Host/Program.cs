@@ -23,6 +23,9 @@ foreach (var module in ModulesRegistry.All)
 }
 builder.Host.UseWolverine(opts =>
 {
+    // The generated code lives in the host: say so, rather than let Wolverine guess from the first caller (a test or
+    // bench process would otherwise pick a module and compile every handler at run time).
+    opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.UseSmartBus(builder.Configuration, ModulesRegistry.All);
     // Release runs the handler code generated ahead (`dotnet run -- codegen write`, checked by the build); Debug
     // uses it too when present and compiles what is missing at run time (WolverineFx.RuntimeCompilation).
