@@ -29,8 +29,11 @@ namespace Smart.Modules.Activities.Seed;
 /// </summary>
 public sealed record SeedActivitiesDemoData;
 
-public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimeProvider clock)
 {
+    /// <summary>The events and scheduled messages of what is seeded; Wolverine sends them with the transaction.</summary>
+    private readonly OutgoingMessages _outgoing = [];
+
     private static readonly (ActivityKind Kind, double Weight, string[] Lines)[] Trades =
     [
         (ActivityKind.LivePerformance, 40, ["Représentation du spectacle « {0} »", "Cachet concert — {0}", "Concert en trio, {0}", "Résidence de création, {0}"]),
@@ -45,11 +48,11 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessa
         ("BE", ClientTypology.Abroad, 4), ("CH", ClientTypology.Abroad, 2), ("DE", ClientTypology.Abroad, 2), ("IT", ClientTypology.Abroad, 2),
     ];
 
-    public async Task HandleAsync(SeedActivitiesDemoData command, CancellationToken cancellationToken)
+    public async Task<OutgoingMessages> HandleAsync(SeedActivitiesDemoData command, CancellationToken cancellationToken)
     {
         if (await db.Activities.AnyAsync(cancellationToken))
         {
-            return;
+            return _outgoing;
         }
         var today = clock.Today();
         var now = clock.GetUtcNow();
@@ -111,7 +114,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessa
         // As OpenActivity does: Payroll keeps a copy of each activity and its coordinator (CDI smoothing).
         foreach (var (activity, _) in activities)
         {
-            await bus.PublishAsync(activity.ToActivityOpened());
+            _outgoing.Add(activity.ToActivityOpened());
         }
 
         // Invoices, quotes (issued, then accepted or declined) and contract documents in one timeline, in date order, so that
@@ -211,6 +214,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessa
         await SeedEquipmentAsync(demoActivities, demoLogin, firstDay, today, now, cancellationToken);
         // Salaries last: they draw on what the expenses and the equipment left.
         await RequestSalariesAsync(faker, demoActivities, demoLogin, BalancesSoFar(), today);
+        return _outgoing;
     }
 
     /// <summary>Each activity's balance from the entries seeded so far (not saved yet).</summary>
@@ -245,7 +249,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessa
                 Math.Round(Math.Min(budget.Available * faker.Random.Decimal(0.3m, 0.6m), days * faker.Random.Decimal(250m, 600m)) / 10m) * 10m, artistic ? SalaryContractKind.Cddu : SalaryContractKind.Cdd,
                 artistic ? SalaryCategory.Artistic : SalaryCategory.Employee, start, start.AddDays(days - 1), days, null, job, today);
             db.SalaryRequests.Add(request);
-            await bus.PublishAsync(request.ToSalaryRequested());
+            _outgoing.Add(request.ToSalaryRequested());
         }
     }
 
@@ -256,7 +260,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessa
         var invoice = Invoice.Issue(number, activity, client, lines, date, rules.ContributionRate, vat.Mention, quoteId);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
-        await bus.PublishAsync(invoice.ToInvoiceIssued(client));
+        _outgoing.Add(invoice.ToInvoiceIssued(client));
         return invoice;
     }
 
@@ -435,7 +439,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, IMessa
                 {
                     db.BudgetEntries.Add(equipment.BookInstalment(due.Number, now)!);
                 }
-                await bus.ScheduleInstalmentsAsync(equipment, clock);
+                _outgoing.AddRange(equipment.InstalmentsDue(clock));
             }
         }
     }

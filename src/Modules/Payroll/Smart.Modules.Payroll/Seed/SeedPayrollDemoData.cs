@@ -21,7 +21,7 @@ namespace Smart.Modules.Payroll.Seed;
 /// </summary>
 public sealed record SeedPayrollDemoData;
 
-public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, TimeProvider clock)
+public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentDeclarations declarations, TimeProvider clock)
 {
     private static readonly (string Job, ContractKind Kind, ContractCategory Category, decimal HourlyMin, decimal HourlyMax)[] Jobs =
     [
@@ -34,14 +34,16 @@ public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentD
         ("Agent d'accueil (étudiant·e)", ContractKind.Cdd, ContractCategory.Student, 12.10m, 14m),
     ];
 
-    public async Task HandleAsync(SeedPayrollDemoData command, CancellationToken cancellationToken)
+    /// <summary>The pay-date message of every contract declared, for Wolverine to schedule with the transaction.</summary>
+    public async Task<OutgoingMessages> HandleAsync(SeedPayrollDemoData command, CancellationToken cancellationToken)
     {
+        var salariesDue = new OutgoingMessages();
         var today = clock.Today();
         var lastDay = new DateOnly(today.Year, 12, 31);
         if (await db.Mandates.AnyAsync(cancellationToken) || lastDay.DayNumber - today.DayNumber < 7)
         {
             // Contracts must start after today and within the mandate's civil year: too late in December to show any.
-            return;
+            return salariesDue;
         }
         var faker = new Faker("fr") { Random = new Randomizer(2018) };
         var employers = await db.Employees.Where(e => e.Kind == MemberKind.LegalEntity).OrderBy(e => e.MemberId).ToListAsync(cancellationToken);
@@ -83,10 +85,12 @@ public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentD
                     var gross = Math.Ceiling(hours * hourly);
                     var expenses = faker.Random.Bool(0.4f) ? days * faker.PickRandom(20.20m, 21.10m, 65.00m) : 0m;
                     var terms = new ContractTerms(kind, category, start, start.AddDays(days - 1), days, null, job);
-                    await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, gross, expenses, clock, cancellationToken);
+                    var contract = await db.DeclareGdcContractAsync(declarations, employee, mandate, terms, gross, expenses, clock, cancellationToken);
+                    salariesDue.Add(GdcPayslips.SalaryDue(contract, clock));
                 }
             }
         }
+        return salariesDue;
     }
 
     /// <summary>A well-formed NIR for the demo: sex, birth year and month, a department and commune, an order, then its key.</summary>

@@ -44,10 +44,14 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Cdi.CdiMonthDueHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Cdi.CdiMonthDueHandler");
-                var cdiMonthDueHandler = new Smart.Modules.Payroll.Features.Cdi.CdiMonthDueHandler(payrollDbContext, context, _timeProvider);
+                var cdiMonthDueHandler = new Smart.Modules.Payroll.Features.Cdi.CdiMonthDueHandler(payrollDbContext, _timeProvider);
                 
                 // The actual message execution
-                await cdiMonthDueHandler.HandleAsync(cdiMonthDue, cancellation).ConfigureAwait(false);
+                var outgoing1 = await cdiMonthDueHandler.HandleAsync(cdiMonthDue, cancellation).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

@@ -59,14 +59,18 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Gdc.GdcEmployeesHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Gdc.GdcEmployeesHandler");
-                var gdcEmployeesHandler = new Smart.Modules.Payroll.Features.Gdc.GdcEmployeesHandler(payrollDbContext, employmentDeclarations, context, currentUser, _timeProvider);
+                var gdcEmployeesHandler = new Smart.Modules.Payroll.Features.Gdc.GdcEmployeesHandler(payrollDbContext, employmentDeclarations, currentUser, _timeProvider);
                 
                 // The actual message execution
-                var outgoing1 = await gdcEmployeesHandler.HandleAsync(declareGdcContract, cancellation).ConfigureAwait(false);
+                (var outgoing1, var outgoing2) = await gdcEmployeesHandler.HandleAsync(declareGdcContract, cancellation).ConfigureAwait(false);
 
                 
                 // Outgoing, cascaded message
                 await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

@@ -54,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler");
-                var decideQuoteHandler = new Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler(activitiesDbContext, context, currentUser, _timeProvider);
+                var decideQuoteHandler = new Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler(activitiesDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
                 await decideQuoteHandler.HandleAsync(declineQuote, cancellation).ConfigureAwait(false);

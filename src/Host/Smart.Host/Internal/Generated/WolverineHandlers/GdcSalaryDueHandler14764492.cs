@@ -44,10 +44,14 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Gdc.GdcSalaryDueHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Gdc.GdcSalaryDueHandler");
-                var gdcSalaryDueHandler = new Smart.Modules.Payroll.Features.Gdc.GdcSalaryDueHandler(payrollDbContext, context, _timeProvider);
+                var gdcSalaryDueHandler = new Smart.Modules.Payroll.Features.Gdc.GdcSalaryDueHandler(payrollDbContext, _timeProvider);
                 
                 // The actual message execution
-                await gdcSalaryDueHandler.HandleAsync(gdcSalaryDue, cancellation).ConfigureAwait(false);
+                var outgoing1 = await gdcSalaryDueHandler.HandleAsync(gdcSalaryDue, cancellation).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

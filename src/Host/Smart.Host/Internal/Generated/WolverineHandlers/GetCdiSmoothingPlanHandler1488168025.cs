@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler");
-                var cdiSmoothingHandler = new Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler(payrollDbContext, context, currentUser, _timeProvider);
+                var cdiSmoothingHandler = new Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler(payrollDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
                 var outgoing1 = await cdiSmoothingHandler.HandleAsync(getCdiSmoothingPlan, cancellation).ConfigureAwait(false);

@@ -41,10 +41,14 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Funding.InvoicePaidHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Funding.InvoicePaidHandler");
-                var invoicePaidHandler = new Smart.Modules.Payroll.Features.Funding.InvoicePaidHandler(payrollDbContext, context);
+                var invoicePaidHandler = new Smart.Modules.Payroll.Features.Funding.InvoicePaidHandler(payrollDbContext);
                 
                 // The actual message execution
-                await invoicePaidHandler.HandleAsync(invoicePaid, cancellation).ConfigureAwait(false);
+                var outgoing1 = await invoicePaidHandler.HandleAsync(invoicePaid, cancellation).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

@@ -54,14 +54,22 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.QuickMode.IssueQuickInvoiceHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.QuickMode.IssueQuickInvoiceHandler");
-                var issueQuickInvoiceHandler = new Smart.Modules.Activities.Features.QuickMode.IssueQuickInvoiceHandler(activitiesDbContext, context, currentUser, _timeProvider);
+                var issueQuickInvoiceHandler = new Smart.Modules.Activities.Features.QuickMode.IssueQuickInvoiceHandler(activitiesDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
-                var outgoing1 = await issueQuickInvoiceHandler.HandleAsync(issueQuickInvoice, cancellation).ConfigureAwait(false);
+                (var outgoing1, var outgoing2, var outgoing3) = await issueQuickInvoiceHandler.HandleAsync(issueQuickInvoice, cancellation).ConfigureAwait(false);
 
                 
                 // Outgoing, cascaded message
                 await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

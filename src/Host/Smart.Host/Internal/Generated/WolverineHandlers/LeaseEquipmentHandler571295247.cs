@@ -54,14 +54,18 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler");
-                var acquireEquipmentHandler = new Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler(activitiesDbContext, context, currentUser, _timeProvider);
+                var acquireEquipmentHandler = new Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler(activitiesDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
-                var outgoing1 = await acquireEquipmentHandler.HandleAsync(leaseEquipment, cancellation).ConfigureAwait(false);
+                (var outgoing1, var outgoing2) = await acquireEquipmentHandler.HandleAsync(leaseEquipment, cancellation).ConfigureAwait(false);
 
                 
                 // Outgoing, cascaded message
                 await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

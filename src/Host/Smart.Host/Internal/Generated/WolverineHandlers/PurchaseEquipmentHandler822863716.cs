@@ -54,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler");
-                var acquireEquipmentHandler = new Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler(activitiesDbContext, context, currentUser, _timeProvider);
+                var acquireEquipmentHandler = new Smart.Modules.Activities.Features.Financing.AcquireEquipmentHandler(activitiesDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
                 var outgoing1 = await acquireEquipmentHandler.HandleAsync(purchaseEquipment, cancellation).ConfigureAwait(false);

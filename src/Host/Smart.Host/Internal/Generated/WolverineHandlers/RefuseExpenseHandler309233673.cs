@@ -54,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Expenses.ExpenseDecisionsHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Expenses.ExpenseDecisionsHandler");
-                var expenseDecisionsHandler = new Smart.Modules.Activities.Features.Expenses.ExpenseDecisionsHandler(activitiesDbContext, context, currentUser, _timeProvider);
+                var expenseDecisionsHandler = new Smart.Modules.Activities.Features.Expenses.ExpenseDecisionsHandler(activitiesDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
                 await expenseDecisionsHandler.HandleAsync(refuseExpense, cancellation).ConfigureAwait(false);

@@ -54,14 +54,18 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Salaries.RequestSalaryHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Salaries.RequestSalaryHandler");
-                var requestSalaryHandler = new Smart.Modules.Activities.Features.Salaries.RequestSalaryHandler(activitiesDbContext, context, currentUser, _timeProvider);
+                var requestSalaryHandler = new Smart.Modules.Activities.Features.Salaries.RequestSalaryHandler(activitiesDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
-                var outgoing1 = await requestSalaryHandler.HandleAsync(requestSalary, cancellation).ConfigureAwait(false);
+                (var outgoing1, var outgoing2) = await requestSalaryHandler.HandleAsync(requestSalary, cancellation).ConfigureAwait(false);
 
                 
                 // Outgoing, cascaded message
                 await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

@@ -41,14 +41,18 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.PayRuns.RunPayrollHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.PayRuns.RunPayrollHandler");
-                var runPayrollHandler = new Smart.Modules.Payroll.Features.PayRuns.RunPayrollHandler(payrollDbContext, context);
+                var runPayrollHandler = new Smart.Modules.Payroll.Features.PayRuns.RunPayrollHandler(payrollDbContext);
                 
                 // The actual message execution
-                var outgoing1 = await runPayrollHandler.HandleAsync(runPayroll, cancellation).ConfigureAwait(false);
+                (var outgoing1, var outgoing2) = await runPayrollHandler.HandleAsync(runPayroll, cancellation).ConfigureAwait(false);
 
                 
                 // Outgoing, cascaded message
                 await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

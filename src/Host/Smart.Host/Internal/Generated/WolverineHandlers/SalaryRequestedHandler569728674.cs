@@ -47,10 +47,14 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Contracts.SalaryRequestedHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Contracts.SalaryRequestedHandler");
-                var salaryRequestedHandler = new Smart.Modules.Payroll.Features.Contracts.SalaryRequestedHandler(payrollDbContext, context, employmentDeclarations, _timeProvider);
+                var salaryRequestedHandler = new Smart.Modules.Payroll.Features.Contracts.SalaryRequestedHandler(payrollDbContext, employmentDeclarations, _timeProvider);
                 
                 // The actual message execution
-                await salaryRequestedHandler.HandleAsync(salaryRequested, cancellation).ConfigureAwait(false);
+                var outgoing1 = await salaryRequestedHandler.HandleAsync(salaryRequested, cancellation).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

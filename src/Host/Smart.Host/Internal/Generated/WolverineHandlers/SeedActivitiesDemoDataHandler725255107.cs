@@ -44,10 +44,14 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Seed.SeedActivitiesDemoDataHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Seed.SeedActivitiesDemoDataHandler");
-                var seedActivitiesDemoDataHandler = new Smart.Modules.Activities.Seed.SeedActivitiesDemoDataHandler(activitiesDbContext, context, _timeProvider);
+                var seedActivitiesDemoDataHandler = new Smart.Modules.Activities.Seed.SeedActivitiesDemoDataHandler(activitiesDbContext, _timeProvider);
                 
                 // The actual message execution
-                await seedActivitiesDemoDataHandler.HandleAsync(seedActivitiesDemoData, cancellation).ConfigureAwait(false);
+                var outgoing1 = await seedActivitiesDemoDataHandler.HandleAsync(seedActivitiesDemoData, cancellation).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

@@ -47,10 +47,14 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Seed.SeedPayrollDemoDataHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Seed.SeedPayrollDemoDataHandler");
-                var seedPayrollDemoDataHandler = new Smart.Modules.Payroll.Seed.SeedPayrollDemoDataHandler(payrollDbContext, employmentDeclarations, context, _timeProvider);
+                var seedPayrollDemoDataHandler = new Smart.Modules.Payroll.Seed.SeedPayrollDemoDataHandler(payrollDbContext, employmentDeclarations, _timeProvider);
                 
                 // The actual message execution
-                await seedPayrollDemoDataHandler.HandleAsync(seedPayrollDemoData, cancellation).ConfigureAwait(false);
+                var outgoing1 = await seedPayrollDemoDataHandler.HandleAsync(seedPayrollDemoData, cancellation).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

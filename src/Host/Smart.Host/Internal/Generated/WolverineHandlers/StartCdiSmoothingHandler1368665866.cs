@@ -54,14 +54,18 @@ namespace Internal.Generated.WolverineHandlers
             {
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler");
                 Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler");
-                var cdiSmoothingHandler = new Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler(payrollDbContext, context, currentUser, _timeProvider);
+                var cdiSmoothingHandler = new Smart.Modules.Payroll.Features.Cdi.CdiSmoothingHandler(payrollDbContext, currentUser, _timeProvider);
                 
                 // The actual message execution
-                var outgoing1 = await cdiSmoothingHandler.HandleAsync(startCdiSmoothing, cancellation).ConfigureAwait(false);
+                (var outgoing1, var outgoing2) = await cdiSmoothingHandler.HandleAsync(startCdiSmoothing, cancellation).ConfigureAwait(false);
 
                 
                 // Outgoing, cascaded message
                 await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+                
+                // Outgoing, cascaded message
+                await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
                 
                 // Added by EF Core Transaction Middleware

@@ -33,17 +33,17 @@ public sealed record OpenActivity(Guid? CoordinatorId, string Name, ActivityKind
     }
 }
 
-public sealed class OpenActivityHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class OpenActivityHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(OpenActivity command, CancellationToken cancellationToken)
+    /// <summary>The activity's id, and its event for Wolverine to publish with the transaction.</summary>
+    public async Task<(Guid, ActivityOpened)> HandleAsync(OpenActivity command, CancellationToken cancellationToken)
     {
         var coordinatorId = command.CoordinatorId ?? user.MemberId ?? throw new NotFoundException("Member", "coordinator");
         var coordinator = await db.Members.VisibleTo(user).SingleOrDefaultAsync(m => m.MemberId == coordinatorId, cancellationToken)
             ?? throw new NotFoundException("Member", coordinatorId);
         var activity = Activity.Open(coordinator.MemberId, coordinator.EntityId, coordinator.OfficeId, command.Name, command.Kind, command.ServiceTier, clock.Today());
         db.Activities.Add(activity);
-        await bus.PublishAsync(activity.ToActivityOpened());
-        return activity.Id;
+        return (activity.Id, activity.ToActivityOpened());
     }
 }
 

@@ -31,15 +31,16 @@ public sealed record RefuseExpense(Guid ExpenseId, string Reason)
 
 internal sealed record RefuseExpenseRequest(string Reason);
 
-public sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task HandleAsync(ApproveExpense command, CancellationToken cancellationToken)
+    /// <summary>Returns the event: Wolverine publishes it with the transaction.</summary>
+    public async Task<ExpenseApproved> HandleAsync(ApproveExpense command, CancellationToken cancellationToken)
     {
         var (expense, activity) = await LoadAsync(command.ExpenseId, cancellationToken);
         var entry = expense.Approve(activity, DeciderId(), user.MemberId, clock.Today(), clock.GetUtcNow());
         db.BudgetEntries.Add(entry);
-        await bus.PublishAsync(new ExpenseApproved(expense.Id, expense.ActivityId, expense.EntityId, expense.ExpenseDate, entry.Date,
-            expense.AmountInclVat, expense.RecoverableVat, expense.Category.ToString()));
+        return new ExpenseApproved(expense.Id, expense.ActivityId, expense.EntityId, expense.ExpenseDate, entry.Date,
+            expense.AmountInclVat, expense.RecoverableVat, expense.Category.ToString());
     }
 
     public async Task HandleAsync(RefuseExpense command, CancellationToken cancellationToken)

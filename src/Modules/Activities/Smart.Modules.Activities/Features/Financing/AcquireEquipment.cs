@@ -97,7 +97,7 @@ internal sealed record GrantTreasuryAdvanceRequest(
 internal sealed record LeaseEquipmentRequest(
     string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal MonthlyAmount, int TermMonths, DateOnly FirstDeductionDate);
 
-public sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class AcquireEquipmentHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(PurchaseEquipment command, CancellationToken cancellationToken)
     {
@@ -108,7 +108,8 @@ public sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBus 
             RecorderId(), today));
     }
 
-    public async Task<Guid> HandleAsync(GrantTreasuryAdvance command, CancellationToken cancellationToken)
+    /// <summary>The equipment's id, and one message per instalment scheduled for its due date.</summary>
+    public async Task<(Guid, OutgoingMessages)> HandleAsync(GrantTreasuryAdvance command, CancellationToken cancellationToken)
     {
         var activity = await LoadAsync(command.ActivityId, cancellationToken);
         var today = clock.Today();
@@ -116,18 +117,17 @@ public sealed class AcquireEquipmentHandler(ActivitiesDbContext db, IMessageBus 
         var equipment = Equipment.FinanceByAdvance(activity, budget.Available, await db.FinancingLimitsInForceAsync(today, cancellationToken),
             command.Description, command.Supplier, command.PurchaseDate, command.PriceExclVat, command.AdvanceAmount, command.Instalments,
             command.FirstInstalmentDate, RecorderId(), today);
-        await bus.ScheduleInstalmentsAsync(equipment, clock);
-        return Record(equipment);
+        return (Record(equipment), equipment.InstalmentsDue(clock));
     }
 
-    public async Task<Guid> HandleAsync(LeaseEquipment command, CancellationToken cancellationToken)
+    /// <summary>The equipment's id, and one message per monthly deduction scheduled for its due date.</summary>
+    public async Task<(Guid, OutgoingMessages)> HandleAsync(LeaseEquipment command, CancellationToken cancellationToken)
     {
         var activity = await LoadAsync(command.ActivityId, cancellationToken);
         var today = clock.Today();
         var equipment = Equipment.Lease(activity, await db.FinancingLimitsInForceAsync(today, cancellationToken), command.Description, command.Supplier,
             command.PurchaseDate, command.PriceExclVat, command.MonthlyAmount, command.TermMonths, command.FirstDeductionDate, RecorderId(), today);
-        await bus.ScheduleInstalmentsAsync(equipment, clock);
-        return Record(equipment);
+        return (Record(equipment), equipment.InstalmentsDue(clock));
     }
 
     /// <summary>

@@ -42,13 +42,12 @@ public sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, TimeP
 internal static class EquipmentSchedules
 {
     /// <summary>One message per instalment not booked yet, delivered at the start (UTC) of its due date; one already due is delivered at once.</summary>
-    public static async Task ScheduleInstalmentsAsync(this IMessageBus bus, Equipment equipment, TimeProvider clock)
+    public static OutgoingMessages InstalmentsDue(this Equipment equipment, TimeProvider clock)
     {
-        foreach (var instalment in equipment.Instalments.Where(i => !i.IsBooked))
-        {
-            await bus.ScheduleAsync(new BookEquipmentInstalment(equipment.Id, instalment.Number),
-                new DateTimeOffset(instalment.DueDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
-        }
+        var due = new OutgoingMessages();
+        due.AddRange(equipment.Instalments.Where(i => !i.IsBooked).Select(instalment => new BookEquipmentInstalment(equipment.Id, instalment.Number)
+            .ScheduledOn(new DateTimeOffset(instalment.DueDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock)));
+        return due;
     }
 
     /// <summary>What the activity's advances and leases still have to repay: the instalments not booked yet.</summary>

@@ -32,9 +32,10 @@ internal sealed record IssueCreditNoteRequest(decimal Net, DateOnly? IssueDate, 
     public static IssueCreditNoteRequest Example => new(250.00m, null, "Performance shortened: one of four sets cancelled");
 }
 
-public sealed class IssueCreditNoteHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class IssueCreditNoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(IssueCreditNote command, CancellationToken cancellationToken)
+    /// <summary>The credit note's id, and its event for Wolverine to publish with the transaction.</summary>
+    public async Task<(Guid, CreditNoteIssued)> HandleAsync(IssueCreditNote command, CancellationToken cancellationToken)
     {
         var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == command.InvoiceId, cancellationToken);
         var activity = invoice is null ? null : await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == invoice.ActivityId, cancellationToken);
@@ -49,9 +50,8 @@ public sealed class IssueCreditNoteHandler(ActivitiesDbContext db, IMessageBus b
         var creditNote = invoice.Credit(number, command.Net, issueDate, command.Reason);
         db.CreditNotes.Add(creditNote);
         db.BudgetEntries.AddRange(creditNote.BudgetEntries(clock.GetUtcNow()));
-        await bus.PublishAsync(new CreditNoteIssued(creditNote.Id, creditNote.Number, invoice.Id, creditNote.EntityId, creditNote.ActivityId,
+        return (creditNote.Id, new CreditNoteIssued(creditNote.Id, creditNote.Number, invoice.Id, creditNote.EntityId, creditNote.ActivityId,
             creditNote.IssueDate, creditNote.Net, creditNote.Vat, creditNote.Gross, Invoice.Currency));
-        return creditNote.Id;
     }
 }
 

@@ -56,19 +56,23 @@ public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? Issu
     }
 }
 
-public sealed class IssueInvoiceHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class IssueInvoiceHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(IssueInvoice command, CancellationToken cancellationToken) =>
-        (await db.IssueInvoiceAsync(command, bus, user, clock, cancellationToken)).Id;
+    /// <summary>The invoice's id, and its event for Wolverine to publish with the transaction.</summary>
+    public async Task<(Guid, InvoiceIssued)> HandleAsync(IssueInvoice command, CancellationToken cancellationToken)
+    {
+        var (invoice, issued) = await db.IssueInvoiceAsync(command, user, clock, cancellationToken);
+        return (invoice.Id, issued);
+    }
 }
 
 internal static class InvoiceIssuing
 {
     /// <summary>
     /// The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary, and with
-    /// the acceptance of a quote (<paramref name="quoteId"/>).
+    /// the acceptance of a quote (<paramref name="quoteId"/>). The caller returns the event for Wolverine to publish.
     /// </summary>
-    public static async Task<Invoice> IssueInvoiceAsync(this ActivitiesDbContext db, IssueInvoice command, IMessageBus bus, ICurrentUser user,
+    public static async Task<(Invoice Invoice, InvoiceIssued Issued)> IssueInvoiceAsync(this ActivitiesDbContext db, IssueInvoice command, ICurrentUser user,
         TimeProvider clock, CancellationToken cancellationToken, Guid? quoteId = null)
     {
         var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
@@ -85,8 +89,7 @@ internal static class InvoiceIssuing
         var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
-        await bus.PublishAsync(invoice.ToInvoiceIssued(client));
-        return invoice;
+        return (invoice, invoice.ToInvoiceIssued(client));
     }
 }
 

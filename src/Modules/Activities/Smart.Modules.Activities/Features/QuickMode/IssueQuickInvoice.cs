@@ -7,6 +7,7 @@ using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
@@ -36,18 +37,19 @@ public sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnly?
     }
 }
 
-public sealed class IssueQuickInvoiceHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class IssueQuickInvoiceHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<QuickInvoiceIssued> HandleAsync(IssueQuickInvoice command, CancellationToken cancellationToken)
+    /// <summary>The invoice and the request for the caller, and both events for Wolverine to publish with the transaction.</summary>
+    public async Task<(QuickInvoiceIssued, InvoiceIssued, SalaryRequested)> HandleAsync(IssueQuickInvoice command, CancellationToken cancellationToken)
     {
-        var invoice = await db.IssueInvoiceAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines), bus, user, clock,
+        var (invoice, issued) = await db.IssueInvoiceAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines), user, clock,
             cancellationToken);
         // Written inside the pipeline's transaction so that the salary request sees the invoice's revenue; a refused request
         // throws and the transaction rolls both back.
         await db.SaveChangesAsync(cancellationToken);
         var activity = await db.Activities.SingleAsync(a => a.Id == invoice.ActivityId, cancellationToken);
-        var request = await db.RequestSalaryAsync(activity, command.Salary, bus, clock, cancellationToken);
-        return new QuickInvoiceIssued(invoice.Id, request.Id);
+        var (request, requested) = await db.RequestSalaryAsync(activity, command.Salary, clock, cancellationToken);
+        return (new QuickInvoiceIssued(invoice.Id, request.Id), issued, requested);
     }
 }
 

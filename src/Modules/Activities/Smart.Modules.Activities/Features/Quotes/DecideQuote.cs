@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Persistence;
@@ -37,23 +38,23 @@ public sealed record DeclineQuote(Guid QuoteId, string Reason)
 
 public sealed record QuoteAccepted(Guid QuoteId, Guid InvoiceId);
 
-public sealed class DecideQuoteHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class DecideQuoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
     /// <summary>
     /// Issues the invoice through the same path as <c>POST /invoices</c> (numbering, VAT, ledger, <c>InvoiceIssued</c>), in this
     /// transaction: a refused invoice leaves the quote open, and two acceptances of one quote cannot both commit (version
     /// check, unique quote id on invoices).
     /// </summary>
-    public async Task<QuoteAccepted> HandleAsync(AcceptQuote command, CancellationToken cancellationToken)
+    public async Task<(QuoteAccepted, InvoiceIssued)> HandleAsync(AcceptQuote command, CancellationToken cancellationToken)
     {
         var quote = await FindAsync(command.QuoteId, cancellationToken);
         var acceptedOn = command.AcceptedOn ?? clock.Today();
         quote.EnsureAcceptable(acceptedOn);
         var lines = quote.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity, l.UnitPrice, quote.RequestedVatRate(l))).ToList();
-        var invoice = await db.IssueInvoiceAsync(new IssueInvoice(quote.ActivityId, quote.ClientId, acceptedOn, lines), bus, user, clock, cancellationToken,
-            quote.Id);
+        var (invoice, issued) = await db.IssueInvoiceAsync(new IssueInvoice(quote.ActivityId, quote.ClientId, acceptedOn, lines), user, clock,
+            cancellationToken, quote.Id);
         quote.MarkAccepted(acceptedOn, invoice.Id);
-        return new QuoteAccepted(quote.Id, invoice.Id);
+        return (new QuoteAccepted(quote.Id, invoice.Id), issued);
     }
 
     public async Task HandleAsync(DeclineQuote command, CancellationToken cancellationToken)

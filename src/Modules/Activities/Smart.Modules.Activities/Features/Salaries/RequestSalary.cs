@@ -81,21 +81,23 @@ public sealed record RequestSalary(
     }
 }
 
-public sealed class RequestSalaryHandler(ActivitiesDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class RequestSalaryHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(RequestSalary command, CancellationToken cancellationToken)
+    /// <summary>The request's id, and its event for Wolverine to publish with the transaction.</summary>
+    public async Task<(Guid, SalaryRequested)> HandleAsync(RequestSalary command, CancellationToken cancellationToken)
     {
         var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
             ?? throw new NotFoundException("Activity", command.ActivityId);
-        return (await db.RequestSalaryAsync(activity, command, bus, clock, cancellationToken)).Id;
+        var (request, requested) = await db.RequestSalaryAsync(activity, command, clock, cancellationToken);
+        return (request.Id, requested);
     }
 }
 
 internal static class SalaryRequesting
 {
-    /// <summary>The whole request, in the caller's transaction: shared with quick mode.</summary>
-    public static async Task<SalaryRequest> RequestSalaryAsync(this ActivitiesDbContext db, Activity activity, ISalaryTerms terms, IMessageBus bus,
-        TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The whole request, in the caller's transaction: shared with quick mode. The caller returns the event for Wolverine to publish.</summary>
+    public static async Task<(SalaryRequest Request, SalaryRequested Requested)> RequestSalaryAsync(this ActivitiesDbContext db, Activity activity,
+        ISalaryTerms terms, TimeProvider clock, CancellationToken cancellationToken)
     {
         // Requests on one activity queue on its row until commit: two of them cannot both spend the same available budget.
         await db.LockActivityAsync(activity.Id, cancellationToken);
@@ -106,8 +108,7 @@ internal static class SalaryRequesting
         var request = SalaryRequest.Request(activity, budget, terms.EmploymentBudget, terms.ContractKind, terms.Category, terms.WorkStart, terms.WorkEnd,
             terms.Days, terms.Hours, terms.Job, today);
         db.SalaryRequests.Add(request);
-        await bus.PublishAsync(request.ToSalaryRequested());
-        return request;
+        return (request, request.ToSalaryRequested());
     }
 }
 

@@ -103,9 +103,10 @@ public sealed record CdiSmoothingPlanView(Guid Id, Guid ActivityId, Guid MemberI
 
 public sealed record CdiEstimateView(DateOnly FromMonth, decimal YearlyRevenue, decimal ContributionRate, decimal MonthlyBudget, DateOnly RevisedOn);
 
-public sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class CdiSmoothingHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(StartCdiSmoothing command, CancellationToken cancellationToken)
+    /// <summary>The plan's id, and its first month's message scheduled for the month's last day.</summary>
+    public async Task<(Guid, ScheduledMessage<CdiMonthDue>)> HandleAsync(StartCdiSmoothing command, CancellationToken cancellationToken)
     {
         var activity = await db.MemberActivities.VisibleTo(user, a => a.EntityId, a => a.OfficeId, a => a.CoordinatorId)
                 .SingleOrDefaultAsync(a => a.ActivityId == command.ActivityId, cancellationToken)
@@ -116,8 +117,7 @@ public sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, IC
         var plan = CdiSmoothingPlan.Start(activity.ActivityId, activity.CoordinatorId, activity.EntityId, activity.OfficeId, command.StartMonth,
             command.YearlyRevenue, rate, exists, today);
         db.CdiSmoothingPlans.Add(plan);
-        await bus.ScheduleMonthAsync(plan.Id, plan.StartMonth, clock);
-        return plan.Id;
+        return (plan.Id, CdiPayments.MonthDue(plan.Id, plan.StartMonth, clock));
     }
 
     public async Task HandleAsync(ReviseCdiEstimate command, CancellationToken cancellationToken)
@@ -130,8 +130,9 @@ public sealed class CdiSmoothingHandler(PayrollDbContext db, IMessageBus bus, IC
     public async Task HandleAsync(EndCdiSmoothing command, CancellationToken cancellationToken) =>
         (await PlanAsync(command.PlanId, cancellationToken)).End(command.LastMonth, clock.Today());
 
-    public async Task<CdiMonth> HandleAsync(PayCdiMonth command, CancellationToken cancellationToken) =>
-        await db.PayCdiMonthAsync(bus, await PlanAsync(command.PlanId, cancellationToken), command.Month, clock.Today(), cancellationToken);
+    /// <summary>The month paid, and its cost charged to the activity.</summary>
+    public async Task<(CdiMonth, ChargeActivity)> HandleAsync(PayCdiMonth command, CancellationToken cancellationToken) =>
+        await db.PayCdiMonthAsync(await PlanAsync(command.PlanId, cancellationToken), command.Month, clock.Today(), cancellationToken);
 
     public async Task<CdiSmoothingPlanView> HandleAsync(GetCdiSmoothingPlan query, CancellationToken cancellationToken)
     {
@@ -203,36 +204,40 @@ internal sealed class CdiSmoothingEndpoints : IEndpointDefinition
 [DataContract(Name = "payroll.cdi-month-due.v1")]
 public sealed record CdiMonthDue(Guid PlanId, DateOnly Month);
 
-public sealed class CdiMonthDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class CdiMonthDueHandler(PayrollDbContext db, TimeProvider clock)
 {
-    public async Task HandleAsync(CdiMonthDue message, CancellationToken cancellationToken)
+    /// <summary>The month's cost charged to the activity (unless already paid), and the next month's message.</summary>
+    public async Task<OutgoingMessages> HandleAsync(CdiMonthDue message, CancellationToken cancellationToken)
     {
+        var outgoing = new OutgoingMessages();
         var plan = await db.CdiSmoothingPlans.SingleOrDefaultAsync(p => p.Id == message.PlanId, cancellationToken)
             ?? throw new NotFoundException("CDI smoothing plan", message.PlanId);
         if (!plan.Covers(message.Month))
         {
-            return; // ended before this month
+            return outgoing; // ended before this month
         }
         if (!plan.IsPaid(message.Month))
         {
-            await db.PayCdiMonthAsync(bus, plan, message.Month, clock.Today(), cancellationToken);
+            outgoing.Add((await db.PayCdiMonthAsync(plan, message.Month, clock.Today(), cancellationToken)).Charge);
         }
         var next = CdiSmoothingPlan.MonthOf(message.Month).AddMonths(1);
         if (plan.Covers(next))
         {
-            await bus.ScheduleMonthAsync(plan.Id, next, clock);
+            outgoing.Add(CdiPayments.MonthDue(plan.Id, next, clock));
         }
+        return outgoing;
     }
 }
 
 internal static class CdiPayments
 {
-    public static ValueTask ScheduleMonthAsync(this IMessageBus bus, Guid planId, DateOnly month, TimeProvider clock) =>
-        bus.ScheduleAsync(new CdiMonthDue(planId, month), new DateTimeOffset(CdiSmoothingPlan.PayDayOf(month).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
+    /// <summary>The month's message, due at 00:00 UTC on its last day.</summary>
+    public static ScheduledMessage<CdiMonthDue> MonthDue(Guid planId, DateOnly month, TimeProvider clock) =>
+        new CdiMonthDue(planId, month).ScheduledOn(new DateTimeOffset(CdiSmoothingPlan.PayDayOf(month).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
 
-    /// <summary>Pays a month from its last day: the payslip figures from the month's budget, and the salary cost charged to the activity.</summary>
-    public static async Task<CdiMonth> PayCdiMonthAsync(this PayrollDbContext db, IMessageBus bus, CdiSmoothingPlan plan, DateOnly month, DateOnly today,
-        CancellationToken cancellationToken)
+    /// <summary>Pays a month from its last day: the payslip figures from the month's budget, and the salary cost to charge to the activity.</summary>
+    public static async Task<(CdiMonth Month, ChargeActivity Charge)> PayCdiMonthAsync(this PayrollDbContext db, CdiSmoothingPlan plan, DateOnly month,
+        DateOnly today, CancellationToken cancellationToken)
     {
         var first = CdiSmoothingPlan.MonthOf(month);
         var last = CdiSmoothingPlan.PayDayOf(first);
@@ -244,8 +249,7 @@ internal static class CdiPayments
         var ceiling = (await db.CeilingAsync(first, cancellationToken)).PerMonth;
         var figures = PayFigures.Compute(budget, CappedLine.For(table, ceiling), employee.IncomeTaxRateOn(last));
         var paid = plan.Pay(first, today, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax);
-        await bus.PublishAsync(new ChargeActivity(paid.ChargeId, plan.ActivityId, "SalaryCost", paid.EmployerCost, last,
+        return (paid, new ChargeActivity(paid.ChargeId, plan.ActivityId, "SalaryCost", paid.EmployerCost, last,
             $"Salaire CDI lissé {first:yyyy-MM} (brut {paid.Gross:0.00})", "Payroll"));
-        return paid;
     }
 }

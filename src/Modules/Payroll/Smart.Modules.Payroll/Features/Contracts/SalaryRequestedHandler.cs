@@ -20,11 +20,13 @@ namespace Smart.Modules.Payroll.Features.Contracts;
 /// contract is ignored, so the same request delivered twice (even under a new message id) makes one contract.
 /// An unknown member throws: the message retries, then dead-letters for an operator.
 /// </summary>
-public sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bus, IEmploymentDeclarations declarations, TimeProvider clock)
+public sealed class SalaryRequestedHandler(PayrollDbContext db, IEmploymentDeclarations declarations, TimeProvider clock)
 {
-    public async Task HandleAsync(SalaryRequested request, CancellationToken cancellationToken)
+    /// <summary>What happened, for Wolverine to send with the transaction: the rejection, or the contract, its payslip and the pay run.</summary>
+    public async Task<OutgoingMessages> HandleAsync(SalaryRequested request, CancellationToken cancellationToken)
     {
-        if (await db.Contracts.AnyAsync(c => c.SalaryRequestId == request.SalaryRequestId, cancellationToken)) return;
+        var outgoing = new OutgoingMessages();
+        if (await db.Contracts.AnyAsync(c => c.SalaryRequestId == request.SalaryRequestId, cancellationToken)) return outgoing;
         var employee = await db.Employees.SingleOrDefaultAsync(e => e.MemberId == request.MemberId, cancellationToken)
             ?? throw new NotFoundException("Employee", request.MemberId);
 
@@ -36,16 +38,17 @@ public sealed class SalaryRequestedHandler(PayrollDbContext db, IMessageBus bus,
         }
         catch (BusinessRuleViolationException broken)
         {
-            await bus.PublishAsync(new SalaryRequestRejected(request.SalaryRequestId, request.ActivityId, broken.Message));
-            return;
+            outgoing.Add(new SalaryRequestRejected(request.SalaryRequestId, request.ActivityId, broken.Message));
+            return outgoing;
         }
 
         db.Contracts.Add(contract);
         contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
         db.Payslips.Add(payslip);
-        await bus.PublishAsync(contract.ToContractDeclared());
-        await bus.PublishAsync(payslip.ToPayslipIssued());
-        await bus.ScheduleAsync(new RunPayroll(payslip.EntityId, payslip.PayDate), RunPayroll.At(payslip.PayDate), clock);
+        outgoing.Add(contract.ToContractDeclared());
+        outgoing.Add(payslip.ToPayslipIssued());
+        outgoing.Add(new RunPayroll(payslip.EntityId, payslip.PayDate).ScheduledOn(RunPayroll.At(payslip.PayDate), clock));
+        return outgoing;
     }
 
     private async Task<(EmploymentContract, Payslip)> ConcludeAsync(SalaryRequested request, Guid officeId, Func<DateOnly, decimal> incomeTaxRateOn,

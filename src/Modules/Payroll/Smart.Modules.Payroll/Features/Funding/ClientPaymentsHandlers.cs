@@ -25,9 +25,10 @@ public sealed class InvoiceIssuedHandler(PayrollDbContext db)
 /// fund's outstanding advances first (<see cref="GuaranteeFundAdvanceRecovered"/>); the rest covers later salaries. An
 /// invoice Payroll has not heard of yet throws: the message retries until <see cref="InvoiceIssued"/> has arrived.
 /// </summary>
-public sealed class InvoicePaidHandler(PayrollDbContext db, IMessageBus bus)
+public sealed class InvoicePaidHandler(PayrollDbContext db)
 {
-    public async Task HandleAsync(InvoicePaid paid, CancellationToken cancellationToken)
+    /// <summary>What the payment repaid to the guarantee fund, if anything, for Wolverine to publish with the transaction.</summary>
+    public async Task<GuaranteeFundAdvanceRecovered?> HandleAsync(InvoicePaid paid, CancellationToken cancellationToken)
     {
         var invoice = await db.ClientInvoices.SingleOrDefaultAsync(i => i.InvoiceId == paid.InvoiceId, cancellationToken)
             ?? throw new NotFoundException("Invoice", paid.InvoiceId);
@@ -38,9 +39,8 @@ public sealed class InvoicePaidHandler(PayrollDbContext db, IMessageBus bus)
             db.ActivityFundings.Add(account);
         }
         var recovered = account.Receive(invoice.Receive(paid.Amount));
-        if (recovered > 0)
-        {
-            await bus.PublishAsync(new GuaranteeFundAdvanceRecovered(invoice.ActivityId, invoice.InvoiceId, paid.PaidOn, recovered, account.AdvancesOutstanding));
-        }
+        return recovered > 0
+            ? new GuaranteeFundAdvanceRecovered(invoice.ActivityId, invoice.InvoiceId, paid.PaidOn, recovered, account.AdvancesOutstanding)
+            : null;
     }
 }

@@ -24,9 +24,10 @@ public sealed record GdcSalaryDue(Guid ContractId);
 /// and employer-due expenses within 7 days", and the contributions under a complete mandate), once: a redelivery finds
 /// it advanced. Publishes <see cref="EmployerSalaryAdvanced"/>.
 /// </summary>
-public sealed class GdcSalaryDueHandler(PayrollDbContext db, IMessageBus bus, TimeProvider clock)
+public sealed class GdcSalaryDueHandler(PayrollDbContext db, TimeProvider clock)
 {
-    public async Task HandleAsync(GdcSalaryDue message, CancellationToken cancellationToken)
+    /// <summary>The advance, when one is made (once), for Wolverine to publish with the transaction.</summary>
+    public async Task<EmployerSalaryAdvanced?> HandleAsync(GdcSalaryDue message, CancellationToken cancellationToken)
     {
         var contract = await db.GdcContracts.SingleOrDefaultAsync(c => c.Id == message.ContractId, cancellationToken)
             ?? throw new NotFoundException("Contract", message.ContractId);
@@ -34,11 +35,10 @@ public sealed class GdcSalaryDueHandler(PayrollDbContext db, IMessageBus bus, Ti
         var payslip = await db.GdcPayslipAsync(contract, taxRate, cancellationToken);
         var scope = await db.Mandates.Where(m => m.Id == contract.MandateId).Select(m => m.Scope).SingleAsync(cancellationToken);
         var today = clock.Today();
-        if (contract.Advance(payslip, scope, today) is { } advanced)
-        {
-            await bus.PublishAsync(new EmployerSalaryAdvanced(contract.Id, contract.EmployerId, contract.EmployeeId, contract.EntityId, payslip.NetPaid,
-                payslip.IncomeTax, payslip.Expenses, advanced - payslip.Net - payslip.Expenses, advanced, today, EmployerInvoice.Currency));
-        }
+        return contract.Advance(payslip, scope, today) is { } advanced
+            ? new EmployerSalaryAdvanced(contract.Id, contract.EmployerId, contract.EmployeeId, contract.EntityId, payslip.NetPaid,
+                payslip.IncomeTax, payslip.Expenses, advanced - payslip.Net - payslip.Expenses, advanced, today, EmployerInvoice.Currency)
+            : null;
     }
 }
 
@@ -53,7 +53,7 @@ internal static class GdcPayslips
         return contract.Payslip(CappedLine.For(table, ceiling), incomeTaxRate);
     }
 
-    /// <summary>Schedules the contract's pay-date message (<see cref="GdcSalaryDue"/>) for 00:00 UTC on its pay date.</summary>
-    public static ValueTask ScheduleSalaryAsync(this IMessageBus bus, GdcContract contract, TimeProvider clock) =>
-        bus.ScheduleAsync(new GdcSalaryDue(contract.Id), new DateTimeOffset(contract.PayDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
+    /// <summary>The contract's pay-date message (<see cref="GdcSalaryDue"/>), scheduled for 00:00 UTC on its pay date.</summary>
+    public static ScheduledMessage<GdcSalaryDue> SalaryDue(GdcContract contract, TimeProvider clock) =>
+        new GdcSalaryDue(contract.Id).ScheduledOn(new DateTimeOffset(contract.PayDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), clock);
 }

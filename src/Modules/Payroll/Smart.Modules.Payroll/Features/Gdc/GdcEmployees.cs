@@ -82,7 +82,7 @@ internal sealed record GdcContractInput(
         new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12), 3m, null, "Comédienne", 1_000.00m, 60.00m);
 }
 
-public sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarations declarations, ICurrentUser user, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(RegisterGdcEmployee command, CancellationToken cancellationToken)
     {
@@ -95,14 +95,15 @@ public sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarat
         return employee.Id;
     }
 
-    public async Task<Guid> HandleAsync(DeclareGdcContract command, CancellationToken cancellationToken)
+    /// <summary>The contract's id, and its pay-date message.</summary>
+    public async Task<(Guid, ScheduledMessage<GdcSalaryDue>)> HandleAsync(DeclareGdcContract command, CancellationToken cancellationToken)
     {
         var employee = await db.GdcEmployees.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EmployeeId && e.EmployerId == command.EmployerId, cancellationToken)
             ?? throw new NotFoundException("Employee", command.EmployeeId);
         var terms = new ContractTerms(command.Kind, command.Category, command.Start, command.End, command.Days, command.Hours, command.Job);
         var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
-        return (await db.DeclareGdcContractAsync(declarations, bus, employee, mandate, terms, command.Gross, command.Expenses, clock,
-            cancellationToken)).Id;
+        var contract = await db.DeclareGdcContractAsync(declarations, employee, mandate, terms, command.Gross, command.Expenses, clock, cancellationToken);
+        return (contract.Id, GdcPayslips.SalaryDue(contract, clock));
     }
 
     /// <summary>The employer as the caller may see it (itself, or staff of its office or entity); a person is no employer here.</summary>
@@ -116,9 +117,9 @@ internal static class GdcContractDeclarations
 {
     /// <summary>
     /// Declares a contract of an employer's employee under the rules in force on its start and the pay date of its end,
-    /// records its pre-employment declaration and schedules its pay-date advance (the handler and the demo seed).
+    /// records its pre-employment declaration (the handler and the demo seed, which schedule its pay-date advance).
     /// </summary>
-    public static async Task<GdcContract> DeclareGdcContractAsync(this PayrollDbContext db, IEmploymentDeclarations declarations, IMessageBus bus,
+    public static async Task<GdcContract> DeclareGdcContractAsync(this PayrollDbContext db, IEmploymentDeclarations declarations,
         GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = clock.Today();
@@ -126,7 +127,6 @@ internal static class GdcContractDeclarations
             await db.MinimumWageAsync(terms.Start, cancellationToken), await db.PayDateAsync(employee.EntityId, terms.End, cancellationToken));
         contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
         db.GdcContracts.Add(contract);
-        await bus.ScheduleSalaryAsync(contract, clock);
         return contract;
     }
 }

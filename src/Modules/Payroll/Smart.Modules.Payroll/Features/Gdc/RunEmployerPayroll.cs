@@ -38,9 +38,10 @@ internal sealed record RunEmployerPayrollRequest(int Year, int Month)
 
 public sealed record EmployerPayrollRunCreated(Guid RunId, Guid InvoiceId);
 
-public sealed class RunEmployerPayrollHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class RunEmployerPayrollHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<EmployerPayrollRunCreated> HandleAsync(RunEmployerPayroll command, CancellationToken cancellationToken)
+    /// <summary>The run and its invoice for the caller, and the invoice's event for Wolverine to publish with the transaction.</summary>
+    public async Task<(EmployerPayrollRunCreated, EmployerInvoiceIssued)> HandleAsync(RunEmployerPayroll command, CancellationToken cancellationToken)
     {
         var employer = await db.Employees.VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == command.EmployerId, cancellationToken)
             ?? throw new NotFoundException("Employer", command.EmployerId);
@@ -69,11 +70,10 @@ public sealed class RunEmployerPayrollHandler(PayrollDbContext db, IMessageBus b
         var rates = GdcFeeRates.InForce(await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken), last);
         var invoice = EmployerInvoice.Issue(await db.NextEmployerInvoiceNumberAsync(run.EntityId, today.Year, cancellationToken), run, rates, today);
         db.EmployerInvoices.Add(invoice);
-        await bus.PublishAsync(new EmployerInvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.EmployerId, employer.DisplayName, invoice.Year,
-            invoice.Month, invoice.Scope.ToString(), invoice.IssueDate, invoice.DueDate, invoice.GrossPayroll, invoice.NetSalaries, invoice.Expenses,
-            invoice.EmployeeContributions, invoice.EmployerContributions, invoice.GuaranteeFundFee, invoice.ServiceFee, invoice.Fee, invoice.FeeVat, invoice.Total,
-            EmployerInvoice.Currency));
-        return new EmployerPayrollRunCreated(run.Id, invoice.Id);
+        return (new EmployerPayrollRunCreated(run.Id, invoice.Id), new EmployerInvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.EmployerId,
+            employer.DisplayName, invoice.Year, invoice.Month, invoice.Scope.ToString(), invoice.IssueDate, invoice.DueDate, invoice.GrossPayroll,
+            invoice.NetSalaries, invoice.Expenses, invoice.EmployeeContributions, invoice.EmployerContributions, invoice.GuaranteeFundFee, invoice.ServiceFee,
+            invoice.Fee, invoice.FeeVat, invoice.Total, EmployerInvoice.Currency));
     }
 }
 

@@ -29,16 +29,18 @@ public sealed record RunPayroll(Guid? EntityId, DateOnly Date)
 
 public sealed record PayRunResult(DateOnly Date, Guid? EntityId, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
 
-public sealed class RunPayrollHandler(PayrollDbContext db, IMessageBus bus)
+public sealed class RunPayrollHandler(PayrollDbContext db)
 {
-    public Task<PayRunResult> HandleAsync(RunPayroll run, CancellationToken cancellationToken) => db.PayAsync(run, bus, cancellationToken);
+    /// <summary>The run's figures, and each payment (and guarantee-fund advance) for Wolverine to publish with the transaction.</summary>
+    public Task<(PayRunResult, OutgoingMessages)> HandleAsync(RunPayroll run, CancellationToken cancellationToken) => db.PayAsync(run, cancellationToken);
 }
 
 internal static class PayRuns
 {
     /// <summary>The run itself, in the caller's transaction: scheduled (<see cref="RunPayroll"/>) or started by an operator.</summary>
-    public static async Task<PayRunResult> PayAsync(this PayrollDbContext db, RunPayroll run, IMessageBus bus, CancellationToken cancellationToken)
+    public static async Task<(PayRunResult, OutgoingMessages)> PayAsync(this PayrollDbContext db, RunPayroll run, CancellationToken cancellationToken)
     {
+        var payments = new OutgoingMessages();
         var due = await db.Payslips
             .Where(p => p.Status == PayslipStatus.Issued && p.PayDate <= run.Date && (run.EntityId == null || p.EntityId == run.EntityId))
             .OrderBy(p => p.PayDate).ThenBy(p => p.Id)
@@ -56,15 +58,15 @@ internal static class PayRuns
                 accounts[payslip.ActivityId] = account;
             }
             var funding = account.FundSalary(payslip.EmployerCost);
-            await bus.PublishAsync(payslip.Pay(run.Date, funding.AdvancedByFund));
+            payments.Add(payslip.Pay(run.Date, funding.AdvancedByFund));
             if (funding.AdvancedByFund > 0)
             {
-                await bus.PublishAsync(new GuaranteeFundAdvanced(payslip.Id, payslip.ActivityId, payslip.MemberId, run.Date, funding.AdvancedByFund));
+                payments.Add(new GuaranteeFundAdvanced(payslip.Id, payslip.ActivityId, payslip.MemberId, run.Date, funding.AdvancedByFund));
             }
             netPaid += payslip.NetPaid;
             advanced += funding.AdvancedByFund;
         }
-        return new PayRunResult(run.Date, run.EntityId, due.Count, netPaid, advanced);
+        return (new PayRunResult(run.Date, run.EntityId, due.Count, netPaid, advanced), payments);
     }
 }
 
@@ -82,12 +84,12 @@ public sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
     }
 }
 
-public sealed class StartPayRunHandler(PayrollDbContext db, IMessageBus bus, ICurrentUser user, TimeProvider clock)
+public sealed class StartPayRunHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<PayRunResult> HandleAsync(StartPayRun command, CancellationToken cancellationToken)
+    public async Task<(PayRunResult, OutgoingMessages)> HandleAsync(StartPayRun command, CancellationToken cancellationToken)
     {
         BusinessRules.Check(new PayRunIsNotPostDated(command.Date, clock.Today()));
-        return await db.PayAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), bus, cancellationToken);
+        return await db.PayAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), cancellationToken);
     }
 
     private sealed record PayRunIsNotPostDated(DateOnly Date, DateOnly Today) : IBusinessRule
