@@ -15,7 +15,6 @@ using Smart.Host.Identity;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Seed;
 using Wolverine;
-using Wolverine.Runtime;
 using Wolverine.Tracking;
 
 namespace Smart.IntegrationTests.Infrastructure;
@@ -178,9 +177,9 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until every message published so far has been handled by each subscriber (or dead-lettered), and every
-    /// scheduled message that the clock has reached too; never a blind sleep. With a manual clock, the time it moved since the last wait is
-    /// applied to Wolverine's scheduled messages first (its scheduler runs on the machine's clock).
+    /// Waits until the bus is idle (<see cref="BusIdle.WaitForIdleBusAsync"/>); never a blind sleep. With a manual clock,
+    /// the time it moved since the last wait is applied to Wolverine's scheduled messages first (its scheduler runs on
+    /// the machine's clock).
     /// </summary>
     public async Task WaitForBusIdleAsync(TimeSpan? timeout = null)
     {
@@ -192,21 +191,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
                 moved);
             _clockToldToScheduler = Clock.GetUtcNow();
         }
-        var deadline = DateTime.UtcNow + limit;
-        var store = Services.GetRequiredService<IWolverineRuntime>().Storage.Admin;
-        do
-        {
-            // Scheduled first: the scheduler moves a due message to 'Incoming' in one update, so checking in this order
-            // cannot miss a message on its way. Due now, or a retry due within seconds: both are still on their way.
-            if (await Database.ScalarAsync<int>("SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND execution_time <= now() + interval '2 seconds'") == 0
-                && await store.FetchCountsAsync() is { Incoming: 0, Outgoing: 0 })
-            {
-                return;
-            }
-            await Task.Delay(20);
-        }
-        while (DateTime.UtcNow < deadline);
-        throw new TimeoutException("The bus still has messages to handle.");
+        await Services.WaitForIdleBusAsync(limit);
     }
 
     private DateTimeOffset _clockToldToScheduler;
