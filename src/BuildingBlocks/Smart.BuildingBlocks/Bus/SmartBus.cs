@@ -1,4 +1,5 @@
 using FluentValidation;
+using JasperFx;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,9 @@ public static class SmartBus
         opts.Services.AddSingleton<MessageValidators>();
         opts.Policies.Add<MessageValidationPolicy>();
 
+        // A document saved over a newer revision (Marten): run the handler again at once on fresh state, where the domain
+        // decides (often a rule's 409); after two tries the conflict is the caller's 409.
+        opts.OnException<ConcurrencyException>().RetryTimes(2);
         // A message that is wrong, or that breaks a rule, fails the same way every time: straight to dead letters.
         opts.OnException<ValidationException>().Or<BusinessRuleViolationException>().MoveToErrorQueue();
         // Anything else may pass (a member not known yet, a database hiccup): retried later, durably. Scheduled
