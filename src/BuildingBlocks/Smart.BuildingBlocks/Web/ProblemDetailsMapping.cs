@@ -128,7 +128,10 @@ public static class ProblemDetailsRegistration
     public static IServiceCollection AddSmartProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            WolverineHttp.NameTheQueryParameter(context.ProblemDetails);
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
         services.AddExceptionHandler<ProblemDetailsMapping>();
         DatabaseOutageOptions.Bind(services);
         // Binding failures (malformed JSON, wrong types, unknown enum values) throw, so they reach the mapping above.

@@ -8,6 +8,7 @@ using JasperFx.CodeGeneration.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Smart.BuildingBlocks.Bus;
@@ -26,7 +27,21 @@ public static class WolverineHttp
     public static WolverineHttpOptions UseSmartConventions(this WolverineHttpOptions http)
     {
         http.AddPolicy<BodyPolicy>();
+        // `?page=abc` is refused, not read as the default; ProblemDetailsRegistration gives the answer our field errors.
+        http.RejectUnparseableQueryValues = true;
         return http;
+    }
+
+    /// <summary>
+    /// Wolverine's answer to an unparseable query value (title "Invalid query string value", the parameter in
+    /// <c>parameter</c>) rewritten as the minimal APIs' one: "The request is not valid." with the parameter's field error.
+    /// </summary>
+    internal static void NameTheQueryParameter(ProblemDetails problem)
+    {
+        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != "Invalid query string value"
+            || !problem.Extensions.Remove("parameter", out var parameter) || parameter is not string name) return;
+        problem.Title = "The request is not valid.";
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(name)] = [problem.Detail ?? ""] };
     }
 
     /// <summary>The request body as minimal APIs read it (with RouteHandlerOptions.ThrowOnBadRequest): a 415 or 400 <see cref="BadHttpRequestException"/> carrying the serializer's error.</summary>
@@ -80,6 +95,20 @@ public static class WolverineHttp
             }
         }
     }
+}
+
+/// <summary>A problem a Wolverine.Http endpoint may answer, documented like minimal APIs' <c>ProducesProblem(status)</c>.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class ProducesProblemAttribute(int status) : ModifyHttpChainAttribute
+{
+    public override void Modify(HttpChain chain, GenerationRules rules) => chain.Metadata.ProducesProblem(status);
+}
+
+/// <summary>400 with field errors, documented like minimal APIs' <c>ProducesValidationProblem()</c>.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProducesValidationProblemAttribute : ModifyHttpChainAttribute
+{
+    public override void Modify(HttpChain chain, GenerationRules rules) => chain.Metadata.ProducesValidationProblem();
 }
 
 /// <summary>What a Wolverine.Http command endpoint may answer besides success, documented like <see cref="CommandEndpoints.ProducesCommandProblems"/>.</summary>

@@ -1,11 +1,12 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
+using Wolverine.Http;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
@@ -90,29 +91,20 @@ public sealed class MemberQueriesHandler(ICurrentUser user)
     }
 }
 
-internal sealed class MemberQueriesEndpoint : IEndpointDefinition
+public static class MemberQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/members/me", async (IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<MemberView>(new GetMyMember(), ct)))
-            .WithName("GetMyMember")
-            .WithSummary("The caller's own member record.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/governance/members/me", OperationId = "GetMyMember"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The caller's own member record.")]
+    public static async Task<Ok<MemberView>> GetMine(IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<MemberView>(new GetMyMember(), ct));
 
-        module.MapGet("/members/{memberId:guid}", async (Guid memberId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<MemberView>(new GetMember(memberId), ct)))
-            .WithName("GetMember")
-            .WithSummary("A member the caller may see: themself, their office's (advisor) or their entity's (operator, admin).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/governance/members/{memberId:guid}", OperationId = "GetMember"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A member the caller may see: themself, their office's (advisor) or their entity's (operator, admin).")]
+    public static async Task<Ok<MemberView>> Get(Guid memberId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<MemberView>(new GetMember(memberId), ct));
 
-        module.MapGet("/members", async ([AsParameters] ListMembersRequest request, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<MemberView>>(
-                    new ListMembers(request.OfficeId, request.Search, request.Page ?? 1, request.PageSize ?? 50), ct)))
-            .WithName("ListMembers")
-            .WithSummary("Members the caller may see, by office and name or e-mail fragment, a page at a time.")
-            .ProducesValidationProblem();
-    }
-
-    internal sealed record ListMembersRequest(Guid? OfficeId, string? Search, int? Page, int? PageSize);
+    [WolverineGet("/api/governance/members", OperationId = "ListMembers"), ProducesValidationProblem]
+    [EndpointSummary("Members the caller may see, by office and name or e-mail fragment, a page at a time.")]
+    public static async Task<Ok<PagedResult<MemberView>>> List(Guid? officeId, string? search, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<MemberView>>(new ListMembers(officeId, search, page ?? 1, pageSize ?? 50), ct));
 }
