@@ -45,13 +45,13 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var admin = await app.AdminClientAsync(structure);
         var from = Today.AddDays(30 + Random.Shared.Next(1000));
 
-        var response = await admin.PostAsJsonAsync($"/api/governance/entities/{structure.EntityId}/settings", new
+        HttpResponseMessage response = null!;
+        await app.TrackAsync(async () => response = await admin.PostAsJsonAsync($"/api/governance/entities/{structure.EntityId}/settings", new
         {
             effectiveFrom = from, contributionRate = 0.105m, payoutRule = "DaysAfterEndOfWork", payoutDay = 7, defaultVatRate = 0.20m, guaranteeFundAdvanceAllowed = true,
             trainingVatExempt = true, trainingVatExemptionMention = "Exonération de TVA — art. 261-4-4° a du CGI",
-        });
+        }));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        await app.WaitForBusIdleAsync();
 
         var entity = await admin.GetFromJsonAsync<EntityBody>($"/api/governance/entities/{structure.EntityId}");
         Assert.Equal(0.105m, entity!.SettingsHistory.Single(s => s.EffectiveFrom == from).ContributionRate);
@@ -123,17 +123,17 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var platformAdmin = await app.ClientAsync(SmartRoles.Admin);
         var code = "SmartBe" + Random.Shared.Next(100000);
 
-        var response = await platformAdmin.PostAsJsonAsync("/api/governance/entities", new
+        HttpResponseMessage response = null!;
+        await app.TrackAsync(async () => response = await platformAdmin.PostAsJsonAsync("/api/governance/entities", new
         {
             code, name = "Smart Belgique", kind = "Scic", country = "be",
             settings = new[]
             {
                 new { effectiveFrom = new DateOnly(2020, 1, 1), contributionRate = 0.065m, payoutRule = "DayOfFollowingMonth", payoutDay = 10, defaultVatRate = 0.21m, guaranteeFundAdvanceAllowed = true },
             },
-        });
+        }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<ResourceCreated>())!.Id;
-        await app.WaitForBusIdleAsync();
 
         var entity = await platformAdmin.GetFromJsonAsync<EntityBody>($"/api/governance/entities/{id}");
         Assert.Equal(("BE", 0.065m, "DayOfFollowingMonth", 10), (entity!.Country, entity.CurrentSettings!.ContributionRate, entity.CurrentSettings.PayoutRule, entity.CurrentSettings.PayoutDay));

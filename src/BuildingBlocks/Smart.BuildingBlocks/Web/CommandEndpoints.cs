@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Wolverine;
 
@@ -16,10 +17,13 @@ public static class CommandEndpoints
 
     /// <summary>A POST whose body is a command creating a resource: 201 with the resource's address (<paramref name="location"/> then its id) and its id.</summary>
     public static RouteHandlerBuilder MapCreateCommand<TCommand>(this IEndpointRouteBuilder routes, string pattern, string location) where TCommand : notnull =>
-        routes.MapPost(pattern, async (TCommand command, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(command, ct);
-                return TypedResults.Created(location + id, new ResourceCreated(id));
-            })
+        routes.MapPost(pattern, (TCommand command, IMessageBus bus, CancellationToken ct) => bus.CreateAsync(command, location, ct))
             .ProducesCommandProblems();
+
+    /// <summary>Invokes a command creating a resource: 201 with the resource's address (<paramref name="location"/> then its id) and its id.</summary>
+    public static async Task<Created<ResourceCreated>> CreateAsync(this IMessageBus bus, object command, string location, CancellationToken ct)
+    {
+        var id = await bus.InvokeAsync<Guid>(command, ct);
+        return TypedResults.Created(location + id, new ResourceCreated(id));
+    }
 }

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
@@ -49,16 +51,13 @@ public sealed class ChangeEntitySettingsHandler(ICurrentUser user, TimeProvider 
     }
 }
 
-internal sealed class ChangeEntitySettingsEndpoint : IEndpointDefinition
+public static class ChangeEntitySettingsEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/entities/{entityId:guid}/settings", async (Guid entityId, EntitySettingsInput settings, IMessageBus bus, CancellationToken ct) =>
-        {
-            await bus.InvokeAsync(new ChangeEntitySettings(entityId, settings), ct);
-            return TypedResults.NoContent();
-        })
-        .RequireAuthorization(SmartPolicies.Admin)
-        .WithName("ChangeEntitySettings")
-        .WithSummary("Adds a version of the entity's rules from a date, never in the past (admins).")
-        .ProducesCommandProblems();
+    [WolverinePost("/api/governance/entities/{entityId:guid}/settings", OperationId = "ChangeEntitySettings"), Authorize(SmartPolicies.Admin), ProducesCommandProblems]
+    [EndpointSummary("Adds a version of the entity's rules from a date, never in the past (admins).")]
+    public static async Task<NoContent> Post(Guid entityId, EntitySettingsInput settings, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new ChangeEntitySettings(entityId, settings), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
@@ -60,13 +62,10 @@ internal sealed record EntityCodeIsUnique(bool AlreadyUsed, string Code) : IBusi
     public string Message => $"Entity code {Code} is already used.";
 }
 
-internal sealed class CreateEntityEndpoint : IEndpointDefinition
+public static class CreateEntityEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapCreateCommand<CreateEntity>("/entities", "/api/governance/entities/")
-        .RequireAuthorization(SmartPolicies.PlatformAdmin)
-        .WithName("CreateEntity")
-        .WithSummary("Creates a legal entity of the group with its effective-dated rules (platform admins).")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status409Conflict);
+    [WolverinePost("/api/governance/entities", OperationId = "CreateEntity"), Authorize(SmartPolicies.PlatformAdmin), ProducesCommandProblems]
+    [EndpointSummary("Creates a legal entity of the group with its effective-dated rules (platform admins).")]
+    public static Task<Created<ResourceCreated>> Post(CreateEntity command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/governance/entities/", ct);
 }

@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
@@ -39,19 +40,15 @@ public sealed class EntityQueriesHandler(ICurrentUser user, TimeProvider clock)
     }
 }
 
-internal sealed class EntityQueriesEndpoint : IEndpointDefinition
+public static class EntityQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/entities", async (IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<EntityView>>(new ListEntities(), ct)))
-            .WithName("ListEntities")
-            .WithSummary("The caller's entity (every entity for a platform admin) with its rules in force today and their history.");
+    [WolverineGet("/api/governance/entities", OperationId = "ListEntities")]
+    [EndpointSummary("The caller's entity (every entity for a platform admin) with its rules in force today and their history.")]
+    public static async Task<Ok<IReadOnlyList<EntityView>>> List(IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<EntityView>>(new ListEntities(), ct));
 
-        module.MapGet("/entities/{entityId:guid}", async (Guid entityId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<EntityView>(new GetEntity(entityId), ct)))
-            .WithName("GetEntity")
-            .WithSummary("One entity with its rules in force today and their history.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
+    [WolverineGet("/api/governance/entities/{entityId:guid}", OperationId = "GetEntity"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("One entity with its rules in force today and their history.")]
+    public static async Task<Ok<EntityView>> Get(Guid entityId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<EntityView>(new GetEntity(entityId), ct));
 }

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
@@ -82,11 +84,10 @@ public sealed class RegisterMemberHandler(ICurrentUser user, TimeProvider clock)
     }
 }
 
-internal sealed class RegisterMemberEndpoint : IEndpointDefinition
+public static class RegisterMemberEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapCreateCommand<RegisterMember>("/members", "/api/governance/members/")
-        .RequireAuthorization(SmartPolicies.Admin)
-        .WithName("RegisterMember")
-        .WithSummary("Registers a member (person or legal entity) in an office of the admin's entity.");
+    [WolverinePost("/api/governance/members", OperationId = "RegisterMember"), Authorize(SmartPolicies.Admin), ProducesCommandProblems]
+    [EndpointSummary("Registers a member (person or legal entity) in an office of the admin's entity.")]
+    public static Task<Created<ResourceCreated>> Post(RegisterMember command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/governance/members/", ct);
 }

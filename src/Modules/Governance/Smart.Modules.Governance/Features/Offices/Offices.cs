@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
@@ -72,18 +74,15 @@ public sealed class OfficesHandler(ICurrentUser user)
     }
 }
 
-internal sealed class OfficesEndpoint : IEndpointDefinition
+public static class OfficesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapCreateCommand<OpenOffice>("/offices", "/api/governance/offices/")
-            .RequireAuthorization(SmartPolicies.Admin)
-            .WithName("OpenOffice")
-            .WithSummary("Opens an office of an entity (admins).");
+    [WolverinePost("/api/governance/offices", OperationId = "OpenOffice"), Authorize(SmartPolicies.Admin), ProducesCommandProblems]
+    [EndpointSummary("Opens an office of an entity (admins).")]
+    public static Task<Created<ResourceCreated>> Post(OpenOffice command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/governance/offices/", ct);
 
-        module.MapGet("/offices", async (Guid? entityId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<OfficeView>>(new ListOffices(entityId), ct)))
-            .WithName("ListOffices")
-            .WithSummary("The offices of the caller's entity.");
-    }
+    [WolverineGet("/api/governance/offices", OperationId = "ListOffices")]
+    [EndpointSummary("The offices of the caller's entity.")]
+    public static async Task<Ok<IReadOnlyList<OfficeView>>> List(Guid? entityId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<OfficeView>>(new ListOffices(entityId), ct));
 }
