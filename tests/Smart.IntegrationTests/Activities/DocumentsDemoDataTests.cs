@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.DemoData;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Seed;
 
@@ -20,5 +21,23 @@ public sealed class DocumentsDemoDataTests(SmartApp app) : IClassFixture<SmartAp
         Assert.Equal(0, await app.Database.ScalarAsync<int>(
             "SELECT count(*) FROM activities.invoice_lines l JOIN activities.invoices i ON i.id = l.invoice_id JOIN activities.activities a ON a.id = i.activity_id " +
             "JOIN activities.entity_rules r ON r.entity_id = i.entity_id AND r.training_vat_exempt WHERE a.kind = 'Training' AND l.vat_rate <> 0"));
+    }
+
+    [Fact]
+    public async Task Given_the_demo_seed_Then_companies_festivals_and_associations_are_named_from_the_French_vocabulary()
+    {
+        await app.SeedStructureAsync(members: 60);
+
+        await app.InvokeAsync(new SeedActivitiesDemoData());
+
+        var names = (await app.Database.ScalarAsync<string[]>(
+            "SELECT array_agg(name) FROM (SELECT name FROM activities.activities UNION ALL SELECT name FROM activities.clients WHERE typology = 'Association') n")).ToList();
+        var companies = names.Where(n => n.StartsWith("Compagnie ")).ToList();
+        var festivals = names.Where(n => n.StartsWith("Festival ")).ToList();
+        Assert.NotEmpty(companies);
+        Assert.NotEmpty(festivals);
+        Assert.All(companies, n => Assert.Contains(n["Compagnie ".Length..], FrenchVocabulary.CompanyNames));
+        Assert.All(festivals, n => Assert.Contains(n["Festival ".Length..], FrenchVocabulary.FestivalNames));
+        Assert.All(names.Where(n => n.StartsWith("MJC de ")), n => Assert.Contains(n["MJC de ".Length..], FrenchVocabulary.Towns));
     }
 }

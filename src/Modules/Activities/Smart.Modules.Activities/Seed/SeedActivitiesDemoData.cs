@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.DemoData;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
@@ -36,10 +37,10 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
 
     private static readonly (ActivityKind Kind, double Weight, string[] Lines)[] Trades =
     [
-        (ActivityKind.LivePerformance, 40, ["Représentation du spectacle « {0} »", "Cachet concert — {0}", "Concert en trio, {0}", "Résidence de création, {0}"]),
-        (ActivityKind.Training, 20, ["Formation « {0} » — journée", "Atelier d'initiation, {0}", "Module de formation {0}"]),
-        (ActivityKind.CreativeProjects, 25, ["Identité visuelle — {0}", "Création du site web {0}", "Illustrations pour {0}", "Maquette et mise en page, {0}"]),
-        (ActivityKind.Audiovisual, 15, ["Captation vidéo — {0}", "Montage du film {0}", "Prise de son, {0}"]),
+        (ActivityKind.LivePerformance, 40, ["Représentation pour {0}", "Cachet concert — {0}", "Concert en trio pour {0}", "Résidence de création pour {0}"]),
+        (ActivityKind.Training, 20, ["Journée de formation pour {0}", "Atelier d'initiation pour {0}", "Module de formation — {0}"]),
+        (ActivityKind.CreativeProjects, 25, ["Identité visuelle pour {0}", "Création du site web pour {0}", "Illustrations pour {0}", "Maquette et mise en page pour {0}"]),
+        (ActivityKind.Audiovisual, 15, ["Captation vidéo — {0}", "Montage vidéo pour {0}", "Prise de son pour {0}"]),
     ];
 
     private static readonly (string Country, ClientTypology Typology, double Weight)[] ClientKinds =
@@ -70,10 +71,16 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 var (country, typology, _) = ClientKinds[Pick(faker, ClientKinds.Select(k => k.Weight))];
                 var name = typology switch
                 {
-                    ClientTypology.PublicBody => faker.PickRandom("Mairie de ", "Médiathèque de ", "Conseil départemental — ", "Lycée de ") + faker.Address.City(),
-                    ClientTypology.Association => faker.PickRandom("Festival ", "Compagnie ", "Association ", "MJC ") + faker.Lorem.Word().ToUpperInvariant()[..1] + faker.Lorem.Word()[1..],
+                    ClientTypology.PublicBody => faker.PickRandom("Mairie de ", "Médiathèque de ", "Centre culturel de ", "Lycée professionnel de ") + faker.PickRandom(FrenchVocabulary.Towns),
+                    ClientTypology.Association => faker.Random.Int(0, 3) switch
+                    {
+                        0 => "Festival " + faker.PickRandom(FrenchVocabulary.FestivalNames),
+                        1 => "Compagnie " + faker.PickRandom(FrenchVocabulary.CompanyNames),
+                        2 => "MJC de " + faker.PickRandom(FrenchVocabulary.Towns),
+                        _ => "Association " + string.Format(faker.PickRandom(FrenchVocabulary.AssociationPurposes), faker.PickRandom(FrenchVocabulary.Towns)),
+                    },
                     ClientTypology.Individual => faker.Name.FullName(),
-                    _ => faker.Company.CompanyName(),
+                    _ => $"{faker.PickRandom(FrenchVocabulary.BusinessKinds)} {faker.PickRandom(FrenchVocabulary.Surnames)} {faker.PickRandom(FrenchVocabulary.CompanySuffixes)}",
                 };
                 var terms = paymentTerms.Where(t => t.Typology == typology && t.EffectiveFrom <= today).MaxBy(t => t.EffectiveFrom)!.Days;
                 var legalForm = typology switch
@@ -85,7 +92,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 };
                 var vat = legalForm == ClientLegalForm.Company ? $"{country}{faker.Random.Long(10_000_000_000, 99_999_999_999)}" : null;
                 clients.Add(Client.Register(entityId, name, country, legalForm, vat,
-                    new BillingAddress(faker.Address.StreetAddress(), null, faker.Address.ZipCode(), faker.Address.City(), country),
+                    new BillingAddress(faker.Address.StreetAddress(), null, faker.Address.ZipCode(), faker.PickRandom(FrenchVocabulary.Towns), country),
                     faker.Internet.Email(provider: "client.example.org"), typology, terms));
             }
         }
@@ -102,10 +109,11 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 var opened = DateOnly.FromDateTime(faker.Date.Between(new DateTime(2023, 9, 1), new DateTime(2025, 12, 31)));
                 var name = trade.Kind switch
                 {
-                    ActivityKind.LivePerformance => "Compagnie " + faker.Lorem.Word() + " " + faker.Lorem.Word(),
+                    ActivityKind.LivePerformance => "Compagnie " + faker.PickRandom(FrenchVocabulary.CompanyNames),
                     ActivityKind.Training => "Formations " + member.DisplayName,
                     ActivityKind.ContractManagement => member.DisplayName,
-                    _ => "Studio " + member.DisplayName.Split(' ')[^1],
+                    ActivityKind.Audiovisual => "Studio " + member.DisplayName.Split(' ')[^1] + " – vidéo",
+                    _ => "Atelier " + member.DisplayName.Split(' ')[^1] + " – " + faker.PickRandom("graphisme", "illustration", "design web", "communication"),
                 };
                 activities.Add((Activity.Open(member.MemberId, member.EntityId, member.OfficeId, name, trade.Kind, faker.Random.WeightedRandom([1, 2, 3], [0.7f, 0.25f, 0.05f]), opened), trade.Item3));
             }
@@ -197,9 +205,9 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                     var first = date.AddDays(faker.Random.Int(15, 90));
                     var dates = Enumerable.Range(0, faker.Random.Int(1, 4)).Select(i => first.AddDays(i)).ToList();
                     ContractDetails details = planned.Kind == PlannedKind.SaleOfShow
-                        ? new SaleOfShowDetails(faker.Lorem.Sentence(3).TrimEnd('.'), faker.PickRandom("Théâtre municipal de ", "Salle des fêtes de ", "Scène nationale de ", "Festival de ") + faker.Address.City(),
+                        ? new SaleOfShowDetails(faker.PickRandom(FrenchVocabulary.ShowTitles), faker.PickRandom("Théâtre municipal de ", "Salle des fêtes de ", "Scène nationale de ", "Festival de ") + faker.PickRandom(FrenchVocabulary.Towns),
                             dates, dates.Count)
-                        : new CourseAgreementDetails(string.Format(faker.PickRandom(planned.Lines), faker.Lorem.Word()), dates.Count * 7m, dates, faker.Random.Int(4, 16));
+                        : new CourseAgreementDetails(string.Format(faker.PickRandom(planned.Lines), faker.PickRandom(FrenchVocabulary.ProjectSubjects)), dates.Count * 7m, dates, faker.Random.Int(4, 16));
                     var number = await db.NextAsync(activity.EntityId, DocumentKind.ContractDocument, date, today, cancellationToken);
                     db.ContractDocuments.Add(ContractDocument.Issue(number, activity, client, details, dates.Count * Math.Round(faker.Random.Decimal(400m, 1800m) / 10m) * 10m, vat,
                         requestedVatRate: null, date));
@@ -266,7 +274,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
 
     private static List<InvoiceLine> DemoLines(Faker faker, string[] lines, VatTreatment vat) =>
         Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.7f, 0.2f, 0.1f]))
-            .Select(_ => new InvoiceLine(string.Format(faker.PickRandom(lines), faker.Lorem.Word()), faker.Random.WeightedRandom([1m, 2m, 3m], [0.75f, 0.15f, 0.1f]),
+            .Select(_ => new InvoiceLine(string.Format(faker.PickRandom(lines), faker.PickRandom(FrenchVocabulary.ProjectSubjects)), faker.Random.WeightedRandom([1m, 2m, 3m], [0.75f, 0.15f, 0.1f]),
                 Math.Round(faker.Random.Decimal(150m, 2500m) / 10m) * 10m, vat.RateFor(null)))
             .ToList();
 

@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.DemoData;
 using Bogus;
 using Marten;
 using Smart.BuildingBlocks.Domain;
@@ -86,8 +87,9 @@ public sealed class SeedGovernanceDemoDataHandler(TimeProvider clock)
             Member member;
             if (faker.Random.Double() < 0.08)
             {
-                var name = "Association " + faker.Company.CompanyName();
-                var email = Unique(emails, faker.Internet.Email(faker.Company.CompanyName().Replace(" ", ""), provider: "asso.example.org"));
+                var town = faker.PickRandom(FrenchVocabulary.Towns);
+                var name = "Association " + string.Format(faker.PickRandom(FrenchVocabulary.AssociationPurposes), town);
+                var email = Unique(emails, faker.Internet.Email(town.Replace("'", "").Replace(" ", ""), provider: "asso.example.org"));
                 member = Member.RegisterLegalEntity(name, LegalForm.Association, email, office, registeredOn, today);
             }
             else
