@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
@@ -17,6 +18,33 @@ public sealed class ActivitiesScenario(SmartApp app)
     {
         Structure = await app.SeedStructureAsync();
         Admin = await app.AdminClientAsync(Structure);
+        return this;
+    }
+
+    /// <summary>
+    /// A scenario in a new entity with SmartFr's rules and a Lille and a Paris office. Its legal series start empty, so a
+    /// test may date its documents in the past: within a series, numbers follow dates, whichever test issued before.
+    /// </summary>
+    public async Task<ActivitiesScenario> StartInOwnEntityAsync()
+    {
+        var shared = await app.SeedStructureAsync();
+        var platformAdmin = await app.ClientAsync(SmartRoles.Admin);
+        var smartFr = await platformAdmin.GetFromJsonAsync<JsonElement>($"/api/governance/entities/{shared.EntityId}");
+        HttpResponseMessage created = null!;
+        await app.TrackAsync(async () => created = await platformAdmin.PostAsJsonAsync("/api/governance/entities", new
+        {
+            code = "Test" + Guid.NewGuid().ToString("N")[..8], name = "Smart (test)", kind = "Scic", country = "FR", settings = smartFr.GetProperty("settingsHistory"),
+        }));
+        var entityId = await CreatedIdAsync(created);
+        Admin = await app.AdminClientAsync(shared with { EntityId = entityId });
+        var offices = new List<Guid>();
+        foreach (var name in new[] { "Lille", "Paris" })
+        {
+            HttpResponseMessage opened = null!;
+            await app.TrackAsync(async () => opened = await Admin.PostAsJsonAsync("/api/governance/offices", new { entityId, name }));
+            offices.Add(await CreatedIdAsync(opened));
+        }
+        Structure = shared with { EntityId = entityId, LilleOfficeId = offices[0], ParisOfficeId = offices[1] };
         return this;
     }
 

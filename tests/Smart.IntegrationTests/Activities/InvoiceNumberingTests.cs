@@ -14,7 +14,7 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
     [Fact]
     public async Task Given_1000_invoices_issued_concurrently_Then_they_are_numbered_1_to_1000_without_gap_or_duplicate()
     {
-        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var client = await RegisterClientAsync(member);
@@ -38,7 +38,7 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
     [Fact]
     public async Task Given_a_transaction_that_took_a_number_and_rolled_back_Then_the_next_invoice_gets_that_number()
     {
-        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var client = await RegisterClientAsync(member);
@@ -60,9 +60,9 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
     }
 
     [Fact]
-    public async Task Given_an_invoice_dated_before_the_previous_one_of_its_series_Then_409_and_no_number_is_used()
+    public async Task Given_an_invoice_dated_before_the_previous_one_of_its_series_Then_400_and_no_number_is_used()
     {
-        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var client = await RegisterClientAsync(member);
@@ -71,7 +71,24 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
         var earlier = await IssueInvoiceAsync(member, activity, client, new DateOnly(2023, 5, 9));
         var later = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, new DateOnly(2023, 5, 11)));
 
-        Assert.Equal("NumberingFollowsDates", (await earlier.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        await earlier.AssertFieldErrorsAsync("issueDate");
         Assert.Equal("FA2023-000002", await app.QueryAsync<ActivitiesDbContext, string>(db => db.Invoices.Where(i => i.Id == later).Select(i => i.Number).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Given_invoices_of_2024_Then_an_invoice_dated_2022_is_refused_with_400_and_the_series_goes_on()
+    {
+        var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, new DateOnly(2024, 2, 1)));
+
+        var backdated = await IssueInvoiceAsync(member, activity, client, new DateOnly(2022, 12, 14));
+        var next = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, new DateOnly(2024, 2, 2)));
+
+        var problem = await backdated.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("2024-02-01", problem.GetProperty("errors").GetProperty("issueDate")[0].GetString());
+        Assert.Equal("FA2024-000002", await app.QueryAsync<ActivitiesDbContext, string>(db => db.Invoices.Where(i => i.Id == next).Select(i => i.Number).SingleAsync()));
     }
 }

@@ -82,7 +82,7 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
     [Fact]
     public async Task Given_a_quote_past_its_validity_Then_it_reads_expired_and_accepting_it_is_a_409_without_invoice()
     {
-        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var id = await CreatedIdAsync(await IssueQuoteAsync(member, activity, await RegisterClientAsync(member), new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31)));

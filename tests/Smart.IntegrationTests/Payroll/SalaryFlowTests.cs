@@ -29,7 +29,7 @@ public sealed class SalaryFlowTests(PayrollApp app) : IClassFixture<PayrollApp>
         var contract = Assert.Single(contracts.Items);
         Assert.Equal((requestId, memberId, "Cddu", "Artistic", "PartTime"), (contract.SalaryRequestId, contract.MemberId, contract.Kind, contract.Category, contract.WorkingTime));
         Assert.Equal((WorkDay, WorkDay, 1m, 7m, "Musician", InvoiceDate), (contract.Start, contract.End, contract.Days!.Value, contract.Hours, contract.Job, contract.DeclaredOn));
-        Assert.Matches(@"^DPAE-2026-\d{6}$", contract.DeclarationReference);
+        Assert.Matches(@"^DPAE2026-\d{6}$", contract.DeclarationReference);
         Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.declarations WHERE contract_id = @p0 AND reference = @p1",
             contract.Id, contract.DeclarationReference));
 

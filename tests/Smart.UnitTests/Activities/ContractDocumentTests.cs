@@ -59,7 +59,7 @@ public sealed class ContractDocumentTests
         var client = Client.Register(SmartFr, "Lycée Baggio", "fr", ClientLegalForm.PublicBody, null,
             new BillingAddress("Bd d'Alsace", null, "59000", "Lille", "fr"), "compta@lycee.example", ClientTypology.PublicBody, 30);
 
-        var document = ContractDocument.Issue(new DocumentNumber(DocumentKind.ContractDocument, 2026, 7), activity, client, details.ToDetails(ContractKind.CourseAgreement), 1400m,
+        var document = ContractDocument.Issue(new LegalNumber(DocumentKind.ContractDocument.Prefix(), 2026, 7), activity, client, details.ToDetails(ContractKind.CourseAgreement), 1400m,
             VatTreatment.For(activity.Kind, 0.20m, trainingVatExempt: true, "Exonération de TVA — article 261-4-4° a du CGI"), requestedVatRate: 0.20m, new DateOnly(2026, 3, 2));
 
         Assert.Equal(("CT2026-000007", 0m, 0m, 1400.00m), (document.Number, document.VatRate, document.Vat, document.Gross));
@@ -74,7 +74,7 @@ public sealed class ContractDocumentTests
         var client = Client.Register(SmartFr, "DRAC", "fr", ClientLegalForm.PublicBody, null,
             new BillingAddress("3 rue du Lombard", null, "59000", "Lille", "fr"), "drac@culture.example", ClientTypology.PublicBody, 30);
 
-        var refused = Assert.Throws<BusinessRuleViolationException>(() => ContractDocument.Issue(new DocumentNumber(DocumentKind.ContractDocument, 2026, 1), activity, client,
+        var refused = Assert.Throws<BusinessRuleViolationException>(() => ContractDocument.Issue(new LegalNumber(DocumentKind.ContractDocument.Prefix(), 2026, 1), activity, client,
             new FundingAgreementDetails("DRAC", "Création", 15000m), 100m, VatTreatment.For(activity.Kind, 0.20m, false, null), null, new DateOnly(2026, 3, 2)));
 
         Assert.Equal("PriceMatchesKind", refused.Rule);

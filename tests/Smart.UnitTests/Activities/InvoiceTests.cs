@@ -17,7 +17,7 @@ public sealed class InvoiceTests
         new BillingAddress("4 place du Général de Gaulle", null, "59000", "Lille", "fr"), "Compta@Theatre.example", ClientTypology.PublicBody, terms);
 
     private static Invoice Issue(DateOnly date, decimal rate, params InvoiceLine[] lines) =>
-        Invoice.Issue(new DocumentNumber(DocumentKind.Invoice, date.Year, 1), AnActivity(), AClient(), lines, date, rate, vatMention: null);
+        Invoice.Issue(new LegalNumber(DocumentKind.Invoice.Prefix(), date.Year, 1), AnActivity(), AClient(), lines, date, rate, vatMention: null);
 
     [Fact]
     public void Given_1000_excl_VAT_at_20_percent_Then_the_invoice_totals_1200_and_is_due_after_the_clients_terms()
@@ -49,7 +49,7 @@ public sealed class InvoiceTests
     {
         var invoice = Issue(new DateOnly(2022, 12, 15), 0.10m, new InvoiceLine("Concert", 1, 1000.00m, 0.20m));
 
-        var credit = invoice.Credit(new DocumentNumber(DocumentKind.CreditNote, 2022, 1), 250.00m, new DateOnly(2022, 12, 20), "One set cancelled");
+        var credit = invoice.Credit(new LegalNumber(DocumentKind.CreditNote.Prefix(), 2022, 1), 250.00m, new DateOnly(2022, 12, 20), "One set cancelled");
 
         Assert.Equal((250.00m, 50.00m, 300.00m), (credit.Net, credit.Vat, credit.Gross));
         Assert.Equal([(BudgetEntryKind.Revenue, -250.00m), (BudgetEntryKind.Contribution, 25.00m)], credit.BudgetEntries(Now).Select(e => (e.Kind, e.Amount)));
@@ -76,7 +76,7 @@ public sealed class InvoiceTests
     {
         var invoice = Issue(new DateOnly(2026, 3, 2), 0.10m, new InvoiceLine("Workshop", 1, 100.00m, 0.20m));
         var credits = new[] { 33.33m, 33.33m, 33.34m }
-            .Select((net, i) => invoice.Credit(new DocumentNumber(DocumentKind.CreditNote, 2026, i + 1), net, new DateOnly(2026, 3, 3), "Split"))
+            .Select((net, i) => invoice.Credit(new LegalNumber(DocumentKind.CreditNote.Prefix(), 2026, i + 1), net, new DateOnly(2026, 3, 3), "Split"))
             .ToList();
 
         Assert.Equal(20.00m, credits.Sum(c => c.Vat));
@@ -92,10 +92,10 @@ public sealed class InvoiceTests
     public void Given_a_credit_beyond_what_remains_Then_it_is_refused(string net)
     {
         var invoice = Issue(new DateOnly(2026, 3, 2), 0.10m, new InvoiceLine("Concert", 1, 1000.00m, 0.20m));
-        invoice.Credit(new DocumentNumber(DocumentKind.CreditNote, 2026, 1), 250.00m, new DateOnly(2026, 3, 2), "First");
+        invoice.Credit(new LegalNumber(DocumentKind.CreditNote.Prefix(), 2026, 1), 250.00m, new DateOnly(2026, 3, 2), "First");
 
         var error = Assert.Throws<BusinessRuleViolationException>(() =>
-            invoice.Credit(new DocumentNumber(DocumentKind.CreditNote, 2026, 2), decimal.Parse(net, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 3, 2), "Too much"));
+            invoice.Credit(new LegalNumber(DocumentKind.CreditNote.Prefix(), 2026, 2), decimal.Parse(net, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 3, 2), "Too much"));
 
         Assert.Equal("CreditIsWithinWhatRemains", error.Rule);
     }
@@ -103,7 +103,7 @@ public sealed class InvoiceTests
     [Fact]
     public void Given_a_client_of_another_entity_or_a_closed_activity_or_no_line_Then_the_invoice_is_refused()
     {
-        var number = new DocumentNumber(DocumentKind.Invoice, 2026, 1);
+        var number = new LegalNumber(DocumentKind.Invoice.Prefix(), 2026, 1);
         var line = new InvoiceLine("Concert", 1, 100m, 0.2m);
         var foreign = Client.Register(Guid.NewGuid(), "Other", "FR", ClientLegalForm.Company, null, new BillingAddress("1 rue", null, "75001", "Paris", "FR"), "a@b.fr", ClientTypology.Company, 30);
         var closed = AnActivity();

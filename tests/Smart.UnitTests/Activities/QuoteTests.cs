@@ -16,7 +16,7 @@ public sealed class QuoteTests
     private static Client AClient() => Client.Register(SmartFr, "Théâtre du Nord", "fr", ClientLegalForm.PublicBody, null,
         new BillingAddress("4 place du Général de Gaulle", null, "59000", "Lille", "fr"), "compta@theatre.example", ClientTypology.PublicBody, 30);
 
-    private static Quote AQuote(DateOnly issued, DateOnly validUntil) => Quote.Issue(new DocumentNumber(DocumentKind.Quote, issued.Year, 1), AnActivity(), AClient(),
+    private static Quote AQuote(DateOnly issued, DateOnly validUntil) => Quote.Issue(new LegalNumber(DocumentKind.Quote.Prefix(), issued.Year, 1), AnActivity(), AClient(),
         [new InvoiceLine("Représentation", 2, 450.00m, 0.20m)], issued, validUntil, vatMention: null);
 
     [Fact]
@@ -33,9 +33,9 @@ public sealed class QuoteTests
     [Fact]
     public void Given_an_exempt_training_quote_at_0_percent_Then_its_invoice_takes_the_rate_in_force_on_acceptance_not_the_exemptions_0()
     {
-        var exempt = Quote.Issue(new DocumentNumber(DocumentKind.Quote, 2026, 2), AnActivity(ActivityKind.Training), AClient(),
+        var exempt = Quote.Issue(new LegalNumber(DocumentKind.Quote.Prefix(), 2026, 2), AnActivity(ActivityKind.Training), AClient(),
             [new InvoiceLine("Formation PAO", 2, 700.00m, 0m)], new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), "Exonération de TVA — article 261-4-4° a du CGI");
-        var reduced = Quote.Issue(new DocumentNumber(DocumentKind.Quote, 2026, 3), AnActivity(), AClient(),
+        var reduced = Quote.Issue(new LegalNumber(DocumentKind.Quote.Prefix(), 2026, 3), AnActivity(), AClient(),
             [new InvoiceLine("Billetterie", 100, 12.00m, 0.055m)], new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), vatMention: null);
 
         Assert.Null(exempt.RequestedVatRate(exempt.Lines[0]));
@@ -84,6 +84,6 @@ public sealed class QuoteTests
     {
         Assert.Equal("ValidityFollowsIssue", Assert.Throws<BusinessRuleViolationException>(() => AQuote(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 1))).Rule);
         Assert.Equal("QuoteHasLines", Assert.Throws<BusinessRuleViolationException>(() =>
-            Quote.Issue(new DocumentNumber(DocumentKind.Quote, 2026, 1), AnActivity(), AClient(), [], new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), null)).Rule);
+            Quote.Issue(new LegalNumber(DocumentKind.Quote.Prefix(), 2026, 1), AnActivity(), AClient(), [], new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), null)).Rule);
     }
 }

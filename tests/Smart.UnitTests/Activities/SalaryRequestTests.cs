@@ -25,7 +25,7 @@ public sealed class SalaryRequestTests
     {
         var client = Client.Register(SmartFr, "Théâtre du Nord", "fr", ClientLegalForm.PublicBody, null,
             new BillingAddress("4 place du Général de Gaulle", null, "59000", "Lille", "fr"), "compta@theatre.example", ClientTypology.PublicBody, 30);
-        return Invoice.Issue(new DocumentNumber(DocumentKind.Invoice, 2026, 1), _activity, client, [new InvoiceLine("Concert", 1, 1000.00m, 0.20m)], Today, 0.10m, null);
+        return Invoice.Issue(new LegalNumber(DocumentKind.Invoice.Prefix(), 2026, 1), _activity, client, [new InvoiceLine("Concert", 1, 1000.00m, 0.20m)], Today, 0.10m, null);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class EmployerPayrollRunTests
         var payslips = new[] { Contract(1_000.00m).Payslip(Lines(), 0.05m), Contract(2_000.00m, 0m).Payslip(Lines(), 0m) };
 
         var run = EmployerPayrollRun.Run(_mandate, _mandate.EmployerId, 2026, 3, payslips, alreadyRun: false, new DateOnly(2026, 4, 1));
-        var invoice = EmployerInvoice.Issue(new EmployerInvoiceNumber(2026, 7), run, Rates, new DateOnly(2026, 4, 1));
+        var invoice = EmployerInvoice.Issue(new LegalNumber(EmployerInvoice.Series, 2026, 7), run, Rates, new DateOnly(2026, 4, 1));
 
         Assert.Equal(new EmployerPayrollTotals(3_000.00m, 2_370.00m, 630.00m, 1_050.00m, 60.00m), run.Totals());
         // Fee 60.00 + 135.00 = 195.00, VAT 39.00; 2,370 + 60 + 630 + 1,050 + 195 + 39 = 4,344.00.

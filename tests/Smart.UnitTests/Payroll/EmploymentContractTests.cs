@@ -29,9 +29,9 @@ public sealed class EmploymentContractTests
         var contract = Conclude(Terms(), 608.75m);
 
         Assert.Equal((7m, WorkingTime.PartTime, DeclaredOn, ContractKind.Cddu), (contract.Hours, contract.WorkingTime, contract.DeclaredOn, contract.Kind));
-        contract.Declared("DPAE-2026-000001");
+        contract.Declared("DPAE2026-000001");
         var declared = contract.ToContractDeclared();
-        Assert.Equal(("DPAE-2026-000001", false, 7m), (declared.DeclarationReference, declared.FullTime, declared.Hours));
+        Assert.Equal(("DPAE2026-000001", false, 7m), (declared.DeclarationReference, declared.FullTime, declared.Hours));
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Web;
 using Wolverine;
@@ -55,7 +57,11 @@ public abstract class Module : IModule
     {
         if (DbContextType is null) return;
         await using var scope = services.CreateAsyncScope();
-        await ((ModuleDbContext)scope.ServiceProvider.GetRequiredService(DbContextType)).MigrateQuietlyAsync(cancellationToken);
+        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(DbContextType);
+        await db.MigrateQuietlyAsync(cancellationToken);
+        // The module's legal number series sit beside its tables, outside EF Core's model (LegalNumbering owns them).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await LegalNumbering.MigrateAsync((NpgsqlConnection)db.Database.GetDbConnection(), Schema!, cancellationToken);
     }
 
     public virtual Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;

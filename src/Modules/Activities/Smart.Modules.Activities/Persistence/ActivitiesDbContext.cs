@@ -39,7 +39,6 @@ public sealed class ActivitiesDbContext(DbContextOptions<ActivitiesDbContext> op
 
     internal DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
 
-    internal DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 
     internal DbSet<BudgetEntry> BudgetEntries => Set<BudgetEntry>();
 
@@ -258,16 +257,6 @@ internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditN
         builder.Property(c => c.ContributionRefund).HasPrecision(14, 2);
         builder.Property(c => c.Reason).HasMaxLength(500);
         builder.HasOne<Invoice>().WithMany().HasForeignKey(c => c.InvoiceId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class DocumentSequenceConfiguration : IEntityTypeConfiguration<DocumentSequence>
-{
-    public void Configure(EntityTypeBuilder<DocumentSequence> builder)
-    {
-        builder.ToTable("document_sequences");
-        builder.HasKey(s => new { s.EntityId, s.Kind, s.Year });
-        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
     }
 }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Payroll.Domain.Contracts;
 
 namespace Smart.Modules.Payroll.Persistence;
@@ -6,16 +8,18 @@ namespace Smart.Modules.Payroll.Persistence;
 /// <summary>A pre-employment declaration as recorded: its reference, the contract, when.</summary>
 internal sealed class EmploymentDeclaration
 {
-    public const string NumberSequence = "declaration_numbers";
+    /// <summary>The prefix of the declarations' legal series (DPAE2026-000123), gap-free per entity and year.</summary>
+    public const string Series = "DPAE";
 
     private EmploymentDeclaration()
     {
         Reference = null!;
     }
 
-    public EmploymentDeclaration(string reference, Guid contractId, Guid workerId, DateOnly workStart, DateTimeOffset declaredAt)
+    public EmploymentDeclaration(string reference, Guid entityId, Guid contractId, Guid workerId, DateOnly workStart, DateTimeOffset declaredAt)
     {
         Reference = reference;
+        EntityId = entityId;
         ContractId = contractId;
         WorkerId = workerId;
         WorkStart = workStart;
@@ -23,6 +27,8 @@ internal sealed class EmploymentDeclaration
     }
 
     public string Reference { get; private set; }
+
+    public Guid EntityId { get; private set; }
 
     public Guid ContractId { get; private set; }
 
@@ -35,18 +41,16 @@ internal sealed class EmploymentDeclaration
 }
 
 /// <summary>
-/// The declaration adapter: records the declaration with a reference <c>DPAE-yyyy-nnnnnn</c> numbered by a database
-/// sequence, in the contract's transaction. No call leaves the cooperative; a real transmission would replace this adapter.
+/// The declaration adapter: records the declaration with a reference <c>DPAEyyyy-nnnnnn</c> from the entity's
+/// declaration series (<see cref="LegalNumbering"/>), in the contract's transaction. No call leaves the cooperative; a real transmission would replace this adapter.
 /// </summary>
 internal sealed class StoredEmploymentDeclarations(PayrollDbContext db, TimeProvider clock) : IEmploymentDeclarations
 {
     public async Task<string> DeclareAsync(DeclarationRequest request, CancellationToken cancellationToken)
     {
-        var number = await db.Database
-            .SqlQueryRaw<long>($"SELECT nextval('{PayrollDbContext.SchemaName}.{EmploymentDeclaration.NumberSequence}') AS \"Value\"")
-            .SingleAsync(cancellationToken);
-        var reference = $"DPAE-{request.DeclaredOn.Year}-{number:D6}";
-        db.Declarations.Add(new EmploymentDeclaration(reference, request.ContractId, request.WorkerId, request.WorkStart, clock.GetUtcNow()));
+        var reference = (await LegalNumbering.NextAsync(db.Database.GetDbConnection(), PayrollDbContext.SchemaName, request.EntityId, EmploymentDeclaration.Series,
+            request.DeclaredOn, clock.Today(), cancellationToken)).ToString();
+        db.Declarations.Add(new EmploymentDeclaration(reference, request.EntityId, request.ContractId, request.WorkerId, request.WorkStart, clock.GetUtcNow()));
         return reference;
     }
 }

@@ -110,15 +110,6 @@ internal sealed class EmployerInvoiceConfiguration : IEntityTypeConfiguration<Em
     }
 }
 
-internal sealed class EmployerInvoiceSequenceConfiguration : IEntityTypeConfiguration<EmployerInvoiceSequence>
-{
-    public void Configure(EntityTypeBuilder<EmployerInvoiceSequence> builder)
-    {
-        builder.ToTable("employer_invoice_sequences");
-        builder.HasKey(s => new { s.EntityId, s.Year });
-    }
-}
-
 internal sealed class GdcFeeRatesConfiguration : IEntityTypeConfiguration<GdcFeeRates>
 {
     public void Configure(EntityTypeBuilder<GdcFeeRates> builder)

@@ -54,7 +54,6 @@ public sealed class PayrollDbContext(DbContextOptions<PayrollDbContext> options)
 
     internal DbSet<EmployerInvoice> EmployerInvoices => Set<EmployerInvoice>();
 
-    internal DbSet<EmployerInvoiceSequence> EmployerInvoiceSequences => Set<EmployerInvoiceSequence>();
 
     internal DbSet<GdcFeeRates> GdcFeeRates => Set<GdcFeeRates>();
 
@@ -66,7 +65,6 @@ public sealed class PayrollDbContext(DbContextOptions<PayrollDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasSequence<long>(EmploymentDeclaration.NumberSequence, SchemaName);
         base.OnModelCreating(modelBuilder);
     }
 }
@@ -130,9 +128,10 @@ internal sealed class EmploymentDeclarationConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<EmploymentDeclaration> builder)
     {
         builder.ToTable("declarations");
-        builder.HasKey(d => d.Reference);
+        // A contract is declared once; a reference is unique in its entity's series.
+        builder.HasKey(d => d.ContractId);
         builder.Property(d => d.Reference).HasMaxLength(30);
-        builder.HasIndex(d => d.ContractId).IsUnique();
+        builder.HasIndex(d => new { d.EntityId, d.Reference }).IsUnique();
     }
 }
 

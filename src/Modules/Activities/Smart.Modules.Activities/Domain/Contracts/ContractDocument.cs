@@ -121,7 +121,7 @@ internal sealed class ContractDocument : AggregateRoot
     /// <summary>Legal mention when VAT does not apply (exempt training).</summary>
     public string? VatMention { get; private set; }
 
-    public static ContractDocument Issue(DocumentNumber number, Activity activity, Client client, ContractDetails details, decimal? net, VatTreatment vat,
+    public static ContractDocument Issue(LegalNumber number, Activity activity, Client client, ContractDetails details, decimal? net, VatTreatment vat,
         decimal? requestedVatRate, DateOnly issueDate)
     {
         activity.EnsureOpen();

@@ -154,7 +154,7 @@ internal sealed class Invoice : AggregateRoot
     public InvoiceIssued ToInvoiceIssued(Client client) => new(Id, Number, EntityId, ActivityId, client.Id, client.Name, client.Typology.ToString(), IssueDate,
         DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount);
 
-    public static Invoice Issue(DocumentNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
+    public static Invoice Issue(LegalNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
         decimal contributionRate, string? vatMention, Guid? quoteId = null)
     {
         activity.EnsureOpen();
@@ -193,7 +193,7 @@ internal sealed class Invoice : AggregateRoot
     /// Credits part or all of what remains: VAT and contribution in proportion to the credited net, the last credit
     /// taking exactly what remains so that a fully credited invoice nets to zero to the cent.
     /// </summary>
-    public CreditNote Credit(DocumentNumber number, decimal net, DateOnly issueDate, string reason)
+    public CreditNote Credit(LegalNumber number, decimal net, DateOnly issueDate, string reason)
     {
         CheckRule(new CreditIsWithinWhatRemains(net, RemainingToCredit));
         CheckRule(new CreditNoteFollowsInvoice(issueDate, IssueDate));
@@ -294,7 +294,7 @@ internal sealed class CreditNote : AggregateRoot
 
     public string Reason { get; private set; }
 
-    internal static CreditNote For(Invoice invoice, DocumentNumber number, DateOnly issueDate, decimal net, decimal vat, decimal contribution, string reason) => new()
+    internal static CreditNote For(Invoice invoice, LegalNumber number, DateOnly issueDate, decimal net, decimal vat, decimal contribution, string reason) => new()
     {
         Id = Guid.CreateVersion7(),
         EntityId = invoice.EntityId,

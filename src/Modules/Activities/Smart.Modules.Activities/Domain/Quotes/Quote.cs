@@ -91,7 +91,7 @@ internal sealed class Quote : AggregateRoot
         _ => today > validUntil ? QuoteState.Expired : QuoteState.Open,
     };
 
-    public static Quote Issue(DocumentNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate, DateOnly validUntil,
+    public static Quote Issue(LegalNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate, DateOnly validUntil,
         string? vatMention)
     {
         activity.EnsureOpen();

@@ -706,35 +706,6 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                     b.ToTable("credit_notes", "activities");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.DocumentSequence", b =>
-                {
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<DateOnly?>("LastIssueDate")
-                        .HasColumnType("date")
-                        .HasColumnName("last_issue_date");
-
-                    b.Property<int>("LastNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("last_number");
-
-                    b.HasKey("EntityId", "Kind", "Year")
-                        .HasName("pk_document_sequences");
-
-                    b.ToTable("document_sequences", "activities");
-                });
-
             modelBuilder.Entity("Smart.Modules.Activities.Domain.Invoicing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")

@@ -81,7 +81,7 @@ internal sealed class EmploymentContract : AggregateRoot
 
     public DateOnly DeclaredOn { get; private set; }
 
-    /// <summary>The pre-employment declaration's reference, e.g. <c>DPAE-2026-000123</c>; set once declared.</summary>
+    /// <summary>The pre-employment declaration's reference, e.g. <c>DPAE2026-000123</c>; set once declared.</summary>
     public string? DeclarationReference { get; private set; }
 
     /// <summary>
@@ -127,7 +127,7 @@ internal sealed class EmploymentContract : AggregateRoot
         };
     }
 
-    public DeclarationRequest DeclarationRequest => new(Id, MemberId, DeclaredOn, Start);
+    public DeclarationRequest DeclarationRequest => new(Id, EntityId, MemberId, DeclaredOn, Start);
 
     public void Declared(string reference) => DeclarationReference = reference;
 
@@ -193,4 +193,4 @@ public interface IEmploymentDeclarations
 /// What a pre-employment declaration states: the contract, the worker (a member, or an employer's employee under a
 /// contract-management mandate), the day it is declared and the day the work starts.
 /// </summary>
-public sealed record DeclarationRequest(Guid ContractId, Guid WorkerId, DateOnly DeclaredOn, DateOnly WorkStart);
+public sealed record DeclarationRequest(Guid ContractId, Guid EntityId, Guid WorkerId, DateOnly DeclaredOn, DateOnly WorkStart);

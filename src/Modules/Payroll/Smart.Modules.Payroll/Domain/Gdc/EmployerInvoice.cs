@@ -41,35 +41,6 @@ internal sealed record EmployerInvoiceAmounts(
     }
 }
 
-/// <summary>A GDC invoice's legal number: gap-free per entity and year in its own series, e.g. GDC2026-000042.</summary>
-internal sealed record EmployerInvoiceNumber(int Year, int Sequence)
-{
-    public override string ToString() => $"GDC{Year}-{Sequence:D6}";
-}
-
-/// <summary>
-/// The numbering of an entity's employer invoices for a year. The row is locked by the issuing transaction, so a
-/// failed transaction gives its number back: no gap, no reuse.
-/// </summary>
-internal sealed class EmployerInvoiceSequence
-{
-    private EmployerInvoiceSequence()
-    {
-    }
-
-    public Guid EntityId { get; private set; }
-
-    public int Year { get; private set; }
-
-    public int LastNumber { get; private set; }
-
-    public EmployerInvoiceNumber Next()
-    {
-        LastNumber++;
-        return new EmployerInvoiceNumber(Year, LastNumber);
-    }
-}
-
 /// <summary>
 /// The one monthly invoice of an employer under contract management, issued with the month's payroll run. Immutable
 /// once issued; the rates it used are kept on it.
@@ -77,6 +48,9 @@ internal sealed class EmployerInvoiceSequence
 internal sealed class EmployerInvoice : AggregateRoot
 {
     public const string Currency = "EUR";
+
+    /// <summary>The prefix of GDC invoices' legal series (GDC2026-000042).</summary>
+    public const string Series = "GDC";
 
     private EmployerInvoice()
     {
@@ -127,7 +101,7 @@ internal sealed class EmployerInvoice : AggregateRoot
 
     public decimal Total { get; private set; }
 
-    public static EmployerInvoice Issue(EmployerInvoiceNumber number, EmployerPayrollRun run, GdcFeeRates rates, DateOnly issueDate)
+    public static EmployerInvoice Issue(LegalNumber number, EmployerPayrollRun run, GdcFeeRates rates, DateOnly issueDate)
     {
         var amounts = EmployerInvoiceAmounts.Compute(run.Totals(), run.Scope, rates);
         return new EmployerInvoice

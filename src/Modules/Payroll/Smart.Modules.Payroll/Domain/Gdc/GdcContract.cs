@@ -107,7 +107,7 @@ internal sealed class GdcContract : AggregateRoot
             figures.NetPaid, Expenses);
     }
 
-    public DeclarationRequest DeclarationRequest => new(Id, EmployeeId, DeclaredOn, Start);
+    public DeclarationRequest DeclarationRequest => new(Id, EntityId, EmployeeId, DeclaredOn, Start);
 
     public void Declared(string reference) => DeclarationReference = reference;
 

@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -68,30 +69,13 @@ public sealed class RunEmployerPayrollHandler(PayrollDbContext db, ICurrentUser 
 
         // The fee of the month's payroll: the rates in force on its last day, even when the run comes in the next month.
         var rates = GdcFeeRates.InForce(await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken), last);
-        var invoice = EmployerInvoice.Issue(await db.NextEmployerInvoiceNumberAsync(run.EntityId, today.Year, cancellationToken), run, rates, today);
+        var number = await LegalNumbering.NextAsync(db.Database.GetDbConnection(), PayrollDbContext.SchemaName, run.EntityId, EmployerInvoice.Series, today, today, cancellationToken);
+        var invoice = EmployerInvoice.Issue(number, run, rates, today);
         db.EmployerInvoices.Add(invoice);
         return (new EmployerPayrollRunCreated(run.Id, invoice.Id), new EmployerInvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.EmployerId,
             employer.DisplayName, invoice.Year, invoice.Month, invoice.Scope.ToString(), invoice.IssueDate, invoice.DueDate, invoice.GrossPayroll,
             invoice.NetSalaries, invoice.Expenses, invoice.EmployeeContributions, invoice.EmployerContributions, invoice.GuaranteeFundFee, invoice.ServiceFee,
             invoice.Fee, invoice.FeeVat, invoice.Total, EmployerInvoice.Currency));
-    }
-}
-
-internal static class EmployerInvoiceNumbering
-{
-    /// <summary>
-    /// The next number of the entity's GDC series for the year, under a row lock held until the caller's transaction ends:
-    /// concurrent runs queue, and a rolled-back run gives its number back (no gap, no reuse).
-    /// </summary>
-    public static async Task<EmployerInvoiceNumber> NextEmployerInvoiceNumberAsync(this PayrollDbContext db, Guid entityId, int year, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO payroll.employer_invoice_sequences (entity_id, year, last_number) VALUES ({entityId}, {year}, 0) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        var sequence = await db.EmployerInvoiceSequences
-            .FromSql($"SELECT * FROM payroll.employer_invoice_sequences WHERE entity_id = {entityId} AND year = {year} FOR UPDATE")
-            .SingleAsync(cancellationToken);
-        return sequence.Next();
     }
 }
 

@@ -23,8 +23,6 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.HasSequence("declaration_numbers", "payroll");
-
             modelBuilder.Entity("Smart.Modules.Payroll.Domain.Accidents.WorkAccident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -483,26 +481,6 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasDatabaseName("ix_employer_invoices_entity_id_number");
 
                     b.ToTable("employer_invoices", "payroll");
-                });
-
-            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.EmployerInvoiceSequence", b =>
-                {
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("entity_id");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<int>("LastNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("last_number");
-
-                    b.HasKey("EntityId", "Year")
-                        .HasName("pk_employer_invoice_sequences");
-
-                    b.ToTable("employer_invoice_sequences", "payroll");
                 });
 
             modelBuilder.Entity("Smart.Modules.Payroll.Domain.Gdc.EmployerPayrollRun", b =>
@@ -1262,18 +1240,24 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
 
             modelBuilder.Entity("Smart.Modules.Payroll.Persistence.EmploymentDeclaration", b =>
                 {
-                    b.Property<string>("Reference")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("reference");
-
                     b.Property<Guid>("ContractId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("contract_id");
 
                     b.Property<DateTimeOffset>("DeclaredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("declared_at");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reference");
 
                     b.Property<DateOnly>("WorkStart")
                         .HasColumnType("date")
@@ -1283,12 +1267,12 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("worker_id");
 
-                    b.HasKey("Reference")
+                    b.HasKey("ContractId")
                         .HasName("pk_declarations");
 
-                    b.HasIndex("ContractId")
+                    b.HasIndex("EntityId", "Reference")
                         .IsUnique()
-                        .HasDatabaseName("ix_declarations_contract_id");
+                        .HasDatabaseName("ix_declarations_entity_id_reference");
 
                     b.ToTable("declarations", "payroll");
                 });

@@ -1,0 +1,156 @@
+using FluentValidation;
+using Marten;
+using JasperFx;
+using Npgsql;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Persistence;
+using Smart.IntegrationTests.Infrastructure;
+
+namespace Smart.IntegrationTests.Persistence;
+
+/// <summary>A database of its own with the series table of a schema, as a module's migration creates it.</summary>
+public sealed class NumberingDatabase : IAsyncLifetime
+{
+    public const string Schema = "numbering";
+
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    public async Task InitializeAsync()
+    {
+        await using (var server = new NpgsqlConnection(TestDatabase.ServerConnectionString))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Database.Name}", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var connection = await OpenAsync();
+        await LegalNumbering.MigrateAsync(connection, Schema, CancellationToken.None);
+    }
+
+    public async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public Task DisposeAsync() => Database.DisposeAsync().AsTask();
+}
+
+/// <summary>
+/// The one numbering service of every legal series: gap-free per entity, series and year under concurrency and
+/// rollbacks, dates following the series.
+/// </summary>
+public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFixture<NumberingDatabase>
+{
+    private static readonly DateOnly Today = new(2026, 11, 30);
+
+    [Theory]
+    [InlineData("FA")] // invoices
+    [InlineData("AV")] // credit notes
+    [InlineData("DE")] // quotes
+    [InlineData("CT")] // contract documents
+    [InlineData("GDC")] // employer invoices of contract management
+    [InlineData("DPAE")] // pre-employment declarations
+    public async Task Given_1000_concurrent_issues_with_some_rolled_back_Then_the_committed_numbers_are_1_to_1000(string series)
+    {
+        var entityId = Guid.NewGuid();
+        var committed = new List<int>();
+        var rolledBack = 0;
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            await using var connection = await numbering.OpenAsync();
+            // Every 10th issuer fails after taking its number (the document did not save), then tries again.
+            for (var attempt = 0; ; attempt++)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                var number = await LegalNumbering.NextAsync(connection, NumberingDatabase.Schema, entityId, series, Today, Today, ct);
+                if (i % 10 == 0 && attempt == 0)
+                {
+                    await transaction.RollbackAsync(ct);
+                    Interlocked.Increment(ref rolledBack);
+                    continue;
+                }
+                await transaction.CommitAsync(ct);
+                lock (committed) committed.Add(number.Sequence);
+                return;
+            }
+        });
+
+        Assert.Equal(100, rolledBack);
+        Assert.Equal(Enumerable.Range(1, 1000), committed.Order());
+    }
+
+    [Fact]
+    public async Task Given_numbers_of_two_entities_and_two_years_Then_each_series_counts_on_its_own()
+    {
+        var (smartFr, smartBe) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var taken = new List<LegalNumber>
+        {
+            await TakeAsync(smartFr, "FA", new DateOnly(2025, 12, 31)),
+            await TakeAsync(smartFr, "FA", new DateOnly(2026, 1, 2)),
+            await TakeAsync(smartFr, "AV", new DateOnly(2026, 1, 2)),
+            await TakeAsync(smartBe, "FA", new DateOnly(2026, 1, 3)),
+            await TakeAsync(smartFr, "FA", new DateOnly(2026, 1, 3)),
+        };
+
+        Assert.Equal(["FA2025-000001", "FA2026-000001", "AV2026-000001", "FA2026-000001", "FA2026-000002"], taken.Select(n => n.ToString()));
+    }
+
+    [Fact]
+    public async Task Given_a_series_with_a_document_of_2026_Then_a_date_in_2022_is_refused_with_400_and_takes_no_number()
+    {
+        var entityId = Guid.NewGuid();
+        await TakeAsync(entityId, "FA", new DateOnly(2026, 3, 10));
+
+        // FA2022-000001 dated 2022-12-14 would come after invoices of 2026: French chronological numbering forbids it.
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => TakeAsync(entityId, "FA", new DateOnly(2022, 12, 14)));
+        var earlier = await Assert.ThrowsAsync<ValidationException>(() => TakeAsync(entityId, "FA", new DateOnly(2026, 3, 9)));
+        var future = await Assert.ThrowsAsync<ValidationException>(() => TakeAsync(entityId, "FA", Today.AddDays(1)));
+
+        Assert.All(new[] { refused, earlier, future }, e => Assert.Equal("IssueDate", Assert.Single(e.Errors).PropertyName));
+        Assert.Contains("2026-03-10", refused.Message);
+        Assert.Equal("FA2026-000002", (await TakeAsync(entityId, "FA", new DateOnly(2026, 3, 10))).ToString());
+        Assert.Equal("FA2022-000001", (await TakeAsync(Guid.NewGuid(), "FA", new DateOnly(2022, 12, 14))).ToString()); // a series of its own may start in the past
+    }
+
+    [Fact]
+    public async Task Given_a_Marten_session_Then_its_number_commits_with_its_changes_and_a_discarded_session_gives_it_back()
+    {
+        using var store = DocumentStore.For(options =>
+        {
+            options.Connection(numbering.Database.ConnectionString);
+            options.DatabaseSchemaName = NumberingDatabase.Schema;
+            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            options.DisableNpgsqlLogging = true;
+        });
+        var entityId = Guid.NewGuid();
+
+        await using (var discarded = store.LightweightSession())
+        {
+            Assert.Equal(1, (await discarded.NextAsync(NumberingDatabase.Schema, entityId, "DE", Today, Today, CancellationToken.None)).Sequence);
+        } // disposed without saving: rolled back
+        await using (var saved = store.LightweightSession())
+        {
+            var number = await saved.NextAsync(NumberingDatabase.Schema, entityId, "DE", Today, Today, CancellationToken.None);
+            saved.Store(new NumberedDocument(Guid.NewGuid(), number.ToString()));
+            await saved.SaveChangesAsync();
+            Assert.Equal(1, number.Sequence);
+        }
+
+        Assert.Equal("DE2026-000002", (await TakeAsync(entityId, "DE", Today)).ToString());
+    }
+
+    public sealed record NumberedDocument(Guid Id, string Number);
+
+    private async Task<LegalNumber> TakeAsync(Guid entityId, string series, DateOnly date)
+    {
+        await using var connection = await numbering.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var number = await LegalNumbering.NextAsync(connection, NumberingDatabase.Schema, entityId, series, date, Today, CancellationToken.None);
+        await transaction.CommitAsync();
+        return number;
+    }
+}
