@@ -46,9 +46,9 @@ public sealed class GdcTests
     {
         var rates2027 = new GdcFeeRates(new DateOnly(2027, 1, 1), 0.025m, 0.045m, 0.20m, 7);
 
-        Assert.Equal(0.065m, GdcFeeRates.InForce([Rates2026, rates2027], new DateOnly(2026, 12, 31)).FeeRate);
-        Assert.Equal(0.07m, GdcFeeRates.InForce([Rates2026, rates2027], new DateOnly(2027, 1, 1)).FeeRate);
-        Assert.Throws<BusinessRuleViolationException>(() => GdcFeeRates.InForce([rates2027], new DateOnly(2026, 6, 1)));
+        Assert.Equal(0.065m, new[] { Rates2026, rates2027 }.RequiredOn(new DateOnly(2026, 12, 31), "fee rates").FeeRate);
+        Assert.Equal(0.07m, new[] { Rates2026, rates2027 }.RequiredOn(new DateOnly(2027, 1, 1), "fee rates").FeeRate);
+        Assert.Throws<BusinessRuleViolationException>(() => new[] { rates2027 }.RequiredOn(new DateOnly(2026, 6, 1), "fee rates"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Governance.Contracts;
@@ -9,7 +10,7 @@ namespace Smart.Modules.Activities.Entities;
 /// the default VAT rate to invoice lines, the guarantee-fund flag to salary requests, the training VAT exemption
 /// (with its legal mention) to the invoices, quotes and contract documents of training activities.
 /// </summary>
-internal sealed class EntityRules
+internal sealed class EntityRules : IEffectiveDated
 {
     private EntityRules()
     {

@@ -7,13 +7,6 @@ internal static class EntityRulesQueries
 {
     /// <summary>The entity's rules in force on a date; a date before the entity's first rules is a conflict (409).</summary>
     public static async Task<EntityRules> InForceAsync(this IQueryable<EntityRules> rules, Guid entityId, DateOnly date, CancellationToken cancellationToken) =>
-        await rules.Where(r => r.EntityId == entityId && r.EffectiveFrom <= date).OrderByDescending(r => r.EffectiveFrom).FirstOrDefaultAsync(cancellationToken)
-        ?? throw new BusinessRuleViolationException(new RulesInForce(date));
-
-    private sealed record RulesInForce(DateOnly Date) : IBusinessRule
-    {
-        public bool IsBroken() => true;
-
-        public string Message => $"The entity has no rules (contribution rate, VAT) in force on {Date:yyyy-MM-dd}.";
-    }
+        await rules.Where(r => r.EntityId == entityId).EffectiveOn(date).FirstOrDefaultAsync(cancellationToken)
+        ?? throw InForce.Missing("rules of the entity (contribution rate, VAT)", date);
 }

@@ -82,7 +82,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                     ClientTypology.Individual => faker.Name.FullName(),
                     _ => $"{faker.PickRandom(FrenchVocabulary.BusinessKinds)} {faker.PickRandom(FrenchVocabulary.Surnames)} {faker.PickRandom(FrenchVocabulary.CompanySuffixes)}",
                 };
-                var terms = paymentTerms.Where(t => t.Typology == typology && t.EffectiveFrom <= today).MaxBy(t => t.EffectiveFrom)!.Days;
+                var terms = paymentTerms.Where(t => t.Typology == typology).InForceOn(today)!.Days;
                 var legalForm = typology switch
                 {
                     ClientTypology.PublicBody => ClientLegalForm.PublicBody,
@@ -161,7 +161,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
         foreach (var planned in timeline.OrderBy(p => p.Date).ThenBy(p => p.Kind))
         {
             var (date, activity) = (planned.Date, planned.Activity);
-            var entityRules = rules.Where(r => r.EntityId == activity.EntityId && r.EffectiveFrom <= date).MaxBy(r => r.EffectiveFrom);
+            var entityRules = rules.Where(r => r.EntityId == activity.EntityId).InForceOn(date);
             if (entityRules is null) continue;
             var vat = entityRules.VatFor(activity.Kind);
             switch (planned.Kind)
@@ -425,7 +425,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 price = Math.Round(faker.Random.Decimal(1500m, 6000m) / 10m) * 10m;
                 var advance = faker.Random.Bool(0.7f) || balance < price * 0.3m + 1m ? price : price - Math.Round(price * 0.3m);
                 var instalments = faker.PickRandom(6, 12, 18, 24, 36);
-                Keep(Equipment.FinanceByAdvance(activity, balance, InForce(limits, date), description, supplier, date, price, advance, instalments,
+                Keep(Equipment.FinanceByAdvance(activity, balance, limits.InForceOn(date)!, description, supplier, date, price, advance, instalments,
                     FirstOfNextMonth(date).AddDays(4), DemoBackOffice, date));
             }
 
@@ -435,7 +435,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 var date = DateBetween(faker, start, today);
                 var monthly = Math.Round(faker.Random.Decimal(25m, 180m));
                 var term = faker.PickRandom(12, 24, 36, 48);
-                Keep(Equipment.Lease(activity, InForce(limits, date), description, supplier, date, Math.Round(monthly * term * 0.85m / 10m) * 10m, monthly, term,
+                Keep(Equipment.Lease(activity, limits.InForceOn(date)!, description, supplier, date, Math.Round(monthly * term * 0.85m / 10m) * 10m, monthly, term,
                     FirstOfNextMonth(date), DemoBackOffice, date));
             }
 
@@ -452,7 +452,6 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
         }
     }
 
-    private static FinancingLimits InForce(IEnumerable<FinancingLimits> limits, DateOnly date) => limits.Where(l => l.EffectiveFrom <= date).MaxBy(l => l.EffectiveFrom)!;
 
     private static DateOnly FirstOfNextMonth(DateOnly date) => new DateOnly(date.Year, date.Month, 1).AddMonths(1);
 

@@ -1,9 +1,10 @@
+using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Payroll.Entities;
 
 /// <summary>Payroll's copy of an entity's effective-dated pay-out rule (SmartFr: end of work + 7 days) and contribution rate.</summary>
-internal sealed class PayRules
+internal sealed class PayRules : IEffectiveDated
 {
     public Guid EntityId { get; private set; }
 

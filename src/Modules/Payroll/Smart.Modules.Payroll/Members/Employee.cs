@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Payroll.Members;
@@ -33,7 +34,7 @@ internal sealed class Employee
     public IReadOnlyList<IncomeTaxRate> IncomeTaxRates => _incomeTaxRates;
 
     public decimal IncomeTaxRateOn(DateOnly date) =>
-        _incomeTaxRates.Where(r => r.EffectiveFrom <= date).MaxBy(r => r.EffectiveFrom)?.Rate ?? 0m;
+        _incomeTaxRates.InForceOn(date)?.Rate ?? 0m;
 
     /// <summary>Sets the rate from a date; a rate already set from that same date is replaced.</summary>
     public void SetIncomeTaxRate(DateOnly effectiveFrom, decimal rate)
@@ -55,7 +56,7 @@ internal sealed class Employee
 }
 
 /// <summary>The rate of income tax withheld at source from a member's pay, from a date (French "prélèvement à la source").</summary>
-public sealed record IncomeTaxRate(DateOnly EffectiveFrom, decimal Rate);
+public sealed record IncomeTaxRate(DateOnly EffectiveFrom, decimal Rate) : IEffectiveDated;
 
 public sealed class MemberRegisteredHandler(Persistence.PayrollDbContext db)
 {

@@ -105,7 +105,7 @@ internal sealed record ClientVatNumberIsUniqueInEntity(bool AlreadyUsed, string?
 }
 
 /// <summary>Default payment terms of a typology from a date (configuration, effective-dated).</summary>
-internal sealed class PaymentTermsDefault
+internal sealed class PaymentTermsDefault : IEffectiveDated
 {
     private PaymentTermsDefault()
     {

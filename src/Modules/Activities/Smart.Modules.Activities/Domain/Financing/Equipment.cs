@@ -20,7 +20,7 @@ public enum FinancingMode
 /// The limits on equipment financing in force from a date (configuration, effective-dated): how many monthly
 /// instalments an advance may have, how many months a lease may run.
 /// </summary>
-internal sealed class FinancingLimits(DateOnly effectiveFrom, int maxAdvanceInstalments, int maxLeaseMonths)
+internal sealed class FinancingLimits(DateOnly effectiveFrom, int maxAdvanceInstalments, int maxLeaseMonths) : IEffectiveDated
 {
     public DateOnly EffectiveFrom { get; private set; } = effectiveFrom;
 

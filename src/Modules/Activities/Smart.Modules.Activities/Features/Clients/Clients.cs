@@ -115,9 +115,8 @@ public sealed class ClientsHandler(ActivitiesDbContext db, ICurrentUser user, Ti
         await CheckVatNumberIsFreeAsync(entityId, command.VatNumber, exceptClient: null, cancellationToken);
         var today = clock.Today();
         var terms = command.PaymentTermsDays ?? await db.PaymentTermsDefaults
-            .Where(d => d.Typology == command.Typology && d.EffectiveFrom <= today)
-            .OrderByDescending(d => d.EffectiveFrom).Select(d => (int?)d.Days).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"No default payment terms configured for {command.Typology}.");
+            .Where(d => d.Typology == command.Typology).EffectiveOn(today).Select(d => (int?)d.Days).FirstOrDefaultAsync(cancellationToken)
+            ?? throw InForce.Missing($"default payment terms for {command.Typology} clients", today);
         var client = Client.Register(entityId, command.Name, command.Country, command.LegalForm, command.VatNumber, command.BillingAddress.ToAddress(),
             command.BillingEmail, command.Typology, terms);
         db.Clients.Add(client);

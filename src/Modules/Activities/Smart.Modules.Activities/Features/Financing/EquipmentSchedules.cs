@@ -57,5 +57,5 @@ internal static class EquipmentSchedules
 
     /// <summary>The financing limits in force on a date (seeded from 2013 by the migration).</summary>
     public static async Task<FinancingLimits> FinancingLimitsInForceAsync(this ActivitiesDbContext db, DateOnly date, CancellationToken cancellationToken) =>
-        await db.FinancingLimits.Where(l => l.EffectiveFrom <= date).OrderByDescending(l => l.EffectiveFrom).FirstAsync(cancellationToken);
+        await db.FinancingLimits.EffectiveOn(date).FirstOrDefaultAsync(cancellationToken) ?? throw InForce.Missing("equipment financing limits", date);
 }

@@ -66,7 +66,7 @@ internal sealed class CooperativeEntity : AggregateRoot
 
     /// <summary>The rules in force on a date, or null before the entity's first version.</summary>
     public EntitySettingsVersion? SettingsOn(DateOnly date) =>
-        _settings.Where(s => s.EffectiveFrom <= date).MaxBy(s => s.EffectiveFrom);
+        _settings.InForceOn(date);
 
     public EntitySettingsChanged ToSettingsChanged(EntitySettingsVersion version) => new(
         Id, Code, version.EffectiveFrom, version.ContributionRate, version.PayoutRuleKind, version.PayoutDay,

@@ -26,7 +26,7 @@ internal sealed record PayoutRule(PayoutRuleKind Kind, int Day)
 }
 
 /// <summary>The rules of an entity in force from <see cref="EffectiveFrom"/> until the next version.</summary>
-internal sealed class EntitySettingsVersion
+internal sealed class EntitySettingsVersion : IEffectiveDated
 {
     private EntitySettingsVersion()
     {

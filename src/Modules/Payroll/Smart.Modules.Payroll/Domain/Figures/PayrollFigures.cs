@@ -7,7 +7,7 @@ namespace Smart.Modules.Payroll.Domain.Figures;
 /// Work-time conventions in force from a date: the yearly hours of one full-time equivalent (1,607 in France) and the
 /// hours of a contract day, to turn a contract given in days into hours and the other way round. Seeded by the migration.
 /// </summary>
-internal sealed class WorkTimeSettings
+internal sealed class WorkTimeSettings : IEffectiveDated
 {
     private WorkTimeSettings()
     {
@@ -26,16 +26,6 @@ internal sealed class WorkTimeSettings
 
     public decimal HoursPerDay { get; private set; }
 
-    public static WorkTimeSettings InForce(IEnumerable<WorkTimeSettings> versions, DateOnly on) =>
-        versions.Where(v => v.EffectiveFrom <= on).MaxBy(v => v.EffectiveFrom)
-        ?? throw new BusinessRuleViolationException(new NoWorkTimeSettingsInForce(on));
-
-    private sealed record NoWorkTimeSettingsInForce(DateOnly On) : IBusinessRule
-    {
-        public bool IsBroken() => true;
-
-        public string Message => $"No work-time settings are in force on {On:yyyy-MM-dd}.";
-    }
 }
 
 /// <summary>A contract as the figures see it: who worked, when, how long. Exactly one of days and hours may be given.</summary>

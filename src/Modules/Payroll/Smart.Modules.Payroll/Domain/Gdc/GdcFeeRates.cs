@@ -7,7 +7,7 @@ namespace Smart.Modules.Payroll.Domain.Gdc;
 /// feeds the guarantee fund (2 %), a share that runs the service (4.5 %), VAT on the fee only (20 %), and the
 /// employer's payment terms. Seeded by the migration; a change is a new row, never an edit.
 /// </summary>
-internal sealed class GdcFeeRates
+internal sealed class GdcFeeRates : IEffectiveDated
 {
     private GdcFeeRates()
     {
@@ -33,16 +33,4 @@ internal sealed class GdcFeeRates
     public int PaymentTermsDays { get; private set; }
 
     public decimal FeeRate => GuaranteeFundRate + ServiceRate;
-
-    /// <summary>The version in force on a date: the latest one effective on or before it.</summary>
-    public static GdcFeeRates InForce(IEnumerable<GdcFeeRates> versions, DateOnly on) =>
-        versions.Where(v => v.EffectiveFrom <= on).MaxBy(v => v.EffectiveFrom)
-        ?? throw new BusinessRuleViolationException(new NoFeeRatesInForce(on));
-
-    private sealed record NoFeeRatesInForce(DateOnly On) : IBusinessRule
-    {
-        public bool IsBroken() => true;
-
-        public string Message => $"No contract-management fee rates are in force on {On:yyyy-MM-dd}.";
-    }
 }

@@ -63,7 +63,7 @@ internal sealed class ContributionLine
 /// one contract category, in force from <see cref="EffectiveFrom"/> until the next version. Data, not code: seeded by the
 /// migration, new versions added by an administrator from a date.
 /// </summary>
-internal sealed class ContributionTable
+internal sealed class ContributionTable : IEffectiveDated
 {
     private readonly List<ContributionLine> _lines = [];
 
@@ -118,7 +118,7 @@ internal sealed class ContributionTable
 /// The social-security ceiling ("plafond de la sécurité sociale"), effective-dated: a period's ceiling is the daily
 /// (or hourly) ceiling times the days (or hours) worked, never more than the monthly ceiling per calendar month spanned.
 /// </summary>
-public sealed class SocialSecurityCeiling
+public sealed class SocialSecurityCeiling : IEffectiveDated
 {
     private SocialSecurityCeiling()
     {
@@ -149,7 +149,7 @@ public sealed class SocialSecurityCeiling
 }
 
 /// <summary>The legal minimum gross hourly wage (SMIC), effective-dated.</summary>
-public sealed class MinimumWage
+public sealed class MinimumWage : IEffectiveDated
 {
     private MinimumWage()
     {
@@ -170,7 +170,7 @@ public sealed class MinimumWage
 /// Working-time limits, effective-dated: the most hours a day and a week, the hours a worked day counts for when a
 /// contract is given in days, and the weekly hours of a full-time contract.
 /// </summary>
-public sealed class WorkingTimeLimits
+public sealed class WorkingTimeLimits : IEffectiveDated
 {
     private WorkingTimeLimits()
     {

@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.Domain;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +50,7 @@ public sealed class GetPayrollFiguresHandler(PayrollDbContext db, ICurrentUser u
             .ToListAsync(cancellationToken);
         var accidents = await db.WorkAccidents.AsNoTracking().Where(a => a.EntityId == entityId && a.Date >= start && a.Date <= end)
             .Select(a => new AccidentFacts(a.Date, a.DaysLost)).ToListAsync(cancellationToken);
-        var settings = WorkTimeSettings.InForce(await db.WorkTimeSettings.AsNoTracking().ToListAsync(cancellationToken), end);
+        var settings = (await db.WorkTimeSettings.AsNoTracking().ToListAsync(cancellationToken)).RequiredOn(end, "work-time settings");
         return PayrollFigures.Compute(start, end, [.. members, .. managed], accidents, settings);
     }
 }

@@ -68,7 +68,7 @@ public sealed class RunEmployerPayrollHandler(PayrollDbContext db, ICurrentUser 
         db.EmployerPayrollRuns.Add(run);
 
         // The fee of the month's payroll: the rates in force on its last day, even when the run comes in the next month.
-        var rates = GdcFeeRates.InForce(await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken), last);
+        var rates = (await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken)).RequiredOn(last, "contract-management fee rates");
         var number = await LegalNumbering.NextAsync(db.Database.GetDbConnection(), PayrollDbContext.SchemaName, run.EntityId, EmployerInvoice.Series, today, today, cancellationToken);
         var invoice = EmployerInvoice.Issue(number, run, rates, today);
         db.EmployerInvoices.Add(invoice);
