@@ -115,8 +115,8 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     public async Task Given_a_space_charge_of_35_Then_it_is_booked_once_and_a_charge_for_an_unknown_activity_dead_letters()
     {
         var (_, member, activity, _) = await ActivityWith900Async();
-        var charge = new ChargeActivity(Guid.NewGuid(), activity, "SpaceCharge", 35.00m, new DateOnly(2026, 3, 5), "Salle de répétition, Bazaar St-So, 5 mars", "Spaces");
-        var stray = new ChargeActivity(Guid.NewGuid(), Guid.NewGuid(), "TrainingCharge", 120.00m, new DateOnly(2026, 3, 5), "Formation", "Training");
+        var charge = new ChargeActivity(Guid.NewGuid(), activity, ActivityChargeKind.SpaceCharge, 35.00m, new DateOnly(2026, 3, 5), "Salle de répétition, Bazaar St-So, 5 mars", "Spaces");
+        var stray = new ChargeActivity(Guid.NewGuid(), Guid.NewGuid(), ActivityChargeKind.TrainingCharge, 120.00m, new DateOnly(2026, 3, 5), "Formation", "Training");
 
         await app.PublishAsync(charge);
         await app.PublishAsync(charge);
@@ -134,17 +134,17 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     {
         var (_, member, activity, _) = await ActivityWith900Async();
 
-        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 120.00m,
+        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, ActivityChargeKind.TrainingCharge, 120.00m,
             new DateOnly(2026, 3, 5), "Formation « Gérer son budget », 5 mars", "Training"));
         Assert.Equal((780.00m, 0m, 780.00m), await BudgetAsync(member, activity));
-        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, "TrainingCharge", 780.00m,
+        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, ActivityChargeKind.TrainingCharge, 780.00m,
             new DateOnly(2026, 3, 6), "Cycle « Promouvoir son projet »", "Training"));
         Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"/api/activities/activities/{activity}/close", new { expectedVersion = 0 })).StatusCode);
 
         // A CDI month Payroll has paid already is a cost whatever the activity's status; a space booking is not.
-        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, "SalaryCost", 2_700.00m,
+        await app.PublishAsync(new ChargeActivity(Guid.NewGuid(), activity, ActivityChargeKind.SalaryCost, 2_700.00m,
             new DateOnly(2026, 3, 31), "Salaire lissé (CDI), mars 2026", "Payroll"));
-        var spaceCharge = new ChargeActivity(Guid.NewGuid(), activity, "SpaceCharge", 10.00m, new DateOnly(2026, 4, 1), "Bureau, 1er avril", "Spaces");
+        var spaceCharge = new ChargeActivity(Guid.NewGuid(), activity, ActivityChargeKind.SpaceCharge, 10.00m, new DateOnly(2026, 4, 1), "Bureau, 1er avril", "Spaces");
         var space = await app.PublishAsync(spaceCharge, until: new DeadLettered<ChargeActivity>(c => c.ChargeId == spaceCharge.ChargeId));
 
         Assert.Equal(-2_700.00m, (await BudgetAsync(member, activity)).Item1);

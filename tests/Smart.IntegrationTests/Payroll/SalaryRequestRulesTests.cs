@@ -20,7 +20,7 @@ public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<Payr
         var requestId = await scenario.RequestSalaryAsync(member, activity, Salary(300.00m));
 
         await app.PublishAsync(new SalaryRequested(requestId, activity,
-            scenario.Activities.Structure.EntityId, memberId, 300.00m, "Cddu", "Artistic", WorkDay, WorkDay, 1m, null, "Musician", false));
+            scenario.Activities.Structure.EntityId, memberId, 300.00m, SalaryContractKind.Cddu, SalaryCategory.Artistic, WorkDay, WorkDay, 1m, null, "Musician", false));
 
         Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.contracts WHERE salary_request_id = @p0", requestId));
         Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.payslips WHERE salary_request_id = @p0", requestId));

@@ -1,3 +1,4 @@
+using Smart.Modules.Activities.Contracts;
 using FluentValidation;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;

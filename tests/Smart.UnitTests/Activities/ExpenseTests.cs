@@ -1,3 +1,4 @@
+using Smart.Modules.Activities.Contracts;
 using System.Text;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using JasperFx;
 using JasperFx.CodeGeneration.Model;
@@ -28,6 +29,8 @@ public static class SmartBus
         var settings = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
 
         WolverineMessageNaming.InsertFirst<DataContractMessageNaming>();
+        // Contracts speak enums; on the wire and in the message store they are names, so reordering one breaks nothing stored.
+        opts.UseSystemTextJsonForSerialization(json => json.Converters.Add(new JsonStringEnumConverter()));
         opts.PersistMessagesWithPostgresql(configuration.GetSmartConnectionString(), Schema);
         opts.Durability.MessageStorageSchemaName = Schema;
         opts.Durability.Mode = settings.DurabilityMode;

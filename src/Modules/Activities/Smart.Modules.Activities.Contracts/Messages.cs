@@ -10,7 +10,7 @@ public sealed record ActivityOpened(
     Guid OfficeId,
     Guid CoordinatorId,
     string Name,
-    string Kind,
+    ActivityKind Kind,
     int ServiceTier,
     DateOnly OpenedOn);
 
@@ -63,13 +63,11 @@ public sealed record ExpenseApproved(
     DateOnly ApprovedOn,
     decimal AmountInclVat,
     decimal RecoverableVat,
-    string Category);
+    ExpenseCategory Category);
 
 /// <summary>
 /// A member asked for a salary drawn from an activity's budget: Payroll creates and declares the contract, computes the
-/// payslip and answers with <c>PayslipIssued</c> or <c>SalaryRequestRejected</c>. <see cref="ContractKind"/> is
-/// <c>Cdd</c>, <c>Cddu</c> or <c>Cdi</c>; <see cref="Category"/> <c>Artistic</c>, <c>Employee</c> or <c>Student</c>;
-/// exactly one of <see cref="Days"/> and <see cref="Hours"/> is set. <see cref="GuaranteeFundAdvance"/> says the
+/// payslip and answers with <c>PayslipIssued</c> or <c>SalaryRequestRejected</c>; exactly one of <see cref="Days"/> and <see cref="Hours"/> is set. <see cref="GuaranteeFundAdvance"/> says the
 /// budget was short and the guarantee fund advances the difference on issued but unpaid invoices.
 /// </summary>
 [DataContract(Name = "activities.salary-requested.v1")]
@@ -79,8 +77,8 @@ public sealed record SalaryRequested(
     Guid EntityId,
     Guid MemberId,
     decimal EmploymentBudget,
-    string ContractKind,
-    string Category,
+    SalaryContractKind ContractKind,
+    SalaryCategory Category,
     DateOnly WorkStart,
     DateOnly WorkEnd,
     decimal? Days,
@@ -91,14 +89,13 @@ public sealed record SalaryRequested(
 /// <summary>
 /// A command other modules send (Spaces for a booking, Training for a registration) through <c>PublishAsync</c> or
 /// <c>ScheduleAsync</c>: Activities books <see cref="Amount"/> (positive) as a charge on the activity's budget, once per
-/// <see cref="ChargeId"/>. <see cref="ChargeKind"/> is <c>SpaceCharge</c>, <c>TrainingCharge</c> or <c>SalaryCost</c> (Payroll, a smoothed CDI month);
-/// <see cref="Origin"/> names the sender (e.g. <c>Spaces</c>).
+/// <see cref="ChargeId"/>. <see cref="Origin"/> names the sender (e.g. <c>Spaces</c>).
 /// </summary>
 [DataContract(Name = "activities.charge-activity.v1")]
 public sealed record ChargeActivity(
     Guid ChargeId,
     Guid ActivityId,
-    string ChargeKind,
+    ActivityChargeKind ChargeKind,
     decimal Amount,
     DateOnly Date,
     string Description,

@@ -1,3 +1,4 @@
+using Smart.Modules.Activities.Contracts;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Invoicing;

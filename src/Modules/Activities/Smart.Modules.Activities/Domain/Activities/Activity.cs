@@ -3,15 +3,6 @@ using Smart.Modules.Activities.Contracts;
 
 namespace Smart.Modules.Activities.Domain.Activities;
 
-public enum ActivityKind
-{
-    CreativeProjects,
-    Audiovisual,
-    LivePerformance,
-    Training,
-    ContractManagement,
-}
-
 public enum ActivityStatus
 {
     Open,
@@ -51,7 +42,7 @@ internal sealed class Activity : AggregateRoot
     public DateOnly? ClosedOn { get; private set; }
 
     /// <summary>What other modules keep of a newly opened activity (Payroll: CDI smoothing).</summary>
-    public ActivityOpened ToActivityOpened() => new(Id, EntityId, OfficeId, CoordinatorId, Name, Kind.ToString(), ServiceTier, OpenedOn);
+    public ActivityOpened ToActivityOpened() => new(Id, EntityId, OfficeId, CoordinatorId, Name, Kind, ServiceTier, OpenedOn);
 
     public static Activity Open(Guid coordinatorId, Guid entityId, Guid officeId, string name, ActivityKind kind, int serviceTier, DateOnly today)
     {

@@ -1,19 +1,9 @@
+using Smart.Modules.Activities.Contracts;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 
 namespace Smart.Modules.Activities.Domain.Expenses;
-
-public enum ExpenseCategory
-{
-    Travel,
-    Meals,
-    Lodging,
-    Supplies,
-    Equipment,
-    Services,
-    Other,
-}
 
 public enum ExpenseStatus
 {

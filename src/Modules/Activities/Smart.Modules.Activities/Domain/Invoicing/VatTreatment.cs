@@ -1,3 +1,4 @@
+using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 
 namespace Smart.Modules.Activities.Domain.Invoicing;

@@ -7,20 +7,6 @@ using Smart.Modules.Activities.Domain.Invoicing;
 
 namespace Smart.Modules.Activities.Domain.Salaries;
 
-public enum SalaryContractKind
-{
-    Cdd,
-    Cddu,
-    Cdi,
-}
-
-public enum SalaryCategory
-{
-    Artistic,
-    Employee,
-    Student,
-}
-
 public enum SalaryRequestStatus
 {
     /// <summary>Sent to Payroll; its employment budget is committed on the activity.</summary>
@@ -132,7 +118,7 @@ internal sealed class SalaryRequest : AggregateRoot
     }
 
     /// <summary>What Payroll receives to conclude the contract and compute the payslip.</summary>
-    public SalaryRequested ToSalaryRequested() => new(Id, ActivityId, EntityId, MemberId, EmploymentBudget, ContractKind.ToString(), Category.ToString(),
+    public SalaryRequested ToSalaryRequested() => new(Id, ActivityId, EntityId, MemberId, EmploymentBudget, ContractKind, Category,
         WorkStart, WorkEnd, Days, Hours, Job, GuaranteeFundAdvance);
 
     /// <summary>

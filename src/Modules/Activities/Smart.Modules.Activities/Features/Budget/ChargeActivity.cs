@@ -10,13 +10,11 @@ namespace Smart.Modules.Activities.Features.Budget;
 /// <summary>The shape of a charge sent by Spaces, Training or Payroll (CDI smoothing); a malformed one retries then dead-letters.</summary>
 internal sealed class ChargeActivityValidator : AbstractValidator<ChargeActivity>
 {
-    public static readonly string[] Kinds = [nameof(BudgetEntryKind.SpaceCharge), nameof(BudgetEntryKind.TrainingCharge), nameof(BudgetEntryKind.SalaryCost)];
-
     public ChargeActivityValidator()
     {
         RuleFor(c => c.ChargeId).NotEmpty();
         RuleFor(c => c.ActivityId).NotEmpty();
-        RuleFor(c => c.ChargeKind).Must(k => Kinds.Contains(k)).WithMessage($"One of {string.Join(", ", Kinds)}.");
+        RuleFor(c => c.ChargeKind).IsInEnum();
         RuleFor(c => c.Amount).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
         RuleFor(c => c.Date).NotEmpty();
         RuleFor(c => c.Description).NotEmpty().MaximumLength(300);
@@ -40,7 +38,13 @@ public sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider c
         {
             return;
         }
-        var kind = Enum.Parse<BudgetEntryKind>(charge.ChargeKind);
+        var kind = charge.ChargeKind switch
+        {
+            ActivityChargeKind.SpaceCharge => BudgetEntryKind.SpaceCharge,
+            ActivityChargeKind.TrainingCharge => BudgetEntryKind.TrainingCharge,
+            ActivityChargeKind.SalaryCost => BudgetEntryKind.SalaryCost,
+            _ => throw new ArgumentOutOfRangeException(nameof(charge), charge.ChargeKind, "Unknown charge kind."),
+        };
         if (kind != BudgetEntryKind.SalaryCost)
         {
             activity.EnsureOpen();

@@ -40,7 +40,7 @@ public sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, ICurrentUser
         var entry = expense.Approve(activity, DeciderId(), user.MemberId, clock.Today(), clock.GetUtcNow());
         db.BudgetEntries.Add(entry);
         return new ExpenseApproved(expense.Id, expense.ActivityId, expense.EntityId, expense.ExpenseDate, entry.Date,
-            expense.AmountInclVat, expense.RecoverableVat, expense.Category.ToString());
+            expense.AmountInclVat, expense.RecoverableVat, expense.Category);
     }
 
     public async Task HandleAsync(RefuseExpense command, CancellationToken cancellationToken)

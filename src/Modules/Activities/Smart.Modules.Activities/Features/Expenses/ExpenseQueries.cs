@@ -1,3 +1,4 @@
+using Smart.Modules.Activities.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

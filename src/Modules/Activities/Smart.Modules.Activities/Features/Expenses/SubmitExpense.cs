@@ -1,3 +1,4 @@
+using Smart.Modules.Activities.Contracts;
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;

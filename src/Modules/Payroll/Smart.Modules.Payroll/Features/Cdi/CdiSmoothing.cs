@@ -249,7 +249,7 @@ internal static class CdiPayments
         var ceiling = (await db.CeilingAsync(first, cancellationToken)).PerMonth;
         var figures = PayFigures.Compute(budget, CappedLine.For(table, ceiling), employee.IncomeTaxRateOn(last));
         var paid = plan.Pay(first, today, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax);
-        return (paid, new ChargeActivity(paid.ChargeId, plan.ActivityId, "SalaryCost", paid.EmployerCost, last,
+        return (paid, new ChargeActivity(paid.ChargeId, plan.ActivityId, ActivityChargeKind.SalaryCost, paid.EmployerCost, last,
             $"Salaire CDI lissé {first:yyyy-MM} (brut {paid.Gross:0.00})", "Payroll"));
     }
 }

@@ -55,7 +55,7 @@ public sealed class SalaryRequestedHandler(PayrollDbContext db, IEmploymentDecla
         CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var terms = new ContractTerms(Parse<ContractKind>(request.ContractKind, "contract kind"), Parse<ContractCategory>(request.Category, "category"),
+        var terms = new ContractTerms(KindOf(request.ContractKind), CategoryOf(request.Category),
             request.WorkStart, request.WorkEnd, request.Days, request.Hours, request.Job);
         var limits = await db.WorkingTimeLimitsAsync(terms.Start, cancellationToken);
         EmploymentContract.CheckTerms(terms, today, limits);
@@ -70,10 +70,22 @@ public sealed class SalaryRequestedHandler(PayrollDbContext db, IEmploymentDecla
         return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate));
     }
 
-    private static T Parse<T>(string value, string what) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new BusinessRuleViolationException(new KnownValue(what, value));
+    /// <summary>Activities' words for the contract, in Payroll's; a value this version does not know is a rule conflict, so the request is rejected with it.</summary>
+    private static ContractKind KindOf(SalaryContractKind kind) => kind switch
+    {
+        SalaryContractKind.Cdd => ContractKind.Cdd,
+        SalaryContractKind.Cddu => ContractKind.Cddu,
+        SalaryContractKind.Cdi => ContractKind.Cdi,
+        _ => throw new BusinessRuleViolationException(new KnownValue("contract kind", kind.ToString())),
+    };
+
+    private static ContractCategory CategoryOf(SalaryCategory category) => category switch
+    {
+        SalaryCategory.Artistic => ContractCategory.Artistic,
+        SalaryCategory.Employee => ContractCategory.Employee,
+        SalaryCategory.Student => ContractCategory.Student,
+        _ => throw new BusinessRuleViolationException(new KnownValue("category", category.ToString())),
+    };
 
     private sealed record KnownValue(string What, string Value) : IBusinessRule
     {
