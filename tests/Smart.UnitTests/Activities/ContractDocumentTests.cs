@@ -3,9 +3,9 @@ using FluentValidation;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Clients;
-using Smart.Modules.Activities.Domain.Contracts;
+using Smart.Modules.Activities.Domain.ContractDocuments;
 using Smart.Modules.Activities.Domain.Invoicing;
-using Smart.Modules.Activities.Features.Contracts;
+using Smart.Modules.Activities.Features.ContractDocuments;
 
 namespace Smart.UnitTests.Activities;
 

@@ -1,6 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;

@@ -1,9 +1,9 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Funding;
 using Smart.Modules.Payroll.Domain.Rates;
-using Smart.Modules.Payroll.Entities;
+using Smart.Modules.Payroll.PayRulesCopy;
 using Smart.Modules.Payroll.Members;
 
 namespace Smart.UnitTests.Payroll;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Smart.BuildingBlocks.Modules;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Persistence;
 using Smart.Modules.Payroll.Seed;
 

@@ -32,15 +32,3 @@ internal sealed class Member
         OfficeId = registered.OfficeId,
     };
 }
-
-public sealed class MemberRegisteredHandler(Persistence.ActivitiesDbContext db)
-{
-    public async Task HandleAsync(MemberRegistered registered, CancellationToken cancellationToken)
-    {
-        // The inbox already filters redeliveries; the check keeps a replayed copy of an old event harmless too.
-        if (await db.Members.FindAsync([registered.MemberId], cancellationToken) is null)
-        {
-            db.Members.Add(Member.From(registered));
-        }
-    }
-}

@@ -4,13 +4,13 @@ using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Clients;
-using Smart.Modules.Activities.Domain.Contracts;
+using Smart.Modules.Activities.Domain.ContractDocuments;
 using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.Domain.Salaries;
-using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Members;
 
 namespace Smart.Modules.Activities.Persistence;

@@ -57,14 +57,3 @@ internal sealed class Employee
 
 /// <summary>The rate of income tax withheld at source from a member's pay, from a date (French "prélèvement à la source").</summary>
 public sealed record IncomeTaxRate(DateOnly EffectiveFrom, decimal Rate) : IEffectiveDated;
-
-public sealed class MemberRegisteredHandler(Persistence.PayrollDbContext db)
-{
-    public async Task HandleAsync(MemberRegistered registered, CancellationToken cancellationToken)
-    {
-        if (await db.Employees.FindAsync([registered.MemberId], cancellationToken) is null)
-        {
-            db.Employees.Add(Employee.From(registered));
-        }
-    }
-}

@@ -32,14 +32,3 @@ internal sealed class MemberActivity
         Name = opened.Name,
     };
 }
-
-public sealed class ActivityOpenedHandler(Persistence.PayrollDbContext db)
-{
-    public async Task HandleAsync(ActivityOpened opened, CancellationToken cancellationToken)
-    {
-        if (await db.MemberActivities.FindAsync([opened.ActivityId], cancellationToken) is null)
-        {
-            db.MemberActivities.Add(MemberActivity.From(opened));
-        }
-    }
-}

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Persistence;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 
 namespace Smart.Modules.Payroll.Persistence;
 

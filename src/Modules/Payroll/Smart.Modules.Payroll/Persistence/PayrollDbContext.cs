@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Payroll.Domain.Accidents;
 using Smart.Modules.Payroll.Domain.Cdi;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Figures;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Funding;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
-using Smart.Modules.Payroll.Entities;
+using Smart.Modules.Payroll.PayRulesCopy;
 using Smart.Modules.Payroll.Members;
 
 namespace Smart.Modules.Payroll.Persistence;

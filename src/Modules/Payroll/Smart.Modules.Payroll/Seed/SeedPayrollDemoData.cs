@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.Modules.Governance.Contracts;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Features.Rates;

@@ -39,9 +39,9 @@ namespace Internal.Generated.WolverineHandlers
 
             try
             {
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Members.ActivityOpenedHandler");
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Members.ActivityOpenedHandler");
-                var activityOpenedHandler = new Smart.Modules.Payroll.Members.ActivityOpenedHandler(payrollDbContext);
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Inbound.ActivityOpenedHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Inbound.ActivityOpenedHandler");
+                var activityOpenedHandler = new Smart.Modules.Payroll.Inbound.ActivityOpenedHandler(payrollDbContext);
                 
                 // The actual message execution
                 await activityOpenedHandler.HandleAsync(activityOpened, cancellation).ConfigureAwait(false);

@@ -34,7 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             /*
             * Concrete type Smart.Modules.Payroll.Persistence.StoredEmploymentDeclarations is not public, so requires service location
             */
-            var employmentDeclarations = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.Modules.Payroll.Domain.Contracts.IEmploymentDeclarations>(serviceScope.ServiceProvider);
+            var employmentDeclarations = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.Modules.Payroll.Domain.Employment.IEmploymentDeclarations>(serviceScope.ServiceProvider);
             var domainEventScraperIEnumerable = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper>>(serviceScope.ServiceProvider);
             // This service has been marked as requiring service location independent of Wolverine's ability to use constructor injection of everything else
             var payrollDbContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.Modules.Payroll.Persistence.PayrollDbContext>(serviceScope.ServiceProvider);

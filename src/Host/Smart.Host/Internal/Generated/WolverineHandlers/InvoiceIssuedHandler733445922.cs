@@ -39,9 +39,9 @@ namespace Internal.Generated.WolverineHandlers
 
             try
             {
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Funding.InvoiceIssuedHandler");
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Funding.InvoiceIssuedHandler");
-                var invoiceIssuedHandler = new Smart.Modules.Payroll.Features.Funding.InvoiceIssuedHandler(payrollDbContext);
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Inbound.InvoiceIssuedHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Inbound.InvoiceIssuedHandler");
+                var invoiceIssuedHandler = new Smart.Modules.Payroll.Inbound.InvoiceIssuedHandler(payrollDbContext);
                 
                 // The actual message execution
                 await invoiceIssuedHandler.HandleAsync(invoiceIssued, cancellation).ConfigureAwait(false);

@@ -39,9 +39,9 @@ namespace Internal.Generated.WolverineHandlers
 
             try
             {
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Invoicing.InvoiceWrittenOffHandler");
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Invoicing.InvoiceWrittenOffHandler");
-                var invoiceWrittenOffHandler = new Smart.Modules.Activities.Features.Invoicing.InvoiceWrittenOffHandler(activitiesDbContext);
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Inbound.InvoiceWrittenOffHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Inbound.InvoiceWrittenOffHandler");
+                var invoiceWrittenOffHandler = new Smart.Modules.Activities.Inbound.InvoiceWrittenOffHandler(activitiesDbContext);
                 
                 // The actual message execution
                 await invoiceWrittenOffHandler.HandleAsync(invoiceWrittenOff, cancellation).ConfigureAwait(false);

@@ -42,9 +42,9 @@ namespace Internal.Generated.WolverineHandlers
 
             try
             {
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Salaries.PayslipIssuedHandler");
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Salaries.PayslipIssuedHandler");
-                var payslipIssuedHandler = new Smart.Modules.Activities.Features.Salaries.PayslipIssuedHandler(activitiesDbContext, _timeProvider);
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Inbound.PayslipIssuedHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Inbound.PayslipIssuedHandler");
+                var payslipIssuedHandler = new Smart.Modules.Activities.Inbound.PayslipIssuedHandler(activitiesDbContext, _timeProvider);
                 
                 // The actual message execution
                 await payslipIssuedHandler.HandleAsync(payslipIssued, cancellation).ConfigureAwait(false);

@@ -39,9 +39,9 @@ namespace Internal.Generated.WolverineHandlers
 
             try
             {
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Salaries.SalaryRequestRejectedHandler");
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Salaries.SalaryRequestRejectedHandler");
-                var salaryRequestRejectedHandler = new Smart.Modules.Activities.Features.Salaries.SalaryRequestRejectedHandler(activitiesDbContext);
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Inbound.SalaryRequestRejectedHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Inbound.SalaryRequestRejectedHandler");
+                var salaryRequestRejectedHandler = new Smart.Modules.Activities.Inbound.SalaryRequestRejectedHandler(activitiesDbContext);
                 
                 // The actual message execution
                 await salaryRequestRejectedHandler.HandleAsync(salaryRequestRejected, cancellation).ConfigureAwait(false);

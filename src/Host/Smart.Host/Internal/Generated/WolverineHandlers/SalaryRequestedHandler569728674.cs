@@ -26,7 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             /*
             * Concrete type Smart.Modules.Payroll.Persistence.StoredEmploymentDeclarations is not public, so requires service location
             */
-            var employmentDeclarations = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.Modules.Payroll.Domain.Contracts.IEmploymentDeclarations>(serviceScope.ServiceProvider);
+            var employmentDeclarations = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.Modules.Payroll.Domain.Employment.IEmploymentDeclarations>(serviceScope.ServiceProvider);
             var domainEventScraperIEnumerable = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper>>(serviceScope.ServiceProvider);
             // This service has been marked as requiring service location independent of Wolverine's ability to use constructor injection of everything else
             var payrollDbContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.Modules.Payroll.Persistence.PayrollDbContext>(serviceScope.ServiceProvider);
@@ -45,9 +45,9 @@ namespace Internal.Generated.WolverineHandlers
 
             try
             {
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Features.Contracts.SalaryRequestedHandler");
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.Contracts.SalaryRequestedHandler");
-                var salaryRequestedHandler = new Smart.Modules.Payroll.Features.Contracts.SalaryRequestedHandler(payrollDbContext, employmentDeclarations, _timeProvider);
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Inbound.SalaryRequestedHandler");
+                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Inbound.SalaryRequestedHandler");
+                var salaryRequestedHandler = new Smart.Modules.Payroll.Inbound.SalaryRequestedHandler(payrollDbContext, employmentDeclarations, _timeProvider);
                 
                 // The actual message execution
                 var outgoing1 = await salaryRequestedHandler.HandleAsync(salaryRequested, cancellation).ConfigureAwait(false);

@@ -10,7 +10,7 @@ using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Invoicing;
-using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Invoicing;

@@ -9,7 +9,7 @@ using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Quotes;
-using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Persistence;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Salaries;
-using Smart.Modules.Activities.Entities;
+using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Features.Financing;
 using Smart.Modules.Activities.Persistence;
 

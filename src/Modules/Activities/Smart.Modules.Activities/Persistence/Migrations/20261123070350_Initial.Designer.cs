@@ -156,7 +156,7 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                     b.ToTable("outbox_messages", "activities");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Activities.Entities.EntityRules", b =>
+            modelBuilder.Entity("Smart.Modules.Activities.EntityRulesCopy.EntityRules", b =>
                 {
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")

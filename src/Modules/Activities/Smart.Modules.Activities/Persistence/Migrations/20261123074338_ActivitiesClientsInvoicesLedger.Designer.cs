@@ -658,7 +658,7 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                     b.ToTable("invoices", "activities");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Activities.Entities.EntityRules", b =>
+            modelBuilder.Entity("Smart.Modules.Activities.EntityRulesCopy.EntityRules", b =>
                 {
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")

@@ -897,7 +897,7 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                     b.ToTable("salary_requests", "activities");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Activities.Entities.EntityRules", b =>
+            modelBuilder.Entity("Smart.Modules.Activities.EntityRulesCopy.EntityRules", b =>
                 {
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")

@@ -307,7 +307,7 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Smart.Modules.Activities.Domain.Contracts.ContractDocument", b =>
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.ContractDocuments.ContractDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1079,7 +1079,7 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                     b.ToTable("salary_requests", "activities");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Activities.Entities.EntityRules", b =>
+            modelBuilder.Entity("Smart.Modules.Activities.EntityRulesCopy.EntityRules", b =>
                 {
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")
@@ -1175,7 +1175,7 @@ namespace Smart.Modules.Activities.Persistence.Migrations
                         .HasConstraintName("fk_budget_entries_activities_activity_id");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Activities.Domain.Contracts.ContractDocument", b =>
+            modelBuilder.Entity("Smart.Modules.Activities.Domain.ContractDocuments.ContractDocument", b =>
                 {
                     b.HasOne("Smart.Modules.Activities.Domain.Activities.Activity", null)
                         .WithMany()

@@ -1,5 +1,5 @@
 using Smart.BuildingBlocks.Domain;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
 

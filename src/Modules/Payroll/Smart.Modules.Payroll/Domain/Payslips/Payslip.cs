@@ -1,6 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Contracts;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 
 namespace Smart.Modules.Payroll.Domain.Payslips;
 

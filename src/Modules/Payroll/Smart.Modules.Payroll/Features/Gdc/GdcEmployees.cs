@@ -9,7 +9,7 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Governance.Contracts;
-using Smart.Modules.Payroll.Domain.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Features.Rates;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Domain.Rates;
-using Smart.Modules.Payroll.Entities;
+using Smart.Modules.Payroll.PayRulesCopy;
 using Smart.Modules.Payroll.Persistence;
 
 namespace Smart.Modules.Payroll.Features.Rates;

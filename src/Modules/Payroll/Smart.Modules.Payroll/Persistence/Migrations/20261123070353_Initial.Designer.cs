@@ -156,7 +156,7 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.ToTable("outbox_messages", "payroll");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Payroll.Entities.PayRules", b =>
+            modelBuilder.Entity("Smart.Modules.Payroll.PayRulesCopy.PayRules", b =>
                 {
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")

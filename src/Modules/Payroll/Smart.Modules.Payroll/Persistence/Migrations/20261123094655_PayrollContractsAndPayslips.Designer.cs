@@ -158,7 +158,7 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.ToTable("outbox_messages", "payroll");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Contracts.EmploymentContract", b =>
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Employment.EmploymentContract", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -655,7 +655,7 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Smart.Modules.Payroll.Entities.PayRules", b =>
+            modelBuilder.Entity("Smart.Modules.Payroll.PayRulesCopy.PayRules", b =>
                 {
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")

@@ -259,7 +259,7 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                     b.ToTable("cdi_smoothing_plans", "payroll");
                 });
 
-            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Contracts.EmploymentContract", b =>
+            modelBuilder.Entity("Smart.Modules.Payroll.Domain.Employment.EmploymentContract", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1274,7 +1274,7 @@ namespace Smart.Modules.Payroll.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Smart.Modules.Payroll.Entities.PayRules", b =>
+            modelBuilder.Entity("Smart.Modules.Payroll.PayRulesCopy.PayRules", b =>
                 {
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")

@@ -1,0 +1,150 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Wolverine;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Domain.ContractDocuments;
+using Smart.Modules.Activities.Features.Clients;
+using Smart.Modules.Activities.Features.Invoicing;
+using Smart.Modules.Activities.Persistence;
+using static Smart.BuildingBlocks.Web.HtmlPage;
+
+namespace Smart.Modules.Activities.Features.ContractDocuments;
+
+public sealed record ContractDocumentView(Guid Id, string Number, ContractKind Kind, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client,
+    DateOnly IssueDate, ContractDetails Details, decimal? Net, decimal? VatRate, decimal? Vat, decimal? Gross, string? VatMention);
+
+public sealed record ContractDocumentSummary(Guid Id, string Number, ContractKind Kind, Guid ClientId, string ClientName, DateOnly IssueDate, decimal? Net);
+
+public sealed record GetContractDocument(Guid ContractDocumentId);
+
+public sealed record ListContractDocuments(Guid ActivityId, ContractKind? Kind, int Page = 1, int PageSize = 50)
+{
+    internal sealed class Validator : AbstractValidator<ListContractDocuments>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+            RuleFor(q => q.Kind).IsInEnum();
+        }
+    }
+}
+
+public sealed class ContractDocumentQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+{
+    public async Task<ContractDocumentView> HandleAsync(GetContractDocument query, CancellationToken cancellationToken)
+    {
+        var found = await (from document in db.ContractDocuments.AsNoTracking()
+                           join a in db.Activities.VisibleTo(user) on document.ActivityId equals a.Id
+                           join c in db.Clients on document.ClientId equals c.Id
+                           where document.Id == query.ContractDocumentId
+                           select new { Document = document, ActivityName = a.Name, Client = c }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Contract document", query.ContractDocumentId);
+        var d = found.Document;
+        return new ContractDocumentView(d.Id, d.Number, d.Kind, d.EntityId, d.ActivityId, found.ActivityName, ClientView.From(found.Client), d.IssueDate, d.Details,
+            d.Net, d.VatRate, d.Vat, d.Gross, d.VatMention);
+    }
+
+    public async Task<PagedResult<ContractDocumentSummary>> HandleAsync(ListContractDocuments query, CancellationToken cancellationToken)
+    {
+        if (!await db.Activities.VisibleTo(user).AnyAsync(a => a.Id == query.ActivityId, cancellationToken))
+        {
+            throw new NotFoundException("Activity", query.ActivityId);
+        }
+        var documents = from d in db.ContractDocuments.AsNoTracking()
+                        join c in db.Clients on d.ClientId equals c.Id
+                        where d.ActivityId == query.ActivityId
+                        select new { d, ClientName = c.Name };
+        if (query.Kind is { } kind) documents = documents.Where(x => x.d.Kind == kind);
+        var total = await documents.CountAsync(cancellationToken);
+        var page = await documents.OrderByDescending(x => x.d.IssueDate).ThenByDescending(x => x.d.Sequence)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(x => new ContractDocumentSummary(x.d.Id, x.d.Number, x.d.Kind, x.d.ClientId, x.ClientName, x.d.IssueDate, x.d.Net))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ContractDocumentSummary>(page, query.Page, query.PageSize, total);
+    }
+}
+
+/// <summary>A contract document as a printable page: the kind's French title, its details, its price where it has one.</summary>
+internal static class ContractDocumentPage
+{
+    public static string Render(ContractDocumentView document)
+    {
+        var title = $"{Title(document.Kind)} n° {document.Number}";
+        var html = InvoiceDocument.Heading(title, $"Date : {Day(document.IssueDate)}", document.ActivityName, document.Client).Append("<table><tbody>");
+        foreach (var (label, value) in Details(document.Details))
+        {
+            html.Append($"<tr><th>{Encode(label)}</th><td>{Encode(value)}</td></tr>");
+        }
+        html.Append("</tbody></table>");
+        if (document is { Net: { } net, VatRate: { } rate, Vat: { } vat, Gross: { } gross })
+        {
+            html.Append($"<p class=\"n\">Prix HT : {Euros(net)}<br>TVA ({Percent(rate)}) : {Euros(vat)}<br><strong>Total TTC : {Euros(gross)}</strong></p>");
+        }
+        if (document.VatMention is not null) html.Append($"<p>{Encode(document.VatMention)}</p>");
+        return End(html);
+    }
+
+    private static string Title(ContractKind kind) => kind switch
+    {
+        ContractKind.SaleOfShow => "Contrat de cession du droit d'exploitation d'un spectacle",
+        ContractKind.ExecutiveProduction => "Contrat de production exécutive",
+        ContractKind.CulturalActionAgreement => "Convention d'action culturelle",
+        ContractKind.CourseAgreement => "Convention de formation",
+        ContractKind.FundingAgreement => "Convention de financement",
+        ContractKind.AuthorInvoice => "Note de droits d'auteur",
+        ContractKind.SaleOfOriginalWorks => "Vente d'œuvres originales",
+        _ => kind.ToString(),
+    };
+
+    private static IEnumerable<(string Label, string Value)> Details(ContractDetails details) => details switch
+    {
+        SaleOfShowDetails d => [("Spectacle", d.ShowTitle), ("Lieu", d.Venue), ("Dates", Days(d.PerformanceDates)), ("Représentations", d.Performances.ToString(French))],
+        ExecutiveProductionDetails d => [("Projet", d.ProjectTitle), ("Période", Period(d.StartDate, d.EndDate)), ("Livrables", d.Deliverables)],
+        CulturalActionAgreementDetails d => [("Action", d.ActionTitle), ("Lieu", d.Venue), ("Période", Period(d.StartDate, d.EndDate)), ("Public", d.Audience)],
+        CourseAgreementDetails d => [("Formation", d.CourseTitle), ("Durée", d.Hours.ToString("0.##", French) + " h"), ("Dates", Days(d.CourseDates)),
+            ("Stagiaires", d.Learners.ToString(French))],
+        FundingAgreementDetails d => [("Financeur", d.Funder), ("Objet", d.Purpose), ("Montant", Euros(d.Amount))],
+        AuthorInvoiceDetails d => [("Œuvre", d.WorkTitle), ("Droits cédés", Period(d.RightsFrom, d.RightsUntil))],
+        SaleOfOriginalWorksDetails d => [("Œuvre", d.WorkTitle), ("Technique", d.Medium), ("Dimensions", d.Dimensions)],
+        _ => [],
+    };
+
+    private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Days(IEnumerable<DateOnly> dates) => string.Join(", ", dates.Select(Day));
+
+    private static string Period(DateOnly from, DateOnly to) => $"du {Day(from)} au {Day(to)}";
+}
+
+internal sealed class ContractDocumentQueriesEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/contract-documents/{contractDocumentId:guid}", async (Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)))
+            .WithName("GetContractDocument")
+            .WithSummary("A contract document with its kind's details and price.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/contract-documents/{contractDocumentId:guid}/html", async (Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Content(ContractDocumentPage.Render(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)),
+                    HtmlPage.ContentType))
+            .WithName("GetContractDocumentHtml")
+            .WithSummary("A contract document as a printable HTML page (French).")
+            .Produces<string>(contentType: "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/activities/{activityId:guid}/contract-documents", async (Guid activityId, ContractKind? kind, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<PagedResult<ContractDocumentSummary>>(new ListContractDocuments(activityId, kind, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("ListContractDocuments")
+            .WithSummary("Contract documents of an activity, newest first, optionally of one kind.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,73 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Wolverine;
+using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Payroll.Domain.Employment;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Features.Employment;
+
+public sealed record ContractView(
+    Guid Id, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, ContractKind Kind, ContractCategory Category, WorkingTime WorkingTime, DateOnly Start,
+    DateOnly End, decimal? Days, decimal Hours, string Job, decimal EmploymentBudget, DateOnly DeclaredOn, string? DeclarationReference);
+
+public sealed record GetContract(Guid ContractId);
+
+/// <summary>Contracts the caller may see, newest first, optionally for one member or activity.</summary>
+public sealed record ListContracts(Guid? MemberId = null, Guid? ActivityId = null, int Page = 1, int PageSize = 50)
+{
+    internal sealed class Validator : AbstractValidator<ListContracts>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, 200);
+        }
+    }
+}
+
+public sealed class ContractQueriesHandler(PayrollDbContext db, ICurrentUser user)
+{
+    public async Task<ContractView> HandleAsync(GetContract query, CancellationToken cancellationToken) =>
+        await db.Contracts.AsNoTracking().VisibleTo(user).Where(c => c.Id == query.ContractId).Select(ToView).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Contract", query.ContractId);
+
+    public async Task<PagedResult<ContractView>> HandleAsync(ListContracts query, CancellationToken cancellationToken)
+    {
+        var contracts = db.Contracts.AsNoTracking().VisibleTo(user);
+        if (query.MemberId is { } memberId) contracts = contracts.Where(c => c.MemberId == memberId);
+        if (query.ActivityId is { } activityId) contracts = contracts.Where(c => c.ActivityId == activityId);
+        var total = await contracts.CountAsync(cancellationToken);
+        var page = await contracts.OrderByDescending(c => c.Start).ThenByDescending(c => c.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(ToView).ToListAsync(cancellationToken);
+        return new PagedResult<ContractView>(page, query.Page, query.PageSize, total);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<EmploymentContract, ContractView>> ToView = c => new ContractView(
+        c.Id, c.SalaryRequestId, c.ActivityId, c.MemberId, c.Kind, c.Category, c.WorkingTime, c.Start, c.End, c.Days, c.Hours, c.Job, c.EmploymentBudget,
+        c.DeclaredOn, c.DeclarationReference);
+}
+
+internal sealed class ContractQueriesEndpoint : IEndpointDefinition
+{
+    public void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/contracts/{contractId:guid}", async (Guid contractId, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<ContractView>(new GetContract(contractId), ct)))
+            .WithName("GetContract")
+            .WithSummary("An employment contract and its declaration reference.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        module.MapGet("/contracts", async (Guid? memberId, Guid? activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+                TypedResults.Ok(await bus.InvokeAsync<PagedResult<ContractView>>(new ListContracts(memberId, activityId, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("ListContracts")
+            .WithSummary("Employment contracts the caller may see (a member: their own), newest first.")
+            .ProducesValidationProblem();
+    }
+}

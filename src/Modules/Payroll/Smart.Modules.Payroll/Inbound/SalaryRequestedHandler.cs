@@ -1,0 +1,96 @@
+using Smart.BuildingBlocks.Bus;
+using Microsoft.EntityFrameworkCore;
+using Smart.BuildingBlocks.Domain;
+using Wolverine;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Features.PayRuns;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Persistence;
+
+namespace Smart.Modules.Payroll.Inbound;
+
+/// <summary>
+/// A salary request from Activities: conclude the contract (declared today, through the declaration port), compute its
+/// payslip, schedule the pay run on the pay date, and answer <see cref="PayslipIssued"/>; or, when a rule is broken,
+/// answer <see cref="SalaryRequestRejected"/> with the rule's message and store nothing. A request that already has a
+/// contract is ignored, so the same request delivered twice (even under a new message id) makes one contract.
+/// An unknown member throws: the message retries, then dead-letters for an operator.
+/// </summary>
+public sealed class SalaryRequestedHandler(PayrollDbContext db, IEmploymentDeclarations declarations, TimeProvider clock)
+{
+    /// <summary>What happened, for Wolverine to send with the transaction: the rejection, or the contract, its payslip and the pay run.</summary>
+    public async Task<OutgoingMessages> HandleAsync(SalaryRequested request, CancellationToken cancellationToken)
+    {
+        var outgoing = new OutgoingMessages();
+        if (await db.Contracts.AnyAsync(c => c.SalaryRequestId == request.SalaryRequestId, cancellationToken)) return outgoing;
+        var employee = await db.Employees.SingleOrDefaultAsync(e => e.MemberId == request.MemberId, cancellationToken)
+            ?? throw new NotFoundException("Employee", request.MemberId);
+
+        EmploymentContract contract;
+        Payslip payslip;
+        try
+        {
+            (contract, payslip) = await ConcludeAsync(request, employee.OfficeId, employee.IncomeTaxRateOn, cancellationToken);
+        }
+        catch (BusinessRuleViolationException broken)
+        {
+            outgoing.Add(new SalaryRequestRejected(request.SalaryRequestId, request.ActivityId, broken.Message));
+            return outgoing;
+        }
+
+        db.Contracts.Add(contract);
+        contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
+        db.Payslips.Add(payslip);
+        outgoing.Add(contract.ToContractDeclared());
+        outgoing.Add(payslip.ToPayslipIssued());
+        outgoing.Add(new RunPayroll(payslip.EntityId, payslip.PayDate).ScheduledOn(RunPayroll.At(payslip.PayDate), clock));
+        return outgoing;
+    }
+
+    private async Task<(EmploymentContract, Payslip)> ConcludeAsync(SalaryRequested request, Guid officeId, Func<DateOnly, decimal> incomeTaxRateOn,
+        CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var terms = new ContractTerms(KindOf(request.ContractKind), CategoryOf(request.Category),
+            request.WorkStart, request.WorkEnd, request.Days, request.Hours, request.Job);
+        var limits = await db.WorkingTimeLimitsAsync(terms.Start, cancellationToken);
+        EmploymentContract.CheckTerms(terms, today, limits);
+
+        var table = await db.ContributionTableAsync(request.EntityId, terms.Category, terms.Start, cancellationToken);
+        var ceiling = (await db.CeilingAsync(terms.Start, cancellationToken)).ForPeriod(terms.Start, terms.End, terms.Days, terms.TotalHours(limits));
+        var payDate = await db.PayDateAsync(request.EntityId, terms.End, cancellationToken);
+        var figures = PayFigures.Compute(request.EmploymentBudget, CappedLine.For(table, ceiling), incomeTaxRateOn(payDate));
+
+        var contract = EmploymentContract.Conclude(request.SalaryRequestId, request.ActivityId, request.EntityId, officeId, request.MemberId,
+            request.EmploymentBudget, terms, today, limits, figures.Gross, await db.MinimumWageAsync(terms.Start, cancellationToken));
+        return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate));
+    }
+
+    /// <summary>Activities' words for the contract, in Payroll's; a value this version does not know is a rule conflict, so the request is rejected with it.</summary>
+    private static ContractKind KindOf(SalaryContractKind kind) => kind switch
+    {
+        SalaryContractKind.Cdd => ContractKind.Cdd,
+        SalaryContractKind.Cddu => ContractKind.Cddu,
+        SalaryContractKind.Cdi => ContractKind.Cdi,
+        _ => throw new BusinessRuleViolationException(new KnownValue("contract kind", kind.ToString())),
+    };
+
+    private static ContractCategory CategoryOf(SalaryCategory category) => category switch
+    {
+        SalaryCategory.Artistic => ContractCategory.Artistic,
+        SalaryCategory.Employee => ContractCategory.Employee,
+        SalaryCategory.Student => ContractCategory.Student,
+        _ => throw new BusinessRuleViolationException(new KnownValue("category", category.ToString())),
+    };
+
+    private sealed record KnownValue(string What, string Value) : IBusinessRule
+    {
+        public bool IsBroken() => true;
+
+        public string Message => $"Unknown {What} '{Value}'.";
+    }
+}
