@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using JasperFx;
 using Marten;
@@ -35,7 +34,7 @@ internal static class GovernanceStore
                 m.AutoCreateSchemaObjects = AutoCreate.None;
                 m.DisableNpgsqlLogging = true;
                 m.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json =>
-                    json.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AggregateState.Include } });
+                    json.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { PrivateStateJson.Of(typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member)) } });
 
                 // Every aggregate carries a revision: a save states the revision it read, and a stale one is a 409.
                 m.Schema.For<CooperativeEntity>()
@@ -50,44 +49,4 @@ internal static class GovernanceStore
                     .Index(o => o.OfficeId);
             })
             .IntegrateWithWolverine();
-
-    /// <summary>
-    /// Aggregates keep their state private (private setters and constructors, a private list of settings versions);
-    /// the document is that state. Properties without a setter (<c>Settings</c>, <c>DisplayName</c>) are derived from
-    /// it and not stored, nor is <see cref="AggregateRoot.Version"/>: the revision lives in Marten's <c>mt_version</c>.
-    /// </summary>
-    private static class AggregateState
-    {
-        private static readonly Type[] Stored = [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member)];
-
-        public static void Include(JsonTypeInfo info)
-        {
-            if (info.Kind != JsonTypeInfoKind.Object || !Stored.Contains(info.Type)) return;
-            var constructor = info.Type.GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, Type.EmptyTypes)
-                ?? throw new InvalidOperationException($"{info.Type} needs a parameterless constructor to be loaded.");
-            info.CreateObject = () => constructor.Invoke(null);
-
-            foreach (var property in info.Properties.ToList())
-            {
-                var setter = (property.AttributeProvider as PropertyInfo)?.GetSetMethod(nonPublic: true);
-                if (setter is null || property.Name == nameof(AggregateRoot.Version))
-                {
-                    info.Properties.Remove(property);
-                }
-                else
-                {
-                    property.Set ??= (target, value) => setter.Invoke(target, [value]);
-                }
-            }
-
-            foreach (var field in info.Type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic).Where(f => !f.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute))))
-            {
-                var name = field.Name.TrimStart('_');
-                var stored = info.CreateJsonPropertyInfo(field.FieldType, char.ToUpperInvariant(name[0]) + name[1..]);
-                stored.Get = field.GetValue;
-                stored.Set = field.SetValue;
-                info.Properties.Add(stored);
-            }
-        }
-    }
 }
