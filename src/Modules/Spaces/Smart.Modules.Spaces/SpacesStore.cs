@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization.Metadata;
+using JasperFx;
+using Marten;
+using Marten.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Persistence;
+using Smart.Modules.Spaces.Domain.Bookings;
+using Smart.Modules.Spaces.Domain.Places;
+using Smart.Modules.Spaces.Domain.Qualifications;
+using Smart.Modules.Spaces.Domain.Residencies;
+using Smart.Modules.Spaces.Domain.Resources;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace Smart.Modules.Spaces;
+
+/// <summary>Spaces' own Marten store (schema <c>spaces</c>): places, resources, bookings and residencies as JSON documents.</summary>
+public interface ISpacesStore : IDocumentStore;
+
+/// <summary>How Spaces' aggregates are stored: all the Marten configuration of the module, kept out of the domain.</summary>
+internal static class SpacesStore
+{
+    public const string Schema = "spaces";
+
+    /// <summary>The store, enlisted in Wolverine's outbox; the schema is applied by the module's migration, not on the fly.</summary>
+    public static void AddSpacesStore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddMartenStore<ISpacesStore>(m =>
+            {
+                m.Connection(configuration.GetSmartConnectionString());
+                m.DatabaseSchemaName = Schema;
+                m.AutoCreateSchemaObjects = AutoCreate.None;
+                m.DisableNpgsqlLogging = true;
+                m.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json => json.TypeInfoResolver = new DefaultJsonTypeInfoResolver
+                {
+                    Modifiers = { PrivateStateJson.Of(typeof(Place), typeof(Resource), typeof(ResourceDay), typeof(Booking), typeof(Residency), typeof(Qualification)) },
+                });
+
+                // Every aggregate carries a revision: a save states the revision it read plus one, and a stale one is a
+                // conflict. For a resource's day this is what keeps two bookings out of one last slot (ADR 0052).
+                m.Schema.For<Place>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(p => p.Version))
+                    .UniqueIndex(UniqueIndexType.Computed, "places_entity_name", p => p.EntityId, p => p.Name);
+                m.Schema.For<Resource>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version))
+                    .UniqueIndex(UniqueIndexType.Computed, "resources_place_name", r => r.PlaceId, r => r.Name);
+                m.Schema.For<ResourceDay>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
+                m.Schema.For<Booking>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(b => b.Version))
+                    .Index(b => b.ResourceId).Index(b => b.MemberId).Index(b => b.Date);
+                m.Schema.For<Residency>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version))
+                    .Index(r => r.ResourceId).Index(r => r.MemberId);
+                m.Schema.For<Qualification>()
+                    .UniqueIndex(UniqueIndexType.Computed, "qualifications_member_name", q => q.EntityId, q => q.MemberId, q => q.Name);
+            })
+            .IntegrateWithWolverine();
+}
