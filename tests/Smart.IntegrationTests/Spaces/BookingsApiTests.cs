@@ -160,4 +160,36 @@ public sealed class BookingsApiTests(SpacesApp app) : IClassFixture<SpacesApp>
 
         Assert.Equal(24.00m, (await BookedAsync(await BookAsync(member, laser, Tuesday, "14:00:00", "16:00:00", activityId))).Price);
     }
+
+    private sealed record Conflict(DateOnly Date, string Reason);
+
+    private sealed record Series(List<Booking> Booked, List<Conflict> Conflicts);
+
+    [Fact]
+    public async Task Given_a_weekly_booking_over_10_weeks_with_one_week_taken_Then_9_are_booked_and_1_listed_as_conflicting()
+    {
+        var scenario = await new SpacesScenario(app).StartAsync();
+        var (_, member, activityId) = await scenario.MemberAsync();
+        var (_, other, otherActivity) = await scenario.MemberAsync();
+        await BookedAsync(await BookAsync(other, scenario.RoomId, new DateOnly(2026, 3, 24), "11:00:00", "12:00:00", otherActivity));
+        object Weekly(string rule, string end = "12:00:00") => new
+        {
+            booking = new { resourceId = scenario.RoomId, date = Tuesday, start = "10:00:00", end, activityId, attendees = 6 },
+            rule,
+        };
+
+        await (await member.PostAsJsonAsync("/api/spaces/recurring-bookings", Weekly("FREQ=WEEKLY"))).AssertFieldErrorsAsync("rule");
+        await (await member.PostAsJsonAsync("/api/spaces/recurring-bookings", Weekly("FREQ=WEEKLY;COUNT=10", end: "09:00:00"))).AssertFieldErrorsAsync("booking.end");
+        var response = await member.PostAsJsonAsync("/api/spaces/recurring-bookings", Weekly("FREQ=WEEKLY;COUNT=10"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var series = (await response.Content.ReadFromJsonAsync<Series>(Json))!;
+        Assert.Equal(9, series.Booked.Count);
+        Assert.Equal(new DateOnly(2026, 3, 24), Assert.Single(series.Conflicts).Date);
+        Assert.All(series.Booked, b => Assert.Equal((DayOfWeek.Tuesday, 40.00m, "Confirmed"), (b.Date.DayOfWeek, b.Price, b.Status)));
+        Assert.Equal(10, await scenario.BookingsAsync(scenario.RoomId));
+        Assert.Equal((1, -40.00m), await scenario.LedgerAsync(member, activityId, series.Booked[^1].Id));
+        var again = await member.PostAsJsonAsync("/api/spaces/recurring-bookings", Weekly("FREQ=WEEKLY;COUNT=10"));
+        Assert.Equal("SomeOccurrenceIsFree", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+    }
 }

@@ -88,10 +88,10 @@ public sealed class PlaceBookingHandler(ICurrentUser user, TimeProvider clock)
         var resource = await session.LoadResourceAsync(user, request.ResourceId, cancellationToken);
         var place = (await session.LoadAsync<Place>(resource.PlaceId, cancellationToken))!;
         var now = clock.GetUtcNow();
-        var booking = await Bookings.NewAsync(session, user, command, resource, place, now, cancellationToken);
+        var booking = await Bookings.NewAsync(session, user, command.BookingId, request, command.Activity, resource, place, now, [], cancellationToken);
         var day = await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(resource.Id, request.Date), cancellationToken) ?? ResourceDay.Start(resource.Id, request.Date);
-        var residents = await session.Query<Residency>().CountAsync(r => r.ResourceId == resource.Id && r.Start <= request.Date && (r.End == null || r.End >= request.Date), cancellationToken);
-        booking.Placed(day.Book(booking.Id, request.Start, request.End, resource.SimultaneousBookings - residents, request.WaitIfFull));
+        var capacity = await Bookings.CapacityOnAsync(session, resource, request.Date, cancellationToken);
+        booking.Placed(day.Book(booking.Id, request.Start, request.End, capacity, request.WaitIfFull));
         // The revision read plus one: of two callers saving this day at once, one fails and runs again on fresh state.
         session.UpdateRevision(day, day.Version + 1);
         session.Insert(booking);
@@ -118,10 +118,10 @@ internal static class Bookings
     /// The booking as the request, the place and the prices in force make it, before it takes a slot. Bad input for
     /// the state met (a past start, a closed hour) is a 400 naming the field; a broken rule a 409.
     /// </summary>
-    public static async Task<Booking> NewAsync(IDocumentSession session, ICurrentUser user, PlaceBooking command, Resource resource, Place place,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="pending">Bookings of the same request not saved yet (a recurring series): they count towards the monthly cap.</param>
+    public static async Task<Booking> NewAsync(IDocumentSession session, ICurrentUser user, Guid bookingId, BookResource request, ActivityStanding? charged,
+        Resource resource, Place place, DateTimeOffset now, IReadOnlyCollection<Booking> pending, CancellationToken cancellationToken)
     {
-        var request = command.Booking;
         if (place.InstantOf(request.Date, request.Start) < now)
         {
             throw InputErrors.Field("date", "The booking starts in the past.");
@@ -135,13 +135,13 @@ internal static class Bookings
         if (request.Outsider is { } outsider)
         {
             BusinessRules.Check(new OutsidersAreBookedByStaff(user.IsBackOffice()));
-            return Booking.ForOutsider(command.BookingId, resource, new Outsider(outsider.Name.Trim(), outsider.Email.Trim()), request.Date, request.Start, request.End,
+            return Booking.ForOutsider(bookingId, resource, new Outsider(outsider.Name.Trim(), outsider.Email.Trim()), request.Date, request.Start, request.End,
                 request.Attendees, prices.PriceOf(Audience.Outsider, request.Date, request.End - request.Start, 0m), prices.FreeCancellationHours, now);
         }
 
         // The activity must be the caller's own; another's does not exist for them.
         var memberId = user.MemberId ?? throw new NotFoundException("Activity", request.ActivityId!.Value);
-        var activity = command.Activity is { } a && a.CoordinatorId == memberId ? a : throw new NotFoundException("Activity", request.ActivityId!.Value);
+        var activity = charged is { } a && a.CoordinatorId == memberId ? a : throw new NotFoundException("Activity", request.ActivityId!.Value);
         if (resource.RequiredQualification is { } qualification)
         {
             BusinessRules.Check(new MemberHoldsTheQualification(qualification,
@@ -154,13 +154,18 @@ internal static class Bookings
         var monthEnd = monthStart.AddMonths(1);
         var chargedThisMonth = await session.Query<Booking>()
             .Where(b => b.ResourceId == resource.Id && b.MemberId == memberId && b.Date >= monthStart && b.Date < monthEnd)
-            .SumAsync(b => b.Charged, cancellationToken);
+            .SumAsync(b => b.Charged, cancellationToken) + pending.Where(b => b.Date >= monthStart && b.Date < monthEnd).Sum(b => b.Charged);
         var price = prices.PriceOf(audience, request.Date, request.End - request.Start, chargedThisMonth);
         BusinessRules.Check(new ActivityIsOpen(activity));
         BusinessRules.Check(new BudgetCoversThePrice(activity, price));
-        return Booking.ForMember(command.BookingId, resource, memberId, activity.ActivityId, request.Date, request.Start, request.End, request.Attendees,
+        return Booking.ForMember(bookingId, resource, memberId, activity.ActivityId, request.Date, request.Start, request.End, request.Attendees,
             audience, price, prices.FreeCancellationHours, now);
     }
+
+    /// <summary>Bookings a resource takes at once on a date: its own less the residents renting it then.</summary>
+    public static async Task<int> CapacityOnAsync(IQuerySession session, Resource resource, DateOnly date, CancellationToken cancellationToken) =>
+        resource.SimultaneousBookings - await session.Query<Residency>()
+            .CountAsync(r => r.ResourceId == resource.Id && r.Start <= date && (r.End == null || r.End >= date), cancellationToken);
 
     private sealed record RoomHoldsTheAttendees(Resource Resource, int Attendees) : IBusinessRule
     {

@@ -8,7 +8,6 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Spaces.Contracts;
 using Smart.Modules.Spaces.Domain.Bookings;
 using Smart.Modules.Spaces.Domain.Places;
-using Smart.Modules.Spaces.Domain.Residencies;
 using Smart.Modules.Spaces.Domain.Resources;
 using Wolverine;
 using Wolverine.Http;
@@ -43,8 +42,7 @@ public sealed class CancelBookingHandler(ICurrentUser user, TimeProvider clock)
         }
 
         var day = (await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(booking.ResourceId, booking.Date), cancellationToken))!;
-        var residents = await session.Query<Residency>().CountAsync(r => r.ResourceId == resource.Id && r.Start <= booking.Date && (r.End == null || r.End >= booking.Date), cancellationToken);
-        var promoted = day.Release(booking.Id, resource.SimultaneousBookings - residents);
+        var promoted = day.Release(booking.Id, await Bookings.CapacityOnAsync(session, resource, booking.Date, cancellationToken));
         session.UpdateRevision(day, day.Version + 1);
         foreach (var waiting in promoted.Count == 0 ? [] : await session.LoadManyAsync<Booking>(cancellationToken, promoted))
         {
