@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Spaces.Domain.Bookings;
+using Smart.Modules.Spaces.Domain.Calendars;
+using Smart.Modules.Spaces.Domain.Events;
 using Smart.Modules.Spaces.Domain.Places;
 using Smart.Modules.Spaces.Domain.Qualifications;
 using Smart.Modules.Spaces.Domain.Residencies;
@@ -33,7 +35,7 @@ internal static class SpacesStore
                 m.DisableNpgsqlLogging = true;
                 m.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json => json.TypeInfoResolver = new DefaultJsonTypeInfoResolver
                 {
-                    Modifiers = { PrivateStateJson.Of(typeof(Place), typeof(Resource), typeof(ResourceDay), typeof(Booking), typeof(Residency), typeof(Qualification)) },
+                    Modifiers = { PrivateStateJson.Of(typeof(Place), typeof(Resource), typeof(ResourceDay), typeof(Booking), typeof(Residency), typeof(Qualification), typeof(CalendarFeed), typeof(PlaceEvent)) },
                 });
 
                 // Every aggregate carries a revision: a save states the revision it read plus one, and a stale one is a
@@ -52,6 +54,13 @@ internal static class SpacesStore
                 m.Schema.For<Residency>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version))
                     .Index(r => r.ResourceId).Index(r => r.MemberId);
+                m.Schema.For<PlaceEvent>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(e => e.Version))
+                    .Index(e => e.PlaceId).Index(e => e.Date);
+                m.Schema.For<CalendarFeed>()
+                    .UniqueIndex(UniqueIndexType.Computed, "calendar_feeds_token", f => f.Token)
+                    .UniqueIndex(UniqueIndexType.Computed, "calendar_feeds_resource", f => f.ResourceId!)
+                    .UniqueIndex(UniqueIndexType.Computed, "calendar_feeds_member", f => f.MemberId!);
                 m.Schema.For<Qualification>()
                     .UniqueIndex(UniqueIndexType.Computed, "qualifications_member_name", q => q.EntityId, q => q.MemberId, q => q.Name);
             })

@@ -63,6 +63,14 @@ internal sealed class Booking : AggregateRoot
 
     public decimal? CancellationFee { get; private set; }
 
+    /// <summary>What the place earns from it, whoever pays (an activity or an outsider invoiced by staff): the price, the fee kept, or nothing.</summary>
+    public decimal Income => Status switch
+    {
+        BookingStatus.Confirmed => Price,
+        BookingStatus.Cancelled => CancellationFee ?? 0m,
+        _ => 0m,
+    };
+
     /// <summary>The charge sent to Activities has this id: the booking's own.</summary>
     public Guid ChargeId => Id;
 
