@@ -115,6 +115,9 @@ public sealed record ReverseActivityCharge(Guid ChargeId, Guid ActivityId, DateO
 /// <summary>Query for other modules (Spaces before a charge): an activity's coordinator, state and available budget, or null when unknown.</summary>
 public sealed record GetActivityStanding(Guid ActivityId);
 
+/// <summary>Query for other modules' demo data (Spaces seeds residents and bookings): up to <see cref="Take"/> open activities of an office, oldest first.</summary>
+public sealed record ListOpenActivities(Guid OfficeId, int Take);
+
 /// <summary>
 /// <see cref="Available"/> is the budget left once committed salaries and outstanding instalments are set aside (what
 /// a new charge may use); <see cref="IsOpen"/> false means the activity takes no new charge.
