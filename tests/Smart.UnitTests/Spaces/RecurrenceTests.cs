@@ -7,7 +7,7 @@ public sealed class RecurrenceTests
     [Fact]
     public void Given_a_weekly_rule_of_10_from_Tuesday_3_March_Then_ten_Tuesdays_across_the_change_to_summer_time()
     {
-        var dates = Recurrence.Dates(new DateOnly(2026, 3, 3), new TimeOnly(10, 0), "FREQ=WEEKLY;COUNT=10");
+        var dates = Recurrence.Dates(new DateOnly(2026, 3, 3), new TimeOnly(10, 0), "FREQ=WEEKLY;COUNT=10")!;
 
         Assert.Equal(10, dates.Count);
         Assert.Equal((new DateOnly(2026, 3, 3), new DateOnly(2026, 5, 5)), (dates[0], dates[^1]));
@@ -34,6 +34,14 @@ public sealed class RecurrenceTests
     [Fact]
     public void Given_a_series_of_three_years_Then_one_more_than_the_limit_is_returned_to_tell_it()
     {
-        Assert.Equal(Recurrence.MaxOccurrences + 1, Recurrence.Dates(new DateOnly(2026, 3, 3), new TimeOnly(10, 0), "FREQ=WEEKLY;COUNT=156").Count);
+        Assert.Equal(Recurrence.MaxOccurrences + 1, Recurrence.Dates(new DateOnly(2026, 3, 3), new TimeOnly(10, 0), "FREQ=WEEKLY;COUNT=156")!.Count);
+    }
+
+    [Fact]
+    public void Given_a_rule_that_never_matches_a_date_Then_no_dates_rather_than_an_error()
+    {
+        var dates = Recurrence.Dates(new DateOnly(2026, 3, 3), new TimeOnly(10, 0), "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30;COUNT=2");
+
+        Assert.True(dates is null || dates.Count == 0);
     }
 }

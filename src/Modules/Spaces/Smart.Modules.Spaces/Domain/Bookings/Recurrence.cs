@@ -19,20 +19,32 @@ internal static class Recurrence
             return pattern.Frequency is Ical.Net.FrequencyType.Daily or Ical.Net.FrequencyType.Weekly or Ical.Net.FrequencyType.Monthly
                 && (pattern.Count is not null || pattern.Until is not null);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        catch (Exception)
         {
+            // Any text a client sends: whatever the parser throws on it means "not a rule we book".
             return false;
         }
     }
 
-    /// <summary>The occurrences' dates, the first being <paramref name="first"/>; at most <see cref="MaxOccurrences"/> + 1 (to tell a series too long).</summary>
-    public static IReadOnlyList<DateOnly> Dates(DateOnly first, TimeOnly start, string rule)
+    /// <summary>
+    /// The occurrences' dates, the first being <paramref name="first"/>; at most <see cref="MaxOccurrences"/> + 1 (to tell
+    /// a series too long); null when Ical.Net cannot evaluate the rule (e.g. one that never matches a date).
+    /// </summary>
+    public static IReadOnlyList<DateOnly>? Dates(DateOnly first, TimeOnly start, string rule)
     {
         var series = new CalendarEvent
         {
             DtStart = new CalDateTime(first.Year, first.Month, first.Day, start.Hour, start.Minute, start.Second),
             RecurrenceRule = new RecurrencePattern(rule),
         };
-        return series.GetOccurrences().Take(MaxOccurrences + 1).Select(o => DateOnly.FromDateTime(o.Period.StartTime.Value)).ToList();
+        try
+        {
+            return series.GetOccurrences().Take(MaxOccurrences + 1).Select(o => DateOnly.FromDateTime(o.Period.StartTime.Value)).ToList();
+        }
+        catch (Exception)
+        {
+            // Ical.Net gives up on rules it cannot evaluate within its limits (its own exception types): refused as input.
+            return null;
+        }
     }
 }

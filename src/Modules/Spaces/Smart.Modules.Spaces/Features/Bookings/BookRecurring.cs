@@ -50,7 +50,7 @@ public sealed class PlaceRecurringBookingHandler(ICurrentUser user, TimeProvider
         var request = command.Series.Booking;
         var resource = await session.LoadResourceAsync(user, request.ResourceId, cancellationToken);
         var place = (await session.LoadAsync<Place>(resource.PlaceId, cancellationToken))!;
-        var dates = Recurrence.Dates(request.Date, request.Start, command.Series.Rule);
+        var dates = Recurrence.Dates(request.Date, request.Start, command.Series.Rule) is { Count: > 0 } found ? found : throw InputErrors.Field("rule", "This rule gives no date to book.");
         BusinessRules.Check(new SeriesIsNotTooLong(dates.Count));
         var now = clock.GetUtcNow();
         var booked = new List<Booking>();
