@@ -156,6 +156,8 @@ public sealed class BookingsApiTests(SpacesApp app) : IClassFixture<SpacesApp>
 
         var refused = await BookAsync(member, laser, Tuesday, "14:00:00", "16:00:00", activityId);
         Assert.Equal("MemberHoldsTheQualification", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        await (await scenario.Operator.PostAsJsonAsync("/api/spaces/qualifications", new { memberId = Guid.Empty, name = "" })).AssertFieldErrorsAsync("memberId", "name");
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/spaces/qualifications", new { memberId, name = "Laser cutter" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await scenario.Operator.PostAsJsonAsync("/api/spaces/qualifications", new { memberId, name = "laser CUTTER" })).StatusCode);
 
         Assert.Equal(24.00m, (await BookedAsync(await BookAsync(member, laser, Tuesday, "14:00:00", "16:00:00", activityId))).Price);
@@ -189,6 +191,8 @@ public sealed class BookingsApiTests(SpacesApp app) : IClassFixture<SpacesApp>
         Assert.All(series.Booked, b => Assert.Equal((DayOfWeek.Tuesday, 40.00m, "Confirmed"), (b.Date.DayOfWeek, b.Price, b.Status)));
         Assert.Equal(10, await scenario.BookingsAsync(scenario.RoomId));
         Assert.Equal((1, -40.00m), await scenario.LedgerAsync(member, activityId, series.Booked[^1].Id));
+        var otherEntityOperator = await app.ClientAsync(SmartRoles.Operator, entityId: scenario.Structure.OtherEntityId);
+        await (await otherEntityOperator.PostAsJsonAsync("/api/spaces/recurring-bookings", Weekly("FREQ=WEEKLY;COUNT=10"))).AssertProblemAsync(HttpStatusCode.NotFound);
         var again = await member.PostAsJsonAsync("/api/spaces/recurring-bookings", Weekly("FREQ=WEEKLY;COUNT=10"));
         Assert.Equal("SomeOccurrenceIsFree", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
     }

@@ -16,7 +16,7 @@ public sealed class ResidencyTests(SpacesApp app) : IClassFixture<SpacesApp>
     {
         var scenario = await new SpacesScenario(app).StartAsync();
         var (memberId, member, activityId) = await scenario.MemberAsync();
-        var (_, other, _) = await scenario.MemberAsync();
+        var (otherId, other, _) = await scenario.MemberAsync();
         var start = new { resourceId = scenario.WorkshopId, memberId, activityId, start = new DateOnly(2026, 3, 15), noticeDays = 30, monthlyPrice = 250.00m };
 
         await (await scenario.Operator.PostAsJsonAsync("/api/spaces/residencies", start with { monthlyPrice = 0m, noticeDays = -1 })).AssertFieldErrorsAsync("monthlyPrice", "noticeDays");
@@ -60,6 +60,9 @@ public sealed class ResidencyTests(SpacesApp app) : IClassFixture<SpacesApp>
         Assert.Equal(2, (await operatorClient.GetFromJsonAsync<Residency>($"/api/spaces/residencies/{residencyId}"))!.Months.Count);
 
         // Notice given on 1 April for 10 May: May is charged 10/31 of 250.00, and nothing after.
+        await (await member.PostAsJsonAsync($"/api/spaces/residencies/{residencyId}/end", new { end = new DateOnly(1, 1, 1) })).AssertFieldErrorsAsync("end");
+        other = await app.ClientAsync(SmartRoles.Member, otherId, scenario.Structure.EntityId, scenario.Structure.LilleOfficeId);
+        await (await other.PostAsJsonAsync($"/api/spaces/residencies/{residencyId}/end", new { end = new DateOnly(2026, 6, 30) })).AssertProblemAsync(HttpStatusCode.NotFound);
         var early = await member.PostAsJsonAsync($"/api/spaces/residencies/{residencyId}/end", new { end = new DateOnly(2026, 4, 20) });
         Assert.Equal("NoticeIsRespected", (await early.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"/api/spaces/residencies/{residencyId}/end", new { end = new DateOnly(2026, 5, 10) })).StatusCode);
