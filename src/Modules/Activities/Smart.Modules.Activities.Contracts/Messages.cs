@@ -100,3 +100,23 @@ public sealed record ChargeActivity(
     DateOnly Date,
     string Description,
     string Origin);
+
+/// <summary>
+/// A command other modules send when a charge they sent is cancelled (Spaces, a booking cancelled in time): Activities
+/// books the charge's amount back on the activity's budget, once per <see cref="ChargeId"/>. Sent before the charge has
+/// arrived, it is retried until it has.
+/// </summary>
+[DataContract(Name = "activities.reverse-activity-charge.v1")]
+public sealed record ReverseActivityCharge(Guid ChargeId, Guid ActivityId, DateOnly Date, string Reason, string Origin);
+
+/// <summary>Query for other modules (Spaces before a charge): an activity's coordinator, state and available budget, or null when unknown.</summary>
+public sealed record GetActivityStanding(Guid ActivityId);
+
+/// <summary>Query for other modules' demo data (Spaces seeds residents and bookings): up to <see cref="Take"/> open activities of an office, oldest first.</summary>
+public sealed record ListOpenActivities(Guid OfficeId, int Take);
+
+/// <summary>
+/// <see cref="Available"/> is the budget left once committed salaries and outstanding instalments are set aside (what
+/// a new charge may use); <see cref="IsOpen"/> false means the activity takes no new charge.
+/// </summary>
+public sealed record ActivityStanding(Guid ActivityId, Guid EntityId, Guid OfficeId, Guid CoordinatorId, string Name, bool IsOpen, decimal Available);

@@ -68,6 +68,9 @@ public sealed record FindMemberByEmail(string Email);
 /// <summary>Query: an office by its entity code and name (e.g. SmartFr, Lille), or null.</summary>
 public sealed record FindOffice(string EntityCode, string OfficeName);
 
+/// <summary>Query: an office by its id (e.g. Spaces checking the office of a new place), or null.</summary>
+public sealed record FindOfficeById(Guid OfficeId);
+
 public sealed record MemberReference(Guid MemberId, Guid EntityId, Guid OfficeId, string DisplayName);
 
 public sealed record OfficeReference(Guid OfficeId, Guid EntityId, string Name);

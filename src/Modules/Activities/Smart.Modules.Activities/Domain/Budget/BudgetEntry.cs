@@ -28,6 +28,9 @@ public enum BudgetSource
     Payslip,
     Expense,
     Charge,
+
+    /// <summary>A charge booked back (its sender cancelled it); the source id is the charge's.</summary>
+    ChargeReversal,
     YearEndClose,
 
     /// <summary>An equipment's purchase, advance, repayments and lease deductions; one per kind and date.</summary>

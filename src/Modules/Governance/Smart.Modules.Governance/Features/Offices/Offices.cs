@@ -72,6 +72,10 @@ public sealed class OfficesHandler(ICurrentUser user)
             : await session.Query<Office>().SingleOrDefaultAsync(o => o.EntityId == entity.Id && o.Name == query.OfficeName, cancellationToken);
         return office is null ? null : new OfficeReference(office.Id, office.EntityId, office.Name);
     }
+
+    /// <summary>For other modules: no caller scope, the asking module scopes the answer.</summary>
+    public async Task<OfficeReference?> HandleAsync(FindOfficeById query, IQuerySession session, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Office>(query.OfficeId, cancellationToken) is { } office ? new OfficeReference(office.Id, office.EntityId, office.Name) : null;
 }
 
 public static class OfficesEndpoints
