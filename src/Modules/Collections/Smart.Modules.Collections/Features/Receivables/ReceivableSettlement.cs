@@ -1,0 +1,23 @@
+using Smart.Modules.Collections.Contracts;
+using Smart.Modules.Collections.Domain.Receivables;
+using Wolverine;
+
+namespace Smart.Modules.Collections.Features.Receivables;
+
+internal static class ReceivableSettlement
+{
+    /// <summary>
+    /// <see cref="InvoicePaid"/> once, when an activity's invoice is settled, for what settled it (the client's credit
+    /// beyond it is not the invoice's: Activities and Payroll count this amount as the invoice's payment). A contract-management
+    /// invoice has no activity, and nobody consumes its payment yet.
+    /// </summary>
+    public static OutgoingMessages Published(Receivable receivable, IEnumerable<IReceivableEvent> events)
+    {
+        var outgoing = new OutgoingMessages();
+        if (events.OfType<ReceivableSettled>().SingleOrDefault() is { } settled && receivable.ActivityId is { } activityId)
+        {
+            outgoing.Add(new InvoicePaid(receivable.Id, activityId, settled.AmountPaid, settled.SettledOn));
+        }
+        return outgoing;
+    }
+}
