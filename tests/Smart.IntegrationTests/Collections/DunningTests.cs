@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
+using Marten;
+using MimeKit;
+using Smart.Modules.Collections;
+using Smart.Modules.Collections.Domain.Receivables;
 using Smart.IntegrationTests.Infrastructure;
 
 namespace Smart.IntegrationTests.Collections;
@@ -35,8 +39,21 @@ public sealed class DunningTests(CollectionsApp app) : IClassFixture<Collections
         var payment = await operatorClient.PostAsJsonAsync($"/api/collections/receivables/{settled}/payments", new { amount = 1200.00m, currency = "EUR", paidOn = "2026-04-01" });
         Assert.Equal(HttpStatusCode.OK, payment.StatusCode);
 
+        Assert.Empty(app.Mails.ReceivedEmail);
         await scenario.MoveToAsync(Reminder1);
         Assert.Equal(Reminder1, (await StepAsync(scenario, unpaid, 1)).TakenOn);
+        var reminders = Mails();
+        Assert.Equal(2, reminders.Count);
+        var reminder = reminders[0];
+        Assert.Equal("compta@theatre-du-nord.example", reminder.To.Mailboxes.Single().Address);
+        Assert.Equal("recouvrement@smart.coop", reminder.From.Mailboxes.Single().Address);
+        Assert.Matches(@"^Rappel : facture FA2026-\d+ échue le 31/03/2026$", reminder.Subject);
+        Assert.Contains("il reste 1\u202f200,00 € à régler", reminder.TextBody);
+        Assert.Contains("il reste <strong>1&#x202F;200,00 €</strong> à régler", reminder.HtmlBody); // the encoder writes the narrow space as a reference
+        // The Message-Id is the e-mail's id, recorded in the step: a resent mail keeps it.
+        var emailId = await app.QueryStoreAsync<ICollectionsStore, Guid>(async store =>
+            (await store.Events.FetchStreamAsync(unpaid)).Select(e => e.Data).OfType<DunningStepTaken>().Single().EmailId!.Value);
+        Assert.Contains(reminders, m => m.MessageId == $"{emailId:N}@smart.coop");
         Assert.Equal(Reminder1, (await StepAsync(scenario, disputed, 1)).TakenOn);
         Assert.Null((await StepAsync(scenario, settled, 1)).TakenOn);
         Assert.DoesNotContain(await HistoryKindsAsync(scenario, settled), k => k == "DunningStepTaken");
@@ -62,8 +79,14 @@ public sealed class DunningTests(CollectionsApp app) : IClassFixture<Collections
         await scenario.MoveToAsync(new DateOnly(2026, 5, 6));
         Assert.Equal(new DateOnly(2026, 5, 6), (await StepAsync(scenario, disputed, 2)).TakenOn);
 
+        app.Mails.ClearReceivedEmail();
         await scenario.MoveToAsync(FormalNotice);
         Assert.Equal(FormalNotice, (await StepAsync(scenario, unpaid, 3)).TakenOn);
+        var notice = Assert.Single(Mails());
+        Assert.StartsWith("Mise en demeure : facture FA2026-", notice.Subject);
+        Assert.Contains("intérêts de retard au taux annuel de 12,15 % depuis le 31/03/2026", notice.TextBody);
+        Assert.Contains("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due", notice.TextBody);
+        Assert.Contains("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due", notice.HtmlBody);
         Assert.Null((await StepAsync(scenario, disputed, 3)).TakenOn);
 
         // Each step once: the unpaid invoice's history holds three steps, and only the collector's call is scheduled.
@@ -73,6 +96,9 @@ public sealed class DunningTests(CollectionsApp app) : IClassFixture<Collections
         Assert.Contains(history, h => h.Kind == "DisputeOpened" && h.Date == new DateOnly(2026, 4, 10) && h.Description.Contains("La représentation a été écourtée."));
         Assert.Contains(history, h => h.Kind == "DisputeResolved" && h.Date == new DateOnly(2026, 4, 25) && h.Description.Contains("Le client reconnaît la prestation."));
     }
+
+    private List<MimeMessage> Mails() =>
+        app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
 
     /// <summary>The days the receivable's scheduled steps are due, on the platform's clock (Wolverine's scheduler runs on the machine's).</summary>
     private async Task<DateOnly[]> ScheduledStepsAsync(Guid receivableId) =>

@@ -55,10 +55,10 @@ internal sealed record ReceivableCancelled(DateOnly CancelledOn) : IReceivableEv
 
 /// <summary>
 /// A step of the plan was taken; <see cref="SkippedSteps"/> are earlier steps whose date had passed too (a receivable
-/// opened late): only the latest due one is taken.
+/// opened late): only the latest due one is taken. <see cref="EmailId"/> is the e-mail sent to <see cref="Recipient"/>, if any.
 /// </summary>
 internal sealed record DunningStepTaken(int Step, DateOnly TakenOn, DunningChannel Channel, DunningTemplate Template, string? Recipient,
-    IReadOnlyList<int> SkippedSteps) : IReceivableEvent
+    IReadOnlyList<int> SkippedSteps, Guid? EmailId = null) : IReceivableEvent
 {
     public DateOnly Date => TakenOn;
 }
