@@ -10,7 +10,7 @@ public sealed class DunningEmailsTests
     {
         var receivable = Receivable.Opened(new ReceivableOpened(Guid.NewGuid(), ReceivableSource.ActivityInvoice, "FA2026-000007", Guid.NewGuid(), Guid.NewGuid(),
             Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Claire Dubois", "claire@example.org", typology, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31),
-            1200.00m, "EUR", DunningPlan.Default));
+            1200.00m, "EUR", DunningPlan.Default, new DateOnly(2026, 3, 1)));
         return (receivable, receivable.TakeStep(1, new DateOnly(2026, 4, 7), new DateOnly(2026, 5, 15))!);
     }
 

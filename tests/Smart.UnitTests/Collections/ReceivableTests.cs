@@ -8,9 +8,9 @@ public sealed class ReceivableTests
 {
     private static readonly DateOnly IssueDate = new(2026, 3, 1), DueDate = new(2026, 3, 31);
 
-    private static Receivable Invoice(decimal amount = 1200.00m, string typology = "Company", DunningPlan? plan = null) =>
+    private static Receivable Invoice(decimal amount = 1200.00m, string typology = "Company", DunningPlan? plan = null, DateOnly? opened = null) =>
         Receivable.Opened(new ReceivableOpened(Guid.NewGuid(), ReceivableSource.ActivityInvoice, "FA-2026-000001", Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
-            Guid.NewGuid(), Guid.NewGuid(), "Théâtre du Nord", "compta@theatre.example", typology, IssueDate, DueDate, amount, "EUR", plan ?? DunningPlan.Default));
+            Guid.NewGuid(), Guid.NewGuid(), "Théâtre du Nord", "compta@theatre.example", typology, IssueDate, DueDate, amount, "EUR", plan ?? DunningPlan.Default, opened ?? IssueDate));
 
     private static Receivable Pay(Receivable receivable, decimal amount, DateOnly? on = null, string currency = "EUR") =>
         receivable.After(receivable.RecordPayment(new PaymentRecorded(Guid.NewGuid(), on ?? DueDate, amount, null), currency, new DateOnly(2026, 12, 31)));
@@ -93,11 +93,19 @@ public sealed class ReceivableTests
     }
 
     [Fact]
-    public void Given_a_receivable_opened_after_two_step_dates_Then_only_the_latest_due_step_is_taken_and_the_earlier_one_skipped()
+    public void Given_the_bus_stopped_over_two_step_dates_Then_only_the_latest_due_step_is_taken_and_the_earlier_one_skipped()
     {
         var taken = Invoice().TakeStep(1, new DateOnly(2026, 4, 7), new DateOnly(2026, 4, 25))!;
         Assert.Equal(2, taken.Step);
         Assert.Equal([1], taken.SkippedSteps);
+    }
+
+    [Fact]
+    public void Given_an_invoice_reaching_collections_on_04_10_after_reminder_1_s_date_Then_reminder_1_is_skipped_and_reminder_2_comes_next()
+    {
+        var receivable = Invoice(opened: new DateOnly(2026, 4, 10));
+        Assert.Equal([true, false, false, false, false], receivable.Steps.Select(s => s.Skipped).ToArray());
+        Assert.Equal((2, new DateOnly(2026, 4, 21)), (receivable.NextStep!.Number, receivable.NextStep.PlannedOn));
     }
 
     [Fact]

@@ -78,6 +78,11 @@ internal sealed class Receivable
 
     public bool IsBusinessClient => DunningPlan.IsBusinessClient(ClientTypology);
 
+    /// <summary>
+    /// The receivable of an issued invoice. Steps dated before the day it is opened are skipped: an invoice that reaches
+    /// Collections late (back-dated, or brought over from before Collections) starts at its next step to come, instead of
+    /// receiving every past reminder and notice at once.
+    /// </summary>
     public static Receivable Opened(ReceivableOpened opened) => new()
     {
         Id = opened.InvoiceId,
@@ -99,7 +104,8 @@ internal sealed class Receivable
         RecoveryIndemnity = opened.Plan.RecoveryIndemnity,
         Steps = opened.Plan.Steps
             .OrderBy(s => s.DaysAfterDue)
-            .Select((s, i) => new PlannedStep(i + 1, s.Channel, s.Template, opened.DueDate.AddDays(s.DaysAfterDue), null, false))
+            .Select((s, i) => new PlannedStep(i + 1, s.Channel, s.Template, opened.DueDate.AddDays(s.DaysAfterDue), null,
+                opened.DueDate.AddDays(s.DaysAfterDue) < opened.OpenedOn))
             .ToList(),
     };
 
@@ -171,7 +177,7 @@ internal sealed class Receivable
     /// <summary>
     /// The step a scheduled message announces, if it is still the next one on the same date and the receivable still
     /// open (a paid, cancelled or disputed receivable, or a step moved since, does nothing). When later steps are due too
-    /// (a receivable opened late), only the latest due one is taken and the earlier ones are skipped.
+    /// (the bus was stopped over several step dates), only the latest due one is taken and the earlier ones are skipped.
     /// </summary>
     public DunningStepTaken? TakeStep(int step, DateOnly plannedOn, DateOnly today)
     {

@@ -22,11 +22,13 @@ internal interface IReceivableEvent
     DateOnly Date { get; }
 }
 
-/// <summary>An issued invoice became a receivable, with the dunning plan in force on its issue date.</summary>
+/// <summary>
+/// An issued invoice became a receivable on <see cref="OpenedOn"/>, with the dunning plan in force on its issue date.
+/// </summary>
 internal sealed record ReceivableOpened(
     Guid InvoiceId, ReceivableSource Source, string Number, Guid EntityId, Guid OfficeId, Guid? ActivityId, Guid OwnerId,
     Guid ClientId, string ClientName, string? ClientEmail, string ClientTypology, DateOnly IssueDate, DateOnly DueDate,
-    decimal Amount, string Currency, DunningPlan Plan) : IReceivableEvent
+    decimal Amount, string Currency, DunningPlan Plan, DateOnly OpenedOn) : IReceivableEvent
 {
     public DateOnly Date => IssueDate;
 }

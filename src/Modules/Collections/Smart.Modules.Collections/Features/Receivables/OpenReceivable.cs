@@ -18,7 +18,8 @@ public sealed class OpenReceivableHandler(TimeProvider clock)
     public async Task<OutgoingMessages> HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
         await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.ActivityInvoice, issued.Number, issued.EntityId, issued.OfficeId,
             issued.ActivityId, issued.CoordinatorId, issued.ClientId, issued.ClientName, issued.ClientEmail, issued.ClientTypology, issued.IssueDate,
-            issued.DueDate, issued.TotalGross, issued.Currency, await PlanAsync(session, issued.EntityId, issued.ClientTypology, issued.IssueDate, cancellationToken)),
+            issued.DueDate, issued.TotalGross, issued.Currency, await PlanAsync(session, issued.EntityId, issued.ClientTypology, issued.IssueDate, cancellationToken),
+            clock.Today()),
             cancellationToken);
 
     /// <summary>A contract-management invoice: the client is the employer structure, a member (an association most often).</summary>
@@ -27,7 +28,7 @@ public sealed class OpenReceivableHandler(TimeProvider clock)
         const string typology = nameof(ClientTypology.Association);
         return await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.EmployerInvoice, issued.Number, issued.EntityId, issued.OfficeId,
             null, issued.EmployerId, issued.EmployerId, issued.EmployerName, null, typology, issued.IssueDate, issued.DueDate, issued.Total, issued.Currency,
-            await PlanAsync(session, issued.EntityId, typology, issued.IssueDate, cancellationToken)), cancellationToken);
+            await PlanAsync(session, issued.EntityId, typology, issued.IssueDate, cancellationToken), clock.Today()), cancellationToken);
     }
 
     private static async Task<DunningPlan> PlanAsync(IQuerySession session, Guid entityId, string typology, DateOnly date, CancellationToken cancellationToken) =>
