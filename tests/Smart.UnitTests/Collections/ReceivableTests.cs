@@ -150,4 +150,17 @@ public sealed class ReceivableTests
         Assert.Same(general, DunningPlan.InForce(versions, "Individual", new DateOnly(2026, 5, 31)));
         Assert.Same(individuals, DunningPlan.InForce(versions, "Individual", new DateOnly(2026, 6, 1)));
     }
+
+    [Fact]
+    public void Given_700_left_after_a_payment_of_500_When_written_off_Then_700_is_written_off_the_plan_stops_and_no_payment_is_taken()
+    {
+        var receivable = Pay(Invoice(), 500.00m);
+        var writtenOff = receivable.WriteOff("Client introuvable", new DateOnly(2026, 9, 1));
+        Assert.Equal(700.00m, writtenOff.Amount);
+        receivable = receivable.After([writtenOff]);
+        Assert.Equal((ReceivableStatus.WrittenOff, (PlannedStep?)null), (receivable.Status, receivable.NextStep));
+        Assert.Throws<BusinessRuleViolationException>(() => receivable.WriteOff("again", new DateOnly(2026, 9, 2)));
+        Assert.Throws<BusinessRuleViolationException>(() => Pay(receivable, 10m));
+        Assert.Throws<BusinessRuleViolationException>(() => Pay(Invoice(), 1200.00m).WriteOff("paid", new DateOnly(2026, 9, 1)));
+    }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Modules;
+using Smart.Modules.Collections.Seed;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -21,4 +22,11 @@ public sealed class CollectionsModule() : Module("Collections")
     /// <summary>Creates or updates the event store's and documents' tables to match <see cref="CollectionsStore"/>.</summary>
     public override Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<ICollectionsStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+
+    /// <summary>Runs after Activities and Payroll: their invoices are receivables by then.</summary>
+    public override async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedCollectionsDemoData(), cancellationToken);
+    }
 }

@@ -38,7 +38,7 @@ internal static class CollectionsStore
                 // A receivable's stream id is its invoice's id: a second InvoiceIssued finds the stream and does nothing.
                 m.Events.StreamIdentity = StreamIdentity.AsGuid;
                 m.Events.AddEventTypes([typeof(ReceivableOpened), typeof(CreditNoteApplied), typeof(PaymentRecorded), typeof(ReceivableSettled),
-                    typeof(ReceivableCancelled), typeof(DunningStepTaken), typeof(DisputeOpened), typeof(DisputeResolved)]);
+                    typeof(ReceivableCancelled), typeof(DunningStepTaken), typeof(DisputeOpened), typeof(DisputeResolved), typeof(ReceivableWrittenOff)]);
                 m.Projections.Add(new ReceivableProjection(), ProjectionLifecycle.Inline);
                 m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId);
 

@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] EndpointTypes()
         {
-            return new System.Type[] { typeof(Smart.Modules.Collections.Features.Disputes.DisputesEndpoints), typeof(Smart.Modules.Collections.Features.Dunning.DunningPlansEndpoints), typeof(Smart.Modules.Collections.Features.Payments.RecordPaymentEndpoint), typeof(Smart.Modules.Collections.Features.Receivables.ReceivableQueriesEndpoints), typeof(Smart.Modules.Governance.Features.Members.MemberQueriesEndpoints), typeof(Smart.Modules.Payroll.Features.PayRuns.StartPayRunEndpoint) };
+            return new System.Type[] { typeof(Smart.Modules.Collections.Features.Disputes.DisputesEndpoints), typeof(Smart.Modules.Collections.Features.Dunning.DunningPlansEndpoints), typeof(Smart.Modules.Collections.Features.Payments.RecordPaymentEndpoint), typeof(Smart.Modules.Collections.Features.Receivables.ReceivableQueriesEndpoints), typeof(Smart.Modules.Collections.Features.Receivables.WriteOffReceivableEndpoint), typeof(Smart.Modules.Governance.Features.Members.MemberQueriesEndpoints), typeof(Smart.Modules.Payroll.Features.PayRuns.StartPayRunEndpoint) };
         }
     }
 
@@ -33,11 +33,13 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_collections_receivables_receivableId_dispute))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_collections_receivables_receivableId_dispute_resolution))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_collections_receivables_receivableId_payments))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_collections_receivables_receivableId_write_off))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_payroll_pay_runs))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Smart.Modules.Collections.Features.Disputes.DisputesEndpoints))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Smart.Modules.Collections.Features.Dunning.DunningPlansEndpoints))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Smart.Modules.Collections.Features.Payments.RecordPaymentEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Smart.Modules.Collections.Features.Receivables.ReceivableQueriesEndpoints))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Smart.Modules.Collections.Features.Receivables.WriteOffReceivableEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Smart.Modules.Governance.Features.Members.MemberQueriesEndpoints))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Smart.Modules.Payroll.Features.PayRuns.StartPayRunEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Microsoft.AspNetCore.Http.HttpResults.Ok<Smart.BuildingBlocks.Web.PagedResult<Smart.Modules.Collections.Features.Receivables.ReceivableView>>))]

@@ -17,6 +17,9 @@ public enum ReceivableStatus
 
     /// <summary>Credit notes cancelled it before anything was paid.</summary>
     Cancelled,
+
+    /// <summary>Judged unrecoverable: what was left is lost (the guarantee fund bears what was advanced on it).</summary>
+    WrittenOff,
 }
 
 /// <summary>A step of the receivable's plan on its date; taken or skipped once.</summary>
@@ -130,8 +133,12 @@ internal sealed class Receivable
                 DisputedSince = null;
                 break;
             case DunningStepTaken taken:
-                Steps = Steps.Select(s => s.Number == taken.Step ? s with { TakenOn = taken.TakenOn }
+                Steps = Steps.Select(s => s.Number == taken.Step ? s with { TakenOn = taken.TakenOn, Skipped = false }
                     : taken.SkippedSteps.Contains(s.Number) ? s with { Skipped = true } : s).ToList();
+                break;
+            case ReceivableWrittenOff:
+                Status = ReceivableStatus.WrittenOff;
+                DisputedSince = null;
                 break;
             case DisputeOpened opened:
                 Status = ReceivableStatus.Disputed;
@@ -157,9 +164,26 @@ internal sealed class Receivable
     public IReadOnlyList<IReceivableEvent> RecordPayment(PaymentRecorded payment, string currency, DateOnly today)
     {
         if (Payments.Contains(payment.PaymentId)) return [];
+        BusinessRules.Check(new NoPaymentOnAWrittenOffReceivable(Status));
         BusinessRules.Check(new PaymentInTheInvoiceCurrency(currency, Currency));
         BusinessRules.Check(new PaymentNotInTheFuture(payment.PaidOn, today));
         return WithSettlement(payment, payment.PaidOn);
+    }
+
+    /// <summary>
+    /// The steps skipped at opening whose date has come, as if taken on their dates: the history of a receivable brought
+    /// over from before Collections (the demo data).
+    /// </summary>
+    public IReadOnlyList<DunningStepTaken> PastSteps(DateOnly until) =>
+        Steps.Where(s => s.Skipped && s.PlannedOn <= until)
+            .Select(s => new DunningStepTaken(s.Number, s.PlannedOn, s.Channel, s.Template, s.Channel == DunningChannel.Email ? ClientEmail : null, []))
+            .ToList();
+
+    /// <summary>What is left to pay is written off, from an open or disputed receivable.</summary>
+    public ReceivableWrittenOff WriteOff(string reason, DateOnly today)
+    {
+        BusinessRules.Check(new OnlyAnUnpaidReceivableCanBeWrittenOff(Status, Outstanding));
+        return new ReceivableWrittenOff(today, Outstanding, reason);
     }
 
     public DisputeOpened OpenDispute(string reason, string openedBy, DateOnly today)
@@ -226,6 +250,20 @@ internal sealed class Receivable
         public bool IsBroken() => PaidOn > Today;
 
         public string Message => $"A payment cannot be recorded on {PaidOn:yyyy-MM-dd}, after today ({Today:yyyy-MM-dd}).";
+    }
+
+    private sealed record NoPaymentOnAWrittenOffReceivable(ReceivableStatus Status) : IBusinessRule
+    {
+        public bool IsBroken() => Status == ReceivableStatus.WrittenOff;
+
+        public string Message => "A written-off receivable takes no payment (recovery after a write-off is not supported yet).";
+    }
+
+    private sealed record OnlyAnUnpaidReceivableCanBeWrittenOff(ReceivableStatus Status, decimal Outstanding) : IBusinessRule
+    {
+        public bool IsBroken() => Status is not (ReceivableStatus.Open or ReceivableStatus.Disputed) || Outstanding == 0;
+
+        public string Message => $"Only an open or disputed receivable with something left to pay can be written off; this one is {Status}.";
     }
 
     private sealed record OnlyAnOpenReceivableCanBeDisputed(ReceivableStatus Status) : IBusinessRule

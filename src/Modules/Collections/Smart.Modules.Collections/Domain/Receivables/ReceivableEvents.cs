@@ -75,3 +75,9 @@ internal sealed record DisputeResolved(DateOnly ResolvedOn, string Outcome, int 
 {
     public DateOnly Date => ResolvedOn;
 }
+
+/// <summary>Judged unrecoverable: <see cref="Amount"/>, what was left to pay, is lost; the plan stops.</summary>
+internal sealed record ReceivableWrittenOff(DateOnly WrittenOffOn, decimal Amount, string Reason) : IReceivableEvent
+{
+    public DateOnly Date => WrittenOffOn;
+}

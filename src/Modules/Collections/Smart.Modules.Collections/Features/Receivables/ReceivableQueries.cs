@@ -90,6 +90,7 @@ internal static class ReceivableHistory
                 + (t.SkippedSteps.Count > 0 ? $" Steps {string.Join(", ", t.SkippedSteps)} skipped, their date had passed." : "")),
             DisputeOpened d => (null, $"Disputed ({d.OpenedBy}): {d.Reason}"),
             DisputeResolved r => (null, $"Dispute resolved: {r.Outcome} The plan's next steps move {r.PlanDelayDays} days later."),
+            ReceivableWrittenOff w => (w.Amount, $"Written off: {w.Reason}"),
             _ => (null, ""),
         };
         return new ReceivableHistoryEntry(e.Version, e.Timestamp, e.Data.GetType().Name, data.Date, amount, description);
