@@ -6,7 +6,8 @@
 //   Db        the project's PostgreSQL in .data/pg (scripts/db.sh start; port SMART_PG_PORT, default 55432)
 //   Db-Stop   scripts/db.sh stop
 //   Migrate   Db + Build, then the host applies every module's migrations and exits
-//   Run       Db + Build, then the host on http://localhost:5080 (Development: migrates, seeds demo data, Swagger UI)
+//   Run       Db + Build, then smtp4dev (mails at http://localhost:5081, SMTP on 2525) and the host on http://localhost:5080
+//             (Development: migrates, seeds demo data, Swagger UI)
 //   Codegen   builds the host without its generated code, writes Wolverine's handler code (src/Host/Smart.Host/Internal/Generated)
 //             with `codegen write`, then builds the solution
 //   Codegen-Check  Build, then regenerates that code and fails if it changed: stale code silently drops middleware
@@ -107,15 +108,28 @@ Task("Codegen-Check").IsDependentOn("Build").Does(() =>
 Task("Migrate").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
     RunHost("-- migrate", new Dictionary<string, string> { ["ConnectionStrings__Smart"] = DatabaseUrl() }));
 
+// The platform sends real e-mails (dunning): in development to smtp4dev, a local SMTP server (a local dotnet tool) that
+// keeps them in memory and shows them in its web UI. The host's Development settings send to its port 2525.
 Task("Run").IsDependentOn("Db").IsDependentOn("Build").Does(() =>
 {
-    Information("Swagger UI: http://localhost:5080/swagger");
-    RunHost("", new Dictionary<string, string>
+    // In memory, without its IMAP and POP3 servers (their default ports are system ports).
+    using var smtp4dev = System.Diagnostics.Process.Start("dotnet",
+        "tool run smtp4dev --urls=http://localhost:5081 --smtpport=2525 --db=\"\" --imapport=\"\" --pop3port=\"\"");
+    try
     {
-        ["ConnectionStrings__Smart"] = DatabaseUrl(),
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["ASPNETCORE_URLS"] = "http://localhost:5080",
-    });
+        Information("Swagger UI: http://localhost:5080/swagger; e-mails sent: http://localhost:5081 (smtp4dev)");
+        RunHost("", new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Smart"] = DatabaseUrl(),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = "http://localhost:5080",
+        });
+    }
+    finally
+    {
+        // `dotnet tool run` starts smtp4dev as a child process: stop both.
+        smtp4dev.Kill(entireProcessTree: true);
+    }
 });
 
 Task("Test").IsDependentOn("Db").IsDependentOn("Codegen-Check").Does(() =>

@@ -10,6 +10,9 @@ namespace Smart.IntegrationTests.Infrastructure;
 /// <summary>The real host as a separate operating-system process, so a test can kill it like a crash would.</summary>
 public sealed class HostProcess : IDisposable
 {
+    /// <summary>Receives what host processes send (the demo data's reminders due today), so none waits in retries.</summary>
+    private static readonly Lazy<netDumbster.smtp.SimpleSmtpServer> Mails = new(() => netDumbster.smtp.Configuration.Configure().WithRandomPort().Build());
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -50,6 +53,8 @@ public sealed class HostProcess : IDisposable
                 ["ConnectionStrings__Smart"] = database.ConnectionString,
                 ["Smart__SeedDemoData"] = "true",
                 ["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100",
+                ["Smart__Mail__Host"] = "127.0.0.1",
+                ["Smart__Mail__Port"] = Mails.Value.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
         return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using netDumbster.smtp;
 using Npgsql;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
@@ -47,6 +48,9 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ManualClock? Clock { get; private set; }
 
+    /// <summary>An SMTP server in the test process that receives every e-mail the host sends.</summary>
+    public SimpleSmtpServer Mails { get; } = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+
     /// <summary>Adds a test-only module (e.g. a probe subscriber) before the host starts.</summary>
     public SmartApp WithModule(IModule module)
     {
@@ -78,6 +82,8 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Smart:Bus:RetryDelays"] = "00:00:00.050, 00:00:00.100",
             ["Smart:Bus:ScheduledPollingInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Smart:Mail:Host"] = "127.0.0.1",
+            ["Smart:Mail:Port"] = Mails.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings.Concat(_settings))
         {
@@ -107,6 +113,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        Mails.Dispose();
         if (_ownsDatabase)
         {
             await Database.DisposeAsync();

@@ -5,6 +5,7 @@ using JasperFx.CodeGeneration.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Mail;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 using Wolverine;
@@ -50,6 +51,8 @@ public static class SmartBus
             opts.Discovery.IncludeAssembly(module.GetType().Assembly);
             module.ConfigureBus(opts);
         }
+
+        opts.UseSmartMail(configuration);
 
         opts.Services.AddSingleton<MessageValidators>();
         opts.Policies.Add<MessageValidationPolicy>();

@@ -17,7 +17,9 @@ public sealed record ActivityOpened(
 /// <summary>
 /// An invoice was issued: Collections opens a receivable due on <see cref="DueDate"/>. <see cref="ContributionAmount"/> is
 /// the cooperative's contribution on it, so <see cref="TotalNet"/> − <see cref="ContributionAmount"/> is what its payment
-/// brings to the activity (Payroll's guarantee fund counts it).
+/// brings to the activity (Payroll's guarantee fund counts it). <see cref="OfficeId"/>, <see cref="CoordinatorId"/> (the
+/// member who owns the activity) and <see cref="ClientEmail"/> came later, for Collections: messages stored before them
+/// read as empty.
 /// </summary>
 [DataContract(Name = "activities.invoice-issued.v1")]
 public sealed record InvoiceIssued(
@@ -34,7 +36,10 @@ public sealed record InvoiceIssued(
     decimal TotalVat,
     decimal TotalGross,
     string Currency,
-    decimal ContributionAmount);
+    decimal ContributionAmount,
+    Guid OfficeId = default,
+    Guid CoordinatorId = default,
+    string? ClientEmail = null);
 
 /// <summary>A credit note reduced an invoice: Collections reduces the receivable by <see cref="Gross"/>.</summary>
 [DataContract(Name = "activities.credit-note-issued.v1")]

@@ -7,7 +7,8 @@ namespace Smart.Modules.Payroll.Contracts;
 /// and after). <see cref="Total"/> = <see cref="NetSalaries"/> + <see cref="Expenses"/> + <see cref="EmployeeContributions"/>
 /// + <see cref="EmployerContributions"/> (both 0 under a partial mandate) + <see cref="Fee"/> + <see cref="FeeVat"/>; the fee
 /// is <see cref="GuaranteeFundFee"/> + <see cref="ServiceFee"/>, VAT applies to it alone. <see cref="MandateScope"/> is
-/// <c>Partial</c> or <c>Complete</c>.
+/// <c>Partial</c> or <c>Complete</c>. <see cref="OfficeId"/> (the employer's office) came later, for Collections: messages
+/// stored before it read as empty.
 /// </summary>
 [DataContract(Name = "payroll.employer-invoice-issued.v1")]
 public sealed record EmployerInvoiceIssued(
@@ -31,7 +32,8 @@ public sealed record EmployerInvoiceIssued(
     decimal Fee,
     decimal FeeVat,
     decimal Total,
-    string Currency);
+    string Currency,
+    Guid OfficeId = default);
 
 /// <summary>
 /// On the pay date of a contract-management contract (7 days after the end of the work at SmartFr), the cooperative

@@ -268,7 +268,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
         var invoice = Invoice.Issue(number, activity, client, lines, date, rules.ContributionRate, vat.Mention, quoteId);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
-        _outgoing.Add(invoice.ToInvoiceIssued(client));
+        _outgoing.Add(invoice.ToInvoiceIssued(client, activity));
         return invoice;
     }
 

@@ -151,8 +151,8 @@ internal sealed class Invoice : AggregateRoot
     public decimal NetRevenueAfterContribution => RevenueAfterContributionFunc(this);
 
     /// <summary>What Collections (receivable, dunning) and Payroll (guarantee-fund cover) receive of the issued invoice.</summary>
-    public InvoiceIssued ToInvoiceIssued(Client client) => new(Id, Number, EntityId, ActivityId, client.Id, client.Name, client.Typology.ToString(), IssueDate,
-        DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount);
+    public InvoiceIssued ToInvoiceIssued(Client client, Activity activity) => new(Id, Number, EntityId, ActivityId, client.Id, client.Name, client.Typology.ToString(), IssueDate,
+        DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount, activity.OfficeId, activity.CoordinatorId, client.BillingEmail);
 
     public static Invoice Issue(LegalNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
         decimal contributionRate, string? vatMention, Guid? quoteId = null)

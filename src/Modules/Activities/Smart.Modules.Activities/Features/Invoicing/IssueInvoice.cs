@@ -89,7 +89,7 @@ internal static class InvoiceIssuing
         var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId);
         db.Invoices.Add(invoice);
         db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
-        return (invoice, invoice.ToInvoiceIssued(client));
+        return (invoice, invoice.ToInvoiceIssued(client, activity));
     }
 }
 

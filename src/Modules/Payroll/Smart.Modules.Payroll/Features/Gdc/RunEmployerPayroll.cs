@@ -75,7 +75,7 @@ public sealed class RunEmployerPayrollHandler(PayrollDbContext db, ICurrentUser 
         return (new EmployerPayrollRunCreated(run.Id, invoice.Id), new EmployerInvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.EmployerId,
             employer.DisplayName, invoice.Year, invoice.Month, invoice.Scope.ToString(), invoice.IssueDate, invoice.DueDate, invoice.GrossPayroll,
             invoice.NetSalaries, invoice.Expenses, invoice.EmployeeContributions, invoice.EmployerContributions, invoice.GuaranteeFundFee, invoice.ServiceFee,
-            invoice.Fee, invoice.FeeVat, invoice.Total, EmployerInvoice.Currency));
+            invoice.Fee, invoice.FeeVat, invoice.Total, EmployerInvoice.Currency, employer.OfficeId));
     }
 }
 

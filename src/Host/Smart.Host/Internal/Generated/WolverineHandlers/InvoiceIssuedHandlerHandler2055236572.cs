@@ -5,14 +5,14 @@ using System.Collections.Generic;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: InvoiceIssuedHandler733445922
+    // START: InvoiceIssuedHandlerHandler2055236572
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class InvoiceIssuedHandler733445922 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class InvoiceIssuedHandlerHandler2055236572 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _serviceScopeFactory;
         private readonly System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> _domainEventScraperIEnumerable;
 
-        public InvoiceIssuedHandler733445922(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> domainEventScraperIEnumerable)
+        public InvoiceIssuedHandlerHandler2055236572(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> domainEventScraperIEnumerable)
         {
             _serviceScopeFactory = serviceScopeFactory;
             _domainEventScraperIEnumerable = domainEventScraperIEnumerable;
@@ -63,7 +63,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: InvoiceIssuedHandler733445922
+    // END: InvoiceIssuedHandlerHandler2055236572
     
     
 }

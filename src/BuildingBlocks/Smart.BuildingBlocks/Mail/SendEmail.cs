@@ -1,0 +1,11 @@
+using System.Runtime.Serialization;
+
+namespace Smart.BuildingBlocks.Mail;
+
+/// <summary>
+/// An e-mail to send, as a handler returns it: it is stored with the handler's transaction (Wolverine's outbox) and sent
+/// by <see cref="SendEmailHandler"/> once committed, so a rolled-back change sends nothing and a crash loses nothing.
+/// <see cref="EmailId"/> makes its Message-Id, the same on every attempt.
+/// </summary>
+[DataContract(Name = "mail.send-email.v1")]
+public sealed record SendEmail(Guid EmailId, string To, string? ToName, string Subject, string Html, string Text);

@@ -1,0 +1,29 @@
+using Smart.BuildingBlocks.Mail;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Collections.Domain.Receivables;
+
+namespace Smart.Modules.Collections.Features.Dunning;
+
+/// <summary>The e-mail of a dunning step, in French, from the step's template (<c>Templates/</c>).</summary>
+internal static class DunningEmails
+{
+    public static SendEmail For(Receivable receivable, DunningStepTaken taken, Guid emailId)
+    {
+        var content = MailTemplates.Render(typeof(DunningEmails).Assembly, taken.Template.ToString(), new Dictionary<string, object?>
+        {
+            ["client_name"] = receivable.ClientName,
+            ["invoice_number"] = receivable.Number,
+            ["issue_date"] = French(receivable.IssueDate),
+            ["due_date"] = French(receivable.DueDate),
+            ["amount"] = HtmlPage.Euros(receivable.Amount),
+            ["outstanding"] = HtmlPage.Euros(receivable.Outstanding),
+            ["days_late"] = taken.TakenOn.DayNumber - receivable.DueDate.DayNumber,
+            ["business"] = receivable.IsBusinessClient,
+            ["interest_rate"] = HtmlPage.Percent(receivable.LateInterestRate),
+            ["indemnity"] = HtmlPage.Euros(receivable.RecoveryIndemnity),
+        });
+        return new SendEmail(emailId, taken.Recipient!, receivable.ClientName, content.Subject, content.Html, content.Text);
+    }
+
+    private static string French(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+using Marten;
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Collections.Domain.Dunning;
+using Smart.Modules.Collections.Domain.Receivables;
+using Wolverine;
+
+namespace Smart.Modules.Collections.Features.Dunning;
+
+/// <summary>
+/// A step comes due: taken once, if the receivable is still open and the step still the next on that date (Marten refuses
+/// a second append on the same stream version, and a step taken is not taken again); an e-mail step sends its e-mail, and
+/// the next step is scheduled.
+/// </summary>
+public sealed class DunningStepDueHandler(TimeProvider clock)
+{
+    public async Task<OutgoingMessages> HandleAsync(DunningStepDue due, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<Receivable>(due.ReceivableId, cancellationToken);
+        var receivable = stream.Aggregate ?? throw new NotFoundException("Receivable", due.ReceivableId);
+        if (receivable.TakeStep(due.Step, due.PlannedOn, clock.Today()) is not { } taken) return [];
+        var email = taken is { Channel: DunningChannel.Email, Recipient: not null } ? DunningEmails.For(receivable, taken, Guid.CreateVersion7()) : null;
+        taken = taken with { EmailId = email?.EmailId };
+        stream.AppendOne(taken);
+        // The e-mail leaves through the outbox with the step: both or neither.
+        var outgoing = DunningSchedule.NextStepOf(receivable.After([taken]), clock);
+        if (email is not null) outgoing.Add(email);
+        return outgoing;
+    }
+}

@@ -1,0 +1,59 @@
+using Smart.Modules.Collections.Features.Receivables;
+using Marten;
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Collections.Domain.Dunning;
+using Smart.Modules.Collections.Domain.Receivables;
+using Smart.Modules.Collections.Features.Dunning;
+using Smart.Modules.Payroll.Contracts;
+using Wolverine;
+
+namespace Smart.Modules.Collections.Inbound;
+
+/// <summary>
+/// An issued invoice becomes a receivable whose stream id is the invoice's id, with the dunning plan in force on its issue
+/// date for the entity and the client's typology; its first step is scheduled. An invoice seen again changes nothing.
+/// </summary>
+public sealed class OpenReceivableHandler(TimeProvider clock)
+{
+    public async Task<OutgoingMessages> HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
+        await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.ActivityInvoice, issued.Number, issued.EntityId, issued.OfficeId,
+            issued.ActivityId, issued.CoordinatorId, issued.ClientId, issued.ClientName, issued.ClientEmail, issued.ClientTypology, issued.IssueDate,
+            issued.DueDate, issued.TotalGross, issued.Currency, await PlanAsync(session, issued.EntityId, issued.ClientTypology, issued.IssueDate, cancellationToken),
+            clock.Today()),
+            cancellationToken);
+
+    /// <summary>A contract-management invoice: the client is the employer structure, a member (an association most often).</summary>
+    public async Task<OutgoingMessages> HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        const string typology = nameof(ClientTypology.Association);
+        return await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.EmployerInvoice, issued.Number, issued.EntityId, issued.OfficeId,
+            null, issued.EmployerId, issued.EmployerId, issued.EmployerName, null, typology, issued.IssueDate, issued.DueDate, issued.Total, issued.Currency,
+            await PlanAsync(session, issued.EntityId, typology, issued.IssueDate, cancellationToken), clock.Today()), cancellationToken);
+    }
+
+    private static async Task<DunningPlan> PlanAsync(IQuerySession session, Guid entityId, string typology, DateOnly date, CancellationToken cancellationToken) =>
+        DunningPlan.InForce(await session.Query<DunningPlanVersion>().Where(v => v.EntityId == entityId).ToListAsync(cancellationToken), typology, date);
+
+    private async Task<OutgoingMessages> OpenAsync(IDocumentSession session, ReceivableOpened opened, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<Receivable>(opened.InvoiceId, cancellationToken);
+        if (stream.Aggregate is not null) return [];
+        stream.AppendOne(opened);
+        return DunningSchedule.NextStepOf(Receivable.Opened(opened), clock);
+    }
+}
+
+/// <summary>A credit note reduces the receivable of its invoice (once per credit note); it may settle or cancel it.</summary>
+public sealed class ApplyCreditNoteHandler
+{
+    /// <summary>An invoice not known yet throws: the message is retried until its InvoiceIssued has arrived.</summary>
+    public async Task<OutgoingMessages> HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<Receivable>(issued.InvoiceId, cancellationToken);
+        var receivable = stream.Aggregate ?? throw new NotFoundException("Receivable", issued.InvoiceId);
+        var events = receivable.ApplyCreditNote(new CreditNoteApplied(issued.CreditNoteId, issued.Number, issued.IssueDate, issued.Gross));
+        stream.AppendMany(events);
+        return ReceivableSettlement.Published(receivable.After(events), events);
+    }
+}

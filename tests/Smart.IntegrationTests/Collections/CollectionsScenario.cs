@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using Smart.BuildingBlocks.Security;
+using Smart.IntegrationTests.Activities;
+using Smart.IntegrationTests.Infrastructure;
+
+namespace Smart.IntegrationTests.Collections;
+
+/// <summary>The host on 2026-03-01 09:00 UTC, a clock the Collections tests move.</summary>
+public sealed class CollectionsApp : SmartApp
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public CollectionsApp() => WithManualClock(Start);
+}
+
+/// <summary>
+/// A member of the Lille office with an activity and a company client on 30-day terms, who invoices it through
+/// Activities: Collections opens the receivable from the InvoiceIssued it publishes.
+/// </summary>
+public sealed class CollectionsScenario(SmartApp app)
+{
+    // The API's answers as the tests read them.
+    public sealed record Step(int Number, string Channel, string Template, DateOnly PlannedOn, DateOnly? TakenOn, bool Skipped);
+
+    public sealed record Receivable(Guid Id, string Number, string Source, Guid EntityId, Guid OfficeId, Guid? ActivityId, Guid OwnerId, string ClientName,
+        string ClientTypology, DateOnly IssueDate, DateOnly DueDate, decimal Amount, decimal Credited, decimal Received, decimal Outstanding,
+        decimal ClientCredit, string Currency, string Status, DateOnly? DisputedSince, IReadOnlyList<Step> Steps);
+
+    public sealed record HistoryEntry(long Version, string Kind, DateOnly Date, decimal? Amount, string Description);
+
+    public sealed record Detail(Receivable Receivable, IReadOnlyList<HistoryEntry> History);
+
+    public ActivitiesScenario Activities { get; } = new(app);
+
+    public Guid MemberId { get; private set; }
+
+    public HttpClient Member { get; private set; } = null!;
+
+    public Guid ActivityId { get; private set; }
+
+    public Guid ClientId { get; private set; }
+
+    public async Task<CollectionsScenario> StartAsync(string typology = "Company")
+    {
+        await Activities.StartAsync();
+        (MemberId, Member) = await Activities.MemberAsync();
+        ActivityId = await ActivitiesScenario.OpenActivityAsync(Member);
+        ClientId = await ActivitiesScenario.RegisterClientAsync(Member, typology, paymentTermsDays: 30);
+        return this;
+    }
+
+    /// <summary>An invoice of 1,000.00 excl. VAT (1,200.00 incl. 20 % VAT) issued today; its receivable once Collections opened it.</summary>
+    public async Task<Guid> IssueInvoiceAsync()
+    {
+        var response = await ActivitiesScenario.IssueInvoiceAsync(Member, ActivityId, ClientId, null);
+        var invoiceId = await ActivitiesScenario.CreatedIdAsync(response);
+        await app.WaitForBusIdleAsync();
+        return invoiceId;
+    }
+
+    public Task<HttpClient> OperatorAsync() => app.ClientAsync(SmartRoles.Operator, entityId: Activities.Structure.EntityId);
+
+    public Task<HttpClient> AdvisorAsync(Guid officeId) => app.ClientAsync(SmartRoles.Advisor, entityId: Activities.Structure.EntityId, officeId: officeId);
+
+    /// <summary>The member again, with a fresh token (tokens expire while the clock moves).</summary>
+    public async Task<HttpClient> MemberAgainAsync() =>
+        Member = await app.ClientAsync(SmartRoles.Member, MemberId, Activities.Structure.EntityId, Activities.Structure.LilleOfficeId);
+
+    public static async Task<Detail> GetAsync(HttpClient client, Guid receivableId)
+    {
+        var response = await client.GetAsync($"/api/collections/receivables/{receivableId}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<Detail>())!;
+    }
+
+    /// <summary>Moves the clock to <paramref name="day"/> at 09:00 UTC and lets every step due by then run.</summary>
+    public async Task MoveToAsync(DateOnly day)
+    {
+        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        app.Clock!.Advance(target - app.Clock.GetUtcNow());
+        await app.WaitForBusIdleAsync();
+    }
+}
