@@ -47,7 +47,7 @@ public sealed class ChangeActivityHandler(ActivitiesDbContext db, ICurrentUser u
         var activity = await LoadAsync(command.ActivityId, command.ExpectedVersion, cancellationToken);
         // Salary requests and equipment lock the same row: none can slip in between reading the commitments and closing.
         await db.LockActivityAsync(activity.Id, cancellationToken);
-        var balance = await db.BudgetEntries.Where(e => e.ActivityId == activity.Id).SumAsync(e => e.Amount, cancellationToken);
+        var balance = await db.BalanceAsync(activity.Id, cancellationToken);
         var committed = await db.CommittedAsync(activity.Id, cancellationToken);
         activity.Close(balance, committed, await db.OutstandingInstalmentsAsync(activity.Id, cancellationToken), clock.Today());
     }

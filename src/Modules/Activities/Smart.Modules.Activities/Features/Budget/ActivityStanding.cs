@@ -34,7 +34,7 @@ public sealed class ActivityStandingHandler(ActivitiesDbContext db)
 
     private async Task<ActivityStanding> StandingOfAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var balance = await db.BudgetEntries.Where(e => e.ActivityId == activity.Id).SumAsync(e => e.Amount, cancellationToken);
+        var balance = await db.BalanceAsync(activity.Id, cancellationToken);
         var available = SalaryBudget.AvailableOf(balance, await db.CommittedAsync(activity.Id, cancellationToken),
             await db.OutstandingInstalmentsAsync(activity.Id, cancellationToken));
         return new ActivityStanding(activity.Id, activity.EntityId, activity.OfficeId, activity.CoordinatorId, activity.Name,

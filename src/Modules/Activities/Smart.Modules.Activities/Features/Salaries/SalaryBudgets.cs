@@ -10,6 +10,10 @@ namespace Smart.Modules.Activities.Features.Salaries;
 
 internal static class SalaryBudgets
 {
+    /// <summary>The activity's balance: the sum of its ledger, never stored.</summary>
+    public static Task<decimal> BalanceAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
+        db.BudgetEntries.Where(e => e.ActivityId == activityId).SumAsync(e => e.Amount, cancellationToken);
+
     /// <summary>The employment budget of the activity's pending salary requests: sent to Payroll, not yet booked.</summary>
     public static Task<decimal> CommittedAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
         db.SalaryRequests.Where(r => r.ActivityId == activityId && r.Status == SalaryRequestStatus.Pending).SumAsync(r => r.EmploymentBudget, cancellationToken);
@@ -18,7 +22,7 @@ internal static class SalaryBudgets
     public static async Task<SalaryBudget> SalaryBudgetAsync(this ActivitiesDbContext db, Activity activity, DateOnly date, CancellationToken cancellationToken)
     {
         var rules = await db.EntityRules.InForceAsync(activity.EntityId, date, cancellationToken);
-        var balance = await db.BudgetEntries.Where(e => e.ActivityId == activity.Id).SumAsync(e => e.Amount, cancellationToken);
+        var balance = await db.BalanceAsync(activity.Id, cancellationToken);
         var committed = await db.CommittedAsync(activity.Id, cancellationToken);
         var outstandingInstalments = await db.OutstandingInstalmentsAsync(activity.Id, cancellationToken);
         var unpaidRevenue = await db.Invoices.Where(i => i.ActivityId == activity.Id).Where(Invoice.Unpaid).SumAsync(Invoice.RevenueAfterContribution, cancellationToken);
