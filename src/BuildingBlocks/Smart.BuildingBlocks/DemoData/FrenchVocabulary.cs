@@ -32,6 +32,26 @@ public static class FrenchVocabulary
         "Cirque en Campagne", "du Livre Jeunesse", "Danse en Plein Air", "des Fanfares", "Chansons de Traverse", "Images Nomades",
     ];
 
+    /// <summary>Members' trades, in the feminine and the masculine, with skills they list (member directory, trainers).</summary>
+    public static readonly (string Feminine, string Masculine, string[] Skills)[] Trades =
+    [
+        ("Comédienne", "Comédien", ["théâtre", "doublage", "lecture publique", "improvisation", "clown"]),
+        ("Graphiste", "Graphiste", ["identité visuelle", "mise en page", "illustration", "typographie", "affiches"]),
+        ("Développeuse web", "Développeur web", ["WordPress", "accessibilité numérique", "applications mobiles", "sites vitrines", "référencement"]),
+        ("Formatrice", "Formateur", ["gestion de projet", "prise de parole", "outils numériques", "animation de groupes", "comptabilité"]),
+        ("Consultante", "Consultant", ["stratégie", "économie sociale et solidaire", "financements publics", "conduite du changement"]),
+        ("Musicienne", "Musicien", ["guitare", "piano", "composition", "musique assistée par ordinateur", "cours particuliers"]),
+        ("Chanteuse", "Chanteur", ["chant lyrique", "jazz", "chorales", "technique vocale"]),
+        ("Danseuse", "Danseur", ["danse contemporaine", "hip-hop", "ateliers enfants", "chorégraphie"]),
+        ("Technicienne son", "Technicien son", ["sonorisation", "régie", "enregistrement", "mixage"]),
+        ("Photographe", "Photographe", ["reportage", "portraits", "photographies de spectacles", "retouche"]),
+        ("Artiste de cirque", "Artiste de cirque", ["jonglage", "acrobaties", "fil", "ateliers cirque"]),
+        ("Animatrice d'ateliers", "Animateur d'ateliers", ["ateliers d'écriture", "arts plastiques", "éducation populaire", "médiation culturelle"]),
+        ("Chargée de communication", "Chargé de communication", ["réseaux sociaux", "relations presse", "rédaction", "événementiel"]),
+        ("Vidéaste", "Vidéaste", ["montage", "captation de spectacles", "motion design", "documentaires"]),
+        ("Traductrice", "Traducteur", ["anglais", "allemand", "sous-titrage", "interprétation"]),
+    ];
+
     /// <summary>Surnames for workshops and studios ("Atelier Dupont – graphisme").</summary>
     public static readonly string[] Surnames =
     [

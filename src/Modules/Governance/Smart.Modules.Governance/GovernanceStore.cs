@@ -3,9 +3,16 @@ using Marten.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten.Events.Aggregation;
+using Smart.Modules.Governance.Domain.Committees;
+using Smart.Modules.Governance.Domain.Directory;
 using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Governance.Domain.Members;
 using Smart.Modules.Governance.Domain.Offices;
+using Smart.Modules.Governance.Domain.Proposals;
+using Smart.Modules.Governance.Features.Directory;
 
 namespace Smart.Modules.Governance;
 
@@ -19,7 +26,8 @@ internal static class GovernanceStore
 
     public static void AddGovernanceStore(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleStore<IGovernanceStore>(configuration, Schema,
-            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member)], m =>
+            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member),
+             typeof(Committee), typeof(Referral), typeof(DirectoryProfile), typeof(ConsultationRules)], m =>
             {
                 // Every aggregate carries a revision: a save states the revision it read, and a stale one is a 409.
                 m.Schema.For<CooperativeEntity>()
@@ -32,5 +40,37 @@ internal static class GovernanceStore
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(o => o.Version))
                     .UniqueIndex(UniqueIndexType.Computed, "members_entity_email", o => o.EntityId, o => o.Email)
                     .Index(o => o.OfficeId);
+
+                m.Schema.For<Committee>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(c => c.Version))
+                    .UniqueIndex(UniqueIndexType.Computed, "committees_entity_key", c => c.EntityId, c => c.Key);
+                m.Schema.For<Referral>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version))
+                    .Index(r => r.CommitteeId).Index(r => r.ReferrerId);
+                // Searched by French full text over the shown fields only (folded without accents, see DirectoryProfile.Fold).
+                m.Schema.For<DirectoryProfile>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(p => p.Version))
+                    .Index(p => p.EntityId).Index(p => p.ShownOfficeId)
+                    .FullTextIndex(DirectorySearch.Language, p => p.SearchText);
+                m.Schema.For<ConsultationRules>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version))
+                    .UniqueIndex(UniqueIndexType.Computed, "consultation_rules_entity_date", r => r.EntityId, r => r.EffectiveFrom);
+
+                // A proposal is an event stream (its consultation's record) with its snapshot saved inline.
+                m.Events.StreamIdentity = StreamIdentity.AsGuid;
+                m.Events.AddEventTypes([typeof(ProposalOpened), typeof(ProposalCommented), typeof(ProposalSupported), typeof(ProposalSupportWithdrawn),
+                    typeof(ProposalReachedItsSupports), typeof(ProposalHandedToCommittee), typeof(ProposalAnswered), typeof(ProposalWithdrawn)]);
+                m.Projections.Add(new ProposalProjection(), ProjectionLifecycle.Inline);
+                m.Schema.For<Proposal>().Index(p => p.EntityId).Index(p => p.OfficeId);
             });
+
+    private sealed class ProposalProjection : SingleStreamProjection<Proposal, Guid>
+    {
+        public override Proposal Evolve(Proposal? snapshot, Guid id, IEvent e)
+        {
+            if (e.Data is ProposalOpened opened) return Proposal.Opened(opened);
+            snapshot!.Absorb((IProposalEvent)e.Data);
+            return snapshot;
+        }
+    }
 }

@@ -61,8 +61,7 @@ public sealed class MemberQueriesHandler(ICurrentUser user)
             ?? throw new NotFoundException("Member", query.MemberId));
 
     public async Task<MemberView> HandleAsync(GetMyMember query, IQuerySession session, CancellationToken cancellationToken) =>
-        MemberView.From(await session.Query<Member>().SingleOrDefaultAsync(m => m.Id == user.MemberId, cancellationToken)
-            ?? throw new NotFoundException("Member", "me"));
+        MemberView.From(await session.LoadCallerAsync(user, cancellationToken));
 
     public async Task<PagedResult<MemberView>> HandleAsync(ListMembers query, IQuerySession session, CancellationToken cancellationToken)
     {
