@@ -99,7 +99,7 @@ internal static class SpacesBenchmark
         {
             for (var d = 0; d < 366; d++)
             {
-                var day = ResourceDay.Start(resource.Id, today.AddDays(d));
+                var day = ResourceDay.Start(resource, today.AddDays(d));
                 foreach (var hour in new[] { 8 + random.Next(3), 12 + random.Next(3), 16 + random.Next(3) })
                 {
                     day.Book(Guid.CreateVersion7(), new TimeOnly(hour, 0), new TimeOnly(hour + 1, 0), resource.SimultaneousBookings, waitIfFull: false);

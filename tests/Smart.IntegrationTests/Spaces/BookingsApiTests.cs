@@ -77,6 +77,23 @@ public sealed class BookingsApiTests(SpacesApp app) : IClassFixture<SpacesApp>
     }
 
     [Fact]
+    public async Task Given_a_day_rate_of_15_capped_at_40_a_month_Then_a_member_pays_15_15_10_then_nothing_and_a_day_cancelled_in_time_gives_its_15_back()
+    {
+        var scenario = await new SpacesScenario(app).StartAsync();
+        var (_, member, activityId) = await scenario.MemberAsync();
+        var mezzanine = await scenario.ResourceAsync(new { kind = "CoworkingArea", name = "Mezzanine", capacity = 10 }, new { audience = "Member", day = 15.00m, monthlyCap = 40.00m });
+        async Task<Booking> DayAsync(DateOnly date) => await BookedAsync(await BookAsync(member, mezzanine, date, "09:00:00", "18:00:00", activityId));
+
+        var days = new List<Booking> { await DayAsync(Tuesday), await DayAsync(Wednesday), await DayAsync(Thursday), await DayAsync(new DateOnly(2026, 3, 7)) };
+        Assert.Equal([15.00m, 15.00m, 10.00m, 0.00m], days.Select(b => b.Charged));
+        Assert.True((await (await member.PostAsync($"/api/spaces/bookings/{days[1].Id}/cancellation", null)).Content.ReadFromJsonAsync<Cancellation>())!.Free);
+        Assert.Equal(15.00m, (await DayAsync(new DateOnly(2026, 3, 9))).Price); // 40.00 − 15.00 − 10.00 left
+        Assert.Equal(0.00m, (await DayAsync(new DateOnly(2026, 3, 10))).Price);
+        Assert.Equal(15.00m, (await DayAsync(new DateOnly(2026, 4, 1))).Price); // a new month
+        Assert.Equal((1, -10.00m), await scenario.LedgerAsync(member, activityId, days[2].Id));
+    }
+
+    [Fact]
     public async Task Given_20_desks_booked_Then_the_21st_waits_and_a_cancellation_confirms_and_charges_it()
     {
         var scenario = await new SpacesScenario(app).StartAsync();

@@ -71,4 +71,36 @@ public sealed class CalendarsAndAvailabilityTests(SpacesApp app) : IClassFixture
         await (await otherEntity.PostAsJsonAsync("/api/spaces/calendar-feeds", new { resourceId = scenario.RoomId })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await member.PostAsJsonAsync("/api/spaces/calendar-feeds", new { resourceId = Guid.Empty })).AssertFieldErrorsAsync("resourceId");
     }
+
+    [Fact]
+    public async Task Given_feeds_of_a_member_and_of_a_room_revoked_Then_the_old_addresses_are_404_and_the_new_ones_serve_the_feed()
+    {
+        var scenario = await new SpacesScenario(app).StartAsync();
+        var (_, member, activityId) = await scenario.MemberAsync();
+        var (_, other, _) = await scenario.MemberAsync();
+        await BookedAsync(await BookAsync(member, scenario.RoomId, Tuesday, "10:00:00", "12:00:00", activityId));
+        var anonymous = app.CreateClient();
+        var mine = (await (await member.PostAsJsonAsync("/api/spaces/calendar-feeds", new { })).Content.ReadFromJsonAsync<Feed>())!;
+        var room = (await (await member.PostAsJsonAsync("/api/spaces/calendar-feeds", new { resourceId = scenario.RoomId })).Content.ReadFromJsonAsync<Feed>())!;
+
+        await (await member.PostAsJsonAsync("/api/spaces/calendar-feeds/revocation", new { resourceId = Guid.Empty })).AssertFieldErrorsAsync("resourceId");
+        await (await other.PostAsJsonAsync("/api/spaces/calendar-feeds/revocation", new { })).AssertProblemAsync(HttpStatusCode.NotFound); // has no feed
+        var otherEntity = await app.ClientAsync(SmartRoles.Operator, entityId: scenario.Structure.OtherEntityId);
+        await (await otherEntity.PostAsJsonAsync("/api/spaces/calendar-feeds/revocation", new { resourceId = scenario.RoomId })).AssertProblemAsync(HttpStatusCode.NotFound);
+        var notStaff = await member.PostAsJsonAsync("/api/spaces/calendar-feeds/revocation", new { resourceId = scenario.RoomId });
+        Assert.Equal("ResourceFeedsAreRevokedByStaff", (await notStaff.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(mine.Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(room.Url)).StatusCode);
+
+        var renewed = (await (await member.PostAsJsonAsync("/api/spaces/calendar-feeds/revocation", new { })).Content.ReadFromJsonAsync<Feed>())!;
+        var renewedRoom = (await (await scenario.Operator.PostAsJsonAsync("/api/spaces/calendar-feeds/revocation", new { resourceId = scenario.RoomId })).Content.ReadFromJsonAsync<Feed>())!;
+
+        Assert.Equal(mine.Id, renewed.Id);
+        Assert.NotEqual(mine.Url, renewed.Url);
+        await (await anonymous.GetAsync(mine.Url)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync(room.Url)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("DTSTART;TZID=Europe/Paris:20260303T100000", await (await anonymous.GetAsync(renewed.Url)).Content.ReadAsStringAsync());
+        Assert.Contains("SUMMARY:Salle Jaune: booked", await (await anonymous.GetAsync(renewedRoom.Url)).Content.ReadAsStringAsync());
+        Assert.Equal(renewed.Url, (await (await member.PostAsJsonAsync("/api/spaces/calendar-feeds", new { })).Content.ReadFromJsonAsync<Feed>())!.Url);
+    }
 }

@@ -45,6 +45,65 @@ public sealed class EventsAndFiguresTests(SpacesApp app) : IClassFixture<SpacesA
         await (await otherEntity.GetAsync($"/api/spaces/places/{scenario.PlaceId}/events")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    private sealed record Moved(Guid Id, DateOnly Date, TimeOnly Start, TimeOnly End, List<Guid> RoomIds, DateTimeOffset? CancelledAt);
+
+    private sealed record EventCancellation(Guid EventId, List<Guid> Promoted);
+
+    [Fact]
+    public async Task Given_a_concert_on_Tuesday_18_to_20_and_a_booking_waiting_for_19_Then_moving_it_to_17_confirms_the_booking_and_moving_it_to_Thursday_then_cancelling_frees_the_rooms()
+    {
+        var scenario = await new SpacesScenario(app).StartAsync();
+        var (_, member, activityId) = await scenario.MemberAsync();
+        var op = scenario.Operator;
+        var events = $"/api/spaces/places/{scenario.PlaceId}/events";
+        var concert = await CreatedIdAsync(await op.PostAsJsonAsync(events,
+            new { title = "Concert", isPublic = true, date = Tuesday, start = "18:00:00", end = "20:00:00", roomIds = new[] { scenario.RoomId } }));
+        var waiting = await BookedAsync(await BookAsync(member, scenario.RoomId, Tuesday, "19:00:00", "20:00:00", activityId, waitIfFull: true));
+        Assert.Equal("Waiting", waiting.Status);
+        var schedule = $"{events}/{concert}/schedule";
+        async Task<Moved> ConcertAsync() => (await member.GetFromJsonAsync<List<Moved>>(events))!.Single(e => e.Id == concert);
+
+        await (await op.PutAsJsonAsync(schedule, new { date = Tuesday, start = "20:00:00", end = "17:00:00", roomIds = Array.Empty<Guid>() })).AssertFieldErrorsAsync("end", "roomIds");
+        await (await op.PutAsJsonAsync(schedule, new { date = new DateOnly(2026, 3, 8), start = "17:00:00", end = "19:00:00" })).AssertFieldErrorsAsync("start"); // Sunday
+        await (await op.PutAsJsonAsync($"{events}/{Guid.NewGuid()}/schedule", new { date = Tuesday, start = "17:00:00", end = "19:00:00" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        var otherEntityOperator = await app.ClientAsync(SmartRoles.Operator, entityId: scenario.Structure.OtherEntityId);
+        await (await otherEntityOperator.PutAsJsonAsync(schedule, new { date = Tuesday, start = "17:00:00", end = "19:00:00" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await otherEntityOperator.PostAsync($"{events}/{concert}/cancellation", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync(schedule, new { date = Tuesday, start = "17:00:00", end = "19:00:00" })).StatusCode);
+        Assert.Equal((Tuesday, new TimeOnly(18, 0)), ((await ConcertAsync()).Date, (await ConcertAsync()).Start));
+
+        // Same room, same day: its slot moves to 17:00–19:00, which leaves 19:00–20:00 to the waiting booking (charged 20.00).
+        var earlier = await op.PutAsJsonAsync(schedule, new { date = Tuesday, start = "17:00:00", end = "19:00:00" });
+        Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
+        var confirmed = (await member.GetFromJsonAsync<Booking>($"/api/spaces/bookings/{waiting.Id}", Json))!;
+        Assert.Equal(("Confirmed", 20.00m), (confirmed.Status, confirmed.Charged));
+        Assert.Equal((1, -20.00m), await scenario.LedgerAsync(member, activityId, waiting.Id));
+        Assert.Equal("SlotIsFree", (await (await BookAsync(member, scenario.RoomId, Tuesday, "17:00:00", "18:00:00", activityId)).AssertProblemAsync(HttpStatusCode.Conflict))
+            .GetProperty("rule").GetString());
+
+        // A move onto a taken slot (the workshop all Wednesday) is refused, nothing moved; to Thursday 10:00–12:00 in the room
+        // and the workshop, Tuesday is free again.
+        await BookedAsync(await BookAsync(member, scenario.WorkshopId, Wednesday, "09:00:00", "18:00:00", activityId));
+        var refused = await op.PutAsJsonAsync(schedule, new { date = Wednesday, start = "10:00:00", end = "12:00:00", roomIds = new[] { scenario.RoomId, scenario.WorkshopId } });
+        Assert.Equal("SlotIsFree", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal((Tuesday, new TimeOnly(17, 0)), ((await ConcertAsync()).Date, (await ConcertAsync()).Start));
+        var thursday = (await (await op.PutAsJsonAsync(schedule, new { date = Thursday, start = "10:00:00", end = "12:00:00", roomIds = new[] { scenario.RoomId, scenario.WorkshopId } }))
+            .Content.ReadFromJsonAsync<Moved>(Json))!;
+        Assert.Equal((Thursday, new TimeOnly(10, 0)), (thursday.Date, thursday.Start));
+        Assert.Equal([scenario.RoomId, scenario.WorkshopId], thursday.RoomIds);
+        Assert.Equal(20.00m, (await BookedAsync(await BookAsync(member, scenario.RoomId, Tuesday, "17:00:00", "18:00:00", activityId))).Price);
+        Assert.Equal("SlotIsFree", (await (await BookAsync(member, scenario.WorkshopId, Thursday, "11:00:00", "12:00:00", activityId)).AssertProblemAsync(HttpStatusCode.Conflict))
+            .GetProperty("rule").GetString());
+
+        var cancelled = (await (await op.PostAsync($"{events}/{concert}/cancellation", null)).Content.ReadFromJsonAsync<EventCancellation>(Json))!;
+        Assert.Equal((concert, 0), (cancelled.EventId, cancelled.Promoted.Count));
+        Assert.NotNull((await ConcertAsync()).CancelledAt);
+        Assert.Equal("Confirmed", (await BookedAsync(await BookAsync(member, scenario.WorkshopId, Thursday, "11:00:00", "12:00:00", activityId))).Status);
+        var again = await op.PostAsync($"{events}/{concert}/cancellation", null);
+        Assert.Equal("EventIsAhead", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal(0, (await op.GetFromJsonAsync<Figures>($"/api/spaces/places/{scenario.PlaceId}/figures?month=2026-03-01"))!.Events);
+    }
+
     [Fact]
     public async Task Given_bookings_and_events_in_March_Then_the_figures_show_occupancy_income_and_events()
     {

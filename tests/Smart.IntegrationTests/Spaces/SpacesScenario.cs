@@ -25,7 +25,7 @@ public sealed class SpacesApp : SmartApp
 public sealed class SpacesScenario(SmartApp app)
 {
     public sealed record Booking(Guid Id, Guid ResourceId, Guid? MemberId, Guid? ActivityId, string? OutsiderName, DateOnly Date, TimeOnly Start, TimeOnly End,
-        string Audience, decimal Price, string Status, decimal Charged, decimal? CancellationFee);
+        string Audience, decimal Price, string Status, decimal Charged, decimal? CancellationFee, Guid? SeriesId = null);
 
     public sealed record Cancellation(Guid BookingId, bool Free, decimal Fee, List<Guid> Promoted);
 

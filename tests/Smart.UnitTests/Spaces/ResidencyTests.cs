@@ -62,4 +62,34 @@ public sealed class ResidencyTests
             Residency.Begin(workshop, Guid.NewGuid(), Guid.NewGuid(), April, null, 30, 250.00m, residentsAlready: 1, Today));
         Assert.Equal("ResourceHasRoomForAResident", refused.Rule);
     }
+
+    [Fact]
+    public void Given_250_from_15_March_charged_to_April_and_300_from_16_May_Then_May_is_275_81_June_300_and_no_change_reaches_a_charged_month()
+    {
+        var residency = Begin(new DateOnly(2026, 3, 15));
+        residency.Charge(March);
+        residency.Charge(April);
+
+        var charged = Assert.Throws<BusinessRuleViolationException>(() => residency.ChangePrice(new DateOnly(2026, 4, 30), 300.00m));
+        Assert.Equal("PriceChangesAfterTheChargedMonths", charged.Rule);
+        Assert.Equal("PriceChangesWithinTheResidency", Assert.Throws<BusinessRuleViolationException>(() => residency.ChangePrice(new DateOnly(2026, 3, 1), 300.00m)).Rule);
+        residency.ChangePrice(new DateOnly(2026, 5, 16), 280.00m);
+        residency.ChangePrice(new DateOnly(2026, 5, 16), 300.00m); // the same date: replaced
+
+        Assert.Equal([250.00m, 300.00m], residency.Prices.Select(p => p.MonthlyPrice));
+        Assert.Equal(275.81m, residency.AmountFor(new DateOnly(2026, 5, 1))); // (15 × 250.00 + 16 × 300.00) / 31 = 275.806…
+        Assert.Equal(300.00m, residency.AmountFor(new DateOnly(2026, 6, 1)));
+        Assert.Equal([137.10m, 250.00m], residency.Months.Select(m => m.Amount));
+    }
+
+    [Fact]
+    public void Given_a_residency_not_started_Then_a_price_from_its_start_replaces_the_agreed_one()
+    {
+        var residency = Begin(new DateOnly(2026, 4, 1));
+
+        residency.ChangePrice(new DateOnly(2026, 4, 1), 220.00m);
+
+        Assert.Equal([new ResidencyPrice(new DateOnly(2026, 4, 1), 220.00m)], residency.Prices);
+        Assert.Equal(220.00m, residency.AmountFor(April));
+    }
 }

@@ -29,9 +29,16 @@ public static class Visibility
 
     /// <summary>Rows shared by a whole entity (its rules, offices, clients): everyone tied to the entity sees them.</summary>
     public static IQueryable<T> VisibleInEntityOf<T>(this IQueryable<T> rows, ICurrentUser user, Expression<Func<T, Guid>> entity) =>
-        user.EntityId is { } entityId ? rows.Where(Is(entity, entityId))
-        : user.IsPlatformAdmin() ? rows
-        : rows.Where(_ => false);
+        user.InEntityOf(entity) is { } filter ? rows.Where(filter) : rows;
+
+    /// <summary>
+    /// The same rule as a predicate, for queries that are not an <see cref="IQueryable{T}"/> (Marten's batched queries);
+    /// null when the caller sees every entity (a platform admin).
+    /// </summary>
+    public static Expression<Func<T, bool>>? InEntityOf<T>(this ICurrentUser user, Expression<Func<T, Guid>> entity) =>
+        user.EntityId is { } entityId ? Is(entity, entityId)
+        : user.IsPlatformAdmin() ? null
+        : _ => false;
 
     private static Expression<Func<T, bool>> Is<T>(Expression<Func<T, Guid>> selector, Guid id) =>
         Expression.Lambda<Func<T, bool>>(Expression.Equal(selector.Body, Expression.Constant(id)), selector.Parameters);

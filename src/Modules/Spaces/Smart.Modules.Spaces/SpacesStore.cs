@@ -34,13 +34,14 @@ internal static class SpacesStore
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version))
                     .UniqueIndex(UniqueIndexType.Computed, "resources_place_name", r => r.PlaceId, r => r.Name);
                 m.Schema.For<ResourceDay>()
-                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version))
+                    .Index([d => d.Date, d => d.PlaceId]);
                 m.Schema.For<Booking>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(b => b.Version))
-                    .Index(b => b.ResourceId).Index(b => b.MemberId).Index(b => b.Date);
+                    .Index(b => b.ResourceId).Index(b => b.MemberId).Index(b => b.Date).Index(b => b.SeriesId!);
                 m.Schema.For<Residency>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version))
-                    .Index(r => r.ResourceId).Index(r => r.MemberId);
+                    .Index(r => r.ResourceId).Index(r => r.MemberId).Index(r => r.PlaceId);
                 m.Schema.For<PlaceEvent>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(e => e.Version))
                     .Index(e => e.PlaceId).Index(e => e.Date);

@@ -89,7 +89,7 @@ public sealed class SeedSpacesDemoDataHandler(TimeProvider clock)
         // A month of bookings and events around today.
         var days = new Dictionary<Guid, ResourceDay>();
         ResourceDay Day(Resource resource, DateOnly date) =>
-            days.TryGetValue(ResourceDay.IdOf(resource.Id, date), out var day) ? day : days[ResourceDay.IdOf(resource.Id, date)] = ResourceDay.Start(resource.Id, date);
+            days.TryGetValue(ResourceDay.IdOf(resource.Id, date), out var day) ? day : days[ResourceDay.IdOf(resource.Id, date)] = ResourceDay.Start(resource, date);
         var charged = new Dictionary<(Guid, Guid, DateOnly), decimal>();
         for (var date = today.AddDays(-14); date <= today.AddDays(14); date = date.AddDays(1))
         {

@@ -56,6 +56,19 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string seriesId_rawValue = httpContext.Request.Query["seriesId"];
+            System.Nullable<System.Guid> seriesId = default;
+
+            if (seriesId_rawValue != null && System.Guid.TryParse(seriesId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var seriesId_parsed))
+            {
+                seriesId = seriesId_parsed;
+            }
+            else if (!string.IsNullOrEmpty(seriesId_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "seriesId", seriesId_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
             string from_rawValue = httpContext.Request.Query["from"];
             System.Nullable<System.DateOnly> from = default;
 
@@ -123,7 +136,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var okOfPagedResultOfBookingView = await Smart.Modules.Spaces.Features.Bookings.BookingQueriesEndpoints.List(resourceId, placeId, from, to, status, page, pageSize, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var okOfPagedResultOfBookingView = await Smart.Modules.Spaces.Features.Bookings.BookingQueriesEndpoints.List(resourceId, placeId, seriesId, from, to, status, page, pageSize, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await okOfPagedResultOfBookingView.ExecuteAsync(httpContext).ConfigureAwait(false);
             

@@ -38,6 +38,9 @@ internal sealed class Booking : AggregateRoot
 
     public Outsider? Outsider { get; private set; }
 
+    /// <summary>The recurring series it was booked in, if any: a series is cancelled as a whole by this id.</summary>
+    public Guid? SeriesId { get; private set; }
+
     public DateOnly Date { get; private set; }
 
     public TimeOnly Start { get; private set; }
@@ -114,6 +117,8 @@ internal sealed class Booking : AggregateRoot
         BookedAt = now,
         Status = BookingStatus.Waiting,
     };
+
+    public void BookedInSeries(Guid seriesId) => SeriesId = seriesId;
 
     /// <summary>Takes the slot the resource's day gave it: confirmed now (charged), or in line.</summary>
     public void Placed(BookingStatus status)

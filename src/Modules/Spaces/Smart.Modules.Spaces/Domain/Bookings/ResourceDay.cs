@@ -1,5 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Spaces.Contracts;
+using Smart.Modules.Spaces.Domain.Resources;
 
 namespace Smart.Modules.Spaces.Domain.Bookings;
 
@@ -24,13 +25,28 @@ internal sealed class ResourceDay : AggregateRoot
 
     public Guid ResourceId { get; private set; }
 
+    /// <summary>Where the resource is, as on the resource: the availability search reads a place's days by these, in the same round trip as its resources (ADR 0068).</summary>
+    public Guid EntityId { get; private set; }
+
+    public Guid OfficeId { get; private set; }
+
+    public Guid PlaceId { get; private set; }
+
     public DateOnly Date { get; private set; }
 
     public IReadOnlyList<Slot> Slots => _slots;
 
     public static Guid IdOf(Guid resourceId, DateOnly date) => DeterministicIds.Of(resourceId, date);
 
-    public static ResourceDay Start(Guid resourceId, DateOnly date) => new() { Id = IdOf(resourceId, date), ResourceId = resourceId, Date = date };
+    public static ResourceDay Start(Resource resource, DateOnly date) => new()
+    {
+        Id = IdOf(resource.Id, date),
+        ResourceId = resource.Id,
+        EntityId = resource.EntityId,
+        OfficeId = resource.OfficeId,
+        PlaceId = resource.PlaceId,
+        Date = date,
+    };
 
     /// <summary>
     /// Confirms the booking when fewer than <paramref name="capacity"/> confirmed bookings overlap it at any moment;
@@ -43,15 +59,35 @@ internal sealed class ResourceDay : AggregateRoot
             _slots.Add(new Slot(bookingId, start, end, Waiting: false));
             return BookingStatus.Confirmed;
         }
-        CheckRule(new SlotIsFree(start, end, waitIfFull));
+        CheckRule(new SlotIsFree(start, end, Accepted: waitIfFull));
         _slots.Add(new Slot(bookingId, start, end, Waiting: true));
         return BookingStatus.Waiting;
     }
 
-    /// <summary>Frees a booking's slot and confirms, first come first served, the waiting bookings that now fit.</summary>
+    /// <summary>Frees a booking's (or an event's) slot and confirms, first come first served, the waiting bookings that now fit.</summary>
     public IReadOnlyList<Guid> Release(Guid bookingId, int capacity)
     {
         _slots.RemoveAll(s => s.BookingId == bookingId);
+        return Promote(capacity);
+    }
+
+    /// <summary>
+    /// Moves a slot to other hours of the same day (an event moved): it must fit without itself, or 409; then the waiting
+    /// bookings that its old hours leave room for are confirmed.
+    /// </summary>
+    public IReadOnlyList<Guid> Move(Guid bookingId, TimeOnly start, TimeOnly end, int capacity)
+    {
+        var index = _slots.FindIndex(s => s.BookingId == bookingId);
+        var moved = _slots[index];
+        _slots.RemoveAt(index);
+        var fits = Fits(start, end, capacity);
+        _slots.Insert(index, fits ? moved with { Start = start, End = end } : moved);
+        CheckRule(new SlotIsFree(start, end, Accepted: fits));
+        return Promote(capacity);
+    }
+
+    private List<Guid> Promote(int capacity)
+    {
         var promoted = new List<Guid>();
         foreach (var waiting in _slots.Where(s => s.Waiting).ToList())
         {
@@ -73,9 +109,10 @@ internal sealed class ResourceDay : AggregateRoot
     /// <summary>Confirmed hours booked this day (for occupancy).</summary>
     public decimal BookedHours => _slots.Where(s => !s.Waiting).Sum(s => (decimal)(s.End - s.Start).TotalHours);
 
-    private sealed record SlotIsFree(TimeOnly Start, TimeOnly End, bool WaitIfFull) : IBusinessRule
+    /// <summary>Broken unless the caller accepts a full slot (a place on the waiting list) or the slot fits after all.</summary>
+    private sealed record SlotIsFree(TimeOnly Start, TimeOnly End, bool Accepted) : IBusinessRule
     {
-        public bool IsBroken() => !WaitIfFull;
+        public bool IsBroken() => !Accepted;
 
         public string Message => $"The resource is already booked between {Start:HH\\:mm} and {End:HH\\:mm}.";
     }

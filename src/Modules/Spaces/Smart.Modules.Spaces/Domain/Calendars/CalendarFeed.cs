@@ -34,6 +34,11 @@ internal sealed class CalendarFeed
         EntityId = entityId,
         ResourceId = resourceId,
         MemberId = memberId,
-        Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant(),
+        Token = NewToken(),
     };
+
+    /// <summary>Revokes the address: a new token, and the old one leads nowhere (404) from now on.</summary>
+    public void Renew() => Token = NewToken();
+
+    private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }

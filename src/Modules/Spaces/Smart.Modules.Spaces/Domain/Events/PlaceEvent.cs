@@ -37,12 +37,12 @@ internal sealed class PlaceEvent : AggregateRoot
 
     public IReadOnlyList<Guid> RoomIds => _roomIds;
 
+    /// <summary>When it was called off: it stays on the programme, marked so, and its rooms are free again.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
     public static PlaceEvent Plan(Guid placeId, IReadOnlyList<Resource> rooms, string title, string? description, bool isPublic, DateOnly date, TimeOnly start, TimeOnly end)
     {
-        foreach (var room in rooms)
-        {
-            CheckRule(new EventsUseRooms(room));
-        }
+        CheckRooms(rooms);
         return new PlaceEvent
         {
             Id = Guid.CreateVersion7(),
@@ -57,6 +57,36 @@ internal sealed class PlaceEvent : AggregateRoot
             End = end,
             _roomIds = rooms.Select(r => r.Id).ToList(),
         };
+    }
+
+    /// <summary>Calls the event off before it starts (<paramref name="startsAt"/>, the UTC instant of its start).</summary>
+    public void Cancel(DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        CheckRule(new EventIsAhead(this, startsAt, now));
+        CancelledAt = now;
+    }
+
+    /// <summary>Moves the event, before it starts, to another date, hours or rooms of its place; its id (and so the programme's entry) stays.</summary>
+    public void MoveTo(IReadOnlyList<Resource> rooms, DateOnly date, TimeOnly start, TimeOnly end, DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        CheckRule(new EventIsAhead(this, startsAt, now));
+        CheckRooms(rooms);
+        (Date, Start, End, _roomIds) = (date, start, end, rooms.Select(r => r.Id).ToList());
+    }
+
+    private static void CheckRooms(IReadOnlyList<Resource> rooms)
+    {
+        foreach (var room in rooms)
+        {
+            CheckRule(new EventsUseRooms(room));
+        }
+    }
+
+    private sealed record EventIsAhead(PlaceEvent Event, DateTimeOffset StartsAt, DateTimeOffset Now) : IBusinessRule
+    {
+        public bool IsBroken() => Event.CancelledAt is not null || StartsAt <= Now;
+
+        public string Message => Event.CancelledAt is not null ? $"{Event.Title} is cancelled already." : $"{Event.Title} has started or is over: it stays as it was.";
     }
 
     private sealed record EventsUseRooms(Resource Resource) : IBusinessRule

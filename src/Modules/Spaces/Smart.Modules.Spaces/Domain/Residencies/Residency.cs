@@ -3,6 +3,9 @@ using Smart.Modules.Spaces.Domain.Resources;
 
 namespace Smart.Modules.Spaces.Domain.Residencies;
 
+/// <summary>The monthly price of a residency from a date until the next change (ADR 0069).</summary>
+internal sealed record ResidencyPrice(DateOnly EffectiveFrom, decimal MonthlyPrice) : IEffectiveDated;
+
 /// <summary>A month of a residency, charged once to the member's activity under <see cref="ChargeId"/>.</summary>
 internal sealed record ResidencyMonth(DateOnly Month, decimal Amount, DateOnly ChargedOn, Guid ChargeId);
 
@@ -14,6 +17,7 @@ internal sealed record ResidencyMonth(DateOnly Month, decimal Amount, DateOnly C
 internal sealed class Residency : AggregateRoot
 {
     private List<ResidencyMonth> _months = [];
+    private List<ResidencyPrice> _priceChanges = [];
 
     private Residency()
     {
@@ -38,7 +42,12 @@ internal sealed class Residency : AggregateRoot
     /// <summary>Days between giving notice and the last day.</summary>
     public int NoticeDays { get; private set; }
 
+    /// <summary>The monthly price agreed at the start; <see cref="Prices"/> holds the later changes too.</summary>
     public decimal MonthlyPrice { get; private set; }
+
+    /// <summary>The monthly price from the start, then each change from its date (a change from the start replaces the agreed price).</summary>
+    public IReadOnlyList<ResidencyPrice> Prices =>
+        _priceChanges.Any(p => p.EffectiveFrom == Start) ? _priceChanges : [new ResidencyPrice(Start, MonthlyPrice), .. _priceChanges];
 
     public IReadOnlyList<ResidencyMonth> Months => _months;
 
@@ -75,15 +84,36 @@ internal sealed class Residency : AggregateRoot
         return MonthOf(first) == month && IsActiveOn(first) ? first : null;
     }
 
-    /// <summary>The month's price, prorated by the days of the month the residency covers, to the cent.</summary>
+    /// <summary>
+    /// The month's price, prorated by the days of the month the residency covers, each day at the monthly price in
+    /// force that day (a change from the 16th: 15 days at the old price, the rest at the new one), to the cent.
+    /// </summary>
     public decimal AmountFor(DateOnly month)
     {
         var last = month.AddMonths(1).AddDays(-1);
         var from = Start > month ? Start : month;
         var to = End is { } end && end < last ? end : last;
-        if (to < from) return 0m;
-        return Money.RoundToCents(MonthlyPrice * (to.DayNumber - from.DayNumber + 1) / (last.Day));
+        var prices = Prices;
+        var total = 0m;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            total += prices.InForceOn(day)!.MonthlyPrice;
+        }
+        return Money.RoundToCents(total / last.Day);
     }
+
+    /// <summary>
+    /// A new monthly price from <paramref name="from"/>, within the residency and after the months already charged
+    /// (they stay as charged); a change of the same date replaces it.
+    /// </summary>
+    public void ChangePrice(DateOnly from, decimal monthlyPrice)
+    {
+        CheckRule(new PriceChangesWithinTheResidency(from, Start, End));
+        CheckRule(new PriceChangesAfterTheChargedMonths(from, LastChargedDay));
+        _priceChanges = _priceChanges.Where(p => p.EffectiveFrom != from).Append(new ResidencyPrice(from, monthlyPrice)).OrderBy(p => p.EffectiveFrom).ToList();
+    }
+
+    private DateOnly? LastChargedDay => _months.Count == 0 ? null : _months.Max(m => m.Month).AddMonths(1).AddDays(-1);
 
     /// <summary>Charges a month once: null when it is charged already or not covered.</summary>
     public ResidencyMonth? Charge(DateOnly month)
@@ -106,7 +136,7 @@ internal sealed class Residency : AggregateRoot
     {
         CheckRule(new EndsAfterTheStart(end, Start));
         CheckRule(new NoticeIsRespected(end, today, NoticeDays));
-        CheckRule(new EndsAfterTheChargedMonths(end, _months.Count == 0 ? null : _months.Max(m => m.Month).AddMonths(1).AddDays(-1), End));
+        CheckRule(new EndsAfterTheChargedMonths(end, LastChargedDay, End));
         End = end;
     }
 
@@ -129,6 +159,20 @@ internal sealed class Residency : AggregateRoot
         public bool IsBroken() => Start < Today;
 
         public string Message => $"A residency starts today ({Today:yyyy-MM-dd}) or later.";
+    }
+
+    private sealed record PriceChangesWithinTheResidency(DateOnly From, DateOnly Start, DateOnly? End) : IBusinessRule
+    {
+        public bool IsBroken() => From < Start || (End is { } end && From > end);
+
+        public string Message => $"The residency runs from {Start:yyyy-MM-dd}{(End is { } end ? $" to {end:yyyy-MM-dd}" : "")}: its price changes within it.";
+    }
+
+    private sealed record PriceChangesAfterTheChargedMonths(DateOnly From, DateOnly? LastChargedDay) : IBusinessRule
+    {
+        public bool IsBroken() => LastChargedDay is { } last && From <= last;
+
+        public string Message => $"The months up to {LastChargedDay:yyyy-MM-dd} are charged already: a new price applies from the day after at the earliest.";
     }
 
     private sealed record EndsAfterTheStart(DateOnly End, DateOnly Start) : IBusinessRule

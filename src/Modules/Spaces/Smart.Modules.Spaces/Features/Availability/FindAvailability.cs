@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Smart.BuildingBlocks.Security;
@@ -40,34 +42,49 @@ public sealed record AvailableResource(Guid ResourceId, Guid PlaceId, string Pla
 
 public sealed class FindAvailabilityHandler(ICurrentUser user)
 {
+    /// <summary>
+    /// One round trip (ADR 0068): the places, their resources, the resources' days and their residents on that date are
+    /// four queries of one Marten batch, each filtered alike by where the rows are (entity, office, place); the
+    /// answer is computed in memory.
+    /// </summary>
     public async Task<IReadOnlyList<AvailableResource>> HandleAsync(FindAvailability query, IQuerySession session, CancellationToken cancellationToken)
     {
         var (date, start, end) = (query.Date!.Value, query.Start!.Value, query.End!.Value);
-        var places = session.Query<Place>().VisibleTo(user);
-        if (query.OfficeId is { } officeId) places = places.Where(p => p.OfficeId == officeId);
-        if (query.PlaceId is { } placeId) places = places.Where(p => p.Id == placeId);
-        var open = (await places.ToListAsync(cancellationToken)).Where(p => p.IsOpen(date, start, end)).ToDictionary(p => p.Id);
-        if (open.Count == 0) return [];
-
-        var placeIds = open.Keys.ToList();
-        var resources = session.Query<Resource>().Where(r => placeIds.Contains(r.PlaceId));
+        var batch = session.CreateBatchQuery();
+        var placesRead = Located(batch.Query<Place>(), query, p => p.EntityId, p => p.OfficeId, p => p.Id).ToList();
+        var resources = Located(batch.Query<Resource>(), query, r => r.EntityId, r => r.OfficeId, r => r.PlaceId);
         if (query.Kind is { } kind) resources = resources.Where(r => r.Kind == kind);
-        var candidates = (await resources.ToListAsync(cancellationToken))
+        var resourcesRead = resources.ToList();
+        var daysRead = Located(batch.Query<ResourceDay>().Where(d => d.Date == date), query, d => d.EntityId, d => d.OfficeId, d => d.PlaceId).ToList();
+        var residenciesRead = Located(batch.Query<Residency>().Where(r => r.Start <= date && (r.End == null || r.End >= date)), query,
+            r => r.EntityId, r => r.OfficeId, r => r.PlaceId).ToList();
+        await batch.Execute(cancellationToken);
+
+        var open = (await placesRead).Where(p => p.IsOpen(date, start, end)).ToDictionary(p => p.Id);
+        var days = (await daysRead).ToDictionary(d => d.ResourceId);
+        var residents = (await residenciesRead).CountBy(r => r.ResourceId).ToDictionary();
+        return (await resourcesRead)
+            .Where(r => open.ContainsKey(r.PlaceId))
             .Where(r => r.Kind is not (ResourceKind.MeetingRoom or ResourceKind.TrainingRoom) || r.Capacity >= query.Attendees)
-            .ToList();
-        var resourceIds = candidates.Select(r => r.Id).ToList();
-        var days = (await session.LoadManyAsync<ResourceDay>(cancellationToken, candidates.Select(r => ResourceDay.IdOf(r.Id, date))))
-            .ToDictionary(d => d.ResourceId);
-        var residents = (await session.Query<Residency>()
-                .Where(r => resourceIds.Contains(r.ResourceId) && r.Start <= date && (r.End == null || r.End >= date)).ToListAsync(cancellationToken))
-            .CountBy(r => r.ResourceId).ToDictionary();
-        return candidates
-            .Where(r => !days.TryGetValue(r.Id, out var day) || day.Fits(start, end, r.SimultaneousBookings - residents.GetValueOrDefault(r.Id)))
-            .Where(r => r.SimultaneousBookings - residents.GetValueOrDefault(r.Id) > 0)
+            .Where(r => r.SimultaneousBookings - residents.GetValueOrDefault(r.Id) is var capacity && capacity > 0
+                && (!days.TryGetValue(r.Id, out var day) || day.Fits(start, end, capacity)))
             .Select(r => new AvailableResource(r.Id, r.PlaceId, open[r.PlaceId].Name, r.Kind, r.Name, r.Capacity))
             .OrderBy(r => r.PlaceName).ThenBy(r => r.Capacity).ThenBy(r => r.Name)
             .ToList();
     }
+
+    /// <summary>The rows of the caller's entity (<see cref="Visibility.InEntityOf{T}"/>), in the office and place asked for.</summary>
+    private IBatchedQueryable<T> Located<T>(IBatchedQueryable<T> rows, FindAvailability query, Expression<Func<T, Guid>> entity, Expression<Func<T, Guid>> office,
+        Expression<Func<T, Guid>> place)
+    {
+        if (user.InEntityOf(entity) is { } visible) rows = rows.Where(visible);
+        if (query.OfficeId is { } officeId) rows = rows.Where(Is(office, officeId));
+        if (query.PlaceId is { } placeId) rows = rows.Where(Is(place, placeId));
+        return rows;
+    }
+
+    private static Expression<Func<T, bool>> Is<T>(Expression<Func<T, Guid>> selector, Guid id) =>
+        Expression.Lambda<Func<T, bool>>(Expression.Equal(selector.Body, Expression.Constant(id)), selector.Parameters);
 }
 
 public static class FindAvailabilityEndpoint

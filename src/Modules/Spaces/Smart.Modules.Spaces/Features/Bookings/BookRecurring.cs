@@ -38,7 +38,7 @@ public sealed record PlaceRecurringBooking(BookRecurring Series, ActivityStandin
 
 public sealed record ConflictingOccurrence(DateOnly Date, string Reason);
 
-public sealed record RecurringBookingView(IReadOnlyList<BookingView> Booked, IReadOnlyList<ConflictingOccurrence> Conflicts);
+public sealed record RecurringBookingView(Guid SeriesId, IReadOnlyList<BookingView> Booked, IReadOnlyList<ConflictingOccurrence> Conflicts);
 
 public sealed class PlaceRecurringBookingHandler(ICurrentUser user, TimeProvider clock)
 {
@@ -53,6 +53,7 @@ public sealed class PlaceRecurringBookingHandler(ICurrentUser user, TimeProvider
         var dates = Recurrence.Dates(request.Date, request.Start, command.Series.Rule) is { Count: > 0 } found ? found : throw InputErrors.Field("rule", "This rule gives no date to book.");
         BusinessRules.Check(new SeriesIsNotTooLong(dates.Count));
         var now = clock.GetUtcNow();
+        var seriesId = Guid.CreateVersion7();
         var booked = new List<Booking>();
         var conflicts = new List<ConflictingOccurrence>();
         var messages = new OutgoingMessages();
@@ -63,7 +64,7 @@ public sealed class PlaceRecurringBookingHandler(ICurrentUser user, TimeProvider
                 conflicts.Add(new ConflictingOccurrence(date, $"{place.Name} is closed then."));
                 continue;
             }
-            var day = await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(resource.Id, date), cancellationToken) ?? ResourceDay.Start(resource.Id, date);
+            var day = await Bookings.DayAsync(session, resource, date, cancellationToken);
             var capacity = await Bookings.CapacityOnAsync(session, resource, date, cancellationToken);
             if (!day.Fits(request.Start, request.End, capacity))
             {
@@ -73,6 +74,7 @@ public sealed class PlaceRecurringBookingHandler(ICurrentUser user, TimeProvider
             // What the series already takes is not available to its next occurrences.
             var activity = command.Activity is { } a ? a with { Available = a.Available - booked.Sum(b => b.Price) } : null;
             var booking = await Bookings.NewAsync(session, user, Guid.CreateVersion7(), request with { Date = date }, activity, resource, place, now, booked, cancellationToken);
+            booking.BookedInSeries(seriesId);
             booking.Placed(day.Book(booking.Id, request.Start, request.End, capacity, waitIfFull: false));
             session.UpdateRevision(day, day.Version + 1);
             session.Insert(booking);
@@ -80,7 +82,7 @@ public sealed class PlaceRecurringBookingHandler(ICurrentUser user, TimeProvider
             messages.AddRange(Bookings.ChargeOf(booking));
         }
         BusinessRules.Check(new SomeOccurrenceIsFree(booked.Count, conflicts));
-        return (new RecurringBookingView(booked.Select(BookingView.From).ToList(), conflicts), messages);
+        return (new RecurringBookingView(seriesId, booked.Select(BookingView.From).ToList(), conflicts), messages);
     }
 
     private sealed record SeriesIsNotTooLong(int Occurrences) : IBusinessRule
@@ -106,6 +108,6 @@ public static class BookRecurringEndpoint
     {
         var activity = command.Booking.ActivityId is { } activityId ? await bus.InvokeAsync<ActivityStanding?>(new GetActivityStanding(activityId), ct) : null;
         var series = await bus.InvokeAsync<RecurringBookingView>(new PlaceRecurringBooking(command, activity), ct);
-        return TypedResults.Created($"/api/spaces/bookings?resourceId={command.Booking.ResourceId}", series);
+        return TypedResults.Created($"/api/spaces/bookings?seriesId={series.SeriesId}", series);
     }
 }

@@ -64,11 +64,11 @@ public sealed record BookResource(Guid ResourceId, DateOnly Date, TimeOnly Start
 public sealed record PlaceBooking(Guid BookingId, BookResource Booking, ActivityStanding? Activity);
 
 public sealed record BookingView(Guid Id, Guid PlaceId, Guid ResourceId, string ResourceName, Guid? MemberId, Guid? ActivityId, string? OutsiderName,
-    string? OutsiderEmail, DateOnly Date, TimeOnly Start, TimeOnly End, int Attendees, Audience Audience, decimal Price, BookingStatus Status,
+    string? OutsiderEmail, Guid? SeriesId, DateOnly Date, TimeOnly Start, TimeOnly End, int Attendees, Audience Audience, decimal Price, BookingStatus Status,
     decimal Charged, DateTimeOffset BookedAt, DateTimeOffset? CancelledAt, decimal? CancellationFee)
 {
     internal static BookingView From(Booking b) => new(b.Id, b.PlaceId, b.ResourceId, b.ResourceName, b.MemberId, b.ActivityId, b.Outsider?.Name, b.Outsider?.Email,
-        b.Date, b.Start, b.End, b.Attendees, b.Audience, b.Price, b.Status, b.Charged, b.BookedAt, b.CancelledAt, b.CancellationFee);
+        b.SeriesId, b.Date, b.Start, b.End, b.Attendees, b.Audience, b.Price, b.Status, b.Charged, b.BookedAt, b.CancelledAt, b.CancellationFee);
 }
 
 public sealed class PlaceBookingHandler(ICurrentUser user, TimeProvider clock)
@@ -89,7 +89,7 @@ public sealed class PlaceBookingHandler(ICurrentUser user, TimeProvider clock)
         var place = (await session.LoadAsync<Place>(resource.PlaceId, cancellationToken))!;
         var now = clock.GetUtcNow();
         var booking = await Bookings.NewAsync(session, user, command.BookingId, request, command.Activity, resource, place, now, [], cancellationToken);
-        var day = await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(resource.Id, request.Date), cancellationToken) ?? ResourceDay.Start(resource.Id, request.Date);
+        var day = await Bookings.DayAsync(session, resource, request.Date, cancellationToken);
         var capacity = await Bookings.CapacityOnAsync(session, resource, request.Date, cancellationToken);
         booking.Placed(day.Book(booking.Id, request.Start, request.End, capacity, request.WaitIfFull));
         // The revision read plus one: of two callers saving this day at once, one fails and runs again on fresh state.
@@ -160,6 +160,21 @@ internal static class Bookings
         BusinessRules.Check(new BudgetCoversThePrice(activity, price));
         return Booking.ForMember(bookingId, resource, memberId, activity.ActivityId, request.Date, request.Start, request.End, request.Attendees,
             audience, price, prices.FreeCancellationHours, now);
+    }
+
+    /// <summary>A resource's day as stored, or a new one: what takes or frees a slot saves it with the revision read plus one (ADR 0052).</summary>
+    public static async Task<ResourceDay> DayAsync(IQuerySession session, Resource resource, DateOnly date, CancellationToken cancellationToken) =>
+        await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(resource.Id, date), cancellationToken) ?? ResourceDay.Start(resource, date);
+
+    /// <summary>Confirms the waiting bookings a freed slot let in (<see cref="ResourceDay.Release"/>, <see cref="ResourceDay.Move"/>), each charged then.</summary>
+    public static async Task ConfirmAsync(IDocumentSession session, IReadOnlyList<Guid> promoted, OutgoingMessages messages, CancellationToken cancellationToken)
+    {
+        foreach (var waiting in promoted.Count == 0 ? [] : await session.LoadManyAsync<Booking>(cancellationToken, promoted))
+        {
+            waiting.Confirm();
+            session.UpdateRevision(waiting, waiting.Version + 1);
+            messages.AddRange(ChargeOf(waiting));
+        }
     }
 
     /// <summary>Bookings a resource takes at once on a date: its own less the residents renting it then.</summary>

@@ -15,8 +15,9 @@ namespace Smart.Modules.Spaces.Features.Bookings;
 
 public sealed record GetBooking(Guid BookingId);
 
-/// <summary>Bookings the caller may see between two dates (inclusive), by resource, place or status; outsiders' only for staff invoicing them.</summary>
-public sealed record ListBookings(Guid? ResourceId, Guid? PlaceId, DateOnly? From, DateOnly? To, BookingStatus? Status, bool OutsidersOnly = false, int Page = 1, int PageSize = 100)
+/// <summary>Bookings the caller may see between two dates (inclusive), by resource, place, series or status; outsiders' only for staff invoicing them.</summary>
+public sealed record ListBookings(Guid? ResourceId, Guid? PlaceId, DateOnly? From, DateOnly? To, BookingStatus? Status, bool OutsidersOnly = false, int Page = 1, int PageSize = 100,
+    Guid? SeriesId = null)
 {
     internal sealed class Validator : AbstractValidator<ListBookings>
     {
@@ -41,6 +42,7 @@ public sealed class BookingQueriesHandler(ICurrentUser user)
         var bookings = session.Query<Booking>().VisibleTo(user);
         if (query.ResourceId is { } resourceId) bookings = bookings.Where(b => b.ResourceId == resourceId);
         if (query.PlaceId is { } placeId) bookings = bookings.Where(b => b.PlaceId == placeId);
+        if (query.SeriesId is { } seriesId) bookings = bookings.Where(b => b.SeriesId == seriesId);
         if (query.From is { } from) bookings = bookings.Where(b => b.Date >= from);
         if (query.To is { } to) bookings = bookings.Where(b => b.Date <= to);
         if (query.Status is { } status) bookings = bookings.Where(b => b.Status == status);
@@ -60,10 +62,10 @@ public static class BookingQueriesEndpoints
         TypedResults.Ok(await bus.InvokeAsync<BookingView>(new GetBooking(bookingId), ct));
 
     [WolverineGet("/api/spaces/bookings", OperationId = "ListBookings"), ProducesValidationProblem]
-    [EndpointSummary("Bookings the caller may see, by resource, place, dates and status, a page at a time.")]
-    public static async Task<Ok<PagedResult<BookingView>>> List(Guid? resourceId, Guid? placeId, DateOnly? from, DateOnly? to, BookingStatus? status, int? page, int? pageSize,
-        IMessageBus bus, CancellationToken ct) =>
-        TypedResults.Ok(await bus.InvokeAsync<PagedResult<BookingView>>(new ListBookings(resourceId, placeId, from, to, status, false, page ?? 1, pageSize ?? 100), ct));
+    [EndpointSummary("Bookings the caller may see, by resource, place, recurring series, dates and status, a page at a time.")]
+    public static async Task<Ok<PagedResult<BookingView>>> List(Guid? resourceId, Guid? placeId, Guid? seriesId, DateOnly? from, DateOnly? to, BookingStatus? status, int? page,
+        int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<BookingView>>(new ListBookings(resourceId, placeId, from, to, status, false, page ?? 1, pageSize ?? 100, seriesId), ct));
 
     [WolverineGet("/api/spaces/outsider-bookings", OperationId = "ListOutsiderBookings"), Authorize(SmartPolicies.Operator), ProducesValidationProblem]
     [EndpointSummary("Outsiders' bookings of the caller's entity between two dates, for staff to invoice (operators, admins).")]

@@ -22,20 +22,28 @@ public sealed record CancellationView(Guid BookingId, bool Free, decimal Fee, IR
 
 public sealed class CancelBookingHandler(ICurrentUser user, TimeProvider clock)
 {
-    /// <summary>
-    /// Frees the slot, gives a charge back when the cancellation is in time (or keeps it as the fee), and confirms the
-    /// waiting bookings that now fit, each charged then.
-    /// </summary>
     public async Task<(CancellationView, OutgoingMessages)> HandleAsync(CancelBooking command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var booking = await session.Query<Booking>().VisibleTo(user).SingleOrDefaultAsync(b => b.Id == command.BookingId, cancellationToken)
             ?? throw new NotFoundException("Booking", command.BookingId);
         var place = (await session.LoadAsync<Place>(booking.PlaceId, cancellationToken))!;
         var resource = (await session.LoadAsync<Resource>(booking.ResourceId, cancellationToken))!;
-        var now = clock.GetUtcNow();
+        var messages = new OutgoingMessages();
+        return (await Cancellations.CancelAsync(session, booking, place, resource, clock.GetUtcNow(), messages, cancellationToken), messages);
+    }
+}
+
+internal static class Cancellations
+{
+    /// <summary>
+    /// Frees the slot, gives a charge back when the cancellation is in time (or keeps it as the fee), and confirms the
+    /// waiting bookings that now fit, each charged then.
+    /// </summary>
+    public static async Task<CancellationView> CancelAsync(IDocumentSession session, Booking booking, Place place, Resource resource, DateTimeOffset now,
+        OutgoingMessages messages, CancellationToken cancellationToken)
+    {
         var outcome = booking.Cancel(place.InstantOf(booking.Date, booking.Start), now);
         session.UpdateRevision(booking, booking.Version + 1);
-        var messages = new OutgoingMessages();
         if (outcome.ReverseCharge)
         {
             messages.Add(new ReverseActivityCharge(booking.ChargeId, booking.ActivityId!.Value, place.Today(now), $"Cancelled in time: {booking.Description}", Bookings.Origin));
@@ -44,13 +52,8 @@ public sealed class CancelBookingHandler(ICurrentUser user, TimeProvider clock)
         var day = (await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(booking.ResourceId, booking.Date), cancellationToken))!;
         var promoted = day.Release(booking.Id, await Bookings.CapacityOnAsync(session, resource, booking.Date, cancellationToken));
         session.UpdateRevision(day, day.Version + 1);
-        foreach (var waiting in promoted.Count == 0 ? [] : await session.LoadManyAsync<Booking>(cancellationToken, promoted))
-        {
-            waiting.Confirm();
-            session.UpdateRevision(waiting, waiting.Version + 1);
-            messages.AddRange(Bookings.ChargeOf(waiting));
-        }
-        return (new CancellationView(booking.Id, outcome.Free, outcome.Fee, promoted), messages);
+        await Bookings.ConfirmAsync(session, promoted, messages, cancellationToken);
+        return new CancellationView(booking.Id, outcome.Free, outcome.Fee, promoted);
     }
 }
 

@@ -28,6 +28,18 @@ public sealed record OpenCalendarFeed(Guid? ResourceId)
     }
 }
 
+/// <summary>
+/// Revokes the address of a resource's feed (staff), or of the caller's own when no resource is named: the old address
+/// answers 404, and the new one is returned.
+/// </summary>
+public sealed record RevokeCalendarFeed(Guid? ResourceId)
+{
+    internal sealed class Validator : AbstractValidator<RevokeCalendarFeed>
+    {
+        public Validator() => RuleFor(c => c.ResourceId).NotEqual(Guid.Empty);
+    }
+}
+
 /// <summary><see cref="Url"/> is relative to the API's host; anyone holding it reads the feed.</summary>
 public sealed record CalendarFeedView(Guid Id, Guid? ResourceId, Guid? MemberId, string Url);
 
@@ -57,7 +69,36 @@ public sealed class CalendarFeedsHandler(ICurrentUser user, TimeProvider clock)
                 ?? CalendarFeed.OfMember(entityId, memberId);
         }
         session.Store(feed);
-        return new CalendarFeedView(feed.Id, feed.ResourceId, feed.MemberId, $"/api/spaces/calendars/{feed.Token}");
+        return View(feed);
+    }
+
+    public async Task<CalendarFeedView> HandleAsync(RevokeCalendarFeed command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        CalendarFeed? feed;
+        if (command.ResourceId is { } resourceId)
+        {
+            var resource = await session.LoadResourceAsync(user, resourceId, cancellationToken);
+            BusinessRules.Check(new ResourceFeedsAreRevokedByStaff(user.IsBackOffice()));
+            feed = await session.Query<CalendarFeed>().SingleOrDefaultAsync(f => f.ResourceId == resource.Id, cancellationToken);
+        }
+        else
+        {
+            feed = user.MemberId is { } memberId ? await session.Query<CalendarFeed>().SingleOrDefaultAsync(f => f.MemberId == memberId, cancellationToken) : null;
+        }
+        if (feed is null) throw new NotFoundException("CalendarFeed", command.ResourceId?.ToString() ?? "me");
+        feed.Renew();
+        session.Store(feed);
+        return View(feed);
+    }
+
+    private static CalendarFeedView View(CalendarFeed feed) => new(feed.Id, feed.ResourceId, feed.MemberId, $"/api/spaces/calendars/{feed.Token}");
+
+    /// <summary>A resource's address is shared by everyone of the entity who subscribed: only staff break it for all.</summary>
+    private sealed record ResourceFeedsAreRevokedByStaff(bool IsStaff) : IBusinessRule
+    {
+        public bool IsBroken() => !IsStaff;
+
+        public string Message => "Only operators and admins revoke a resource's calendar address.";
     }
 
     public async Task<string> HandleAsync(ReadCalendarFeed query, IQuerySession session, CancellationToken cancellationToken)
@@ -104,6 +145,11 @@ public static class CalendarFeedsEndpoints
     [WolverinePost("/api/spaces/calendar-feeds", OperationId = "OpenCalendarFeed"), ProducesCommandProblems]
     [EndpointSummary("The subscribable iCalendar address of a resource's bookings, or of the caller's own when no resource is given; the same address when asked again.")]
     public static async Task<Ok<CalendarFeedView>> Post(OpenCalendarFeed command, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<CalendarFeedView>(command, ct));
+
+    [WolverinePost("/api/spaces/calendar-feeds/revocation", OperationId = "RevokeCalendarFeed"), ProducesCommandProblems, ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("Revokes a feed's address (a resource's: staff; else the caller's own): the old address answers 404, the new one is returned.")]
+    public static async Task<Ok<CalendarFeedView>> Revoke(RevokeCalendarFeed command, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<CalendarFeedView>(command, ct));
 
     [WolverineGet("/api/spaces/calendars/{token}", OperationId = "ReadCalendarFeed"), AllowAnonymous, ProducesProblem(StatusCodes.Status404NotFound)]

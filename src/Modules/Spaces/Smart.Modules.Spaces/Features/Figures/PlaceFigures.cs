@@ -57,7 +57,8 @@ public sealed class PlaceFiguresHandler(ICurrentUser user)
 
         var bookings = await session.Query<Booking>().Where(b => b.PlaceId == place.Id && b.Date >= month && b.Date <= last).ToListAsync(cancellationToken);
         var residencies = await session.Query<Residency>().Where(r => r.PlaceId == place.Id && r.Start <= last && (r.End == null || r.End >= month)).ToListAsync(cancellationToken);
-        var events = await session.Query<PlaceEvent>().Where(e => e.PlaceId == place.Id && e.Date >= month && e.Date <= last).ToListAsync(cancellationToken);
+        var events = (await session.Query<PlaceEvent>().Where(e => e.PlaceId == place.Id && e.Date >= month && e.Date <= last).ToListAsync(cancellationToken))
+            .Where(e => e.CancelledAt is null).ToList();
         var bookingIncome = bookings.Sum(b => b.Income);
         var residencyIncome = residencies.SelectMany(r => r.Months).Where(m => m.Month == month).Sum(m => m.Amount);
         return new PlaceFiguresView(place.Id, month, occupancy, bookingIncome, residencyIncome, bookingIncome + residencyIncome, residencies.Count,

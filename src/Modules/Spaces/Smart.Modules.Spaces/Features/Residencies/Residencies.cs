@@ -57,6 +57,21 @@ public sealed record EndResidency(DateOnly End)
 
 public sealed record TerminateResidency(Guid ResidencyId, DateOnly End);
 
+/// <summary>A new monthly price from a date (today or later, after the months already charged), as agreed with the resident.</summary>
+public sealed record ChangeResidencyPrice(decimal MonthlyPrice, DateOnly From)
+{
+    internal sealed class Validator : AbstractValidator<ChangeResidencyPrice>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.MonthlyPrice).GreaterThan(0).PrecisionScale(10, 2, ignoreTrailingZeros: true);
+            RuleFor(c => c.From).IsBusinessDate();
+        }
+    }
+}
+
+public sealed record ChangeResidencyPriceOf(Guid ResidencyId, ChangeResidencyPrice Change);
+
 /// <summary>
 /// Scheduled for the first day of each month of a residency (its start in the first month): charges that month,
 /// prorated, once, and schedules the next.
@@ -68,10 +83,14 @@ public sealed record GetResidency(Guid ResidencyId);
 
 public sealed record ResidencyMonthView(DateOnly Month, decimal Amount, DateOnly ChargedOn, Guid ChargeId);
 
+public sealed record ResidencyPriceView(DateOnly EffectiveFrom, decimal MonthlyPrice);
+
+/// <summary><see cref="MonthlyPrice"/> is the price agreed at the start; <see cref="Prices"/> each price from its date.</summary>
 public sealed record ResidencyView(Guid Id, Guid PlaceId, Guid ResourceId, Guid MemberId, Guid ActivityId, DateOnly Start, DateOnly? End, int NoticeDays,
-    decimal MonthlyPrice, IReadOnlyList<ResidencyMonthView> Months)
+    decimal MonthlyPrice, IReadOnlyList<ResidencyPriceView> Prices, IReadOnlyList<ResidencyMonthView> Months)
 {
     internal static ResidencyView From(Residency r) => new(r.Id, r.PlaceId, r.ResourceId, r.MemberId, r.ActivityId, r.Start, r.End, r.NoticeDays, r.MonthlyPrice,
+        r.Prices.Select(p => new ResidencyPriceView(p.EffectiveFrom, p.MonthlyPrice)).ToList(),
         r.Months.Select(m => new ResidencyMonthView(m.Month, m.Amount, m.ChargedOn, m.ChargeId)).ToList());
 }
 
@@ -124,6 +143,17 @@ public sealed class ResidenciesHandler(ICurrentUser user, TimeProvider clock)
         session.UpdateRevision(residency, residency.Version + 1);
     }
 
+    /// <summary>Effective-dated (ADR 0069): the months charged keep their amount; the months after are charged at the price in force each day.</summary>
+    public async Task HandleAsync(ChangeResidencyPriceOf command, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var residency = await session.Query<Residency>().VisibleTo(user).SingleOrDefaultAsync(r => r.Id == command.ResidencyId, cancellationToken)
+            ?? throw new NotFoundException("Residency", command.ResidencyId);
+        var place = (await session.LoadAsync<Place>(residency.PlaceId, cancellationToken))!;
+        if (command.Change.From < place.Today(clock.GetUtcNow())) throw InputErrors.Field("from", "A price changes from today or a later date, never retroactively.");
+        residency.ChangePrice(command.Change.From, command.Change.MonthlyPrice);
+        session.UpdateRevision(residency, residency.Version + 1);
+    }
+
     public async Task<ResidencyView> HandleAsync(GetResidency query, IQuerySession session, CancellationToken cancellationToken) =>
         ResidencyView.From(await session.Query<Residency>().VisibleTo(user).SingleOrDefaultAsync(r => r.Id == query.ResidencyId, cancellationToken)
             ?? throw new NotFoundException("Residency", query.ResidencyId));
@@ -151,6 +181,15 @@ public static class ResidenciesEndpoints
     public static async Task<NoContent> End(Guid residencyId, EndResidency command, IMessageBus bus, CancellationToken ct)
     {
         await bus.InvokeAsync(new TerminateResidency(residencyId, command.End), ct);
+        return TypedResults.NoContent();
+    }
+
+    [WolverinePut("/api/spaces/residencies/{residencyId:guid}/price", OperationId = "ChangeResidencyPrice"), Authorize(SmartPolicies.Operator), ProducesCommandProblems,
+     ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("Changes a residency's monthly price from a date, after the months already charged: each later day is charged at the price in force then (operators, admins).")]
+    public static async Task<NoContent> ChangePrice(Guid residencyId, ChangeResidencyPrice command, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new ChangeResidencyPriceOf(residencyId, command), ct);
         return TypedResults.NoContent();
     }
 
