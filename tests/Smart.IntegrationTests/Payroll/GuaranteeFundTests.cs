@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Collections.Contracts;
 using Smart.Modules.Payroll.Contracts;
@@ -56,7 +58,7 @@ public sealed class GuaranteeFundTests(PayrollApp app) : IClassFixture<PayrollAp
     public async Task Given_800_advanced_and_600_of_1200_paid_When_the_invoice_is_written_off_Then_the_fund_absorbs_the_350_still_advanced_not_the_member()
     {
         var scenario = await new PayrollScenario(app).StartAsync();
-        var (_, member, activity, invoice) = await scenario.ActivityWith900Async();
+        var (memberId, member, activity, invoice) = await scenario.ActivityWith900Async();
         await scenario.RequestSalaryAsync(member, activity, Salary(800.00m));
         app.Clock!.Advance(TimeSpan.FromDays(15)); // the pay run of 2026-03-17: the fund advances 800.00
         await app.WaitForBusIdleAsync();
@@ -72,7 +74,9 @@ public sealed class GuaranteeFundTests(PayrollApp app) : IClassFixture<PayrollAp
             Assert.Single(tracked.AllRecordsInOrder().Select(r => r.Message).OfType<GuaranteeFundAdvanceWrittenOff>().Distinct()));
         var account = await scenario.AccountAsync(activity);
         Assert.Equal((0m, 350.00m, 800.00m, 450.00m), (account.AdvancesOutstanding, account.WrittenOffTotal, account.AdvancedTotal, account.RecoveredTotal));
-        Assert.Equal(new Budget(100.00m, 0m, 100.00m), await GetAsync<Budget>(member, $"/api/activities/activities/{activity}/budget"));
+        var structure = scenario.Activities.Structure;
+        member = await app.ClientAsync(SmartRoles.Member, memberId, structure.EntityId, structure.LilleOfficeId); // the old token expired
+        Assert.Equal(new Budget(100.00m, 0m, 100.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
 
         // Delivered again: nothing more is absorbed.
         await app.PublishAsync(new InvoiceWrittenOff(invoice, activity, 600.00m, new DateOnly(2026, 3, 17)));

@@ -45,8 +45,11 @@ internal static class GuaranteeFundAccounts
         return accounts;
     }
 
-    /// <summary>The account as it stands (its projection), or an empty one.</summary>
-    public static ActivityFunding Account(this IEventStream<ActivityFunding> stream) => stream.Aggregate ?? ActivityFunding.Open(stream.Id);
+    /// <summary>
+    /// The account as it stands (its projection), or an empty one, for the handler to decide on and add its events to.
+    /// A copy: Marten applies the appended events to the instance it fetched when it saves the inline projection.
+    /// </summary>
+    public static ActivityFunding Account(this IEventStream<ActivityFunding> stream) => stream.Aggregate?.Copy() ?? ActivityFunding.Open(stream.Id);
 
     private static int LockKey(Guid activityId)
     {

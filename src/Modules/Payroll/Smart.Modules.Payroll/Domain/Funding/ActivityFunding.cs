@@ -90,6 +90,9 @@ internal sealed class ActivityFunding
 
     public static ActivityFunding Open(Guid activityId) => new() { Id = activityId };
 
+    /// <summary>The account as it stands, to decide on without touching the original.</summary>
+    public ActivityFunding Copy() => (ActivityFunding)MemberwiseClone();
+
     /// <summary>The activity's id: the account's stream id.</summary>
     public Guid Id { get; private set; }
 
