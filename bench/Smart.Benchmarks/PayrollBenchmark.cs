@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Persistence;
 using Wolverine;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Security;
@@ -14,6 +17,7 @@ using Smart.Modules.Governance.Seed;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Benchmarks;
 
@@ -74,10 +78,9 @@ internal static class PayrollBenchmark
     private static async Task ComputeAsync(IServiceProvider services, int count)
     {
         ContributionTable table;
-        await using (var scope = services.CreateAsyncScope())
+        await using (var session = services.GetRequiredService<IPayrollStore>().QuerySession())
         {
-            table = await scope.ServiceProvider.GetRequiredService<PayrollDbContext>().ContributionTables.AsNoTracking()
-                .SingleAsync(t => t.EntityId == null && t.Category == ContractCategory.Artistic);
+            table = await session.Query<ContributionTable>().SingleAsync(t => t.EntityId == null && t.Category == ContractCategory.Artistic);
         }
         var lines = CappedLine.For(table, 220.00m);
         for (var i = 0; i < 1000; i++) PayFigures.Compute(100m + i, lines, 0.05m); // warm-up
@@ -90,15 +93,16 @@ internal static class PayrollBenchmark
 
     private static async Task<int> PayslipsAsync(IServiceProvider services)
     {
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PayrollDbContext>().Payslips.CountAsync();
+        await using var session = services.GetRequiredService<IPayrollStore>().QuerySession();
+        return await session.Query<Payslip>().CountAsync();
     }
 
     private static async Task<int> BookedAsync(IServiceProvider services)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PayrollDbContext>();
-        return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM activities.salary_requests WHERE status = 'Booked'").SingleAsync();
+        await using var connection = new NpgsqlConnection(services.GetRequiredService<IConfiguration>().GetSmartConnectionString());
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*)::int FROM activities.salary_requests WHERE status = 'Booked'", connection);
+        return (int)(await count.ExecuteScalarAsync())!;
     }
 
     private static async Task<HttpClient> MemberClientAsync(WebApplicationFactory<global::Program> factory)

@@ -259,7 +259,7 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
 
     /// <summary>Payroll forgets the member: its handler of the member's salary requests fails and dead-letters, so they stay pending.</summary>
     private Task<int> HoldPayrollAsync(Guid memberId) =>
-        app.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM payroll.employees WHERE member_id = @p0 RETURNING 1) SELECT count(*)::int FROM gone", memberId);
+        app.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM payroll.mt_doc_employee WHERE id = @p0 RETURNING 1) SELECT count(*)::int FROM gone", memberId);
 
     private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
 }

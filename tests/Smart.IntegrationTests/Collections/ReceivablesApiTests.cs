@@ -92,7 +92,7 @@ public sealed class ReceivablesApiTests(CollectionsApp app) : IClassFixture<Coll
         var structure = await app.SeedStructureAsync();
         var employerId = Guid.NewGuid();
         var invoiceId = Guid.NewGuid();
-        await app.PublishAsync(new EmployerInvoiceIssued(invoiceId, "GDC2026-000001", structure.EntityId, employerId, "Les Tréteaux du Nord", 2026, 2, "Complete",
+        await app.PublishAsync(new EmployerInvoiceIssued(invoiceId, "GDC2026-000001", structure.EntityId, employerId, "Les Tréteaux du Nord", 2026, 2, MandateScope.Complete,
             new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 15), 3000m, 2300m, 0m, 500m, 900m, 60m, 135m, 195m, 39m, 3934m, "EUR", structure.LilleOfficeId));
 
         var employer = await app.ClientAsync(SmartRoles.Member, employerId, structure.EntityId, structure.LilleOfficeId);

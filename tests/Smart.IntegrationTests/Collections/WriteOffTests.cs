@@ -11,7 +11,7 @@ namespace Smart.IntegrationTests.Collections;
 public sealed class WriteOffTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
     [Fact]
-    public async Task Given_800_advanced_by_the_guarantee_fund_on_an_unpaid_invoice_When_written_off_Then_InvoiceWrittenOff_of_1200_once_the_fund_bears_800_and_the_activity_balance_is_unchanged()
+    public async Task Given_800_advanced_by_the_guarantee_fund_on_an_unpaid_invoice_When_written_off_Then_InvoiceWrittenOff_of_1200_once_the_fund_absorbs_800_and_the_activity_balance_is_unchanged()
     {
         var scenario = await new PayrollScenario(app).StartAsync();
         var structure = scenario.Activities.Structure;
@@ -20,7 +20,7 @@ public sealed class WriteOffTests(PayrollApp app) : IClassFixture<PayrollApp>
         // The pay run of 2026-03-17 pays the salary although the invoice is unpaid: the guarantee fund advances 800.00.
         app.Clock!.Advance(TimeSpan.FromDays(15));
         await app.WaitForBusIdleAsync();
-        Assert.Equal(800.00m, await AdvancesOutstandingAsync(activity));
+        Assert.Equal((800.00m, 0m), await FundAsync(scenario, activity));
 
         var operatorClient = await app.ClientAsync(SmartRoles.Operator, entityId: structure.EntityId);
         HttpResponseMessage? response = null;
@@ -33,7 +33,8 @@ public sealed class WriteOffTests(PayrollApp app) : IClassFixture<PayrollApp>
         Assert.Empty(session.DeadLetterReasons());
         member = await app.ClientAsync(SmartRoles.Member, memberId, structure.EntityId, structure.LilleOfficeId);
         Assert.Equal(new PayrollScenario.Budget(100.00m, 0m, 100.00m), await member.GetFromJsonAsync<PayrollScenario.Budget>($"/api/activities/activities/{activity}/budget"));
-        Assert.Equal(800.00m, await AdvancesOutstandingAsync(activity));
+        // Nothing of the invoice was paid: the fund bears the whole 800.00 it advanced.
+        Assert.Equal((0m, 800.00m), await FundAsync(scenario, activity));
         var receivable = await CollectionsScenario.GetAsync(member, invoice);
         Assert.Equal(("WrittenOff", "ReceivableWrittenOff", 1200.00m), (receivable.Receivable.Status, receivable.History[^1].Kind, receivable.History[^1].Amount!.Value));
 
@@ -45,6 +46,10 @@ public sealed class WriteOffTests(PayrollApp app) : IClassFixture<PayrollApp>
         await (await operatorClient.PostAsJsonAsync($"/api/collections/receivables/{invoice}/write-off", new { reason = "" })).AssertFieldErrorsAsync("reason");
     }
 
-    private Task<decimal> AdvancesOutstandingAsync(Guid activity) =>
-        app.Database.ScalarAsync<decimal>("SELECT advances_outstanding FROM payroll.guarantee_fund_accounts WHERE activity_id = @p0", activity);
+    /// <summary>What the guarantee fund still advances on the activity, and what it bore for invoices written off.</summary>
+    private static async Task<(decimal Outstanding, decimal WrittenOff)> FundAsync(PayrollScenario scenario, Guid activity)
+    {
+        var account = await scenario.AccountAsync(activity);
+        return (account.AdvancesOutstanding, account.WrittenOffTotal);
+    }
 }

@@ -5,9 +5,11 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Payroll.PayRulesCopy;
 using Smart.Modules.Payroll.Persistence;
 using Smart.Modules.Governance;
 using Smart.Modules.Governance.Domain.Entities;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.IntegrationTests.Governance;
 
@@ -58,7 +60,7 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(0.10m, entity.CurrentSettings!.ContributionRate); // not in force yet
         Assert.Equal(0.105m, await app.QueryAsync<ActivitiesDbContext, decimal>(db =>
             db.EntityRules.Where(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from).Select(r => r.ContributionRate).SingleAsync()));
-        Assert.Equal(1, await app.QueryAsync<PayrollDbContext, int>(db => db.PayRules.CountAsync(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from)));
+        Assert.NotNull(await app.QueryStoreAsync<IPayrollStore, PayRules?>(s => s.LoadAsync<PayRules>(PayRules.IdOf(structure.EntityId, from))));
         Assert.Equal((true, "Exonération de TVA — art. 261-4-4° a du CGI"), await app.QueryAsync<ActivitiesDbContext, (bool, string?)>(async db =>
         {
             var rules = await db.EntityRules.SingleAsync(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from);
@@ -137,7 +139,7 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
 
         var entity = await platformAdmin.GetFromJsonAsync<EntityBody>($"/api/governance/entities/{id}");
         Assert.Equal(("BE", 0.065m, "DayOfFollowingMonth", 10), (entity!.Country, entity.CurrentSettings!.ContributionRate, entity.CurrentSettings.PayoutRule, entity.CurrentSettings.PayoutDay));
-        Assert.Equal(1, await app.QueryAsync<PayrollDbContext, int>(db => db.PayRules.CountAsync(r => r.EntityId == id)));
+        Assert.Equal(1, await app.QueryStoreAsync<IPayrollStore, int>(s => Marten.QueryableExtensions.CountAsync(s.Query<PayRules>().Where(r => r.EntityId == id))));
 
         await (await platformAdmin.PostAsJsonAsync("/api/governance/entities", new { code, name = "Again", kind = "Scic", country = "BE", settings = Array.Empty<object>() }))
             .AssertFieldErrorsAsync("settings");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Payroll.GdcScenario;
+using Smart.Modules.Payroll.Domain.Accidents;
 
 namespace Smart.IntegrationTests.Payroll;
 
@@ -39,7 +40,7 @@ public sealed class AccidentsAndFiguresApiTests(PayrollApp app) : IClassFixture<
         Assert.Equal("AccidentHappensDuringTheContract", (await outside.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         await (await otherEntity.PostAsJsonAsync($"/api/payroll/contracts/{contractId}/accidents", new { date = accidentDay, daysLost = 2, description = "Entorse" }))
             .AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(0, await scenario.CountAsync("payroll.work_accidents"));
+        Assert.Equal(0, await scenario.CountAsync<WorkAccident>());
 
         AssertStatus(HttpStatusCode.Created, await advisor.PostAsJsonAsync($"/api/payroll/contracts/{contractId}/accidents",
             new { date = accidentDay, daysLost = 2, description = "Entorse en descendant de scène" }));

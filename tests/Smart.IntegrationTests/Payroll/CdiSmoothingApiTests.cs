@@ -4,6 +4,7 @@ using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using static Smart.IntegrationTests.Payroll.GdcScenario;
+using Smart.Modules.Payroll.Domain.Cdi;
 
 namespace Smart.IntegrationTests.Payroll;
 
@@ -34,7 +35,7 @@ public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<Payroll
         await (await advisor.PostAsJsonAsync("/api/payroll/cdi-plans", new { activityId, startMonth = march, yearlyRevenue = 0m })).AssertFieldErrorsAsync("yearlyRevenue");
         await (await advisor.PostAsJsonAsync("/api/payroll/cdi-plans", new { activityId = Guid.NewGuid(), startMonth = march, yearlyRevenue = 36_000m }))
             .AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(0, await scenario.CountAsync("payroll.cdi_smoothing_plans"));
+        Assert.Equal(0, await scenario.CountAsync<CdiSmoothingPlan>());
 
         var planId = await CreatedIdAsync(await advisor.PostAsJsonAsync("/api/payroll/cdi-plans", new { activityId, startMonth = march, yearlyRevenue = 36_000m }));
         var second = await advisor.PostAsJsonAsync("/api/payroll/cdi-plans", new { activityId, startMonth = march, yearlyRevenue = 30_000m });

@@ -5,6 +5,8 @@ using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using Smart.Modules.Payroll.Persistence;
+using Marten;
 
 namespace Smart.IntegrationTests.Payroll;
 
@@ -13,13 +15,6 @@ public sealed class GdcScenario(SmartApp app)
 {
     /// <summary>A valid NIR: 97 − (2940675112045 mod 97) = 48.</summary>
     public const string Nir = "294067511204548";
-
-    // A monthly run's answer and its invoice, as the tests read them.
-    public sealed record RunCreated(Guid RunId, Guid InvoiceId);
-
-    public sealed record Invoice(Guid Id, string Number, Guid EmployerId, int Year, int Month, string Scope, DateOnly IssueDate, DateOnly DueDate, decimal GrossPayroll,
-        decimal NetSalaries, decimal Expenses, decimal EmployeeContributions, decimal EmployerContributions, decimal GuaranteeFundFee, decimal ServiceFee, decimal Fee,
-        decimal FeeVat, decimal Total);
 
     public ActivitiesScenario Activities { get; } = new(app);
 
@@ -85,7 +80,8 @@ public sealed class GdcScenario(SmartApp app)
     public static async Task<Guid> DeclareContractAsync(HttpClient client, Guid employerId, object contract) =>
         await CreatedIdAsync(await client.PostAsJsonAsync($"/api/payroll/employers/{employerId}/contracts", contract));
 
-    public Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
+    /// <summary>How many documents of a type Payroll holds (to check that a refused request stored nothing).</summary>
+    public Task<int> CountAsync<T>() where T : notnull => app.QueryStoreAsync<IPayrollStore, int>(session => session.Query<T>().CountAsync());
 
     public static void AssertStatus(HttpStatusCode expected, HttpResponseMessage response) =>
         Assert.True(expected == response.StatusCode, $"Expected {(int)expected}, got {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");

@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Payroll.Domain.Funding;
+using Smart.Modules.Payroll.Persistence;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 
 namespace Smart.IntegrationTests.Payroll;
@@ -16,22 +21,28 @@ public sealed class PayrollApp : SmartApp
 /// <summary>Steps shared by the Payroll tests, through HTTP and the bus.</summary>
 public sealed class PayrollScenario(SmartApp app)
 {
-    // The API's answers as the salary tests read them.
+    // Activities' answers as the salary tests read them.
     public sealed record Budget(decimal Balance, decimal Committed, decimal AvailableForSalaries);
-
-    public sealed record Contract(Guid Id, Guid SalaryRequestId, Guid ActivityId, Guid MemberId, string Kind, string Category, string WorkingTime, DateOnly Start,
-        DateOnly End, decimal? Days, decimal Hours, string Job, decimal EmploymentBudget, DateOnly DeclaredOn, string DeclarationReference);
-
-    public sealed record Line(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
-
-    public sealed record Payslip(Guid Id, Guid ContractId, Guid ActivityId, Guid MemberId, DateOnly PayDate, decimal PeriodCeiling, decimal EmploymentBudget,
-        decimal Gross, IReadOnlyList<Line> Lines, decimal EmployeeContributions, decimal EmployerContributions, decimal EmployerCost, decimal Net,
-        decimal IncomeTaxRate, decimal IncomeTax, decimal NetPaid, string Status, DateOnly? PaidOn, decimal? GuaranteeFundAdvance);
 
     public sealed record SalaryRequest(Guid Id, string Status, string? RejectionReason, Guid? PayslipId);
 
-    public sealed record PayRun(DateOnly Date, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
+    /// <summary>The API's own JSON settings (enums by name), to read Payroll's answers into its own response types.</summary>
+    public static readonly JsonSerializerOptions Json = CreateJson();
 
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HttpJson.Configure(options);
+        return options;
+    }
+
+    public static async Task<T> GetAsync<T>(HttpClient client, string uri) => (await client.GetFromJsonAsync<T>(uri, Json))!;
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    /// <summary>An activity's guarantee-fund account as its stream's projection stands (an empty one before its first event).</summary>
+    internal async Task<ActivityFunding> AccountAsync(Guid activityId) =>
+        await app.QueryStoreAsync<IPayrollStore, ActivityFunding?>(session => session.LoadAsync<ActivityFunding>(activityId)) ?? ActivityFunding.Open(activityId);
 
     public static readonly DateOnly InvoiceDate = new(2026, 3, 2);
     public static readonly DateOnly WorkDay = new(2026, 3, 10);
@@ -67,5 +78,6 @@ public sealed class PayrollScenario(SmartApp app)
         return id;
     }
 
-    public Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
+    /// <summary>How many documents of a type Payroll holds (to check that a refused request stored nothing).</summary>
+    public Task<int> CountAsync<T>() where T : notnull => app.QueryStoreAsync<IPayrollStore, int>(session => session.Query<T>().CountAsync());
 }

@@ -5,7 +5,15 @@ using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Collections.Contracts;
+using Smart.Modules.Payroll.Domain.Employment;
+using Smart.Modules.Payroll.Domain.Payslips;
+using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Features.Employment;
+using Smart.Modules.Payroll.Features.Payslips;
+using Smart.Modules.Payroll.Features.PayRuns;
+using Smart.Modules.Payroll.Persistence;
 using static Smart.IntegrationTests.Payroll.PayrollScenario;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.IntegrationTests.Payroll;
 
@@ -25,18 +33,18 @@ public sealed class SalaryFlowTests(PayrollApp app) : IClassFixture<PayrollApp>
         var requestId = await scenario.RequestSalaryAsync(member, activity, Salary(800.00m));
 
         // The contract, declared on the day of the request.
-        var contracts = (await member.GetFromJsonAsync<PagedResult<Contract>>($"/api/payroll/contracts?activityId={activity}"))!;
+        var contracts = await GetAsync<PagedResult<ContractView>>(member, $"/api/payroll/contracts?activityId={activity}");
         var contract = Assert.Single(contracts.Items);
-        Assert.Equal((requestId, memberId, "Cddu", "Artistic", "PartTime"), (contract.SalaryRequestId, contract.MemberId, contract.Kind, contract.Category, contract.WorkingTime));
+        Assert.Equal((requestId, memberId, ContractKind.Cddu, ContractCategory.Artistic, WorkingTime.PartTime),
+            (contract.SalaryRequestId, contract.MemberId, contract.Kind, contract.Category, contract.WorkingTime));
         Assert.Equal((WorkDay, WorkDay, 1m, 7m, "Musician", InvoiceDate), (contract.Start, contract.End, contract.Days!.Value, contract.Hours, contract.Job, contract.DeclaredOn));
         Assert.Matches(@"^DPAE2026-\d{6}$", contract.DeclarationReference);
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.declarations WHERE contract_id = @p0 AND reference = @p1",
-            contract.Id, contract.DeclarationReference));
+        Assert.Equal(contract.DeclarationReference, (await app.QueryStoreAsync<IPayrollStore, EmploymentDeclaration?>(s => s.LoadAsync<EmploymentDeclaration>(contract.Id)))!.Reference);
 
         // The payslip: G + employer contributions = 800.00 to the cent, with the one-day ceiling of 220.00 (2026).
         var request = (await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{requestId}"))!;
         Assert.Equal("Booked", request.Status);
-        var payslip = (await member.GetFromJsonAsync<Payslip>($"/api/payroll/payslips/{request.PayslipId}"))!;
+        var payslip = await GetAsync<PayslipView>(member, $"/api/payroll/payslips/{request.PayslipId}");
         Assert.Equal((contract.Id, new DateOnly(2026, 3, 17), 220.00m, 800.00m), (payslip.ContractId, payslip.PayDate, payslip.PeriodCeiling, payslip.EmploymentBudget));
         Assert.Equal((608.75m, 103.81m, 191.25m, 800.00m), (payslip.Gross, payslip.EmployeeContributions, payslip.EmployerContributions, payslip.EmployerCost));
         Assert.Equal((504.94m, 0m, 0m, 504.94m), (payslip.Net, payslip.IncomeTaxRate, payslip.IncomeTax, payslip.NetPaid));
@@ -58,7 +66,7 @@ public sealed class SalaryFlowTests(PayrollApp app) : IClassFixture<PayrollApp>
             ("CSG déductible", 608.75m, 40.66m, 0.00m),
             ("CSG non déductible et CRDS", 608.75m, 17.35m, 0.00m),
         ], payslip.Lines.Select(l => (l.Name, l.Base, l.EmployeeAmount, l.EmployerAmount)).ToList());
-        Assert.Equal(("Issued", (DateOnly?)null), (payslip.Status, payslip.PaidOn));
+        Assert.Equal((PayslipStatus.Issued, (DateOnly?)null), (payslip.Status, payslip.PaidOn));
         var html = await member.GetStringAsync($"/api/payroll/payslips/{payslip.Id}/html");
         Assert.Contains("Salaire brut : 608,75 €", html);
         Assert.Contains("Net payé : 504,94 €", html);
@@ -71,24 +79,21 @@ public sealed class SalaryFlowTests(PayrollApp app) : IClassFixture<PayrollApp>
         await app.WaitForBusIdleAsync();
         member = await app.ClientAsync(SmartRoles.Member, memberId, scenario.Activities.Structure.EntityId, scenario.Activities.Structure.LilleOfficeId); // the old token expired
 
-        var paid = (await member.GetFromJsonAsync<Payslip>($"/api/payroll/payslips/{payslip.Id}"))!;
-        Assert.Equal(("Paid", new DateOnly(2026, 3, 17), 800.00m), (paid.Status, paid.PaidOn!.Value, paid.GuaranteeFundAdvance!.Value));
-        Assert.Equal(800.00m, await app.Database.ScalarAsync<decimal>("SELECT advances_outstanding FROM payroll.guarantee_fund_accounts WHERE activity_id = @p0", activity));
+        var paid = await GetAsync<PayslipView>(member, $"/api/payroll/payslips/{payslip.Id}");
+        Assert.Equal((PayslipStatus.Paid, new DateOnly(2026, 3, 17), 800.00m), (paid.Status, paid.PaidOn!.Value, paid.GuaranteeFundAdvance!.Value));
+        Assert.Equal(800.00m, (await scenario.AccountAsync(activity)).AdvancesOutstanding);
         Assert.Equal(new Budget(100.00m, 0m, 100.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
 
         // The run delivered again, or run by an operator, pays nobody twice.
         var operatorClient = await app.ClientAsync(SmartRoles.Operator, entityId: scenario.Activities.Structure.EntityId);
         var again = await operatorClient.PostAsJsonAsync("/api/payroll/pay-runs", new { date = new DateOnly(2026, 3, 17) });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<PayRun>())!.PayslipsPaid);
+        Assert.Equal(0, (await ReadAsync<PayRunResult>(again)).PayslipsPaid);
 
         // The client pays 1,200.00 incl. VAT: its 900.00 for salaries repays the 800.00 first.
         await app.PublishAsync(new InvoicePaid(invoice, activity, 1200.00m, new DateOnly(2026, 4, 1)));
         // 100.00 of client money is left for the next salaries.
-        Assert.Equal((0m, 800.00m, 800.00m, 900.00m), (
-            await app.Database.ScalarAsync<decimal>("SELECT advances_outstanding FROM payroll.guarantee_fund_accounts WHERE activity_id = @p0", activity),
-            await app.Database.ScalarAsync<decimal>("SELECT recovered_total FROM payroll.guarantee_fund_accounts WHERE activity_id = @p0", activity),
-            await app.Database.ScalarAsync<decimal>("SELECT client_money_used FROM payroll.guarantee_fund_accounts WHERE activity_id = @p0", activity),
-            await app.Database.ScalarAsync<decimal>("SELECT client_money_received FROM payroll.guarantee_fund_accounts WHERE activity_id = @p0", activity)));
+        var account = await scenario.AccountAsync(activity);
+        Assert.Equal((0m, 800.00m, 800.00m, 900.00m), (account.AdvancesOutstanding, account.RecoveredTotal, account.ClientMoneyUsed, account.ClientMoneyReceived));
     }
 }

@@ -6,6 +6,9 @@ using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Collections.Contracts;
 using static Smart.IntegrationTests.Payroll.PayrollScenario;
+using Smart.Modules.Payroll.Features.Payslips;
+using Smart.Modules.Payroll.Features.Employment;
+using Smart.Modules.Payroll.Domain.Employment;
 
 namespace Smart.IntegrationTests.Payroll;
 
@@ -22,10 +25,10 @@ public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<Payr
         await app.PublishAsync(new SalaryRequested(requestId, activity,
             scenario.Activities.Structure.EntityId, memberId, 300.00m, SalaryContractKind.Cddu, SalaryCategory.Artistic, WorkDay, WorkDay, 1m, null, "Musician", false));
 
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.contracts WHERE salary_request_id = @p0", requestId));
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM payroll.payslips WHERE salary_request_id = @p0", requestId));
+        Assert.Single((await GetAsync<PagedResult<ContractView>>(member, $"/api/payroll/contracts?activityId={activity}")).Items, c => c.SalaryRequestId == requestId);
+        var payslip = Assert.Single((await GetAsync<PagedResult<PayslipSummary>>(member, $"/api/payroll/payslips?activityId={activity}")).Items);
         // 300.00 cannot be hit to the cent (gross 213.09 costs 299.99, 213.10 costs 300.01): the cent stays on the activity.
-        Assert.Equal(299.99m, await app.Database.ScalarAsync<decimal>("SELECT employer_cost FROM payroll.payslips WHERE salary_request_id = @p0", requestId));
+        Assert.Equal(299.99m, payslip.EmployerCost);
         Assert.Equal(new Budget(600.01m, 0m, 600.01m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
     }
 
@@ -36,7 +39,7 @@ public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<Payr
     {
         var scenario = await new PayrollScenario(app).StartAsync();
         var (_, member, activity, _) = await scenario.ActivityWith900Async();
-        var contractsBefore = await scenario.CountAsync("payroll.contracts");
+        var contractsBefore = await scenario.CountAsync<EmploymentContract>();
 
         // 100.00 buys a gross of about 71: 10.15 an hour over 7 hours, below the minimum wage.
         var requestId = await scenario.RequestSalaryAsync(member, activity, Salary(days is null ? 800.00m : 100.00m, (decimal?)days, (decimal?)hours));
@@ -44,7 +47,7 @@ public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<Payr
         var request = (await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{requestId}"))!;
         Assert.Equal("Rejected", request.Status);
         Assert.Contains(reason, request.RejectionReason);
-        Assert.Equal(contractsBefore, await scenario.CountAsync("payroll.contracts"));
+        Assert.Equal(contractsBefore, await scenario.CountAsync<EmploymentContract>());
         Assert.Equal(new Budget(900.00m, 0m, 900.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
     }
 

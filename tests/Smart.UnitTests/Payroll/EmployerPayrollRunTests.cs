@@ -4,6 +4,7 @@ using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.UnitTests.Payroll;
 
@@ -21,7 +22,7 @@ public sealed class EmployerPayrollRunTests
     [
         ("Uncapped", ContributionBase.Gross, 0m, 0.14m, 0.25m),
         ("Capped", ContributionBase.CappedGross, 1m, 0.07m, 0.10m),
-    ], new DateOnly(2026, 1, 1)), 3_925.00m);
+    ], versionOnThatDate: false, new DateOnly(2026, 1, 1)), 3_925.00m);
 
     private GdcContract Contract(decimal gross, decimal expenses = 60.00m, DateOnly? start = null)
     {

@@ -5,6 +5,7 @@ using Smart.Modules.Payroll.Domain.Funding;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.PayRulesCopy;
 using Smart.Modules.Payroll.Members;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.UnitTests.Payroll;
 
@@ -87,15 +88,36 @@ public sealed class EmploymentContractTests
     {
         var account = ActivityFunding.Open(Guid.NewGuid());
         var invoice = new ClientInvoice(Guid.NewGuid(), account.Id, gross: 1200.00m, salaryShare: 900.00m, net: 1000.00m, new DateOnly(2026, 3, 2));
+        T Absorbed<T>(T e) where T : IGuaranteeFundEvent
+        {
+            account.Absorb(e);
+            return e;
+        }
 
-        var funding = account.FundSalary(800.00m);
-        var half = account.Receive(invoice.Receive(600.00m));
-        var rest = account.Receive(invoice.Receive(600.00m));
+        var funding = Absorbed(account.FundSalary(Guid.NewGuid(), new DateOnly(2026, 3, 17), 800.00m));
+        var half = Absorbed(account.Receive(invoice.InvoiceId, new DateOnly(2026, 4, 1), invoice.Receive(600.00m)));
+        var rest = Absorbed(account.Receive(invoice.InvoiceId, new DateOnly(2026, 4, 2), invoice.Receive(600.00m)));
 
-        Assert.Equal(new Funding(0m, 800.00m), funding);
-        Assert.Equal((450.00m, 350.00m), (half, rest));
+        Assert.Equal((0m, 800.00m), (funding.CoveredByClients, funding.AdvancedByFund));
+        Assert.Equal((450.00m, 450.00m, 450.00m, 350.00m), (half.SalaryShare, half.Recovered, rest.SalaryShare, rest.Recovered));
         Assert.Equal((0m, 800.00m, 100.00m), (account.AdvancesOutstanding, account.RecoveredTotal, account.ClientMoneyAvailable));
-        Assert.Equal(new Funding(100.00m, 50.00m), account.FundSalary(150.00m));
+        var next = account.FundSalary(Guid.NewGuid(), new DateOnly(2026, 4, 17), 150.00m);
+        Assert.Equal((100.00m, 50.00m), (next.CoveredByClients, next.AdvancedByFund));
+    }
+
+    [Fact]
+    public void Given_350_still_advanced_When_an_invoice_with_450_of_salary_money_unpaid_is_written_off_Then_the_fund_absorbs_the_350()
+    {
+        var account = ActivityFunding.Open(Guid.NewGuid());
+        account.Absorb(account.FundSalary(Guid.NewGuid(), new DateOnly(2026, 3, 17), 800.00m));
+        account.Absorb(account.Receive(Guid.NewGuid(), new DateOnly(2026, 3, 20), 450.00m));
+
+        var writtenOff = account.WriteOff(Guid.NewGuid(), new DateOnly(2026, 5, 1), 450.00m);
+        account.Absorb(writtenOff!);
+
+        Assert.Equal(350.00m, writtenOff!.Amount);
+        Assert.Equal((0m, 350.00m), (account.AdvancesOutstanding, account.WrittenOffTotal));
+        Assert.Null(account.WriteOff(Guid.NewGuid(), new DateOnly(2026, 5, 2), 900.00m)); // nothing left to absorb
     }
 
     [Fact]

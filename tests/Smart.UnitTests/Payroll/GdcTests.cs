@@ -1,5 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.UnitTests.Payroll;
 

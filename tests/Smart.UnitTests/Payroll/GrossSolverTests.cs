@@ -1,5 +1,6 @@
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.UnitTests.Payroll;
 
@@ -12,7 +13,7 @@ public sealed class GrossSolverTests
     [
         ("Uncapped", ContributionBase.Gross, 0m, 0.14m, 0.25m),
         ("Capped", ContributionBase.CappedGross, 1m, 0.07m, 0.10m),
-    ], From);
+    ], versionOnThatDate: false, From);
 
     private static IReadOnlyList<CappedLine> Lines(decimal ceiling) => CappedLine.For(Table(), ceiling);
 

@@ -31,6 +31,21 @@ public enum PayoutRuleKind
     EndOfMonth,
 }
 
+/// <summary>
+/// When work ending on a date is paid: the one statement of the pay-date rule, published with the entity's settings
+/// (<see cref="EntitySettingsChanged.PayDateRule"/>) so that every module pays on the same day as Governance says.
+/// </summary>
+public sealed record PayDateRule(PayoutRuleKind Kind, int Day)
+{
+    public DateOnly PayDateFor(DateOnly endOfWork) => Kind switch
+    {
+        PayoutRuleKind.DaysAfterEndOfWork => endOfWork.AddDays(Day),
+        PayoutRuleKind.DayOfFollowingMonth => new DateOnly(endOfWork.Year, endOfWork.Month, 1).AddMonths(1).AddDays(Day - 1),
+        PayoutRuleKind.EndOfMonth => new DateOnly(endOfWork.Year, endOfWork.Month, DateTime.DaysInMonth(endOfWork.Year, endOfWork.Month)),
+        _ => throw new InvalidOperationException($"Unknown payout rule {Kind}."),
+    };
+}
+
 /// <summary>A member joined the cooperative in an entity and an office.</summary>
 [DataContract(Name = "governance.member-registered.v1")]
 public sealed record MemberRegistered(
@@ -60,7 +75,11 @@ public sealed record EntitySettingsChanged(
     decimal DefaultVatRate,
     bool GuaranteeFundAdvanceAllowed,
     bool TrainingVatExempt = false,
-    string? TrainingVatExemptionMention = null);
+    string? TrainingVatExemptionMention = null)
+{
+    /// <summary>The pay-date rule in force from <see cref="EffectiveFrom"/>.</summary>
+    public PayDateRule PayDateRule() => new(PayoutRule, PayoutDay);
+}
 
 /// <summary>Query: a member by e-mail within the whole platform (first match), or null.</summary>
 public sealed record FindMemberByEmail(string Email);

@@ -6,8 +6,7 @@ namespace Smart.Modules.Payroll.Contracts;
 /// Contract management issued an employer structure's monthly invoice (Collections chases it until <see cref="DueDate"/>
 /// and after). <see cref="Total"/> = <see cref="NetSalaries"/> + <see cref="Expenses"/> + <see cref="EmployeeContributions"/>
 /// + <see cref="EmployerContributions"/> (both 0 under a partial mandate) + <see cref="Fee"/> + <see cref="FeeVat"/>; the fee
-/// is <see cref="GuaranteeFundFee"/> + <see cref="ServiceFee"/>, VAT applies to it alone. <see cref="MandateScope"/> is
-/// <c>Partial</c> or <c>Complete</c>. <see cref="OfficeId"/> (the employer's office) came later, for Collections: messages
+/// is <see cref="GuaranteeFundFee"/> + <see cref="ServiceFee"/>, VAT applies to it alone. <see cref="OfficeId"/> (the employer's office) came later, for Collections: messages
 /// stored before it read as empty.
 /// </summary>
 [DataContract(Name = "payroll.employer-invoice-issued.v1")]
@@ -19,7 +18,7 @@ public sealed record EmployerInvoiceIssued(
     string EmployerName,
     int Year,
     int Month,
-    string MandateScope,
+    MandateScope MandateScope,
     DateOnly IssueDate,
     DateOnly DueDate,
     decimal GrossPayroll,

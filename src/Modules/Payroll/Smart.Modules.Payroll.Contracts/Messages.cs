@@ -25,8 +25,7 @@ public sealed record SalaryRequestRejected(
 
 /// <summary>
 /// Payroll concluded an employment contract from a salary request and declared it before the work starts;
-/// <see cref="DeclarationReference"/> is the pre-employment declaration's reference. <see cref="Kind"/> is <c>Cdd</c>,
-/// <c>Cddu</c> or <c>Cdi</c>; <see cref="Category"/> <c>Artistic</c>, <c>Employee</c> or <c>Student</c>.
+/// <see cref="DeclarationReference"/> is the pre-employment declaration's reference.
 /// </summary>
 [DataContract(Name = "payroll.contract-declared.v1")]
 public sealed record ContractDeclared(
@@ -35,8 +34,8 @@ public sealed record ContractDeclared(
     Guid ActivityId,
     Guid EntityId,
     Guid MemberId,
-    string Kind,
-    string Category,
+    ContractKind Kind,
+    ContractCategory Category,
     bool FullTime,
     DateOnly Start,
     DateOnly End,
@@ -76,5 +75,17 @@ public sealed record GuaranteeFundAdvanceRecovered(
     Guid ActivityId,
     Guid InvoiceId,
     DateOnly RecoveredOn,
+    decimal Amount,
+    decimal StillOutstanding);
+
+/// <summary>
+/// An invoice of the activity was written off: the guarantee fund bears <see cref="Amount"/> of its outstanding advances,
+/// which the invoice's payment would have repaid; the member's activity is not charged.
+/// </summary>
+[DataContract(Name = "payroll.guarantee-fund-advance-written-off.v1")]
+public sealed record GuaranteeFundAdvanceWrittenOff(
+    Guid ActivityId,
+    Guid InvoiceId,
+    DateOnly WrittenOffOn,
     decimal Amount,
     decimal StillOutstanding);

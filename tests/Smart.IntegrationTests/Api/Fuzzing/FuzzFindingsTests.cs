@@ -50,7 +50,7 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
     {
         await app.SeedStructureAsync();
         var admin = await app.ClientAsync(SmartRoles.Admin);
-        var (entities, tables) = (await EntitiesAsync(), await CountAsync("payroll.contribution_tables"));
+        var (entities, tables) = (await EntitiesAsync(), await CountAsync("payroll.mt_doc_contributiontable"));
 
         await (await PostJsonAsync(admin, "/api/governance/entities", """{"code":"Fuzz","name":"Fuzz","kind":"Scic","country":"FR","settings":[null]}"""))
             .AssertFieldErrorsAsync("settings[0]");
@@ -59,7 +59,7 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
         await (await PostJsonAsync(admin, "/api/payroll/contribution-tables", """{"category":"Student","effectiveFrom":"2027-01-01","name":"Fuzz","lines":null}"""))
             .AssertFieldErrorsAsync("lines");
 
-        Assert.Equal((entities, tables), (await EntitiesAsync(), await CountAsync("payroll.contribution_tables")));
+        Assert.Equal((entities, tables), (await EntitiesAsync(), await CountAsync("payroll.mt_doc_contributiontable")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Marten;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Payroll.Members;
 
@@ -5,13 +6,8 @@ namespace Smart.Modules.Payroll.Inbound;
 
 // Activities' events: Payroll keeps its copy of each activity and its coordinator (CDI smoothing).
 
-public sealed class ActivityOpenedHandler(Persistence.PayrollDbContext db)
+public static class ActivityOpenedHandler
 {
-    public async Task HandleAsync(ActivityOpened opened, CancellationToken cancellationToken)
-    {
-        if (await db.MemberActivities.FindAsync([opened.ActivityId], cancellationToken) is null)
-        {
-            db.MemberActivities.Add(MemberActivity.From(opened));
-        }
-    }
+    /// <summary>Keyed by the activity: a redelivery writes the same copy again.</summary>
+    public static void Handle(ActivityOpened opened, IDocumentSession session) => session.Store(MemberActivity.From(opened));
 }

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
-using Wolverine;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Collections.Contracts;
 using Smart.Modules.Payroll.Contracts;
@@ -10,12 +9,12 @@ using Smart.Modules.Payroll.Persistence;
 namespace Smart.Modules.Payroll.Inbound;
 
 /// <summary>An invoice issued by an activity: Payroll notes what its payment will bring for salaries (net − contribution).</summary>
-public sealed class InvoiceIssuedHandler(PayrollDbContext db)
+public static class InvoiceIssuedHandler
 {
-    public async Task HandleAsync(InvoiceIssued issued, CancellationToken cancellationToken)
+    public static async Task HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (await db.ClientInvoices.AnyAsync(i => i.InvoiceId == issued.InvoiceId, cancellationToken)) return;
-        db.ClientInvoices.Add(new ClientInvoice(issued.InvoiceId, issued.ActivityId, issued.TotalGross, issued.TotalNet - issued.ContributionAmount,
+        if (await session.LoadAsync<ClientInvoice>(issued.InvoiceId, cancellationToken) is not null) return;
+        session.Insert(new ClientInvoice(issued.InvoiceId, issued.ActivityId, issued.TotalGross, issued.TotalNet - issued.ContributionAmount,
             issued.TotalNet, issued.IssueDate));
     }
 }
@@ -25,22 +24,46 @@ public sealed class InvoiceIssuedHandler(PayrollDbContext db)
 /// fund's outstanding advances first (<see cref="GuaranteeFundAdvanceRecovered"/>); the rest covers later salaries. An
 /// invoice Payroll has not heard of yet throws: the message retries until <see cref="InvoiceIssued"/> has arrived.
 /// </summary>
-public sealed class InvoicePaidHandler(PayrollDbContext db)
+public static class InvoicePaidHandler
 {
     /// <summary>What the payment repaid to the guarantee fund, if anything, for Wolverine to publish with the transaction.</summary>
-    public async Task<GuaranteeFundAdvanceRecovered?> HandleAsync(InvoicePaid paid, CancellationToken cancellationToken)
+    public static async Task<GuaranteeFundAdvanceRecovered?> HandleAsync(InvoicePaid paid, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var invoice = await db.ClientInvoices.SingleOrDefaultAsync(i => i.InvoiceId == paid.InvoiceId, cancellationToken)
-            ?? throw new NotFoundException("Invoice", paid.InvoiceId);
-        var account = await db.ActivityFundings.SingleOrDefaultAsync(f => f.Id == invoice.ActivityId, cancellationToken);
-        if (account is null)
-        {
-            account = ActivityFunding.Open(invoice.ActivityId);
-            db.ActivityFundings.Add(account);
-        }
-        var recovered = account.Receive(invoice.Receive(paid.Amount));
-        return recovered > 0
-            ? new GuaranteeFundAdvanceRecovered(invoice.ActivityId, invoice.InvoiceId, paid.PaidOn, recovered, account.AdvancesOutstanding)
+        // The account's lock first: the invoice's own figures are then read and written by one payment at a time too.
+        var stream = await session.FetchAccountForWritingAsync(paid.ActivityId, cancellationToken);
+        var invoice = await session.LoadAsync<ClientInvoice>(paid.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice", paid.InvoiceId);
+        var account = stream.Account();
+        var received = account.Receive(invoice.InvoiceId, paid.PaidOn, invoice.Receive(paid.Amount));
+        session.Update(invoice);
+        stream.AppendOne(received);
+        account.Absorb(received);
+        return received.Recovered > 0
+            ? new GuaranteeFundAdvanceRecovered(invoice.ActivityId, invoice.InvoiceId, paid.PaidOn, received.Recovered, account.AdvancesOutstanding)
             : null;
+    }
+}
+
+/// <summary>
+/// Collections wrote an invoice off (DESIGN §4 Collections, §5 flow 3): the salary money it was to bring never comes, so
+/// the guarantee fund absorbs the advances that money would have repaid — the fund bears the loss, not the member's
+/// activity (<see cref="GuaranteeFundAdvanceWrittenOff"/>). An invoice Payroll has not heard of yet throws and retries.
+/// </summary>
+public static class InvoiceWrittenOffHandler
+{
+    public static async Task<GuaranteeFundAdvanceWrittenOff?> HandleAsync(InvoiceWrittenOff writtenOff, IDocumentSession session,
+        CancellationToken cancellationToken)
+    {
+        var stream = await session.FetchAccountForWritingAsync(writtenOff.ActivityId, cancellationToken);
+        var invoice = await session.LoadAsync<ClientInvoice>(writtenOff.InvoiceId, cancellationToken)
+            ?? throw new NotFoundException("Invoice", writtenOff.InvoiceId);
+        var account = stream.Account();
+        // A redelivery finds the invoice written off and does nothing.
+        if (invoice.WrittenOffOn is not null) return null;
+        invoice.WriteOff(writtenOff.WrittenOffOn);
+        session.Update(invoice);
+        if (account.WriteOff(invoice.InvoiceId, writtenOff.WrittenOffOn, invoice.SalaryShareOutstanding) is not { } absorbed) return null;
+        stream.AppendOne(absorbed);
+        account.Absorb(absorbed);
+        return new GuaranteeFundAdvanceWrittenOff(invoice.ActivityId, invoice.InvoiceId, writtenOff.WrittenOffOn, absorbed.Amount, account.AdvancesOutstanding);
     }
 }

@@ -1,4 +1,4 @@
-using Smart.BuildingBlocks.Domain;
+using Marten;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Members;
 using Smart.Modules.Payroll.PayRulesCopy;
@@ -7,24 +7,20 @@ namespace Smart.Modules.Payroll.Inbound;
 
 // Governance's events: Payroll keeps its copies of the entities' pay-out rules and of the members as employees.
 
-public sealed class EntitySettingsChangedHandler(Persistence.PayrollDbContext db)
+public static class EntitySettingsChangedHandler
 {
-    public async Task HandleAsync(EntitySettingsChanged changed, CancellationToken cancellationToken)
-    {
-        if (await db.PayRules.FindAsync([changed.EntityId, changed.EffectiveFrom], cancellationToken) is null)
-        {
-            db.PayRules.Add(PayRules.From(changed));
-        }
-    }
+    /// <summary>A version is keyed by its entity and date: a redelivery writes the same copy again.</summary>
+    public static void Handle(EntitySettingsChanged changed, IDocumentSession session) => session.Store(PayRules.From(changed));
 }
 
-public sealed class MemberRegisteredHandler(Persistence.PayrollDbContext db)
+public static class MemberRegisteredHandler
 {
-    public async Task HandleAsync(MemberRegistered registered, CancellationToken cancellationToken)
+    /// <summary>Once: the copy then carries the member's income tax rates, which a redelivery must not wipe.</summary>
+    public static async Task HandleAsync(MemberRegistered registered, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (await db.Employees.FindAsync([registered.MemberId], cancellationToken) is null)
+        if (await session.LoadAsync<Employee>(registered.MemberId, cancellationToken) is null)
         {
-            db.Employees.Add(Employee.From(registered));
+            session.Insert(Employee.From(registered));
         }
     }
 }

@@ -1,5 +1,5 @@
 using Smart.BuildingBlocks.Bus;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.Modules.Activities.Contracts;
@@ -10,6 +10,7 @@ using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Features.PayRuns;
 using Smart.Modules.Payroll.Features.Rates;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Members;
 
 namespace Smart.Modules.Payroll.Inbound;
 
@@ -20,21 +21,21 @@ namespace Smart.Modules.Payroll.Inbound;
 /// contract is ignored, so the same request delivered twice (even under a new message id) makes one contract.
 /// An unknown member throws: the message retries, then dead-letters for an operator.
 /// </summary>
-public sealed class SalaryRequestedHandler(PayrollDbContext db, IEmploymentDeclarations declarations, TimeProvider clock)
+public sealed class SalaryRequestedHandler(TimeProvider clock)
 {
     /// <summary>What happened, for Wolverine to send with the transaction: the rejection, or the contract, its payslip and the pay run.</summary>
-    public async Task<OutgoingMessages> HandleAsync(SalaryRequested request, CancellationToken cancellationToken)
+    public async Task<OutgoingMessages> HandleAsync(SalaryRequested request, IDocumentSession session, CancellationToken cancellationToken)
     {
         var outgoing = new OutgoingMessages();
-        if (await db.Contracts.AnyAsync(c => c.SalaryRequestId == request.SalaryRequestId, cancellationToken)) return outgoing;
-        var employee = await db.Employees.SingleOrDefaultAsync(e => e.MemberId == request.MemberId, cancellationToken)
+        if (await session.Query<EmploymentContract>().AnyAsync(c => c.SalaryRequestId == request.SalaryRequestId, cancellationToken)) return outgoing;
+        var employee = await session.LoadAsync<Employee>(request.MemberId, cancellationToken)
             ?? throw new NotFoundException("Employee", request.MemberId);
 
         EmploymentContract contract;
         Payslip payslip;
         try
         {
-            (contract, payslip) = await ConcludeAsync(request, employee.OfficeId, employee.IncomeTaxRateOn, cancellationToken);
+            (contract, payslip) = await ConcludeAsync(session, request, employee.OfficeId, employee.IncomeTaxRateOn, cancellationToken);
         }
         catch (BusinessRuleViolationException broken)
         {
@@ -42,31 +43,32 @@ public sealed class SalaryRequestedHandler(PayrollDbContext db, IEmploymentDecla
             return outgoing;
         }
 
-        db.Contracts.Add(contract);
-        contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
-        db.Payslips.Add(payslip);
+        contract.Declared(await session.DeclareAsync(contract.DeclarationRequest, clock, cancellationToken));
+        session.Insert(contract);
+        session.Insert(payslip);
         outgoing.Add(contract.ToContractDeclared());
         outgoing.Add(payslip.ToPayslipIssued());
         outgoing.Add(new RunPayroll(payslip.EntityId, payslip.PayDate).ScheduledOn(RunPayroll.At(payslip.PayDate), clock));
         return outgoing;
     }
 
-    private async Task<(EmploymentContract, Payslip)> ConcludeAsync(SalaryRequested request, Guid officeId, Func<DateOnly, decimal> incomeTaxRateOn,
+    private async Task<(EmploymentContract, Payslip)> ConcludeAsync(IDocumentSession session, SalaryRequested request, Guid officeId, Func<DateOnly, decimal> incomeTaxRateOn,
         CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var terms = new ContractTerms(KindOf(request.ContractKind), CategoryOf(request.Category),
             request.WorkStart, request.WorkEnd, request.Days, request.Hours, request.Job);
-        var limits = await db.WorkingTimeLimitsAsync(terms.Start, cancellationToken);
+        var configuration = await session.ConfigurationAsync(cancellationToken);
+        var limits = configuration.WorkingTimeLimitsOn(terms.Start);
         EmploymentContract.CheckTerms(terms, today, limits);
 
-        var table = await db.ContributionTableAsync(request.EntityId, terms.Category, terms.Start, cancellationToken);
-        var ceiling = (await db.CeilingAsync(terms.Start, cancellationToken)).ForPeriod(terms.Start, terms.End, terms.Days, terms.TotalHours(limits));
-        var payDate = await db.PayDateAsync(request.EntityId, terms.End, cancellationToken);
+        var table = await session.ContributionTableAsync(request.EntityId, terms.Category, terms.Start, cancellationToken);
+        var ceiling = configuration.CeilingOn(terms.Start).ForPeriod(terms.Start, terms.End, terms.Days, terms.TotalHours(limits));
+        var payDate = await session.PayDateAsync(request.EntityId, terms.End, cancellationToken);
         var figures = PayFigures.Compute(request.EmploymentBudget, CappedLine.For(table, ceiling), incomeTaxRateOn(payDate));
 
         var contract = EmploymentContract.Conclude(request.SalaryRequestId, request.ActivityId, request.EntityId, officeId, request.MemberId,
-            request.EmploymentBudget, terms, today, limits, figures.Gross, await db.MinimumWageAsync(terms.Start, cancellationToken));
+            request.EmploymentBudget, terms, today, limits, figures.Gross, configuration.MinimumWageOn(terms.Start));
         return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate));
     }
 

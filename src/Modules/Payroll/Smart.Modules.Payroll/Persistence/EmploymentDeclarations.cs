@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Payroll.Domain.Employment;
@@ -41,16 +41,18 @@ internal sealed class EmploymentDeclaration
 }
 
 /// <summary>
-/// The declaration adapter: records the declaration with a reference <c>DPAEyyyy-nnnnnn</c> from the entity's
-/// declaration series (<see cref="LegalNumbering"/>), in the contract's transaction. No call leaves the cooperative; a real transmission would replace this adapter.
+/// The pre-employment declaration (the French DPAE), made before the work starts: recorded with a reference
+/// <c>DPAEyyyy-nnnnnn</c> from the entity's declaration series (<see cref="LegalNumbering"/>), in the contract's
+/// transaction. No call leaves the cooperative; a real transmission would be an outbound message sent with that transaction.
 /// </summary>
-internal sealed class StoredEmploymentDeclarations(PayrollDbContext db, TimeProvider clock) : IEmploymentDeclarations
+internal static class EmploymentDeclarations
 {
-    public async Task<string> DeclareAsync(DeclarationRequest request, CancellationToken cancellationToken)
+    /// <summary>Declares the contract and returns the declaration's reference.</summary>
+    public static async Task<string> DeclareAsync(this IDocumentSession session, DeclarationRequest request, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var reference = (await LegalNumbering.NextAsync(db.Database.GetDbConnection(), PayrollDbContext.SchemaName, request.EntityId, EmploymentDeclaration.Series,
-            request.DeclaredOn, clock.Today(), cancellationToken)).ToString();
-        db.Declarations.Add(new EmploymentDeclaration(reference, request.EntityId, request.ContractId, request.WorkerId, request.WorkStart, clock.GetUtcNow()));
+        var reference = (await session.NextAsync(PayrollStore.Schema, request.EntityId, EmploymentDeclaration.Series, request.DeclaredOn, clock.Today(),
+            cancellationToken)).ToString();
+        session.Insert(new EmploymentDeclaration(reference, request.EntityId, request.ContractId, request.WorkerId, request.WorkStart, clock.GetUtcNow()));
         return reference;
     }
 }

@@ -1,5 +1,5 @@
 using Bogus;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.Modules.Governance.Contracts;
@@ -9,6 +9,8 @@ using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Features.Rates;
 using Smart.Modules.Payroll.Features.Gdc;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Members;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Payroll.Seed;
 
@@ -21,7 +23,7 @@ namespace Smart.Modules.Payroll.Seed;
 /// </summary>
 public sealed record SeedPayrollDemoData;
 
-public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentDeclarations declarations, TimeProvider clock)
+public sealed class SeedPayrollDemoDataHandler(TimeProvider clock)
 {
     private static readonly (string Job, ContractKind Kind, ContractCategory Category, decimal HourlyMin, decimal HourlyMax)[] Jobs =
     [
@@ -35,18 +37,19 @@ public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentD
     ];
 
     /// <summary>The pay-date message of every contract declared, for Wolverine to schedule with the transaction.</summary>
-    public async Task<OutgoingMessages> HandleAsync(SeedPayrollDemoData command, CancellationToken cancellationToken)
+    public async Task<OutgoingMessages> HandleAsync(SeedPayrollDemoData command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var salariesDue = new OutgoingMessages();
         var today = clock.Today();
         var lastDay = new DateOnly(today.Year, 12, 31);
-        if (await db.Mandates.AnyAsync(cancellationToken) || lastDay.DayNumber - today.DayNumber < 7)
+        if (await session.Query<Mandate>().AnyAsync(cancellationToken) || lastDay.DayNumber - today.DayNumber < 7)
         {
             // Contracts must start after today and within the mandate's civil year: too late in December to show any.
             return salariesDue;
         }
         var faker = new Faker("fr") { Random = new Randomizer(2018) };
-        var employers = await db.Employees.Where(e => e.Kind == MemberKind.LegalEntity).OrderBy(e => e.MemberId).ToListAsync(cancellationToken);
+        var configuration = await session.ConfigurationAsync(cancellationToken);
+        var employers = await session.Query<Employee>().Where(e => e.Kind == MemberKind.LegalEntity).OrderBy(e => e.MemberId).ToListAsync(cancellationToken);
 
         foreach (var employer in employers)
         {
@@ -57,13 +60,13 @@ public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentD
             {
                 var previous = Mandate.Sign(facts, scope, new DateOnly(today.Year - 1, faker.Random.Int(2, 11), faker.Random.Int(1, 28)), false, today);
                 mandate = previous.Renew(scope, new DateOnly(today.Year - 1, 12, faker.Random.Int(1, 20)), false, today);
-                db.Mandates.Add(previous);
+                session.Insert(previous);
             }
             else
             {
                 mandate = Mandate.Sign(facts, scope, DateBetween(faker, new DateOnly(today.Year, 1, 2), today), false, today);
             }
-            db.Mandates.Add(mandate);
+            session.Insert(mandate);
 
             for (var e = faker.Random.Int(2, 6); e > 0; e--)
             {
@@ -71,21 +74,21 @@ public sealed class SeedPayrollDemoDataHandler(PayrollDbContext db, IEmploymentD
                 var birth = DateBetween(faker, today.AddYears(-62), today.AddYears(-19));
                 var employee = GdcEmployee.Register(mandate, employer.MemberId, faker.Name.FirstName(gender == Gender.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male),
                     faker.Name.LastName(), birth, gender, SocialSecurityNumber(faker, gender, birth), faker.PickRandom(0m, 0.025m, 0.045m, 0.075m), today);
-                db.GdcEmployees.Add(employee);
+                session.Insert(employee);
 
                 for (var c = faker.Random.Int(1, 3); c > 0; c--)
                 {
                     var (job, kind, category, hourlyMin, hourlyMax) = faker.PickRandom(Jobs);
                     var days = faker.Random.Int(1, 5);
                     var start = DateBetween(faker, today.AddDays(1), lastDay.AddDays(1 - days));
-                    var limits = await db.WorkingTimeLimitsAsync(start, cancellationToken);
-                    var minimumWage = await db.MinimumWageAsync(start, cancellationToken);
+                    var limits = configuration.WorkingTimeLimitsOn(start);
+                    var minimumWage = configuration.MinimumWageOn(start);
                     var hours = days * limits.HoursPerWorkedDay;
                     var hourly = Math.Max(faker.Random.Decimal(hourlyMin, hourlyMax), minimumWage.HourlyRate);
                     var gross = Math.Ceiling(hours * hourly);
                     var expenses = faker.Random.Bool(0.4f) ? days * faker.PickRandom(20.20m, 21.10m, 65.00m) : 0m;
                     var terms = new ContractTerms(kind, category, start, start.AddDays(days - 1), days, null, job);
-                    var contract = await db.DeclareGdcContractAsync(declarations, employee, mandate, terms, gross, expenses, clock, cancellationToken);
+                    var contract = await session.DeclareGdcContractAsync(employee, mandate, terms, gross, expenses, clock, cancellationToken);
                     salariesDue.Add(GdcPayslips.SalaryDue(contract, clock));
                 }
             }

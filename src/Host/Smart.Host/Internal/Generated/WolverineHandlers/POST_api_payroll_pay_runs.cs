@@ -5,6 +5,7 @@ using Smart.BuildingBlocks.Bus;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
@@ -15,12 +16,14 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Smart.BuildingBlocks.Bus.MessageValidators _messageValidators;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> _outboxedSessionFactoryOfPayrollStore;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_payroll_pay_runs(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Smart.BuildingBlocks.Bus.MessageValidators messageValidators, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_payroll_pay_runs(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Smart.BuildingBlocks.Bus.MessageValidators messageValidators, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> outboxedSessionFactoryOfPayrollStore, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _messageValidators = messageValidators;
+            _outboxedSessionFactoryOfPayrollStore = outboxedSessionFactoryOfPayrollStore;
             _wolverineRuntime = wolverineRuntime;
         }
 
@@ -37,6 +40,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Smart.Modules.Payroll.Features.PayRuns.StartPayRunEndpoint").SetTag("http.route", "/api/payroll/pay-runs").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfPayrollStore;
             
             // The actual HTTP request handler execution
             var okOfPayRunResult = await Smart.Modules.Payroll.Features.PayRuns.StartPayRunEndpoint.Post(startPayRun, messageContext, httpContext.RequestAborted).ConfigureAwait(false);

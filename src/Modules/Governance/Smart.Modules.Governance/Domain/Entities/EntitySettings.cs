@@ -8,13 +8,8 @@ internal sealed record PayoutRule(PayoutRuleKind Kind, int Day)
 {
     public static PayoutRule DaysAfterEndOfWork(int days) => new(PayoutRuleKind.DaysAfterEndOfWork, days);
 
-    public DateOnly PayDateFor(DateOnly endOfWork) => Kind switch
-    {
-        PayoutRuleKind.DaysAfterEndOfWork => endOfWork.AddDays(Day),
-        PayoutRuleKind.DayOfFollowingMonth => new DateOnly(endOfWork.Year, endOfWork.Month, 1).AddMonths(1).AddDays(Day - 1),
-        PayoutRuleKind.EndOfMonth => new DateOnly(endOfWork.Year, endOfWork.Month, DateTime.DaysInMonth(endOfWork.Year, endOfWork.Month)),
-        _ => throw new InvalidOperationException($"Unknown payout rule {Kind}."),
-    };
+    /// <summary>The rule as published (<see cref="PayDateRule"/>): Governance and Payroll compute the same date.</summary>
+    public DateOnly PayDateFor(DateOnly endOfWork) => new PayDateRule(Kind, Day).PayDateFor(endOfWork);
 
     public bool IsValid => Kind switch
     {

@@ -4,24 +4,6 @@ using Smart.Modules.Payroll.Domain.Rates;
 
 namespace Smart.Modules.Payroll.Domain.Employment;
 
-public enum ContractKind
-{
-    /// <summary>Fixed-term contract.</summary>
-    Cdd,
-
-    /// <summary>Fixed-term "usage" contract (intermittent work in the arts).</summary>
-    Cddu,
-
-    /// <summary>Open-ended contract.</summary>
-    Cdi,
-}
-
-public enum WorkingTime
-{
-    FullTime,
-    PartTime,
-}
-
 /// <summary>
 /// The terms asked for: dates, days or hours, job. <see cref="TotalHours"/> counts a worked day as the configured hours per
 /// worked day when the contract is given in days.
@@ -131,7 +113,7 @@ internal sealed class EmploymentContract : AggregateRoot
 
     public void Declared(string reference) => DeclarationReference = reference;
 
-    public ContractDeclared ToContractDeclared() => new(Id, SalaryRequestId, ActivityId, EntityId, MemberId, Kind.ToString(), Category.ToString(),
+    public ContractDeclared ToContractDeclared() => new(Id, SalaryRequestId, ActivityId, EntityId, MemberId, Kind, Category,
         WorkingTime == WorkingTime.FullTime, Start, End, Days, Hours, Job,
         DeclarationReference ?? throw new InvalidOperationException("The contract is not declared yet."), DeclaredOn);
 }
@@ -178,15 +160,6 @@ internal sealed record GrossHourlyRateIsAtLeastTheMinimumWage(decimal Gross, dec
     public bool IsBroken() => HourlyRate < MinimumHourlyRate;
 
     public string Message => $"A gross of {Gross:0.00} for {Hours} hours is {Math.Round(HourlyRate, 2):0.00} an hour, below the minimum wage of {MinimumHourlyRate:0.00}.";
-}
-
-/// <summary>
-/// The port through which a concluded contract is declared to the social administration before the work starts
-/// (the French DPAE). Returns the declaration's reference.
-/// </summary>
-public interface IEmploymentDeclarations
-{
-    Task<string> DeclareAsync(DeclarationRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>

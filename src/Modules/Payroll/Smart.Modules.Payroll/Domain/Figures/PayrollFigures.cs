@@ -5,7 +5,7 @@ namespace Smart.Modules.Payroll.Domain.Figures;
 
 /// <summary>
 /// Work-time conventions in force from a date: the yearly hours of one full-time equivalent (1,607 in France) and the
-/// hours of a contract day, to turn a contract given in days into hours and the other way round. Seeded by the migration.
+/// hours of a contract day, to turn a contract given in days into hours and the other way round. Installed with the module (<see cref="Rates.PayrollConfiguration"/>).
 /// </summary>
 internal sealed class WorkTimeSettings : IEffectiveDated
 {

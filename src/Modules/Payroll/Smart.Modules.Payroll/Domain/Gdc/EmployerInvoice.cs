@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Payroll.Domain.Gdc;
 

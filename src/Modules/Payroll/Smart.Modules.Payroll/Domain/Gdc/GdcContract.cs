@@ -2,6 +2,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Payroll.Domain.Gdc;
 

@@ -5,7 +5,7 @@ namespace Smart.Modules.Payroll.Domain.Gdc;
 /// <summary>
 /// The contract-management fee in force from a date, platform-wide: a share of the gross payroll mass excl. VAT that
 /// feeds the guarantee fund (2 %), a share that runs the service (4.5 %), VAT on the fee only (20 %), and the
-/// employer's payment terms. Seeded by the migration; a change is a new row, never an edit.
+/// employer's payment terms. Installed with the module (<see cref="Rates.PayrollConfiguration"/>); a change is a new row, never an edit.
 /// </summary>
 internal sealed class GdcFeeRates : IEffectiveDated
 {

@@ -1,16 +1,7 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Payroll.Domain.Gdc;
-
-/// <summary>
-/// Partial: we draft declarations, contracts and payslips and advance net salaries and employer-due expenses.
-/// Complete: we also declare and advance the social contributions, which the employer then pays back on its invoice.
-/// </summary>
-public enum MandateScope
-{
-    Partial,
-    Complete,
-}
 
 /// <summary>
 /// An employer structure's contract-management (GDC) mandate for one civil year: the first one runs from its

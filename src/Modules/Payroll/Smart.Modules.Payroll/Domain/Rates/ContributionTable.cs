@@ -1,14 +1,7 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Payroll.Domain.Rates;
-
-/// <summary>The social category of a contract: each has its own contribution table.</summary>
-public enum ContractCategory
-{
-    Artistic,
-    Employee,
-    Student,
-}
 
 /// <summary>What a contribution line applies its rates to.</summary>
 public enum ContributionBase
@@ -60,8 +53,8 @@ internal sealed class ContributionLine
 
 /// <summary>
 /// The contribution rates of an entity (or of every entity when <see cref="EntityId"/> is null: the group default) for
-/// one contract category, in force from <see cref="EffectiveFrom"/> until the next version. Data, not code: seeded by the
-/// migration, new versions added by an administrator from a date.
+/// one contract category, in force from <see cref="EffectiveFrom"/> until the next version. Data, not code: installed with the
+/// module (<see cref="PayrollConfiguration"/>), new versions added by an administrator from a date.
 /// </summary>
 internal sealed class ContributionTable : IEffectiveDated
 {
@@ -90,12 +83,23 @@ internal sealed class ContributionTable : IEffectiveDated
 
     /// <summary>A new version from <paramref name="effectiveFrom"/>, never before <paramref name="today"/>: payslips already issued keep their rates.</summary>
     public static ContributionTable Create(Guid? entityId, ContractCategory category, DateOnly effectiveFrom, string name,
-        IEnumerable<(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)> lines, DateOnly today)
+        IEnumerable<(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)> lines, bool versionOnThatDate,
+        DateOnly today)
     {
         BusinessRules.Check(new TableIsNotRetroactive(effectiveFrom, today));
+        BusinessRules.Check(new OneVersionPerDate(effectiveFrom, versionOnThatDate));
         var table = new ContributionTable { Id = Guid.CreateVersion7(), EntityId = entityId, Category = category, EffectiveFrom = effectiveFrom, Name = name };
         table._lines.AddRange(lines.Select((l, i) => new ContributionLine(i + 1, l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)));
         BusinessRules.Check(new TableHasLines(table._lines.Count));
+        return table;
+    }
+
+    /// <summary>A version the module ships with (the reference figures of its first install), whatever today is.</summary>
+    public static ContributionTable Seeded(Guid id, ContractCategory category, DateOnly effectiveFrom, string name,
+        IEnumerable<(string Name, ContributionBase Base, decimal CeilingMultiple, decimal EmployeeRate, decimal EmployerRate)> lines)
+    {
+        var table = new ContributionTable { Id = id, Category = category, EffectiveFrom = effectiveFrom, Name = name };
+        table._lines.AddRange(lines.Select((l, i) => new ContributionLine(i + 1, l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)));
         return table;
     }
 
@@ -104,6 +108,13 @@ internal sealed class ContributionTable : IEffectiveDated
         public bool IsBroken() => EffectiveFrom < Today;
 
         public string Message => $"A contribution table cannot take effect on {EffectiveFrom:yyyy-MM-dd}, before today ({Today:yyyy-MM-dd}).";
+    }
+
+    private sealed record OneVersionPerDate(DateOnly EffectiveFrom, bool Exists) : IBusinessRule
+    {
+        public bool IsBroken() => Exists;
+
+        public string Message => $"A version of this contribution table already takes effect on {EffectiveFrom:yyyy-MM-dd}.";
     }
 
     private sealed record TableHasLines(int Count) : IBusinessRule

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -10,6 +8,11 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Accidents;
 using Smart.Modules.Payroll.Features.Gdc;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Employment;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Smart.Modules.Payroll.Features.Accidents;
 
@@ -31,7 +34,7 @@ public sealed record RecordWorkAccident(Guid ContractId, DateOnly Date, int Days
     }
 }
 
-internal sealed record WorkAccidentInput(DateOnly Date, int DaysLost, string Description)
+public sealed record WorkAccidentInput(DateOnly Date, int DaysLost, string Description)
 {
     public static WorkAccidentInput Example => new(new DateOnly(2026, 3, 11), 4, "Chute d'une échelle pendant le montage du décor");
 }
@@ -40,51 +43,49 @@ public sealed record WorkAccidentView(Guid Id, Guid ContractId, Guid WorkerId, D
 
 public sealed record ListWorkAccidents(Guid ContractId);
 
-public sealed class WorkAccidentsHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class WorkAccidentsHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(RecordWorkAccident command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(RecordWorkAccident command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var contract = await ContractAsync(command.ContractId, cancellationToken);
+        var contract = await ContractAsync(session, command.ContractId, cancellationToken);
         var accident = WorkAccident.Record(contract, command.Date, command.DaysLost, command.Description, clock.Today());
-        db.WorkAccidents.Add(accident);
+        session.Insert(accident);
         return accident.Id;
     }
 
-    public async Task<IReadOnlyList<WorkAccidentView>> HandleAsync(ListWorkAccidents query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkAccidentView>> HandleAsync(ListWorkAccidents query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var contract = await ContractAsync(query.ContractId, cancellationToken);
-        return await db.WorkAccidents.AsNoTracking().Where(a => a.ContractId == contract.ContractId).OrderBy(a => a.Date)
-            .Select(a => new WorkAccidentView(a.Id, a.ContractId, a.WorkerId, a.Date, a.DaysLost, a.Description, a.RecordedOn)).ToListAsync(cancellationToken);
+        var contract = await ContractAsync(session, query.ContractId, cancellationToken);
+        return (await session.Query<WorkAccident>().Where(a => a.ContractId == contract.ContractId).OrderBy(a => a.Date).ToListAsync(cancellationToken))
+            .Select(a => new WorkAccidentView(a.Id, a.ContractId, a.WorkerId, a.Date, a.DaysLost, a.Description, a.RecordedOn)).ToList();
     }
 
     /// <summary>A member's contract or a GDC contract, as the caller may see it.</summary>
-    private async Task<AccidentContract> ContractAsync(Guid contractId, CancellationToken cancellationToken) =>
-        await db.Contracts.AsNoTracking().VisibleTo(user).Where(c => c.Id == contractId)
-            .Select(c => new AccidentContract(c.Id, c.EntityId, c.OfficeId, c.MemberId, c.Start, c.End)).SingleOrDefaultAsync(cancellationToken)
-        ?? await db.GdcContracts.AsNoTracking().VisibleTo(user).Where(c => c.Id == contractId)
-            .Select(c => new AccidentContract(c.Id, c.EntityId, c.OfficeId, c.EmployeeId, c.Start, c.End)).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Contract", contractId);
+    private async Task<AccidentContract> ContractAsync(IQuerySession session, Guid contractId, CancellationToken cancellationToken)
+    {
+        if (await session.Query<EmploymentContract>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == contractId, cancellationToken) is { } member)
+        {
+            return new AccidentContract(member.Id, member.EntityId, member.OfficeId, member.MemberId, member.Start, member.End);
+        }
+        return await session.Query<GdcContract>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == contractId, cancellationToken) is { } managed
+            ? new AccidentContract(managed.Id, managed.EntityId, managed.OfficeId, managed.EmployeeId, managed.Start, managed.End)
+            : throw new NotFoundException("Contract", contractId);
+    }
 }
 
-internal sealed class WorkAccidentEndpoints : IEndpointDefinition
+public static class WorkAccidentEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverinePost("/api/payroll/contracts/{contractId:guid}/accidents", OperationId = "RecordWorkAccident"), Authorize(SmartPolicies.Staff), ProducesCommandProblems]
+    [EndpointSummary("Records a work accident on a contract (a member's or a GDC one): date within the contract, calendar days lost.")]
+    public static async Task<Created<ResourceCreated>> Record(Guid contractId, WorkAccidentInput input, IMessageBus bus, CancellationToken ct)
     {
-        module.MapPost("/contracts/{contractId:guid}/accidents", async (Guid contractId, WorkAccidentInput input, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(new RecordWorkAccident(contractId, input.Date, input.DaysLost, input.Description), ct);
-                return TypedResults.Created($"/api/payroll/contracts/{contractId}/accidents", new ResourceCreated(id));
-            })
-            .RequireAuthorization(SmartPolicies.Staff)
-            .WithName("RecordWorkAccident")
-            .WithSummary("Records a work accident on a contract (a member's or a GDC one): date within the contract, calendar days lost.")
-            .ProducesCommandProblems();
-
-        module.MapGet("/contracts/{contractId:guid}/accidents", async (Guid contractId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<WorkAccidentView>>(new ListWorkAccidents(contractId), ct)))
-            .RequireAuthorization(SmartPolicies.Staff)
-            .WithName("ListWorkAccidents")
-            .WithSummary("The work accidents of a contract.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var id = await bus.InvokeAsync<Guid>(new RecordWorkAccident(contractId, input.Date, input.DaysLost, input.Description), ct);
+        return TypedResults.Created($"/api/payroll/contracts/{contractId}/accidents", new ResourceCreated(id));
     }
+
+    [WolverineGet("/api/payroll/contracts/{contractId:guid}/accidents", OperationId = "ListWorkAccidents"), Authorize(SmartPolicies.Staff)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The work accidents of a contract.")]
+    public static async Task<Ok<IReadOnlyList<WorkAccidentView>>> List(Guid contractId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<WorkAccidentView>>(new ListWorkAccidents(contractId), ct));
 }

@@ -1,14 +1,14 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Members;
 using Smart.Modules.Payroll.Persistence;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Smart.Modules.Payroll.Features.Employees;
 
@@ -33,28 +33,29 @@ public sealed record SetIncomeTaxRate(Guid MemberId, decimal Rate, DateOnly Effe
     }
 }
 
-internal sealed record IncomeTaxRateInput(decimal Rate, DateOnly EffectiveFrom)
+public sealed record IncomeTaxRateInput(decimal Rate, DateOnly EffectiveFrom)
 {
     public static IncomeTaxRateInput Example => new(0.075m, new DateOnly(2026, 4, 1));
 }
 
-public sealed class IncomeTaxRatesHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IncomeTaxRatesHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<IncomeTaxRateView> HandleAsync(GetIncomeTaxRates query, CancellationToken cancellationToken)
+    public async Task<IncomeTaxRateView> HandleAsync(GetIncomeTaxRates query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var employee = await FindAsync(query.MemberId, cancellationToken);
+        var employee = await FindAsync(session, query.MemberId, cancellationToken);
         return new IncomeTaxRateView(employee.MemberId, employee.IncomeTaxRateOn(clock.Today()), employee.IncomeTaxRates.OrderBy(r => r.EffectiveFrom).ToList());
     }
 
-    public async Task HandleAsync(SetIncomeTaxRate command, CancellationToken cancellationToken)
+    public async Task HandleAsync(SetIncomeTaxRate command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var employee = await FindAsync(command.MemberId, cancellationToken);
+        var employee = await FindAsync(session, command.MemberId, cancellationToken);
         BusinessRules.Check(new TaxRateIsNotRetroactive(command.EffectiveFrom, clock.Today()));
         employee.SetIncomeTaxRate(command.EffectiveFrom, command.Rate);
+        session.Update(employee);
     }
 
-    private async Task<Employee> FindAsync(Guid memberId, CancellationToken cancellationToken) =>
-        await db.Employees.VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == memberId, cancellationToken)
+    private async Task<Employee> FindAsync(IQuerySession session, Guid memberId, CancellationToken cancellationToken) =>
+        await session.Query<Employee>().VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == memberId, cancellationToken)
         ?? throw new NotFoundException("Employee", memberId);
 
     private sealed record TaxRateIsNotRetroactive(DateOnly EffectiveFrom, DateOnly Today) : IBusinessRule
@@ -65,23 +66,18 @@ public sealed class IncomeTaxRatesHandler(PayrollDbContext db, ICurrentUser user
     }
 }
 
-internal sealed class IncomeTaxRateEndpoints : IEndpointDefinition
+public static class IncomeTaxRateEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/employees/{memberId:guid}/income-tax-rates", async (Guid memberId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IncomeTaxRateView>(new GetIncomeTaxRates(memberId), ct)))
-            .WithName("GetIncomeTaxRates")
-            .WithSummary("The employee's withholding-tax rates by date and the rate in force today (0 % by default).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/payroll/employees/{memberId:guid}/income-tax-rates", OperationId = "GetIncomeTaxRates"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The employee's withholding-tax rates by date and the rate in force today (0 % by default).")]
+    public static async Task<Ok<IncomeTaxRateView>> Get(Guid memberId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IncomeTaxRateView>(new GetIncomeTaxRates(memberId), ct));
 
-        module.MapPut("/employees/{memberId:guid}/income-tax-rate", async (Guid memberId, IncomeTaxRateInput request, IMessageBus bus, CancellationToken ct) =>
-            {
-                await bus.InvokeAsync(new SetIncomeTaxRate(memberId, request.Rate, request.EffectiveFrom), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("SetIncomeTaxRate")
-            .WithSummary("Sets the employee's withholding-tax rate (e.g. 0.075 for 7.5 %) from a date, today or later.")
-            .ProducesCommandProblems();
+    [WolverinePut("/api/payroll/employees/{memberId:guid}/income-tax-rate", OperationId = "SetIncomeTaxRate"), ProducesCommandProblems]
+    [EndpointSummary("Sets the employee's withholding-tax rate (e.g. 0.075 for 7.5 %) from a date, today or later.")]
+    public static async Task<NoContent> Set(Guid memberId, IncomeTaxRateInput request, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new SetIncomeTaxRate(memberId, request.Rate, request.EffectiveFrom), ct);
+        return TypedResults.NoContent();
     }
 }

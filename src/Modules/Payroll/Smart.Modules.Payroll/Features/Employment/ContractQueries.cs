@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -10,6 +8,9 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Contracts;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Smart.Modules.Payroll.Features.Employment;
 
@@ -32,42 +33,37 @@ public sealed record ListContracts(Guid? MemberId = null, Guid? ActivityId = nul
     }
 }
 
-public sealed class ContractQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class ContractQueriesHandler(ICurrentUser user)
 {
-    public async Task<ContractView> HandleAsync(GetContract query, CancellationToken cancellationToken) =>
-        await db.Contracts.AsNoTracking().VisibleTo(user).Where(c => c.Id == query.ContractId).Select(ToView).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Contract", query.ContractId);
+    public async Task<ContractView> HandleAsync(GetContract query, IQuerySession session, CancellationToken cancellationToken) =>
+        ToView(await session.Query<EmploymentContract>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == query.ContractId, cancellationToken)
+            ?? throw new NotFoundException("Contract", query.ContractId));
 
-    public async Task<PagedResult<ContractView>> HandleAsync(ListContracts query, CancellationToken cancellationToken)
+    public async Task<PagedResult<ContractView>> HandleAsync(ListContracts query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var contracts = db.Contracts.AsNoTracking().VisibleTo(user);
+        var contracts = session.Query<EmploymentContract>().VisibleTo(user);
         if (query.MemberId is { } memberId) contracts = contracts.Where(c => c.MemberId == memberId);
         if (query.ActivityId is { } activityId) contracts = contracts.Where(c => c.ActivityId == activityId);
         var total = await contracts.CountAsync(cancellationToken);
         var page = await contracts.OrderByDescending(c => c.Start).ThenByDescending(c => c.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(ToView).ToListAsync(cancellationToken);
-        return new PagedResult<ContractView>(page, query.Page, query.PageSize, total);
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<ContractView>(page.Select(ToView).ToList(), query.Page, query.PageSize, total);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<EmploymentContract, ContractView>> ToView = c => new ContractView(
+    private static ContractView ToView(EmploymentContract c) => new ContractView(
         c.Id, c.SalaryRequestId, c.ActivityId, c.MemberId, c.Kind, c.Category, c.WorkingTime, c.Start, c.End, c.Days, c.Hours, c.Job, c.EmploymentBudget,
         c.DeclaredOn, c.DeclarationReference);
 }
 
-internal sealed class ContractQueriesEndpoint : IEndpointDefinition
+public static class ContractQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/contracts/{contractId:guid}", async (Guid contractId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<ContractView>(new GetContract(contractId), ct)))
-            .WithName("GetContract")
-            .WithSummary("An employment contract and its declaration reference.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/payroll/contracts/{contractId:guid}", OperationId = "GetContract"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("An employment contract and its declaration reference.")]
+    public static async Task<Ok<ContractView>> Get(Guid contractId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<ContractView>(new GetContract(contractId), ct));
 
-        module.MapGet("/contracts", async (Guid? memberId, Guid? activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<ContractView>>(new ListContracts(memberId, activityId, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("ListContracts")
-            .WithSummary("Employment contracts the caller may see (a member: their own), newest first.")
-            .ProducesValidationProblem();
-    }
+    [WolverineGet("/api/payroll/contracts", OperationId = "ListContracts"), ProducesValidationProblem]
+    [EndpointSummary("Employment contracts the caller may see (a member: their own), newest first.")]
+    public static async Task<Ok<PagedResult<ContractView>>> List(Guid? memberId, Guid? activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<ContractView>>(new ListContracts(memberId, activityId, page ?? 1, pageSize ?? 50), ct));
 }

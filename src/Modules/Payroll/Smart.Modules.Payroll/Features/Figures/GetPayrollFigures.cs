@@ -1,14 +1,21 @@
 using Smart.BuildingBlocks.Domain;
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Figures;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Domain.Accidents;
+using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Employment;
+using Smart.Modules.Payroll.Members;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Smart.Modules.Payroll.Features.Figures;
 
@@ -31,38 +38,38 @@ public sealed record GetPayrollFigures(Guid EntityId, DateOnly From, DateOnly To
     }
 }
 
-public sealed class GetPayrollFiguresHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class GetPayrollFiguresHandler(ICurrentUser user)
 {
-    public async Task<PayrollFiguresResult> HandleAsync(GetPayrollFigures query, CancellationToken cancellationToken)
+    public async Task<PayrollFiguresResult> HandleAsync(GetPayrollFigures query, IQuerySession session, CancellationToken cancellationToken)
     {
         var (entityId, start, end) = (user.EntityInScope(query.EntityId)!.Value, query.From, query.To);
 
-        var members = await (from c in db.Contracts.AsNoTracking()
-                             where c.EntityId == entityId && c.Start >= start && c.Start <= end
-                             join e in db.Employees on c.MemberId equals e.MemberId into workers
-                             from e in workers.DefaultIfEmpty()
-                             select new ContractFacts(c.Id, c.MemberId, e == null ? null : e.Gender, e == null ? null : e.BirthDate, c.Start, c.Days, c.Hours))
+        var memberContracts = await session.Query<EmploymentContract>().Where(c => c.EntityId == entityId && c.Start >= start && c.Start <= end)
             .ToListAsync(cancellationToken);
-        var managed = await (from c in db.GdcContracts.AsNoTracking()
-                             where c.EntityId == entityId && c.Start >= start && c.Start <= end
-                             join e in db.GdcEmployees on c.EmployeeId equals e.Id
-                             select new ContractFacts(c.Id, c.EmployeeId, e.Gender, e.BirthDate, c.Start, c.Days, c.Hours))
+        var memberIds = memberContracts.Select(c => c.MemberId).Distinct().ToArray();
+        var members = (await session.LoadManyAsync<Employee>(cancellationToken, memberIds)).ToDictionary(e => e.MemberId);
+        var managedContracts = await session.Query<GdcContract>().Where(c => c.EntityId == entityId && c.Start >= start && c.Start <= end)
             .ToListAsync(cancellationToken);
-        var accidents = await db.WorkAccidents.AsNoTracking().Where(a => a.EntityId == entityId && a.Date >= start && a.Date <= end)
-            .Select(a => new AccidentFacts(a.Date, a.DaysLost)).ToListAsync(cancellationToken);
-        var settings = (await db.WorkTimeSettings.AsNoTracking().ToListAsync(cancellationToken)).RequiredOn(end, "work-time settings");
-        return PayrollFigures.Compute(start, end, [.. members, .. managed], accidents, settings);
+        var managed = (await session.LoadManyAsync<GdcEmployee>(cancellationToken, managedContracts.Select(c => c.EmployeeId).Distinct().ToArray()))
+            .ToDictionary(e => e.Id);
+        var contracts = memberContracts
+            .Select(c => new ContractFacts(c.Id, c.MemberId, members.GetValueOrDefault(c.MemberId)?.Gender, members.GetValueOrDefault(c.MemberId)?.BirthDate,
+                c.Start, c.Days, c.Hours))
+            .Concat(managedContracts.Select(c => new ContractFacts(c.Id, c.EmployeeId, managed[c.EmployeeId].Gender, managed[c.EmployeeId].BirthDate, c.Start,
+                c.Days, c.Hours)))
+            .ToList();
+        var accidents = (await session.Query<WorkAccident>().Where(a => a.EntityId == entityId && a.Date >= start && a.Date <= end).ToListAsync(cancellationToken))
+            .Select(a => new AccidentFacts(a.Date, a.DaysLost)).ToList();
+        var settings = (await session.ConfigurationAsync(cancellationToken)).WorkTimeSettingsOn(end);
+        return PayrollFigures.Compute(start, end, contracts, accidents, settings);
     }
 }
-
-internal sealed class GetPayrollFiguresEndpoint : IEndpointDefinition
+public static class GetPayrollFiguresEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapGet("/figures", async (Guid entityId, DateOnly from, DateOnly to, IMessageBus bus, CancellationToken ct) =>
-            TypedResults.Ok(await bus.InvokeAsync<PayrollFiguresResult>(new GetPayrollFigures(entityId, from, to), ct)))
-        .RequireAuthorization(SmartPolicies.Staff)
-        .WithName("GetPayrollFigures")
-        .WithSummary("Contracts, workers, days, hours, FTE (hours / 1,607), averages, gender and age bands, accident frequency and severity rates of an entity over a period.")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/payroll/figures", OperationId = "GetPayrollFigures"), Authorize(SmartPolicies.Staff), ProducesValidationProblem]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("Contracts, workers, days, hours, FTE (hours / 1,607), averages, gender and age bands, accident frequency and severity rates of an entity over a period.")]
+    public static async Task<Ok<PayrollFiguresResult>> Get([Required] Guid entityId, [Required] DateOnly from, [Required] DateOnly to, IMessageBus bus,
+        CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PayrollFiguresResult>(new GetPayrollFigures(entityId, from, to), ct));
 }

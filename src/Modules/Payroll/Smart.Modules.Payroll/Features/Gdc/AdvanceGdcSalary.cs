@@ -1,6 +1,6 @@
 using Smart.BuildingBlocks.Bus;
 using System.Runtime.Serialization;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.Modules.Payroll.Contracts;
@@ -24,32 +24,32 @@ public sealed record GdcSalaryDue(Guid ContractId);
 /// and employer-due expenses within 7 days", and the contributions under a complete mandate), once: a redelivery finds
 /// it advanced. Publishes <see cref="EmployerSalaryAdvanced"/>.
 /// </summary>
-public sealed class GdcSalaryDueHandler(PayrollDbContext db, TimeProvider clock)
+public sealed class GdcSalaryDueHandler(TimeProvider clock)
 {
     /// <summary>The advance, when one is made (once), for Wolverine to publish with the transaction.</summary>
-    public async Task<EmployerSalaryAdvanced?> HandleAsync(GdcSalaryDue message, CancellationToken cancellationToken)
+    public async Task<EmployerSalaryAdvanced?> HandleAsync(GdcSalaryDue message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var contract = await db.GdcContracts.SingleOrDefaultAsync(c => c.Id == message.ContractId, cancellationToken)
+        var contract = await session.LoadAsync<GdcContract>(message.ContractId, cancellationToken)
             ?? throw new NotFoundException("Contract", message.ContractId);
-        var taxRate = await db.GdcEmployees.Where(e => e.Id == contract.EmployeeId).Select(e => e.TaxRate).SingleAsync(cancellationToken);
-        var payslip = await db.GdcPayslipAsync(contract, taxRate, cancellationToken);
-        var scope = await db.Mandates.Where(m => m.Id == contract.MandateId).Select(m => m.Scope).SingleAsync(cancellationToken);
+        var taxRate = (await session.LoadAsync<GdcEmployee>(contract.EmployeeId, cancellationToken))!.TaxRate;
+        var payslip = await session.GdcPayslipAsync(contract, taxRate, cancellationToken);
+        var scope = (await session.LoadAsync<Mandate>(contract.MandateId, cancellationToken))!.Scope;
         var today = clock.Today();
-        return contract.Advance(payslip, scope, today) is { } advanced
-            ? new EmployerSalaryAdvanced(contract.Id, contract.EmployerId, contract.EmployeeId, contract.EntityId, payslip.NetPaid,
-                payslip.IncomeTax, payslip.Expenses, advanced - payslip.Net - payslip.Expenses, advanced, today, EmployerInvoice.Currency)
-            : null;
+        if (contract.Advance(payslip, scope, today) is not { } advanced) return null;
+        session.Update(contract);
+        return new EmployerSalaryAdvanced(contract.Id, contract.EmployerId, contract.EmployeeId, contract.EntityId, payslip.NetPaid,
+            payslip.IncomeTax, payslip.Expenses, advanced - payslip.Net - payslip.Expenses, advanced, today, EmployerInvoice.Currency);
     }
 }
 
 internal static class GdcPayslips
 {
     /// <summary>The contract's payslip with the contribution table and the ceiling in force on its start.</summary>
-    public static async Task<EmployerPayslip> GdcPayslipAsync(this PayrollDbContext db, GdcContract contract, decimal incomeTaxRate,
+    public static async Task<EmployerPayslip> GdcPayslipAsync(this IQuerySession session, GdcContract contract, decimal incomeTaxRate,
         CancellationToken cancellationToken)
     {
-        var table = await db.ContributionTableAsync(contract.EntityId, contract.Category, contract.Start, cancellationToken);
-        var ceiling = (await db.CeilingAsync(contract.Start, cancellationToken)).ForPeriod(contract.Start, contract.End, contract.Days, contract.Hours);
+        var table = await session.ContributionTableAsync(contract.EntityId, contract.Category, contract.Start, cancellationToken);
+        var ceiling = (await session.CeilingAsync(contract.Start, cancellationToken)).ForPeriod(contract.Start, contract.End, contract.Days, contract.Hours);
         return contract.Payslip(CappedLine.For(table, ceiling), incomeTaxRate);
     }
 

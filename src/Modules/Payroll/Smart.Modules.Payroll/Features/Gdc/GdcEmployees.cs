@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -14,6 +12,10 @@ using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Features.Rates;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Members;
+using Smart.Modules.Payroll.Contracts;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Smart.Modules.Payroll.Features.Gdc;
 
@@ -39,7 +41,7 @@ public sealed record RegisterGdcEmployee(Guid EmployerId, string FirstName, stri
     }
 }
 
-internal sealed record GdcEmployeeInput(string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber, decimal TaxRate)
+public sealed record GdcEmployeeInput(string FirstName, string LastName, DateOnly BirthDate, Gender Gender, string SocialSecurityNumber, decimal TaxRate)
 {
     public static GdcEmployeeInput Example => new("Léa", "Martin", new DateOnly(1994, 6, 2), Gender.Female, "2 94 06 75 112 045 48", 0.045m);
 }
@@ -74,7 +76,7 @@ public sealed record DeclareGdcContract(
     }
 }
 
-internal sealed record GdcContractInput(
+public sealed record GdcContractInput(
     Guid EmployeeId, ContractKind Kind, ContractCategory Category, DateOnly Start, DateOnly End, decimal? Days, decimal? Hours, string Job, decimal Gross,
     decimal Expenses)
 {
@@ -82,34 +84,34 @@ internal sealed record GdcContractInput(
         new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12), 3m, null, "Comédienne", 1_000.00m, 60.00m);
 }
 
-public sealed class GdcEmployeesHandler(PayrollDbContext db, IEmploymentDeclarations declarations, ICurrentUser user, TimeProvider clock)
+public sealed class GdcEmployeesHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(RegisterGdcEmployee command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(RegisterGdcEmployee command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var employerId = await VisibleEmployerAsync(command.EmployerId, cancellationToken);
+        var employerId = await VisibleEmployerAsync(session, command.EmployerId, cancellationToken);
         var today = clock.Today();
-        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employerId && m.Year == today.Year, cancellationToken);
+        var mandate = await session.Query<Mandate>().SingleOrDefaultAsync(m => m.EmployerId == employerId && m.Year == today.Year, cancellationToken);
         var employee = GdcEmployee.Register(mandate, employerId, command.FirstName, command.LastName, command.BirthDate, command.Gender,
             command.SocialSecurityNumber, command.TaxRate, today);
-        db.GdcEmployees.Add(employee);
+        session.Insert(employee);
         return employee.Id;
     }
 
     /// <summary>The contract's id, and its pay-date message.</summary>
-    public async Task<(Guid, ScheduledMessage<GdcSalaryDue>)> HandleAsync(DeclareGdcContract command, CancellationToken cancellationToken)
+    public async Task<(Guid, ScheduledMessage<GdcSalaryDue>)> HandleAsync(DeclareGdcContract command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var employee = await db.GdcEmployees.VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EmployeeId && e.EmployerId == command.EmployerId, cancellationToken)
+        var employee = await session.Query<GdcEmployee>().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EmployeeId && e.EmployerId == command.EmployerId, cancellationToken)
             ?? throw new NotFoundException("Employee", command.EmployeeId);
         var terms = new ContractTerms(command.Kind, command.Category, command.Start, command.End, command.Days, command.Hours, command.Job);
-        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
-        var contract = await db.DeclareGdcContractAsync(declarations, employee, mandate, terms, command.Gross, command.Expenses, clock, cancellationToken);
+        var mandate = await session.Query<Mandate>().SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
+        var contract = await session.DeclareGdcContractAsync(employee, mandate, terms, command.Gross, command.Expenses, clock, cancellationToken);
         return (contract.Id, GdcPayslips.SalaryDue(contract, clock));
     }
 
     /// <summary>The employer as the caller may see it (itself, or staff of its office or entity); a person is no employer here.</summary>
-    private async Task<Guid> VisibleEmployerAsync(Guid employerId, CancellationToken cancellationToken) =>
-        await db.Employees.VisibleTo(user).Where(e => e.MemberId == employerId && e.Kind == MemberKind.LegalEntity).Select(e => (Guid?)e.MemberId)
-            .SingleOrDefaultAsync(cancellationToken)
+    private async Task<Guid> VisibleEmployerAsync(IQuerySession session, Guid employerId, CancellationToken cancellationToken) =>
+        (await session.Query<Employee>().VisibleTo(user).Where(e => e.MemberId == employerId && e.Kind == MemberKind.LegalEntity)
+            .SingleOrDefaultAsync(cancellationToken))?.MemberId
         ?? throw new NotFoundException("Employer", employerId);
 }
 
@@ -119,14 +121,15 @@ internal static class GdcContractDeclarations
     /// Declares a contract of an employer's employee under the rules in force on its start and the pay date of its end,
     /// records its pre-employment declaration (the handler and the demo seed, which schedule its pay-date advance).
     /// </summary>
-    public static async Task<GdcContract> DeclareGdcContractAsync(this PayrollDbContext db, IEmploymentDeclarations declarations,
+    public static async Task<GdcContract> DeclareGdcContractAsync(this IDocumentSession session,
         GdcEmployee employee, Mandate? mandate, ContractTerms terms, decimal gross, decimal expenses, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var contract = GdcContract.Declare(employee, mandate, terms, gross, expenses, today, await db.WorkingTimeLimitsAsync(terms.Start, cancellationToken),
-            await db.MinimumWageAsync(terms.Start, cancellationToken), await db.PayDateAsync(employee.EntityId, terms.End, cancellationToken));
-        contract.Declared(await declarations.DeclareAsync(contract.DeclarationRequest, cancellationToken));
-        db.GdcContracts.Add(contract);
+        var configuration = await session.ConfigurationAsync(cancellationToken);
+        var contract = GdcContract.Declare(employee, mandate, terms, gross, expenses, today, configuration.WorkingTimeLimitsOn(terms.Start),
+            configuration.MinimumWageOn(terms.Start), await session.PayDateAsync(employee.EntityId, terms.End, cancellationToken));
+        contract.Declared(await session.DeclareAsync(contract.DeclarationRequest, clock, cancellationToken));
+        session.Insert(contract);
         return contract;
     }
 }
@@ -144,65 +147,59 @@ public sealed record ListGdcContracts(Guid EmployerId);
 
 public sealed record GetGdcContract(Guid ContractId);
 
-public sealed class GdcEmployeeQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class GdcEmployeeQueriesHandler(ICurrentUser user)
 {
-    public async Task<IReadOnlyList<GdcEmployeeView>> HandleAsync(ListGdcEmployees query, CancellationToken cancellationToken) =>
-        await db.GdcEmployees.AsNoTracking().VisibleTo(user).Where(e => e.EmployerId == query.EmployerId).OrderBy(e => e.LastName).ThenBy(e => e.FirstName)
-            .Take(1000).Select(e => new GdcEmployeeView(e.Id, e.EmployerId, e.FirstName, e.LastName, e.BirthDate, e.Gender, e.SocialSecurityNumber, e.TaxRate,
-                e.RegisteredOn))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<GdcEmployeeView>> HandleAsync(ListGdcEmployees query, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.Query<GdcEmployee>().VisibleTo(user).Where(e => e.EmployerId == query.EmployerId).OrderBy(e => e.LastName).ThenBy(e => e.FirstName)
+            .Take(1000).ToListAsync(cancellationToken))
+        .Select(e => new GdcEmployeeView(e.Id, e.EmployerId, e.FirstName, e.LastName, e.BirthDate, e.Gender, e.SocialSecurityNumber, e.TaxRate, e.RegisteredOn))
+        .ToList();
 
-    public async Task<IReadOnlyList<GdcContractView>> HandleAsync(ListGdcContracts query, CancellationToken cancellationToken) =>
-        await db.GdcContracts.AsNoTracking().VisibleTo(user).Where(c => c.EmployerId == query.EmployerId).OrderByDescending(c => c.Start).ThenBy(c => c.Id)
-            .Take(1000).Select(ToView).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<GdcContractView>> HandleAsync(ListGdcContracts query, IQuerySession session, CancellationToken cancellationToken) =>
+        (await session.Query<GdcContract>().VisibleTo(user).Where(c => c.EmployerId == query.EmployerId).OrderByDescending(c => c.Start).ThenBy(c => c.Id)
+            .Take(1000).ToListAsync(cancellationToken)).Select(ToView).ToList();
 
-    public async Task<GdcContractView> HandleAsync(GetGdcContract query, CancellationToken cancellationToken) =>
-        await db.GdcContracts.AsNoTracking().VisibleTo(user).Where(c => c.Id == query.ContractId).Select(ToView).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Contract", query.ContractId);
+    public async Task<GdcContractView> HandleAsync(GetGdcContract query, IQuerySession session, CancellationToken cancellationToken) =>
+        ToView(await session.Query<GdcContract>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == query.ContractId, cancellationToken)
+            ?? throw new NotFoundException("Contract", query.ContractId));
 
-    private static readonly System.Linq.Expressions.Expression<Func<GdcContract, GdcContractView>> ToView = c => new GdcContractView(c.Id, c.EmployerId,
+    private static GdcContractView ToView(GdcContract c) => new GdcContractView(c.Id, c.EmployerId,
         c.EmployeeId, c.Kind, c.Category, c.Start, c.End, c.Days, c.Hours, c.Job, c.Gross, c.Expenses, c.DeclaredOn, c.DeclarationReference, c.PayDate, c.AdvancedOn,
         c.Advanced, c.PayrollRunId);
 }
 
-internal sealed class GdcEmployeeEndpoints : IEndpointDefinition
+public static class GdcEmployeeEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverinePost("/api/payroll/employers/{employerId:guid}/employees", OperationId = "RegisterGdcEmployee"), ProducesCommandProblems]
+    [EndpointSummary("An employer structure under contract management registers one of its employees.")]
+    public static async Task<Created<ResourceCreated>> Register(Guid employerId, GdcEmployeeInput input, IMessageBus bus, CancellationToken ct)
     {
-        module.MapPost("/employers/{employerId:guid}/employees", async (Guid employerId, GdcEmployeeInput input, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(new RegisterGdcEmployee(employerId, input.FirstName, input.LastName, input.BirthDate, input.Gender,
-                    input.SocialSecurityNumber, input.TaxRate), ct);
-                return TypedResults.Created($"/api/payroll/employers/{employerId}/employees", new ResourceCreated(id));
-            })
-            .WithName("RegisterGdcEmployee")
-            .WithSummary("An employer structure under contract management registers one of its employees.")
-            .ProducesCommandProblems();
-
-        module.MapGet("/employers/{employerId:guid}/employees", async (Guid employerId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcEmployeeView>>(new ListGdcEmployees(employerId), ct)))
-            .WithName("ListGdcEmployees")
-            .WithSummary("An employer's employees (an employer sees only its own).");
-
-        module.MapPost("/employers/{employerId:guid}/contracts", async (Guid employerId, GdcContractInput input, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(new DeclareGdcContract(employerId, input.EmployeeId, input.Kind, input.Category, input.Start, input.End,
-                    input.Days, input.Hours, input.Job, input.Gross, input.Expenses), ct);
-                return TypedResults.Created($"/api/payroll/gdc-contracts/{id}", new ResourceCreated(id));
-            })
-            .WithName("DeclareGdcContract")
-            .WithSummary("Declares a contract of an employer's employee with its gross and the employer-due expenses to advance.")
-            .ProducesCommandProblems();
-
-        module.MapGet("/employers/{employerId:guid}/contracts", async (Guid employerId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcContractView>>(new ListGdcContracts(employerId), ct)))
-            .WithName("ListGdcContracts")
-            .WithSummary("An employer's contracts, newest first.");
-
-        module.MapGet("/gdc-contracts/{contractId:guid}", async (Guid contractId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<GdcContractView>(new GetGdcContract(contractId), ct)))
-            .WithName("GetGdcContract")
-            .WithSummary("A contract of an employer's employee.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        var id = await bus.InvokeAsync<Guid>(new RegisterGdcEmployee(employerId, input.FirstName, input.LastName, input.BirthDate, input.Gender,
+            input.SocialSecurityNumber, input.TaxRate), ct);
+        return TypedResults.Created($"/api/payroll/employers/{employerId}/employees", new ResourceCreated(id));
     }
+
+    [WolverineGet("/api/payroll/employers/{employerId:guid}/employees", OperationId = "ListGdcEmployees")]
+    [EndpointSummary("An employer's employees (an employer sees only its own).")]
+    public static async Task<Ok<IReadOnlyList<GdcEmployeeView>>> ListEmployees(Guid employerId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcEmployeeView>>(new ListGdcEmployees(employerId), ct));
+
+    [WolverinePost("/api/payroll/employers/{employerId:guid}/contracts", OperationId = "DeclareGdcContract"), ProducesCommandProblems]
+    [EndpointSummary("Declares a contract of an employer's employee with its gross and the employer-due expenses to advance.")]
+    public static async Task<Created<ResourceCreated>> Declare(Guid employerId, GdcContractInput input, IMessageBus bus, CancellationToken ct)
+    {
+        var id = await bus.InvokeAsync<Guid>(new DeclareGdcContract(employerId, input.EmployeeId, input.Kind, input.Category, input.Start, input.End,
+            input.Days, input.Hours, input.Job, input.Gross, input.Expenses), ct);
+        return TypedResults.Created($"/api/payroll/gdc-contracts/{id}", new ResourceCreated(id));
+    }
+
+    [WolverineGet("/api/payroll/employers/{employerId:guid}/contracts", OperationId = "ListGdcContracts")]
+    [EndpointSummary("An employer's contracts, newest first.")]
+    public static async Task<Ok<IReadOnlyList<GdcContractView>>> ListContracts(Guid employerId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<GdcContractView>>(new ListGdcContracts(employerId), ct));
+
+    [WolverineGet("/api/payroll/gdc-contracts/{contractId:guid}", OperationId = "GetGdcContract"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A contract of an employer's employee.")]
+    public static async Task<Ok<GdcContractView>> GetContract(Guid contractId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<GdcContractView>(new GetGdcContract(contractId), ct));
 }

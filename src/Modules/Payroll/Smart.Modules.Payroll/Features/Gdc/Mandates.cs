@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -10,6 +8,11 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Members;
+using Smart.Modules.Payroll.Contracts;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Smart.Modules.Payroll.Features.Gdc;
 
@@ -44,34 +47,34 @@ public sealed record RenewMandate(Guid MandateId, MandateScope Scope, DateOnly? 
     }
 }
 
-internal sealed record RenewMandateRequest(MandateScope Scope, DateOnly? SignedOn)
+public sealed record RenewMandateRequest(MandateScope Scope, DateOnly? SignedOn)
 {
     public static RenewMandateRequest Example => new(MandateScope.Complete, new DateOnly(2026, 12, 1));
 }
 
-public sealed class MandateHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class MandateHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(SignMandate command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(SignMandate command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var employer = await db.Employees.VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == command.EmployerId, cancellationToken)
+        var employer = await session.Query<Employee>().VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == command.EmployerId, cancellationToken)
             ?? throw new NotFoundException("Employer", command.EmployerId);
         var today = clock.Today();
         var signedOn = command.SignedOn ?? today;
-        var exists = await db.Mandates.AnyAsync(m => m.EmployerId == employer.MemberId && m.Year == signedOn.Year, cancellationToken);
+        var exists = await session.Query<Mandate>().AnyAsync(m => m.EmployerId == employer.MemberId && m.Year == signedOn.Year, cancellationToken);
         var mandate = Mandate.Sign(new EmployerFacts(employer.MemberId, employer.Kind == MemberKind.LegalEntity, employer.EntityId, employer.OfficeId),
             command.Scope, signedOn, exists, today);
-        db.Mandates.Add(mandate);
+        session.Insert(mandate);
         return mandate.Id;
     }
 
-    public async Task<Guid> HandleAsync(RenewMandate command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(RenewMandate command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var mandate = await db.Mandates.VisibleTo(user).SingleOrDefaultAsync(m => m.Id == command.MandateId, cancellationToken)
+        var mandate = await session.Query<Mandate>().VisibleTo(user).SingleOrDefaultAsync(m => m.Id == command.MandateId, cancellationToken)
             ?? throw new NotFoundException("Mandate", command.MandateId);
         var today = clock.Today();
-        var exists = await db.Mandates.AnyAsync(m => m.EmployerId == mandate.EmployerId && m.Year == mandate.Year + 1, cancellationToken);
+        var exists = await session.Query<Mandate>().AnyAsync(m => m.EmployerId == mandate.EmployerId && m.Year == mandate.Year + 1, cancellationToken);
         var renewal = mandate.Renew(command.Scope, command.SignedOn ?? today, exists, today);
-        db.Mandates.Add(renewal);
+        session.Insert(renewal);
         return renewal.Id;
     }
 }
@@ -83,51 +86,42 @@ public sealed record GetMandate(Guid MandateId);
 /// <summary>The mandates the caller may see (an employer: its own), optionally of one employer, latest year first.</summary>
 public sealed record ListMandates(Guid? EmployerId);
 
-public sealed class MandateQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class MandateQueriesHandler(ICurrentUser user)
 {
-    public async Task<MandateView> HandleAsync(GetMandate query, CancellationToken cancellationToken) =>
-        await db.Mandates.AsNoTracking().VisibleTo(user).Where(m => m.Id == query.MandateId).Select(ToView).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Mandate", query.MandateId);
+    public async Task<MandateView> HandleAsync(GetMandate query, IQuerySession session, CancellationToken cancellationToken) =>
+        ToView(await session.Query<Mandate>().VisibleTo(user).SingleOrDefaultAsync(m => m.Id == query.MandateId, cancellationToken)
+        ?? throw new NotFoundException("Mandate", query.MandateId));
 
-    public async Task<IReadOnlyList<MandateView>> HandleAsync(ListMandates query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MandateView>> HandleAsync(ListMandates query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var mandates = db.Mandates.AsNoTracking().VisibleTo(user);
+        var mandates = session.Query<Mandate>().VisibleTo(user);
         if (query.EmployerId is { } employerId) mandates = mandates.Where(m => m.EmployerId == employerId);
-        return await mandates.OrderByDescending(m => m.Year).ThenBy(m => m.EmployerId).Take(500).Select(ToView).ToListAsync(cancellationToken);
+        return (await mandates.OrderByDescending(m => m.Year).ThenBy(m => m.EmployerId).Take(500).ToListAsync(cancellationToken)).Select(ToView).ToList();
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Mandate, MandateView>> ToView = m =>
+    private static MandateView ToView(Mandate m) =>
         new MandateView(m.Id, m.EmployerId, m.Scope, m.SignedOn, m.Year, m.StartsOn, m.EndsOn, m.RenewalOf);
 }
 
-internal sealed class MandateEndpoints : IEndpointDefinition
+public static class MandateEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapCreateCommand<SignMandate>("/mandates", "/api/payroll/mandates/")
-            .RequireAuthorization(SmartPolicies.Operator)
-            .WithName("SignMandate")
-            .WithSummary("Records an employer structure's contract-management mandate (partial or complete) until 31 December of its signature year.");
+    [WolverinePost("/api/payroll/mandates", OperationId = "SignMandate"), Authorize(SmartPolicies.Operator), ProducesCommandProblems]
+    [EndpointSummary("Records an employer structure's contract-management mandate (partial or complete) until 31 December of its signature year.")]
+    public static Task<Created<ResourceCreated>> Sign(SignMandate command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/payroll/mandates/", ct);
 
-        module.MapPost("/mandates/{mandateId:guid}/renewal", async (Guid mandateId, RenewMandateRequest request, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(new RenewMandate(mandateId, request.Scope, request.SignedOn), ct);
-                return TypedResults.Created($"/api/payroll/mandates/{id}", new ResourceCreated(id));
-            })
-            .RequireAuthorization(SmartPolicies.Operator)
-            .WithName("RenewMandate")
-            .WithSummary("Renews a mandate for the next civil year.")
-            .ProducesCommandProblems();
+    [WolverinePost("/api/payroll/mandates/{mandateId:guid}/renewal", OperationId = "RenewMandate"), Authorize(SmartPolicies.Operator), ProducesCommandProblems]
+    [EndpointSummary("Renews a mandate for the next civil year.")]
+    public static Task<Created<ResourceCreated>> Renew(Guid mandateId, RenewMandateRequest request, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(new RenewMandate(mandateId, request.Scope, request.SignedOn), "/api/payroll/mandates/", ct);
 
-        module.MapGet("/mandates/{mandateId:guid}", async (Guid mandateId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<MandateView>(new GetMandate(mandateId), ct)))
-            .WithName("GetMandate")
-            .WithSummary("A contract-management mandate.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/payroll/mandates/{mandateId:guid}", OperationId = "GetMandate"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A contract-management mandate.")]
+    public static async Task<Ok<MandateView>> Get(Guid mandateId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<MandateView>(new GetMandate(mandateId), ct));
 
-        module.MapGet("/mandates", async (Guid? employerId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<MandateView>>(new ListMandates(employerId), ct)))
-            .WithName("ListMandates")
-            .WithSummary("Mandates the caller may see (an employer: its own), latest year first.");
-    }
+    [WolverineGet("/api/payroll/mandates", OperationId = "ListMandates")]
+    [EndpointSummary("Mandates the caller may see (an employer: its own), latest year first.")]
+    public static async Task<Ok<IReadOnlyList<MandateView>>> List(Guid? employerId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<MandateView>>(new ListMandates(employerId), ct));
 }

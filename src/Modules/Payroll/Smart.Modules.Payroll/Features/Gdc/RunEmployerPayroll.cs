@@ -1,9 +1,7 @@
 using Smart.BuildingBlocks.Persistence;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -11,6 +9,11 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Features.Rates;
+using Smart.Modules.Payroll.Members;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Smart.Modules.Payroll.Features.Gdc;
 
@@ -32,48 +35,52 @@ public sealed record RunEmployerPayroll(Guid EmployerId, int Year, int Month)
     }
 }
 
-internal sealed record RunEmployerPayrollRequest(int Year, int Month)
+public sealed record RunEmployerPayrollRequest(int Year, int Month)
 {
     public static RunEmployerPayrollRequest Example => new(2026, 3);
 }
 
 public sealed record EmployerPayrollRunCreated(Guid RunId, Guid InvoiceId);
 
-public sealed class RunEmployerPayrollHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RunEmployerPayrollHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The run and its invoice for the caller, and the invoice's event for Wolverine to publish with the transaction.</summary>
-    public async Task<(EmployerPayrollRunCreated, EmployerInvoiceIssued)> HandleAsync(RunEmployerPayroll command, CancellationToken cancellationToken)
+    public async Task<(EmployerPayrollRunCreated, EmployerInvoiceIssued)> HandleAsync(RunEmployerPayroll command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var employer = await db.Employees.VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == command.EmployerId, cancellationToken)
+        var employer = await session.Query<Employee>().VisibleTo(user).SingleOrDefaultAsync(e => e.MemberId == command.EmployerId, cancellationToken)
             ?? throw new NotFoundException("Employer", command.EmployerId);
         var today = clock.Today();
         var first = new DateOnly(command.Year, command.Month, 1);
         var last = EmployerPayrollRun.LastDayOf(command.Year, command.Month);
-        var mandate = await db.Mandates.SingleOrDefaultAsync(m => m.EmployerId == employer.MemberId && m.Year == command.Year, cancellationToken);
-        var alreadyRun = await db.EmployerPayrollRuns.AnyAsync(r => r.EmployerId == employer.MemberId && r.Year == command.Year && r.Month == command.Month,
+        var mandate = await session.Query<Mandate>().SingleOrDefaultAsync(m => m.EmployerId == employer.MemberId && m.Year == command.Year, cancellationToken);
+        var alreadyRun = await session.Query<EmployerPayrollRun>().AnyAsync(r => r.EmployerId == employer.MemberId && r.Year == command.Year && r.Month == command.Month,
             cancellationToken);
 
-        var contracts = await db.GdcContracts
+        var contracts = await session.Query<GdcContract>()
             .Where(c => c.EmployerId == employer.MemberId && c.PayrollRunId == null && c.End >= first && c.End <= last)
             .OrderBy(c => c.End).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var taxRates = await db.GdcEmployees.Where(e => e.EmployerId == employer.MemberId).ToDictionaryAsync(e => e.Id, e => e.TaxRate, cancellationToken);
+        var taxRates = (await session.Query<GdcEmployee>().Where(e => e.EmployerId == employer.MemberId).ToListAsync(cancellationToken)).ToDictionary(e => e.Id, e => e.TaxRate);
         var payslips = new List<EmployerPayslip>();
         foreach (var contract in contracts)
         {
-            payslips.Add(await db.GdcPayslipAsync(contract, taxRates[contract.EmployeeId], cancellationToken));
+            payslips.Add(await session.GdcPayslipAsync(contract, taxRates[contract.EmployeeId], cancellationToken));
         }
 
         var run = EmployerPayrollRun.Run(mandate, employer.MemberId, command.Year, command.Month, payslips, alreadyRun, today);
-        contracts.ForEach(c => c.PaidBy(run.Id));
-        db.EmployerPayrollRuns.Add(run);
+        foreach (var contract in contracts)
+        {
+            contract.PaidBy(run.Id);
+            session.Update(contract);
+        }
+        session.Insert(run);
 
         // The fee of the month's payroll: the rates in force on its last day, even when the run comes in the next month.
-        var rates = (await db.GdcFeeRates.AsNoTracking().ToListAsync(cancellationToken)).RequiredOn(last, "contract-management fee rates");
-        var number = await LegalNumbering.NextAsync(db.Database.GetDbConnection(), PayrollDbContext.SchemaName, run.EntityId, EmployerInvoice.Series, today, today, cancellationToken);
+        var rates = (await session.ConfigurationAsync(cancellationToken)).GdcFeeRatesOn(last);
+        var number = await session.NextAsync(PayrollStore.Schema, run.EntityId, EmployerInvoice.Series, today, today, cancellationToken);
         var invoice = EmployerInvoice.Issue(number, run, rates, today);
-        db.EmployerInvoices.Add(invoice);
+        session.Insert(invoice);
         return (new EmployerPayrollRunCreated(run.Id, invoice.Id), new EmployerInvoiceIssued(invoice.Id, invoice.Number, invoice.EntityId, invoice.EmployerId,
-            employer.DisplayName, invoice.Year, invoice.Month, invoice.Scope.ToString(), invoice.IssueDate, invoice.DueDate, invoice.GrossPayroll,
+            employer.DisplayName, invoice.Year, invoice.Month, invoice.Scope, invoice.IssueDate, invoice.DueDate, invoice.GrossPayroll,
             invoice.NetSalaries, invoice.Expenses, invoice.EmployeeContributions, invoice.EmployerContributions, invoice.GuaranteeFundFee, invoice.ServiceFee,
             invoice.Fee, invoice.FeeVat, invoice.Total, EmployerInvoice.Currency, employer.OfficeId));
     }
@@ -94,61 +101,54 @@ public sealed record GetEmployerInvoice(Guid InvoiceId);
 /// <summary>The employer invoices the caller may see (an employer: its own), newest first.</summary>
 public sealed record ListEmployerInvoices(Guid? EmployerId);
 
-public sealed class EmployerPayrollQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class EmployerPayrollQueriesHandler(ICurrentUser user)
 {
-    public async Task<EmployerPayrollRunView> HandleAsync(GetEmployerPayrollRun query, CancellationToken cancellationToken)
+    public async Task<EmployerPayrollRunView> HandleAsync(GetEmployerPayrollRun query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var run = await db.EmployerPayrollRuns.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(r => r.Id == query.RunId, cancellationToken)
+        var run = await session.Query<EmployerPayrollRun>().VisibleTo(user).SingleOrDefaultAsync(r => r.Id == query.RunId, cancellationToken)
             ?? throw new NotFoundException("Payroll run", query.RunId);
         return new EmployerPayrollRunView(run.Id, run.EmployerId, run.MandateId, run.Scope, run.Year, run.Month, run.RunOn, run.Payslips, run.Totals());
     }
 
-    public async Task<EmployerInvoiceView> HandleAsync(GetEmployerInvoice query, CancellationToken cancellationToken) =>
-        await db.EmployerInvoices.AsNoTracking().VisibleTo(user).Where(i => i.Id == query.InvoiceId).Select(ToView).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Employer invoice", query.InvoiceId);
+    public async Task<EmployerInvoiceView> HandleAsync(GetEmployerInvoice query, IQuerySession session, CancellationToken cancellationToken) =>
+        ToView(await session.Query<EmployerInvoice>().VisibleTo(user).SingleOrDefaultAsync(i => i.Id == query.InvoiceId, cancellationToken)
+            ?? throw new NotFoundException("Employer invoice", query.InvoiceId));
 
-    public async Task<IReadOnlyList<EmployerInvoiceView>> HandleAsync(ListEmployerInvoices query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EmployerInvoiceView>> HandleAsync(ListEmployerInvoices query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var invoices = db.EmployerInvoices.AsNoTracking().VisibleTo(user);
+        var invoices = session.Query<EmployerInvoice>().VisibleTo(user);
         if (query.EmployerId is { } employerId) invoices = invoices.Where(i => i.EmployerId == employerId);
-        return await invoices.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Number).Take(500).Select(ToView).ToListAsync(cancellationToken);
+        return (await invoices.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Number).Take(500).ToListAsync(cancellationToken)).Select(ToView).ToList();
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<EmployerInvoice, EmployerInvoiceView>> ToView = i => new EmployerInvoiceView(i.Id, i.Number,
+    private static EmployerInvoiceView ToView(EmployerInvoice i) => new EmployerInvoiceView(i.Id, i.Number,
         i.EmployerId, i.PayrollRunId, i.Year, i.Month, i.Scope, i.IssueDate, i.DueDate, i.GrossPayroll, i.NetSalaries, i.Expenses, i.EmployeeContributions,
         i.EmployerContributions, i.GuaranteeFundRate, i.ServiceRate, i.VatRate, i.GuaranteeFundFee, i.ServiceFee, i.GuaranteeFundFee + i.ServiceFee, i.FeeVat,
         i.Total, EmployerInvoice.Currency);
 }
 
-internal sealed class EmployerPayrollEndpoints : IEndpointDefinition
+public static class EmployerPayrollEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverinePost("/api/payroll/employers/{employerId:guid}/payroll-runs", OperationId = "RunEmployerPayroll"), Authorize(SmartPolicies.Operator), ProducesCommandProblems]
+    [EndpointSummary("Runs an employer's payroll for a month that is over: payslips of the contracts ended in it, then the month's invoice.")]
+    public static async Task<Created<EmployerPayrollRunCreated>> Run(Guid employerId, RunEmployerPayrollRequest request, IMessageBus bus, CancellationToken ct)
     {
-        module.MapPost("/employers/{employerId:guid}/payroll-runs", async (Guid employerId, RunEmployerPayrollRequest request, IMessageBus bus, CancellationToken ct) =>
-            {
-                var created = await bus.InvokeAsync<EmployerPayrollRunCreated>(new RunEmployerPayroll(employerId, request.Year, request.Month), ct);
-                return TypedResults.Created($"/api/payroll/employer-payroll-runs/{created.RunId}", created);
-            })
-            .RequireAuthorization(SmartPolicies.Operator)
-            .WithName("RunEmployerPayroll")
-            .WithSummary("Runs an employer's payroll for a month that is over: payslips of the contracts ended in it, then the month's invoice.")
-            .ProducesCommandProblems();
-
-        module.MapGet("/employer-payroll-runs/{runId:guid}", async (Guid runId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<EmployerPayrollRunView>(new GetEmployerPayrollRun(runId), ct)))
-            .WithName("GetEmployerPayrollRun")
-            .WithSummary("An employer's monthly run with its payslips and totals.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        module.MapGet("/employer-invoices/{invoiceId:guid}", async (Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<EmployerInvoiceView>(new GetEmployerInvoice(invoiceId), ct)))
-            .WithName("GetEmployerInvoice")
-            .WithSummary("An employer's monthly invoice: net salaries, expenses, contributions (complete mandate), fee and VAT on the fee.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        module.MapGet("/employer-invoices", async (Guid? employerId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<EmployerInvoiceView>>(new ListEmployerInvoices(employerId), ct)))
-            .WithName("ListEmployerInvoices")
-            .WithSummary("Employer invoices the caller may see, newest first.");
+        var created = await bus.InvokeAsync<EmployerPayrollRunCreated>(new RunEmployerPayroll(employerId, request.Year, request.Month), ct);
+        return TypedResults.Created($"/api/payroll/employer-payroll-runs/{created.RunId}", created);
     }
+
+    [WolverineGet("/api/payroll/employer-payroll-runs/{runId:guid}", OperationId = "GetEmployerPayrollRun"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("An employer's monthly run with its payslips and totals.")]
+    public static async Task<Ok<EmployerPayrollRunView>> GetRun(Guid runId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<EmployerPayrollRunView>(new GetEmployerPayrollRun(runId), ct));
+
+    [WolverineGet("/api/payroll/employer-invoices/{invoiceId:guid}", OperationId = "GetEmployerInvoice"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("An employer's monthly invoice: net salaries, expenses, contributions (complete mandate), fee and VAT on the fee.")]
+    public static async Task<Ok<EmployerInvoiceView>> GetInvoice(Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<EmployerInvoiceView>(new GetEmployerInvoice(invoiceId), ct));
+
+    [WolverineGet("/api/payroll/employer-invoices", OperationId = "ListEmployerInvoices")]
+    [EndpointSummary("Employer invoices the caller may see, newest first.")]
+    public static async Task<Ok<IReadOnlyList<EmployerInvoiceView>>> ListInvoices(Guid? employerId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<EmployerInvoiceView>>(new ListEmployerInvoices(employerId), ct));
 }

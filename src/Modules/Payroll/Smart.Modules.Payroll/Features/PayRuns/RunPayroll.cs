@@ -3,7 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Wolverine.Http;
@@ -29,44 +29,51 @@ public sealed record RunPayroll(Guid? EntityId, DateOnly Date)
 
 public sealed record PayRunResult(DateOnly Date, Guid? EntityId, int PayslipsPaid, decimal NetPaid, decimal AdvancedByGuaranteeFund);
 
-public sealed class RunPayrollHandler(PayrollDbContext db)
+public static class RunPayrollHandler
 {
     /// <summary>The run's figures, and each payment (and guarantee-fund advance) for Wolverine to publish with the transaction.</summary>
-    public Task<(PayRunResult, OutgoingMessages)> HandleAsync(RunPayroll run, CancellationToken cancellationToken) => db.PayAsync(run, cancellationToken);
+    public static Task<(PayRunResult, OutgoingMessages)> HandleAsync(RunPayroll run, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.PayAsync(run, cancellationToken);
 }
 
 internal static class PayRuns
 {
-    /// <summary>The run itself, in the caller's transaction: scheduled (<see cref="RunPayroll"/>) or started by an operator.</summary>
-    public static async Task<(PayRunResult, OutgoingMessages)> PayAsync(this PayrollDbContext db, RunPayroll run, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run itself, in the caller's transaction: scheduled (<see cref="RunPayroll"/>) or started by an operator. Each
+    /// salary is funded on its activity's guarantee-fund account (<see cref="GuaranteeFundAccounts"/>).
+    /// </summary>
+    public static async Task<(PayRunResult, OutgoingMessages)> PayAsync(this IDocumentSession session, RunPayroll run, CancellationToken cancellationToken)
     {
         var payments = new OutgoingMessages();
-        var due = await db.Payslips
+        var due = await session.Query<Payslip>()
             .Where(p => p.Status == PayslipStatus.Issued && p.PayDate <= run.Date && (run.EntityId == null || p.EntityId == run.EntityId))
             .OrderBy(p => p.PayDate).ThenBy(p => p.Id)
             .ToListAsync(cancellationToken);
-        var activityIds = due.Select(p => p.ActivityId).Distinct().ToList();
-        var accounts = await db.ActivityFundings.Where(f => activityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var streams = await session.FetchAccountsForWritingAsync(due.Select(p => p.ActivityId), cancellationToken);
+        var accounts = streams.ToDictionary(s => s.Key, s => s.Value.Account());
+        // Read again under the accounts' locks: a concurrent run may have paid some meanwhile (it committed before we got the locks).
+        var paidMeanwhile = due.Count == 0 ? [] : (await session.Query<Payslip>()
+            .Where(p => p.Id.IsOneOf(due.Select(d => d.Id).ToArray()) && p.Status == PayslipStatus.Paid).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         decimal netPaid = 0, advanced = 0;
-        foreach (var payslip in due)
+        var paidCount = 0;
+        foreach (var payslip in due.Where(p => !paidMeanwhile.Contains(p.Id)))
         {
-            if (!accounts.TryGetValue(payslip.ActivityId, out var account))
-            {
-                account = ActivityFunding.Open(payslip.ActivityId);
-                db.ActivityFundings.Add(account);
-                accounts[payslip.ActivityId] = account;
-            }
-            var funding = account.FundSalary(payslip.EmployerCost);
+            var account = accounts[payslip.ActivityId];
+            var funding = account.FundSalary(payslip.Id, run.Date, payslip.EmployerCost);
+            streams[payslip.ActivityId].AppendOne(funding);
+            account.Absorb(funding);
             payments.Add(payslip.Pay(run.Date, funding.AdvancedByFund));
+            session.Update(payslip);
             if (funding.AdvancedByFund > 0)
             {
                 payments.Add(new GuaranteeFundAdvanced(payslip.Id, payslip.ActivityId, payslip.MemberId, run.Date, funding.AdvancedByFund));
             }
             netPaid += payslip.NetPaid;
             advanced += funding.AdvancedByFund;
+            paidCount++;
         }
-        return (new PayRunResult(run.Date, run.EntityId, due.Count, netPaid, advanced), payments);
+        return (new PayRunResult(run.Date, run.EntityId, paidCount, netPaid, advanced), payments);
     }
 }
 
@@ -84,12 +91,12 @@ public sealed record StartPayRun(DateOnly Date, Guid? EntityId = null)
     }
 }
 
-public sealed class StartPayRunHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class StartPayRunHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<(PayRunResult, OutgoingMessages)> HandleAsync(StartPayRun command, CancellationToken cancellationToken)
+    public async Task<(PayRunResult, OutgoingMessages)> HandleAsync(StartPayRun command, IDocumentSession session, CancellationToken cancellationToken)
     {
         BusinessRules.Check(new PayRunIsNotPostDated(command.Date, clock.Today()));
-        return await db.PayAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), cancellationToken);
+        return await session.PayAsync(new RunPayroll(user.EntityInScope(command.EntityId), command.Date), cancellationToken);
     }
 
     private sealed record PayRunIsNotPostDated(DateOnly Date, DateOnly Today) : IBusinessRule

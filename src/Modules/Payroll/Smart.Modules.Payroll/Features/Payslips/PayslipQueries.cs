@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -12,6 +10,11 @@ using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Persistence;
 
 using static Smart.BuildingBlocks.Web.HtmlPage;
+using Smart.Modules.Payroll.Members;
+using Smart.Modules.Payroll.Contracts;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Smart.Modules.Payroll.Features.Payslips;
 
@@ -44,14 +47,14 @@ public sealed record ListPayslips(Guid? MemberId = null, Guid? ActivityId = null
     }
 }
 
-public sealed class PayslipQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class PayslipQueriesHandler(ICurrentUser user)
 {
-    public async Task<PayslipView> HandleAsync(GetPayslip query, CancellationToken cancellationToken)
+    public async Task<PayslipView> HandleAsync(GetPayslip query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var payslip = await db.Payslips.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(p => p.Id == query.PayslipId, cancellationToken)
+        var payslip = await session.Query<Payslip>().VisibleTo(user).SingleOrDefaultAsync(p => p.Id == query.PayslipId, cancellationToken)
             ?? throw new NotFoundException("Payslip", query.PayslipId);
-        var contract = await db.Contracts.AsNoTracking().SingleAsync(c => c.Id == payslip.ContractId, cancellationToken);
-        var name = await db.Employees.Where(e => e.MemberId == payslip.MemberId).Select(e => e.DisplayName).SingleAsync(cancellationToken);
+        var contract = (await session.LoadAsync<EmploymentContract>(payslip.ContractId, cancellationToken))!;
+        var name = (await session.LoadAsync<Employee>(payslip.MemberId, cancellationToken))!.DisplayName;
         return new PayslipView(payslip.Id, payslip.ContractId, payslip.SalaryRequestId, payslip.ActivityId, payslip.MemberId, name, contract.Job, contract.Kind,
             payslip.PeriodStart, payslip.PeriodEnd, payslip.IssuedOn, payslip.PayDate, payslip.ContributionTable, payslip.PeriodCeiling, payslip.EmploymentBudget,
             payslip.Gross, payslip.Lines.OrderBy(l => l.Position)
@@ -60,18 +63,17 @@ public sealed class PayslipQueriesHandler(PayrollDbContext db, ICurrentUser user
             payslip.NetPaid, payslip.Status, payslip.PaidOn, payslip.GuaranteeFundAdvance);
     }
 
-    public async Task<PagedResult<PayslipSummary>> HandleAsync(ListPayslips query, CancellationToken cancellationToken)
+    public async Task<PagedResult<PayslipSummary>> HandleAsync(ListPayslips query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var payslips = db.Payslips.AsNoTracking().VisibleTo(user);
+        var payslips = session.Query<Payslip>().VisibleTo(user);
         if (query.MemberId is { } memberId) payslips = payslips.Where(p => p.MemberId == memberId);
         if (query.ActivityId is { } activityId) payslips = payslips.Where(p => p.ActivityId == activityId);
         var total = await payslips.CountAsync(cancellationToken);
         var page = await payslips.OrderByDescending(p => p.PayDate).ThenByDescending(p => p.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(p => new PayslipSummary(p.Id, p.ContractId, p.ActivityId, p.MemberId, p.PeriodStart, p.PeriodEnd, p.PayDate, p.Gross, p.EmployerCost,
-                p.NetPaid, p.Status))
             .ToListAsync(cancellationToken);
-        return new PagedResult<PayslipSummary>(page, query.Page, query.PageSize, total);
+        return new PagedResult<PayslipSummary>(page.Select(p => new PayslipSummary(p.Id, p.ContractId, p.ActivityId, p.MemberId, p.PeriodStart, p.PeriodEnd,
+            p.PayDate, p.Gross, p.EmployerCost, p.NetPaid, p.Status)).ToList(), query.Page, query.PageSize, total);
     }
 }
 
@@ -100,27 +102,21 @@ internal static class PayslipDocument
     }
 }
 
-internal sealed class PayslipQueriesEndpoint : IEndpointDefinition
+public static class PayslipQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/payslips/{payslipId:guid}", async (Guid payslipId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct)))
-            .WithName("GetPayslip")
-            .WithSummary("A payslip with every line: gross, each contribution, net, income tax, net paid, employer cost.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/payroll/payslips/{payslipId:guid}", OperationId = "GetPayslip"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A payslip with every line: gross, each contribution, net, income tax, net paid, employer cost.")]
+    public static async Task<Ok<PayslipView>> Get(Guid payslipId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct));
 
-        module.MapGet("/payslips/{payslipId:guid}/html", async (Guid payslipId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Content(PayslipDocument.Render(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct)), HtmlPage.ContentType))
-            .WithName("GetPayslipDocument")
-            .WithSummary("The payslip as a printable HTML document.")
-            .Produces<string>(contentType: "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/payroll/payslips/{payslipId:guid}/html", OperationId = "GetPayslipDocument"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
+    [EndpointSummary("The payslip as a printable HTML document.")]
+    public static async Task<ContentHttpResult> GetDocument(Guid payslipId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Content(PayslipDocument.Render(await bus.InvokeAsync<PayslipView>(new GetPayslip(payslipId), ct)), HtmlPage.ContentType);
 
-        module.MapGet("/payslips", async (Guid? memberId, Guid? activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<PayslipSummary>>(new ListPayslips(memberId, activityId, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("ListPayslips")
-            .WithSummary("Payslips the caller may see (a member: their own), latest pay date first.")
-            .ProducesValidationProblem();
-    }
+    [WolverineGet("/api/payroll/payslips", OperationId = "ListPayslips"), ProducesValidationProblem]
+    [EndpointSummary("Payslips the caller may see (a member: their own), latest pay date first.")]
+    public static async Task<Ok<PagedResult<PayslipSummary>>> List(Guid? memberId, Guid? activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<PayslipSummary>>(new ListPayslips(memberId, activityId, page ?? 1, pageSize ?? 50), ct));
 }

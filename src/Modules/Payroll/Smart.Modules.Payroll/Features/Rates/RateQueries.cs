@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -10,6 +8,10 @@ using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Contracts;
+using Wolverine.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Smart.Modules.Payroll.Features.Rates;
 
@@ -37,14 +39,14 @@ public sealed record PayrollSettings(
 /// <summary>The social-security ceilings, minimum wages and working-time limits, each by effective date.</summary>
 public sealed record GetPayrollSettings;
 
-public sealed class RateQueriesHandler(PayrollDbContext db, ICurrentUser user)
+public sealed class RateQueriesHandler(ICurrentUser user)
 {
-    public async Task<IReadOnlyList<ContributionTableView>> HandleAsync(ListContributionTables query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContributionTableView>> HandleAsync(ListContributionTables query, IQuerySession session, CancellationToken cancellationToken)
     {
         // Group-wide tables are everyone's; an entity's own tables follow the shared-by-entity rule.
         var everyEntity = user.IsPlatformAdmin();
         var entityId = user.EntityId;
-        var tables = await db.ContributionTables.AsNoTracking()
+        var tables = await session.Query<ContributionTable>()
             .Where(t => t.EntityId == null || everyEntity || t.EntityId == entityId)
             .Where(t => query.Category == null || t.Category == query.Category)
             .OrderBy(t => t.Category).ThenBy(t => t.EntityId).ThenBy(t => t.EffectiveFrom)
@@ -52,10 +54,12 @@ public sealed class RateQueriesHandler(PayrollDbContext db, ICurrentUser user)
         return tables.Select(ToView).ToList();
     }
 
-    public async Task<PayrollSettings> HandleAsync(GetPayrollSettings query, CancellationToken cancellationToken) => new(
-        await db.SocialSecurityCeilings.AsNoTracking().OrderBy(c => c.EffectiveFrom).ToListAsync(cancellationToken),
-        await db.MinimumWages.AsNoTracking().OrderBy(w => w.EffectiveFrom).ToListAsync(cancellationToken),
-        await db.WorkingTimeLimits.AsNoTracking().OrderBy(l => l.EffectiveFrom).ToListAsync(cancellationToken));
+    public async Task<PayrollSettings> HandleAsync(GetPayrollSettings query, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var configuration = await session.ConfigurationAsync(cancellationToken);
+        return new PayrollSettings([.. configuration.SocialSecurityCeilings.OrderBy(c => c.EffectiveFrom)], [.. configuration.MinimumWages.OrderBy(w => w.EffectiveFrom)],
+            [.. configuration.WorkingTimeLimits.OrderBy(l => l.EffectiveFrom)]);
+    }
 
     internal static ContributionTableView ToView(ContributionTable t) => new(t.Id, t.EntityId, t.Category, t.EffectiveFrom, t.Name, t.TotalEmployeeRate,
         t.TotalEmployerRate, t.Lines.OrderBy(l => l.Position)
@@ -103,40 +107,38 @@ public sealed record AddContributionTable(ContractCategory Category, DateOnly Ef
     }
 }
 
-public sealed class AddContributionTableHandler(PayrollDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AddContributionTableHandler(ICurrentUser user, TimeProvider clock)
 {
-    public Guid Handle(AddContributionTable command)
+    public async Task<Guid> HandleAsync(AddContributionTable command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var table = ContributionTable.Create(user.EntityInScope(command.EntityId), command.Category, command.EffectiveFrom, command.Name,
-            command.Lines.Select(l => (l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)), clock.Today());
-        db.ContributionTables.Add(table);
+        var entityId = user.EntityInScope(command.EntityId);
+        // The unique index holds an entity's versions; the group-wide ones (no entity) are checked here.
+        var exists = await session.Query<ContributionTable>()
+            .AnyAsync(t => t.EntityId == entityId && t.Category == command.Category && t.EffectiveFrom == command.EffectiveFrom, cancellationToken);
+        var table = ContributionTable.Create(entityId, command.Category, command.EffectiveFrom, command.Name,
+            command.Lines.Select(l => (l.Name, l.Base, l.CeilingMultiple, l.EmployeeRate, l.EmployerRate)), exists, clock.Today());
+        session.Insert(table);
         return table.Id;
     }
 }
 
-internal sealed class RateEndpoints : IEndpointDefinition
+public static class RateEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverineGet("/api/payroll/contribution-tables", OperationId = "ListContributionTables"), ProducesValidationProblem]
+    [EndpointSummary("Contribution tables (group-wide and the caller's entity's) with every line and the total rates.")]
+    public static async Task<Ok<IReadOnlyList<ContributionTableView>>> List(ContractCategory? category, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<ContributionTableView>>(new ListContributionTables(category), ct));
+
+    [WolverinePost("/api/payroll/contribution-tables", OperationId = "AddContributionTable"), Authorize(SmartPolicies.Admin), ProducesCommandProblems]
+    [EndpointSummary("Adds a contribution table version from a date (not in the past) for the admin's entity.")]
+    public static async Task<Created<ResourceCreated>> Add(AddContributionTable request, IMessageBus bus, CancellationToken ct)
     {
-        module.MapGet("/contribution-tables", async (ContractCategory? category, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<IReadOnlyList<ContributionTableView>>(new ListContributionTables(category), ct)))
-            .WithName("ListContributionTables")
-            .WithSummary("Contribution tables (group-wide and the caller's entity's) with every line and the total rates.")
-            .ProducesValidationProblem();
-
-        module.MapPost("/contribution-tables", async (AddContributionTable request, IMessageBus bus, CancellationToken ct) =>
-            {
-                var id = await bus.InvokeAsync<Guid>(request, ct);
-                return TypedResults.Created($"/api/payroll/contribution-tables?category={request.Category}", new ResourceCreated(id));
-            })
-            .RequireAuthorization(SmartPolicies.Admin)
-            .WithName("AddContributionTable")
-            .WithSummary("Adds a contribution table version from a date (not in the past) for the admin's entity.")
-            .ProducesCommandProblems();
-
-        module.MapGet("/settings", async (IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PayrollSettings>(new GetPayrollSettings(), ct)))
-            .WithName("GetPayrollSettings")
-            .WithSummary("Social-security ceilings, minimum wages and working-time limits by effective date.");
+        var id = await bus.InvokeAsync<Guid>(request, ct);
+        return TypedResults.Created($"/api/payroll/contribution-tables?category={request.Category}", new ResourceCreated(id));
     }
+
+    [WolverineGet("/api/payroll/settings", OperationId = "GetPayrollSettings")]
+    [EndpointSummary("Social-security ceilings, minimum wages and working-time limits by effective date.")]
+    public static async Task<Ok<PayrollSettings>> Settings(IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PayrollSettings>(new GetPayrollSettings(), ct));
 }

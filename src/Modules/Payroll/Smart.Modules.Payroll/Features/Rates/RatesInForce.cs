@@ -1,8 +1,10 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Payroll.Domain.Figures;
+using Smart.Modules.Payroll.Domain.Gdc;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.PayRulesCopy;
-using Smart.Modules.Payroll.Persistence;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Payroll.Features.Rates;
 
@@ -13,28 +15,43 @@ namespace Smart.Modules.Payroll.Features.Rates;
 internal static class RatesInForce
 {
     /// <summary>The entity's own table for the category if it has one in force, else the group-wide table (ADR 0030).</summary>
-    public static async Task<ContributionTable> ContributionTableAsync(this PayrollDbContext db, Guid entityId, ContractCategory category, DateOnly date,
-        CancellationToken cancellationToken) =>
-        await db.ContributionTables.AsNoTracking()
+    public static async Task<ContributionTable> ContributionTableAsync(this IQuerySession session, Guid entityId, ContractCategory category, DateOnly date,
+        CancellationToken cancellationToken)
+    {
+        var tables = await session.Query<ContributionTable>()
             .Where(t => (t.EntityId == entityId || t.EntityId == null) && t.Category == category && t.EffectiveFrom <= date)
-            .OrderByDescending(t => t.EntityId != null).ThenByDescending(t => t.EffectiveFrom)
-            .FirstOrDefaultAsync(cancellationToken)
-        ?? throw InForce.Missing($"contribution table for {category} contracts", date);
+            .ToListAsync(cancellationToken);
+        return tables.Where(t => t.EntityId != null).InForceOn(date) ?? tables.RequiredOn(date, $"contribution table for {category} contracts");
+    }
 
-    public static async Task<SocialSecurityCeiling> CeilingAsync(this PayrollDbContext db, DateOnly date, CancellationToken cancellationToken) =>
-        await db.SocialSecurityCeilings.AsNoTracking().EffectiveOn(date).FirstOrDefaultAsync(cancellationToken) ?? throw InForce.Missing("social-security ceiling", date);
+    /// <summary>The platform-wide configuration (installed with the module).</summary>
+    public static async Task<PayrollConfiguration> ConfigurationAsync(this IQuerySession session, CancellationToken cancellationToken) =>
+        await session.LoadAsync<PayrollConfiguration>(PayrollConfiguration.DocumentId, cancellationToken)
+        ?? throw new InvalidOperationException("Payroll's configuration is not installed: run the module's migration.");
 
-    public static async Task<MinimumWage> MinimumWageAsync(this PayrollDbContext db, DateOnly date, CancellationToken cancellationToken) =>
-        await db.MinimumWages.AsNoTracking().EffectiveOn(date).FirstOrDefaultAsync(cancellationToken) ?? throw InForce.Missing("minimum wage", date);
+    public static SocialSecurityCeiling CeilingOn(this PayrollConfiguration configuration, DateOnly date) =>
+        configuration.SocialSecurityCeilings.RequiredOn(date, "social-security ceiling");
 
-    public static async Task<WorkingTimeLimits> WorkingTimeLimitsAsync(this PayrollDbContext db, DateOnly date, CancellationToken cancellationToken) =>
-        await db.WorkingTimeLimits.AsNoTracking().EffectiveOn(date).FirstOrDefaultAsync(cancellationToken) ?? throw InForce.Missing("working-time limits", date);
+    public static MinimumWage MinimumWageOn(this PayrollConfiguration configuration, DateOnly date) =>
+        configuration.MinimumWages.RequiredOn(date, "minimum wage");
 
-    public static async Task<PayRules> PayRulesAsync(this PayrollDbContext db, Guid entityId, DateOnly date, CancellationToken cancellationToken) =>
-        await db.PayRules.AsNoTracking().Where(r => r.EntityId == entityId).EffectiveOn(date).FirstOrDefaultAsync(cancellationToken)
-        ?? throw InForce.Missing("pay-out rule of the entity", date);
+    public static WorkingTimeLimits WorkingTimeLimitsOn(this PayrollConfiguration configuration, DateOnly date) =>
+        configuration.WorkingTimeLimits.RequiredOn(date, "working-time limits");
+
+    public static GdcFeeRates GdcFeeRatesOn(this PayrollConfiguration configuration, DateOnly date) =>
+        configuration.GdcFeeRates.RequiredOn(date, "contract-management fee rates");
+
+    public static WorkTimeSettings WorkTimeSettingsOn(this PayrollConfiguration configuration, DateOnly date) =>
+        configuration.WorkTimeSettings.RequiredOn(date, "work-time settings");
+
+    public static async Task<SocialSecurityCeiling> CeilingAsync(this IQuerySession session, DateOnly date, CancellationToken cancellationToken) =>
+        (await session.ConfigurationAsync(cancellationToken)).CeilingOn(date);
+
+    public static async Task<PayRules> PayRulesAsync(this IQuerySession session, Guid entityId, DateOnly date, CancellationToken cancellationToken) =>
+        (await session.Query<PayRules>().Where(r => r.EntityId == entityId && r.EffectiveFrom <= date).ToListAsync(cancellationToken))
+        .RequiredOn(date, "pay-out rule of the entity");
 
     /// <summary>The pay date of work ending on <paramref name="endOfWork"/>: the entity's pay-out rule in force that day.</summary>
-    public static async Task<DateOnly> PayDateAsync(this PayrollDbContext db, Guid entityId, DateOnly endOfWork, CancellationToken cancellationToken) =>
-        (await db.PayRulesAsync(entityId, endOfWork, cancellationToken)).PayDateFor(endOfWork);
+    public static async Task<DateOnly> PayDateAsync(this IQuerySession session, Guid entityId, DateOnly endOfWork, CancellationToken cancellationToken) =>
+        (await session.PayRulesAsync(entityId, endOfWork, cancellationToken)).PayDateFor(endOfWork);
 }

@@ -5,14 +5,14 @@ using System.Collections.Generic;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: InvoiceWrittenOffHandler1354261475
+    // START: InvoiceWrittenOffHandlerHandler1179273621
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class InvoiceWrittenOffHandler1354261475 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class InvoiceWrittenOffHandlerHandler1179273621 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _serviceScopeFactory;
         private readonly System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> _domainEventScraperIEnumerable;
 
-        public InvoiceWrittenOffHandler1354261475(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> domainEventScraperIEnumerable)
+        public InvoiceWrittenOffHandlerHandler1179273621(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper> domainEventScraperIEnumerable)
         {
             _serviceScopeFactory = serviceScopeFactory;
             _domainEventScraperIEnumerable = domainEventScraperIEnumerable;
@@ -63,7 +63,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: InvoiceWrittenOffHandler1354261475
+    // END: InvoiceWrittenOffHandlerHandler1179273621
     
     
 }
