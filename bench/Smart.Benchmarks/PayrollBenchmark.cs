@@ -11,6 +11,8 @@ using Smart.BuildingBlocks.Security;
 using Smart.Host.Identity;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Seed;
+using Smart.Modules.Activities;
+using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Persistence;
@@ -97,8 +99,8 @@ internal static class PayrollBenchmark
     private static async Task<int> BookedAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PayrollDbContext>();
-        return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM activities.salary_requests WHERE status = 'Booked'").SingleAsync();
+        await using var session = scope.ServiceProvider.GetRequiredService<IActivitiesStore>().QuerySession();
+        return await Marten.QueryableExtensions.CountAsync(session.Query<SalaryRequest>(), r => r.Status == SalaryRequestStatus.Booked);
     }
 
     private static async Task<HttpClient> MemberClientAsync(WebApplicationFactory<global::Program> factory)
