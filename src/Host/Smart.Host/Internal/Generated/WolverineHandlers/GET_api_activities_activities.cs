@@ -26,17 +26,92 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            
-            // The request body, read like minimal APIs read it
-            var listActivitiesRequest = await Smart.BuildingBlocks.Web.WolverineHttp.ReadBodyAsync<Smart.Modules.Activities.Features.Activities.ListActivitiesRequest>(httpContext).ConfigureAwait(false);
-
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Activities.ActivityQueriesEndpoints").SetTag("http.route", "/api/activities/activities").SetTag("http.request.method", "GET");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfActivitiesStore;
+            string OfficeId_rawValue = httpContext.Request.Query["OfficeId"];
+            System.Nullable<System.Guid> OfficeId = default;
+
+            if (OfficeId_rawValue != null && System.Guid.TryParse(OfficeId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var OfficeId_parsed))
+            {
+                OfficeId = OfficeId_parsed;
+            }
+            else if (!string.IsNullOrEmpty(OfficeId_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "OfficeId", OfficeId_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
+            string CoordinatorId_rawValue = httpContext.Request.Query["CoordinatorId"];
+            System.Nullable<System.Guid> CoordinatorId = default;
+
+            if (CoordinatorId_rawValue != null && System.Guid.TryParse(CoordinatorId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var CoordinatorId_parsed))
+            {
+                CoordinatorId = CoordinatorId_parsed;
+            }
+            else if (!string.IsNullOrEmpty(CoordinatorId_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "CoordinatorId", CoordinatorId_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
+            string Kind_rawValue = httpContext.Request.Query["Kind"];
+            System.Nullable<Smart.Modules.Activities.Contracts.ActivityKind> Kind = default;
+
+            if (Smart.Modules.Activities.Contracts.ActivityKind.TryParse<Smart.Modules.Activities.Contracts.ActivityKind>(Kind_rawValue, true, out var Kind_parsed))
+            {
+                Kind = Kind_parsed;
+            }
+            else if (!string.IsNullOrEmpty(Kind_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "Kind", Kind_rawValue, "Smart.Modules.Activities.Contracts.ActivityKind").ConfigureAwait(false);
+                return;
+            }
+
+            string Status_rawValue = httpContext.Request.Query["Status"];
+            System.Nullable<Smart.Modules.Activities.Domain.Activities.ActivityStatus> Status = default;
+
+            if (Smart.Modules.Activities.Domain.Activities.ActivityStatus.TryParse<Smart.Modules.Activities.Domain.Activities.ActivityStatus>(Status_rawValue, true, out var Status_parsed))
+            {
+                Status = Status_parsed;
+            }
+            else if (!string.IsNullOrEmpty(Status_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "Status", Status_rawValue, "Smart.Modules.Activities.Domain.Activities.ActivityStatus").ConfigureAwait(false);
+                return;
+            }
+
+            var Search = httpContext.Request.Query["Search"];
+            string Page_rawValue = httpContext.Request.Query["Page"];
+            System.Nullable<int> Page = default;
+
+            if (Page_rawValue != null && int.TryParse(Page_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var Page_parsed))
+            {
+                Page = Page_parsed;
+            }
+            else if (!string.IsNullOrEmpty(Page_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "Page", Page_rawValue, "int").ConfigureAwait(false);
+                return;
+            }
+
+            string PageSize_rawValue = httpContext.Request.Query["PageSize"];
+            System.Nullable<int> PageSize = default;
+
+            if (PageSize_rawValue != null && int.TryParse(PageSize_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var PageSize_parsed))
+            {
+                PageSize = PageSize_parsed;
+            }
+            else if (!string.IsNullOrEmpty(PageSize_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "PageSize", PageSize_rawValue, "int").ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var okOfPagedResultOfActivityView = await Smart.Modules.Activities.Features.Activities.ActivityQueriesEndpoints.List(listActivitiesRequest, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var okOfPagedResultOfActivityView = await Smart.Modules.Activities.Features.Activities.ActivityQueriesEndpoints.List(OfficeId, CoordinatorId, Kind, Status, Search, Page, PageSize, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await okOfPagedResultOfActivityView.ExecuteAsync(httpContext).ConfigureAwait(false);
             
