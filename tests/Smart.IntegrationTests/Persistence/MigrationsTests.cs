@@ -26,7 +26,7 @@ public sealed class MigrationsTests(SmartApp app) : IClassFixture<SmartApp>
         }
 
         // The modules still on EF Core; the others keep their state in Marten or have none yet.
-        Assert.Equal(["Activities", "Payroll"], modules.Select(m => m.Name));
+        Assert.Equal(["Payroll"], modules.Select(m => m.Name));
         Assert.Empty(pending);
     }
 }
