@@ -14,6 +14,8 @@ using Smart.BuildingBlocks.Security;
 using Smart.Host.Identity;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Seed;
+using Smart.Modules.Activities;
+using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Persistence;
@@ -99,10 +101,9 @@ internal static class PayrollBenchmark
 
     private static async Task<int> BookedAsync(IServiceProvider services)
     {
-        await using var connection = new NpgsqlConnection(services.GetRequiredService<IConfiguration>().GetSmartConnectionString());
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*)::int FROM activities.salary_requests WHERE status = 'Booked'", connection);
-        return (int)(await count.ExecuteScalarAsync())!;
+        await using var scope = services.CreateAsyncScope();
+        await using var session = scope.ServiceProvider.GetRequiredService<IActivitiesStore>().QuerySession();
+        return await Marten.QueryableExtensions.CountAsync(session.Query<SalaryRequest>(), r => r.Status == SalaryRequestStatus.Booked);
     }
 
     private static async Task<HttpClient> MemberClientAsync(WebApplicationFactory<global::Program> factory)

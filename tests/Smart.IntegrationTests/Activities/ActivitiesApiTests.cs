@@ -4,6 +4,7 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using StoredActivity = Smart.Modules.Activities.Domain.Activities.Activity;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -46,13 +47,13 @@ public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
     {
         var scenario = await new ActivitiesScenario(app).StartAsync();
         var (_, member) = await scenario.MemberAsync();
-        var before = await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.activities");
+        var before = await StoredAsync<StoredActivity>(app);
 
         await (await member.PostAsJsonAsync("/api/activities/activities", new { name = "", kind = "LivePerformance", serviceTier = 5 })).AssertFieldErrorsAsync("name", "serviceTier");
         await (await member.PostAsJsonAsync("/api/activities/activities", new { name = "X", kind = "Circus", serviceTier = 1 })).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await member.GetAsync("/api/activities/activities?pageSize=1000")).AssertFieldErrorsAsync("pageSize");
 
-        Assert.Equal(before, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.activities"));
+        Assert.Equal(before, await StoredAsync<StoredActivity>(app));
     }
 
     [Fact]
@@ -100,8 +101,8 @@ public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var empty = await OpenActivityAsync(member, "Idle project");
         await CreatedIdAsync(await IssueInvoiceAsync(member, busy, await RegisterClientAsync(member), issueDate: null));
 
-        var refused = await member.PostAsJsonAsync($"/api/activities/activities/{busy}/close", new { expectedVersion = 0 });
-        var closed = await member.PostAsJsonAsync($"/api/activities/activities/{empty}/close", new { expectedVersion = 0 });
+        var refused = await member.PostAsJsonAsync($"/api/activities/activities/{busy}/close", new { expectedVersion = 1 });
+        var closed = await member.PostAsJsonAsync($"/api/activities/activities/{empty}/close", new { expectedVersion = 1 });
 
         Assert.Equal("ClosingBalanceIsZero", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);

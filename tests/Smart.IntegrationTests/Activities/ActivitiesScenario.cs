@@ -4,6 +4,9 @@ using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
+using Marten;
+using Smart.Modules.Activities;
+using Smart.Modules.Activities.Domain.Budget;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -91,4 +94,11 @@ public sealed class ActivitiesScenario(SmartApp app)
             activityId, clientId, issueDate,
             lines = new[] { new { description = "Représentation", quantity = 1m, unitPrice } },
         });
+
+    /// <summary>How many documents of a kind Activities holds, all entities together: the "nothing was written" checks of bad input.</summary>
+    public static Task<int> StoredAsync<T>(SmartApp app) where T : notnull => app.QueryStoreAsync<IActivitiesStore, int>(session => session.Query<T>().CountAsync());
+
+    /// <summary>The ledger entries a source booked (an invoice, a payslip, an equipment...), whichever activity they are on.</summary>
+    internal static Task<IReadOnlyList<LedgerEntry>> LedgerEntriesAsync(SmartApp app, Guid sourceId) =>
+        app.QueryStoreAsync<IActivitiesStore, IReadOnlyList<LedgerEntry>>(session => session.Query<LedgerEntry>().Where(e => e.SourceId == sourceId).ToListAsync());
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using StoredClient = Smart.Modules.Activities.Domain.Clients.Client;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -34,7 +35,7 @@ public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
         var (_, member) = await scenario.MemberAsync();
         var vat = "FR" + Random.Shared.NextInt64(10_000_000_000, 99_999_999_999);
         await RegisterClientAsync(member, vatNumber: vat);
-        var before = await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.clients");
+        var before = await StoredAsync<StoredClient>(app);
 
         var twice = await member.PostAsJsonAsync("/api/activities/clients", new
         {
@@ -43,7 +44,7 @@ public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
         });
 
         Assert.Equal("ClientVatNumberIsUniqueInEntity", (await twice.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
-        Assert.Equal(before, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.clients"));
+        Assert.Equal(before, await StoredAsync<StoredClient>(app));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
     {
         var scenario = await new ActivitiesScenario(app).StartAsync();
         var (_, member) = await scenario.MemberAsync();
-        var before = await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.clients");
+        var before = await StoredAsync<StoredClient>(app);
 
         var response = await member.PostAsJsonAsync("/api/activities/clients", new
         {
@@ -60,7 +61,7 @@ public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
         });
 
         await response.AssertFieldErrorsAsync("name", "country", "vatNumber", "billingAddress.line1", "billingAddress.city", "billingEmail", "paymentTermsDays");
-        Assert.Equal(before, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.clients"));
+        Assert.Equal(before, await StoredAsync<StoredClient>(app));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using StoredContractDocument = Smart.Modules.Activities.Domain.ContractDocuments.ContractDocument;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -130,5 +131,5 @@ public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<Smar
         Assert.Equal(before, await CountAsync());
     }
 
-    private Task<int> CountAsync() => app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.contract_documents");
+    private Task<int> CountAsync() => StoredAsync<StoredContractDocument>(app);
 }

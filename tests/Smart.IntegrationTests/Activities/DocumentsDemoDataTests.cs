@@ -1,6 +1,18 @@
 using Smart.BuildingBlocks.DemoData;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Seed;
+using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using Marten;
+using Smart.Modules.Activities;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Domain.Quotes;
+using Smart.Modules.Activities.EntityRulesCopy;
+using StoredActivity = Smart.Modules.Activities.Domain.Activities.Activity;
+using StoredClient = Smart.Modules.Activities.Domain.Clients.Client;
+using StoredInvoice = Smart.Modules.Activities.Domain.Invoicing.Invoice;
+using StoredContractDocument = Smart.Modules.Activities.Domain.ContractDocuments.ContractDocument;
+using StoredQuote = Smart.Modules.Activities.Domain.Quotes.Quote;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -13,14 +25,17 @@ public sealed class DocumentsDemoDataTests(SmartApp app) : IClassFixture<SmartAp
 
         await app.InvokeAsync(new SeedActivitiesDemoData());
 
-        Assert.True(await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.quotes") > 0);
-        Assert.Equal(
-            await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.quotes WHERE status = 'Accepted'"),
-            await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.invoices i JOIN activities.quotes q ON q.invoice_id = i.id AND i.quote_id = q.id"));
-        Assert.True(await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.contract_documents") > 0);
-        Assert.Equal(0, await app.Database.ScalarAsync<int>(
-            "SELECT count(*) FROM activities.invoice_lines l JOIN activities.invoices i ON i.id = l.invoice_id JOIN activities.activities a ON a.id = i.activity_id " +
-            "JOIN activities.entity_rules r ON r.entity_id = i.entity_id AND r.training_vat_exempt WHERE a.kind = 'Training' AND l.vat_rate <> 0"));
+        Assert.True(await StoredAsync<StoredQuote>(app) > 0);
+        var (quotes, invoices, activities, rules) = await app.QueryStoreAsync<IActivitiesStore, (IReadOnlyList<StoredQuote>, IReadOnlyList<StoredInvoice>,
+            IReadOnlyList<StoredActivity>, IReadOnlyList<EntityRules>)>(async session =>
+            (await session.Query<StoredQuote>().ToListAsync(), await session.Query<StoredInvoice>().ToListAsync(), await session.Query<StoredActivity>().ToListAsync(),
+                await session.Query<EntityRules>().ToListAsync()));
+        var accepted = quotes.Where(q => q.Status == QuoteStatus.Accepted).ToList();
+        Assert.Equal(accepted.Count, invoices.Count(i => accepted.Any(q => q.InvoiceId == i.Id && i.QuoteId == q.Id)));
+        Assert.True(await StoredAsync<StoredContractDocument>(app) > 0);
+        var training = activities.Where(a => a.Kind == ActivityKind.Training).Select(a => a.Id).ToHashSet();
+        var exempt = rules.Where(r => r.TrainingVatExempt).Select(r => r.EntityId).ToHashSet();
+        Assert.DoesNotContain(invoices.Where(i => training.Contains(i.ActivityId) && exempt.Contains(i.EntityId)).SelectMany(i => i.Lines), l => l.VatRate != 0);
     }
 
     [Fact]
@@ -30,8 +45,9 @@ public sealed class DocumentsDemoDataTests(SmartApp app) : IClassFixture<SmartAp
 
         await app.InvokeAsync(new SeedActivitiesDemoData());
 
-        var names = (await app.Database.ScalarAsync<string[]>(
-            "SELECT array_agg(name) FROM (SELECT name FROM activities.activities UNION ALL SELECT name FROM activities.clients WHERE typology = 'Association') n")).ToList();
+        var names = await app.QueryStoreAsync<IActivitiesStore, List<string>>(async session =>
+            [.. (await session.Query<StoredActivity>().ToListAsync()).Select(a => a.Name),
+                .. (await session.Query<StoredClient>().Where(c => c.Typology == ClientTypology.Association).ToListAsync()).Select(c => c.Name)]);
         var companies = names.Where(n => n.StartsWith("Compagnie ")).ToList();
         var festivals = names.Where(n => n.StartsWith("Festival ")).ToList();
         Assert.NotEmpty(companies);

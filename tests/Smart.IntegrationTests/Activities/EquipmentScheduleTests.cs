@@ -35,8 +35,8 @@ public sealed class EquipmentScheduleTests(EquipmentScheduleTests.ClockApp app) 
         return (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"))!.Balance;
     }
 
-    private Task<int> RepaymentsAsync(Guid equipment) =>
-        app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.budget_entries WHERE source_id = @p0 AND kind = 'AdvanceRepayment'", equipment);
+    private async Task<int> RepaymentsAsync(Guid equipment) =>
+        (await LedgerEntriesAsync(app, equipment)).Count(e => e.Kind == Smart.Modules.Activities.Domain.Budget.BudgetEntryKind.AdvanceRepayment);
 
     [Fact]
     public async Task Given_an_advance_of_1000_in_3_from_2_April_When_the_clock_moves_three_months_Then_each_instalment_is_booked_on_its_date_once()

@@ -5,6 +5,8 @@ using System.Text;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using StoredExpense = Smart.Modules.Activities.Domain.Expenses.Expense;
+using StoredExpenseReceipt = Smart.Modules.Activities.Domain.Expenses.ExpenseReceipt;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -18,7 +20,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
     private sealed record Receipt(string FileName, string ContentType, int SizeBytes);
 
     private sealed record Expense(Guid Id, Guid ActivityId, string Category, string Description, decimal AmountInclVat, decimal RecoverableVat, decimal Cost,
-        string Status, Guid? DecidedBy, DateOnly? DecidedOn, string? RefusalReason, Receipt Receipt);
+        string Status, Guid? DecidedBy, DateOnly? DecidedOn, string? RefusalReason, Receipt Receipt, Guid SubmittedBy);
 
     private sealed record Page(List<Expense> Items, int Total);
 
@@ -71,7 +73,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         var list = (await member.GetFromJsonAsync<Page>($"/api/activities/expenses?activityId={activity}&status=Submitted"))!;
         Assert.Equal(id, Assert.Single(list.Items).Id);
-        Assert.Equal(memberId, await app.Database.ScalarAsync<Guid>("SELECT submitted_by FROM activities.expenses WHERE id = @p0", id));
+        Assert.Equal(memberId, expense.SubmittedBy);
         Assert.Equal(0.00m, await BalanceAsync(member, activity)); // nothing booked before approval
     }
 
@@ -81,15 +83,15 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var scenario = await new ActivitiesScenario(app).StartAsync();
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
-        var (expensesBefore, receiptsBefore) = (await CountAsync("activities.expenses"), await CountAsync("activities.expense_receipts"));
+        var (expensesBefore, receiptsBefore) = (await StoredAsync<StoredExpense>(app), await StoredAsync<StoredExpenseReceipt>(app));
 
         var fake = Encoding.UTF8.GetBytes("Train ticket, 120 EUR. Trust me, this is a PDF.");
         await (await SubmitAsync(member, activity, fake, "receipt.pdf", "application/pdf")).AssertFieldErrorsAsync("receipt");
         // A real PNG dressed as a PDF is refused too: the claim must agree with the bytes.
         await (await SubmitAsync(member, activity, Png, "receipt.pdf", "application/pdf")).AssertFieldErrorsAsync("receipt");
 
-        Assert.Equal(expensesBefore, await CountAsync("activities.expenses"));
-        Assert.Equal(receiptsBefore, await CountAsync("activities.expense_receipts"));
+        Assert.Equal(expensesBefore, await StoredAsync<StoredExpense>(app));
+        Assert.Equal(receiptsBefore, await StoredAsync<StoredExpenseReceipt>(app));
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var scenario = await new ActivitiesScenario(app).StartAsync();
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
-        var (expensesBefore, receiptsBefore) = (await CountAsync("activities.expenses"), await CountAsync("activities.expense_receipts"));
+        var (expensesBefore, receiptsBefore) = (await StoredAsync<StoredExpense>(app), await StoredAsync<StoredExpenseReceipt>(app));
 
         await (await SubmitAsync(member, activity, content: null, fields: new() { ["expenseDate"] = "23/11/2026", ["category"] = "Drinks", ["amountInclVat"] = "abc" }))
             .AssertFieldErrorsAsync("expenseDate", "category", "amountInclVat");
@@ -118,8 +120,8 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var postDated = await (await SubmitAsync(member, activity, Pdf, fields: new() { ["expenseDate"] = future })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("ExpenseIsNotPostDated", postDated.GetProperty("rule").GetString());
 
-        Assert.Equal(expensesBefore, await CountAsync("activities.expenses"));
-        Assert.Equal(receiptsBefore, await CountAsync("activities.expense_receipts"));
+        Assert.Equal(expensesBefore, await StoredAsync<StoredExpense>(app));
+        Assert.Equal(receiptsBefore, await StoredAsync<StoredExpenseReceipt>(app));
     }
 
     [Fact]
@@ -144,7 +146,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal("OnlySubmittedExpensesAreDecided", twice.GetProperty("rule").GetString());
         await (await advisor.PostAsJsonAsync($"/api/activities/expenses/{id}/refuse", new { reason = "Too late" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(-100.00m, await BalanceAsync(member, activity));
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.budget_entries WHERE source = 'Expense' AND source_id = @p0", id));
+        Assert.Single(await LedgerEntriesAsync(app, id), e => e.Source == Smart.Modules.Activities.Domain.Budget.BudgetSource.Expense);
     }
 
     [Fact]
@@ -177,7 +179,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var activity = await OpenActivityAsync(owner);
         var id = await CreatedIdAsync(await SubmitAsync(owner, activity, Pdf));
         var parisAdvisor = await AdvisorAsync(scenario, scenario.Structure.ParisOfficeId);
-        var expensesBefore = await CountAsync("activities.expenses");
+        var expensesBefore = await StoredAsync<StoredExpense>(app);
 
         await (await SubmitAsync(other, activity, Pdf)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/activities/expenses/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -187,7 +189,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await parisAdvisor.PostAsJsonAsync($"/api/activities/expenses/{id}/refuse", new { reason = "Not mine" })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await parisAdvisor.GetAsync($"/api/activities/expenses/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal(expensesBefore, await CountAsync("activities.expenses"));
+        Assert.Equal(expensesBefore, await StoredAsync<StoredExpense>(app));
         Assert.Equal("Submitted", (await owner.GetFromJsonAsync<Expense>($"/api/activities/expenses/{id}"))!.Status);
         Assert.Equal(0.00m, await BalanceAsync(owner, activity));
     }
@@ -202,5 +204,4 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.True(submit.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _), submit.ToString());
     }
 
-    private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
 }

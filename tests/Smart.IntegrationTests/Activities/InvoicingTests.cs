@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using StoredCreditNote = Smart.Modules.Activities.Domain.Invoicing.CreditNote;
+using StoredInvoice = Smart.Modules.Activities.Domain.Invoicing.Invoice;
+using StoredLedgerEntry = Smart.Modules.Activities.Domain.Budget.LedgerEntry;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -81,8 +84,8 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         var scenario = await new ActivitiesScenario(app).StartAsync();
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
-        var invoicesBefore = await CountAsync("activities.invoices");
-        var entriesBefore = await CountAsync("activities.budget_entries");
+        var invoicesBefore = await StoredAsync<StoredInvoice>(app);
+        var entriesBefore = await StoredAsync<StoredLedgerEntry>(app);
 
         await (await member.PostAsJsonAsync("/api/activities/invoices", new { activityId = activity, lines = Array.Empty<object>() }))
             .AssertFieldErrorsAsync("clientId", "lines");
@@ -92,8 +95,8 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
             lines = new[] { new { description = "", quantity = -1m, unitPrice = 10.001m, vatRate = 0.9m } },
         })).AssertFieldErrorsAsync("lines[0].description", "lines[0].quantity", "lines[0].unitPrice", "lines[0].vatRate");
 
-        Assert.Equal(invoicesBefore, await CountAsync("activities.invoices"));
-        Assert.Equal(entriesBefore, await CountAsync("activities.budget_entries"));
+        Assert.Equal(invoicesBefore, await StoredAsync<StoredInvoice>(app));
+        Assert.Equal(entriesBefore, await StoredAsync<StoredLedgerEntry>(app));
     }
 
     [Fact]
@@ -105,7 +108,7 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         var activity = await OpenActivityAsync(owner);
         var client = await RegisterClientAsync(owner);
         var invoice = await CreatedIdAsync(await IssueInvoiceAsync(owner, activity, client, issueDate: null));
-        var invoicesBefore = await CountAsync("activities.invoices");
+        var invoicesBefore = await StoredAsync<StoredInvoice>(app);
 
         await (await IssueInvoiceAsync(other, activity, client, issueDate: null)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/activities/invoices/{invoice}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -114,7 +117,7 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         await (await other.GetAsync($"/api/activities/activities/{activity}/budget")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain(invoice.ToString(), await other.GetStringAsync("/api/activities/invoices"));
 
-        Assert.Equal(invoicesBefore, await CountAsync("activities.invoices"));
+        Assert.Equal(invoicesBefore, await StoredAsync<StoredInvoice>(app));
     }
 
     [Fact]
@@ -125,7 +128,7 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         var activity = await OpenActivityAsync(member);
         var client = await RegisterClientAsync(member);
         var invoice = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, issueDate: null));
-        var creditNotesBefore = await CountAsync("activities.credit_notes");
+        var creditNotesBefore = await StoredAsync<StoredCreditNote>(app);
 
         await (await IssueInvoiceAsync(member, activity, client, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2))).AssertFieldErrorsAsync("issueDate");
         var tooMuch = await member.PostAsJsonAsync($"/api/activities/invoices/{invoice}/credit-notes", new { net = 1000.01m, reason = "Too much" });
@@ -133,7 +136,7 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         await (await member.PostAsJsonAsync($"/api/activities/invoices/{invoice}/credit-notes", new { net = 0m, reason = "" }))
             .AssertFieldErrorsAsync("net", "reason");
 
-        Assert.Equal(creditNotesBefore, await CountAsync("activities.credit_notes"));
+        Assert.Equal(creditNotesBefore, await StoredAsync<StoredCreditNote>(app));
     }
 
     [Fact]
@@ -145,13 +148,12 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), issueDate: null));
 
         var update = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => app.Database.ScalarAsync<int>(
-            "WITH changed AS (UPDATE activities.budget_entries SET amount = 0 WHERE activity_id = @p0 RETURNING 1) SELECT count(*) FROM changed", activity));
+            "WITH changed AS (UPDATE activities.mt_events SET data = '{}' WHERE stream_id = @p0 RETURNING 1) SELECT count(*) FROM changed", activity));
         var delete = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => app.Database.ScalarAsync<int>(
-            "WITH gone AS (DELETE FROM activities.budget_entries WHERE activity_id = @p0 RETURNING 1) SELECT count(*) FROM gone", activity));
+            "WITH gone AS (DELETE FROM activities.mt_events WHERE stream_id = @p0 RETURNING 1) SELECT count(*) FROM gone", activity));
 
         Assert.Contains("append-only", update.MessageText);
         Assert.Contains("append-only", delete.MessageText);
     }
 
-    private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
 }

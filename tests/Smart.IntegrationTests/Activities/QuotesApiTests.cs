@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
+using StoredInvoice = Smart.Modules.Activities.Domain.Invoicing.Invoice;
+using StoredQuote = Smart.Modules.Activities.Domain.Quotes.Quote;
 
 namespace Smart.IntegrationTests.Activities;
 
@@ -70,13 +72,13 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var activity = await OpenActivityAsync(member);
         var id = await CreatedIdAsync(await IssueQuoteAsync(member, activity, await RegisterClientAsync(member)));
         await CreatedIdAsync(await member.PostAsJsonAsync($"/api/activities/quotes/{id}/accept", new { }), "invoiceId");
-        var invoicesBefore = await CountAsync("activities.invoices");
+        var invoicesBefore = await StoredAsync<StoredInvoice>(app);
 
         var again = await (await member.PostAsJsonAsync($"/api/activities/quotes/{id}/accept", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("QuoteIsOpen", again.GetProperty("rule").GetString());
         await (await member.PostAsJsonAsync($"/api/activities/quotes/{id}/decline", new { reason = "Changed our mind" })).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal(invoicesBefore, await CountAsync("activities.invoices"));
+        Assert.Equal(invoicesBefore, await StoredAsync<StoredInvoice>(app));
     }
 
     [Fact]
@@ -86,14 +88,14 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var id = await CreatedIdAsync(await IssueQuoteAsync(member, activity, await RegisterClientAsync(member), new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31)));
-        var invoicesBefore = await CountAsync("activities.invoices");
+        var invoicesBefore = await StoredAsync<StoredInvoice>(app);
 
         Assert.Equal("Expired", (await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}"))!.State);
         var late = await (await member.PostAsJsonAsync($"/api/activities/quotes/{id}/accept", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("AcceptedWhileValid", late.GetProperty("rule").GetString());
         Assert.Equal(id, Assert.Single((await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/quotes?state=Expired"))!.Items).Id);
 
-        Assert.Equal(invoicesBefore, await CountAsync("activities.invoices"));
+        Assert.Equal(invoicesBefore, await StoredAsync<StoredInvoice>(app));
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var client = await RegisterClientAsync(member);
-        var quotesBefore = await CountAsync("activities.quotes");
+        var quotesBefore = await StoredAsync<StoredQuote>(app);
 
         await (await member.PostAsJsonAsync("/api/activities/quotes", new { activityId = activity, lines = Array.Empty<object>() }))
             .AssertFieldErrorsAsync("clientId", "validUntil", "lines");
@@ -132,7 +134,7 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await member.PostAsJsonAsync($"/api/activities/quotes/{id}/decline", new { reason = "" })).AssertFieldErrorsAsync("reason");
         await (await member.GetAsync($"/api/activities/activities/{activity}/quotes?state=Pending")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(quotesBefore + 1, await CountAsync("activities.quotes"));
+        Assert.Equal(quotesBefore + 1, await StoredAsync<StoredQuote>(app));
         Assert.Equal("Open", (await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}"))!.State);
     }
 
@@ -145,8 +147,8 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var activity = await OpenActivityAsync(owner);
         var client = await RegisterClientAsync(owner);
         var id = await CreatedIdAsync(await IssueQuoteAsync(owner, activity, client));
-        var quotesBefore = await CountAsync("activities.quotes");
-        var invoicesBefore = await CountAsync("activities.invoices");
+        var quotesBefore = await StoredAsync<StoredQuote>(app);
+        var invoicesBefore = await StoredAsync<StoredInvoice>(app);
 
         await (await IssueQuoteAsync(other, activity, client)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.GetAsync($"/api/activities/quotes/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -155,7 +157,7 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await other.PostAsJsonAsync($"/api/activities/quotes/{id}/accept", new { })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.PostAsJsonAsync($"/api/activities/quotes/{id}/decline", new { reason = "No" })).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal((quotesBefore, invoicesBefore), (await CountAsync("activities.quotes"), await CountAsync("activities.invoices")));
+        Assert.Equal((quotesBefore, invoicesBefore), (await StoredAsync<StoredQuote>(app), await StoredAsync<StoredInvoice>(app)));
         Assert.Equal("Open", (await owner.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}"))!.State);
     }
 
@@ -202,5 +204,4 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         return await app.ClientAsync(Smart.BuildingBlocks.Security.SmartRoles.Member, memberId, structure.OtherEntityId, structure.OtherEntityOfficeId);
     }
 
-    private Task<int> CountAsync(string table) => app.Database.ScalarAsync<int>($"SELECT count(*) FROM {table}");
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
-using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Activities;
+using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Payroll.PayRulesCopy;
 using Smart.Modules.Payroll.Persistence;
 using Smart.Modules.Governance;
@@ -58,14 +59,11 @@ public sealed class EntitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var entity = await admin.GetFromJsonAsync<EntityBody>($"/api/governance/entities/{structure.EntityId}");
         Assert.Equal(0.105m, entity!.SettingsHistory.Single(s => s.EffectiveFrom == from).ContributionRate);
         Assert.Equal(0.10m, entity.CurrentSettings!.ContributionRate); // not in force yet
-        Assert.Equal(0.105m, await app.QueryAsync<ActivitiesDbContext, decimal>(db =>
-            db.EntityRules.Where(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from).Select(r => r.ContributionRate).SingleAsync()));
+        var copied = await app.QueryStoreAsync<IActivitiesStore, EntityRules>(async session =>
+            (await session.LoadAsync<EntityRules>(EntityRules.IdOf(structure.EntityId, from)))!);
+        Assert.Equal(0.105m, copied.ContributionRate);
         Assert.NotNull(await app.QueryStoreAsync<IPayrollStore, PayRules?>(s => s.LoadAsync<PayRules>(PayRules.IdOf(structure.EntityId, from))));
-        Assert.Equal((true, "Exonération de TVA — art. 261-4-4° a du CGI"), await app.QueryAsync<ActivitiesDbContext, (bool, string?)>(async db =>
-        {
-            var rules = await db.EntityRules.SingleAsync(r => r.EntityId == structure.EntityId && r.EffectiveFrom == from);
-            return (rules.TrainingVatExempt, rules.TrainingVatExemptionMention);
-        }));
+        Assert.Equal((true, "Exonération de TVA — art. 261-4-4° a du CGI"), (copied.TrainingVatExempt, copied.TrainingVatExemptionMention));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             await using var blocker = new NpgsqlConnection(_database.ConnectionString);
             await blocker.OpenAsync();
             await using var hold = await blocker.BeginTransactionAsync();
-            await new NpgsqlCommand("LOCK TABLE activities.members, payroll.mt_doc_employee IN ACCESS EXCLUSIVE MODE", blocker, hold).ExecuteNonQueryAsync();
+            await new NpgsqlCommand("LOCK TABLE activities.mt_doc_member, payroll.mt_doc_employee IN ACCESS EXCLUSIVE MODE", blocker, hold).ExecuteNonQueryAsync();
 
             var response = await client.PostAsJsonAsync("/api/governance/members", new
             {
@@ -53,19 +53,19 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         using var restarted = HostProcess.Start(_database);
         await restarted.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await CountAsync("SELECT count(*) FROM activities.members WHERE member_id = @p0", memberId) == 0
+        while (await CountAsync("SELECT count(*) FROM activities.mt_doc_member WHERE id = @p0", memberId) == 0
                || await CountAsync("SELECT count(*) FROM payroll.mt_doc_employee WHERE id = @p0", memberId) == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "The restarted host did not deliver the event:\n" + restarted.Output);
             await Task.Delay(50);
         }
 
-        Assert.Equal(1, await CountAsync("SELECT count(*) FROM activities.members WHERE member_id = @p0", memberId));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM activities.mt_doc_member WHERE id = @p0", memberId));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM payroll.mt_doc_employee WHERE id = @p0", memberId));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM wolverine.wolverine_dead_letters"));
         // Every member's event, the demo seed's and ours, reached each consumer exactly once.
         var members = await CountAsync("SELECT count(*) FROM governance.mt_doc_member");
-        Assert.Equal(members, await CountAsync("SELECT count(*) FROM activities.members"));
+        Assert.Equal(members, await CountAsync("SELECT count(*) FROM activities.mt_doc_member"));
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM payroll.mt_doc_employee"));
     }
 

@@ -35,7 +35,7 @@ public sealed class SeveralHostsTests : IAsyncLifetime
 
         var members = await CountAsync("SELECT count(*) FROM governance.mt_doc_member");
         Assert.Equal(seeded + 60, members);
-        Assert.Equal(members, await CountAsync("SELECT count(*) FROM activities.members"));
+        Assert.Equal(members, await CountAsync("SELECT count(*) FROM activities.mt_doc_member"));
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM payroll.mt_doc_employee"));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM wolverine.wolverine_dead_letters"));
     }

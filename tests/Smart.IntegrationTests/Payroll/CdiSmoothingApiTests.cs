@@ -56,8 +56,7 @@ public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<Payroll
 
         Assert.Equal((march, 2_700.00m), (month.Month, month.EmploymentBudget));
         Assert.True(month.EmployerCost <= 2_700.00m && month.EmployerCost > 2_699.90m, $"employer cost {month.EmployerCost}");
-        Assert.Equal(-month.EmployerCost, await app.Database.ScalarAsync<decimal>(
-            "SELECT amount FROM activities.budget_entries WHERE source_id = @p0 AND kind = 'SalaryCost'", month.ChargeId));
+        Assert.Equal(-month.EmployerCost, Assert.Single(await LedgerEntriesAsync(app, month.ChargeId)).Amount);
         Assert.Single(await app.ScheduledAsync("payroll.cdi-month-due.v1", $"\"planId\":\"{planId}\",\"month\":\"2026-04-01\""));
         var twice = await operatorClient.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/months", new { month = march });
         Assert.Equal("MonthIsNotPaid", (await twice.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());

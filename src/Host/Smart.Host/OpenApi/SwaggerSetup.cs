@@ -57,16 +57,18 @@ internal sealed class ExampleSchemaFilter(IOptions<JsonOptions> json) : ISchemaF
 }
 
 /// <summary>
-/// A Wolverine.Http chain is itself endpoint metadata whose description is its internal key (e.g. POST_api_payroll_pay_runs);
-/// our endpoints document themselves with a summary only, as the minimal-API ones do.
+/// A Wolverine.Http chain is itself endpoint metadata whose description is its internal key (e.g. POST_api_payroll_pay_runs),
+/// which also becomes the summary of an endpoint without one; our endpoints document themselves with their own summary
+/// only, as the minimal-API ones do.
 /// </summary>
 internal sealed class NoWolverineChainDescription : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Wolverine.Http.HttpChain>().FirstOrDefault() is { } chain && operation.Description == chain.Description)
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Wolverine.Http.HttpChain>().FirstOrDefault() is { } chain)
         {
-            operation.Description = null;
+            if (operation.Description == chain.Description) operation.Description = null;
+            if (operation.Summary == chain.Description) operation.Summary = null;
         }
     }
 }

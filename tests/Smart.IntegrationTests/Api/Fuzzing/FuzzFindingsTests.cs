@@ -21,9 +21,9 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
     /// <summary>Route, table, and what else the body needs to reach the lines' rules (a quick invoice's missing salary is one more error).</summary>
     public static TheoryData<string, string, string> DocumentsWithLines => new()
     {
-        { "/api/activities/invoices", "activities.invoices", "" },
-        { "/api/activities/quotes", "activities.quotes", $",\"validUntil\":\"{Today.AddDays(30):yyyy-MM-dd}\"" },
-        { "/api/activities/quick-invoices", "activities.invoices", "" },
+        { "/api/activities/invoices", "activities.mt_doc_invoice", "" },
+        { "/api/activities/quotes", "activities.mt_doc_quote", $",\"validUntil\":\"{Today.AddDays(30):yyyy-MM-dd}\"" },
+        { "/api/activities/quick-invoices", "activities.mt_doc_invoice", "" },
     };
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var invoice = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, await RegisterClientAsync(member), issueDate: null));
-        var creditNotes = await CountAsync("activities.credit_notes");
+        var creditNotes = await CountAsync("activities.mt_doc_creditnote");
 
         await (await PostJsonAsync(member, $"/api/activities/invoices/{invoice}/credit-notes", """{"net":250.00,"reason":"One set\u0000 cancelled"}"""))
             .AssertFieldErrorsAsync("reason");
@@ -85,8 +85,8 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
         };
         await (await member.PostAsync($"/api/activities/activities/{activity}/expenses", expense)).AssertFieldErrorsAsync("description");
 
-        Assert.Equal(creditNotes, await CountAsync("activities.credit_notes"));
-        Assert.Equal(0, await CountAsync("activities.expenses"));
+        Assert.Equal(creditNotes, await CountAsync("activities.mt_doc_creditnote"));
+        Assert.Equal(0, await CountAsync("activities.mt_doc_expense"));
     }
 
     /// <summary>
@@ -105,18 +105,17 @@ public sealed class FuzzFindingsTests(SmartApp app) : IClassFixture<SmartApp>
         var equipment = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances",
             EquipmentApiTests.Advance(600.00m, 600.00m, 3, Today.AddMonths(1))));
 
-        await using var repayment = await LockAsync("activities.activities", activity); // as an early repayment holds it
+        await using var repayment = await LockAsync("activities.mt_streams", activity); // as an early repayment holds the activity's ledger
         var booking = app.InvokeAsync(new BookEquipmentInstalment(equipment, 1));
         await WaitUntilABackendWaitsForALockAsync(booking);
 
-        await using (await LockAsync("activities.equipment", equipment, noWait: true)) // throws 55P03 if the booking holds it
+        await using (await LockAsync("activities.mt_doc_equipment", equipment, noWait: true)) // throws 55P03 if the booking holds it
         {
         }
         await repayment.RollbackAsync();
         await booking;
 
-        Assert.Equal(1, await app.Database.ScalarAsync<int>(
-            "SELECT count(*) FROM activities.budget_entries WHERE source_id = @p0 AND kind = 'AdvanceRepayment'", equipment));
+        Assert.Single(await LedgerEntriesAsync(app, equipment), e => e.Kind == Smart.Modules.Activities.Domain.Budget.BudgetEntryKind.AdvanceRepayment);
     }
 
     private async Task<NpgsqlTransaction> LockAsync(string table, Guid id, bool noWait = false)

@@ -15,8 +15,11 @@ internal sealed class EntityRules : IEffectiveDated
 {
     private EntityRules()
     {
-        EntityCode = null!;
+        Id = EntityCode = null!;
     }
+
+    /// <summary>One version per entity and date.</summary>
+    public string Id { get; private set; }
 
     public Guid EntityId { get; private set; }
 
@@ -34,12 +37,15 @@ internal sealed class EntityRules : IEffectiveDated
 
     public string? TrainingVatExemptionMention { get; private set; }
 
+    public static string IdOf(Guid entityId, DateOnly effectiveFrom) => $"{entityId}/{effectiveFrom:yyyy-MM-dd}";
+
     /// <summary>The VAT that applies to a document of an activity of this kind under these rules.</summary>
     public VatTreatment VatFor(ActivityKind kind) =>
         VatTreatment.For(kind, DefaultVatRate, TrainingVatExempt, TrainingVatExemptionMention);
 
     public static EntityRules From(EntitySettingsChanged changed) => new()
     {
+        Id = IdOf(changed.EntityId, changed.EffectiveFrom),
         EntityId = changed.EntityId,
         EffectiveFrom = changed.EffectiveFrom,
         EntityCode = changed.EntityCode,

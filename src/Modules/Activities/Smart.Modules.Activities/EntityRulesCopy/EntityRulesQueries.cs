@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 
 namespace Smart.Modules.Activities.EntityRulesCopy;

@@ -1,7 +1,4 @@
-using Smart.BuildingBlocks.Domain;
-using Smart.Modules.Activities.Contracts;
-using Smart.Modules.Activities.Domain.Activities;
-using Smart.Modules.Activities.Domain.Invoicing;
+using Marten;
 using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Members;
 using Smart.Modules.Governance.Contracts;
@@ -10,25 +7,25 @@ namespace Smart.Modules.Activities.Inbound;
 
 // Governance's events: Activities keeps its copies of the entities' rules and of the members.
 
-public sealed class EntitySettingsChangedHandler(Persistence.ActivitiesDbContext db)
+public sealed class EntitySettingsChangedHandler
 {
-    public async Task HandleAsync(EntitySettingsChanged changed, CancellationToken cancellationToken)
+    public async Task HandleAsync(EntitySettingsChanged changed, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (await db.EntityRules.FindAsync([changed.EntityId, changed.EffectiveFrom], cancellationToken) is null)
+        if (await session.LoadAsync<EntityRules>(EntityRules.IdOf(changed.EntityId, changed.EffectiveFrom), cancellationToken) is null)
         {
-            db.EntityRules.Add(EntityRules.From(changed));
+            session.Insert(EntityRules.From(changed));
         }
     }
 }
 
-public sealed class MemberRegisteredHandler(Persistence.ActivitiesDbContext db)
+public sealed class MemberRegisteredHandler
 {
-    public async Task HandleAsync(MemberRegistered registered, CancellationToken cancellationToken)
+    public async Task HandleAsync(MemberRegistered registered, IDocumentSession session, CancellationToken cancellationToken)
     {
         // The inbox already filters redeliveries; the check keeps a replayed copy of an old event harmless too.
-        if (await db.Members.FindAsync([registered.MemberId], cancellationToken) is null)
+        if (await session.LoadAsync<Member>(registered.MemberId, cancellationToken) is null)
         {
-            db.Members.Add(Member.From(registered));
+            session.Insert(Member.From(registered));
         }
     }
 }

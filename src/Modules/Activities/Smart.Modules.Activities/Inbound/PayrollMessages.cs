@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Payroll.Contracts;
 
@@ -10,23 +11,40 @@ namespace Smart.Modules.Activities.Inbound;
 /// on the pay date, and the request's commitment ends. An unknown request throws, so the message dead-letters for an
 /// operator instead of vanishing; a second payslip for a booked request books nothing.
 /// </summary>
-public sealed class PayslipIssuedHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class PayslipIssuedHandler(TimeProvider clock)
 {
-    public async Task HandleAsync(PayslipIssued payslip, CancellationToken cancellationToken)
+    public async Task HandleAsync(PayslipIssued payslip, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var request = await db.SalaryRequests.SingleOrDefaultAsync(r => r.Id == payslip.SalaryRequestId && r.ActivityId == payslip.ActivityId, cancellationToken)
-            ?? throw new NotFoundException("Salary request", payslip.SalaryRequestId);
-        db.BudgetEntries.AddRange(request.Book(payslip.PayslipId, payslip.PayDate, payslip.EmployerCost, clock.GetUtcNow()));
+        var ledger = await session.LedgerAsync(payslip.ActivityId, cancellationToken);
+        var request = await RequestAsync(session, payslip.SalaryRequestId, payslip.ActivityId, cancellationToken);
+        var entries = request.Book(payslip.PayslipId, payslip.PayDate, payslip.EmployerCost, clock.GetUtcNow());
+        if (entries.Count > 0)
+        {
+            ledger.Append([.. entries, request.CommitmentEnded()]);
+            session.UpdateRevision(request, request.Version + 1);
+        }
     }
+
+    /// <summary>The request, read under the ledger's lock: a payslip and a rejection of one request never both end its commitment.</summary>
+    internal static async Task<SalaryRequest> RequestAsync(IDocumentSession session, Guid requestId, Guid activityId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<SalaryRequest>(requestId, cancellationToken) is { } request && request.ActivityId == activityId
+            ? request
+            : throw new NotFoundException("Salary request", requestId);
 }
 
 /// <summary>Payroll refused the request: its commitment ends. An unknown request dead-letters.</summary>
-public sealed class SalaryRequestRejectedHandler(ActivitiesDbContext db)
+public sealed class SalaryRequestRejectedHandler
 {
-    public async Task HandleAsync(SalaryRequestRejected rejected, CancellationToken cancellationToken)
+    public async Task HandleAsync(SalaryRequestRejected rejected, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var request = await db.SalaryRequests.SingleOrDefaultAsync(r => r.Id == rejected.SalaryRequestId && r.ActivityId == rejected.ActivityId, cancellationToken)
-            ?? throw new NotFoundException("Salary request", rejected.SalaryRequestId);
+        var ledger = await session.LedgerAsync(rejected.ActivityId, cancellationToken);
+        var request = await PayslipIssuedHandler.RequestAsync(session, rejected.SalaryRequestId, rejected.ActivityId, cancellationToken);
+        if (request.Status == SalaryRequestStatus.Rejected)
+        {
+            return;
+        }
         request.Reject(rejected.Reason);
+        ledger.Append(request.CommitmentEnded());
+        session.UpdateRevision(request, request.Version + 1);
     }
 }

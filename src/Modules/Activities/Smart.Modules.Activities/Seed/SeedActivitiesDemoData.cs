@@ -1,6 +1,6 @@
 using Smart.BuildingBlocks.DemoData;
 using Bogus;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.Modules.Activities.Contracts;
@@ -13,7 +13,9 @@ using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.EntityRulesCopy;
+using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Features.Financing;
+using Smart.Modules.Activities.Members;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Governance.Contracts;
 
@@ -30,10 +32,20 @@ namespace Smart.Modules.Activities.Seed;
 /// </summary>
 public sealed record SeedActivitiesDemoData;
 
-public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class SeedActivitiesDemoDataHandler(TimeProvider clock)
 {
     /// <summary>The events and scheduled messages of what is seeded; Wolverine sends them with the transaction.</summary>
     private readonly OutgoingMessages _outgoing = [];
+
+    /// <summary>What is seeded, stored at the end (in one batch, after quotes and invoices took their decisions and credits).</summary>
+    private readonly List<object> _documents = [];
+
+    /// <summary>Each activity's ledger events so far, appended at the end as the start of its stream.</summary>
+    private readonly Dictionary<Guid, List<IBudgetEvent>> _ledgers = [];
+
+    private readonly List<Equipment> _equipment = [];
+
+    private IDocumentSession _session = null!;
 
     private static readonly (ActivityKind Kind, double Weight, string[] Lines)[] Trades =
     [
@@ -49,9 +61,10 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
         ("BE", ClientTypology.Abroad, 4), ("CH", ClientTypology.Abroad, 2), ("DE", ClientTypology.Abroad, 2), ("IT", ClientTypology.Abroad, 2),
     ];
 
-    public async Task<OutgoingMessages> HandleAsync(SeedActivitiesDemoData command, CancellationToken cancellationToken)
+    public async Task<OutgoingMessages> HandleAsync(SeedActivitiesDemoData command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (await db.Activities.AnyAsync(cancellationToken))
+        _session = session;
+        if (await session.Query<Activity>().AnyAsync(cancellationToken))
         {
             return _outgoing;
         }
@@ -59,9 +72,9 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
         var now = clock.GetUtcNow();
         var firstDay = new DateOnly(2024, 1, 2);
         var faker = new Faker("fr") { Random = new Randomizer(2022) };
-        var members = await db.Members.OrderBy(m => m.MemberId).ToListAsync(cancellationToken);
-        var rules = await db.EntityRules.ToListAsync(cancellationToken);
-        var paymentTerms = await db.PaymentTermsDefaults.ToListAsync(cancellationToken);
+        var members = (await session.Query<Member>().ToListAsync(cancellationToken)).OrderBy(m => m.MemberId).ToList();
+        var rules = await session.Query<EntityRules>().ToListAsync(cancellationToken);
+        var paymentTerms = await session.Query<PaymentTermsDefault>().ToListAsync(cancellationToken);
 
         var clients = new List<Client>();
         foreach (var entityId in members.Select(m => m.EntityId).Distinct())
@@ -96,7 +109,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                     faker.Internet.Email(provider: "client.example.org"), typology, terms));
             }
         }
-        db.Clients.AddRange(clients);
+        _documents.AddRange(clients);
 
         var activities = new List<(Activity Activity, string[] Lines)>();
         foreach (var member in members)
@@ -118,11 +131,12 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 activities.Add((Activity.Open(member.MemberId, member.EntityId, member.OfficeId, name, trade.Kind, faker.Random.WeightedRandom([1, 2, 3], [0.7f, 0.25f, 0.05f]), opened), trade.Item3));
             }
         }
-        db.Activities.AddRange(activities.Select(a => a.Activity));
-        // As OpenActivity does: Payroll keeps a copy of each activity and its coordinator (CDI smoothing).
+        _documents.AddRange(activities.Select(a => a.Activity));
+        // As OpenActivity does: Payroll keeps a copy of each activity and its coordinator (CDI smoothing); its ledger opens.
         foreach (var (activity, _) in activities)
         {
             _outgoing.Add(activity.ToActivityOpened());
+            Book(activity.Id, new BudgetOpened(activity.Id, activity.OpenedOn));
         }
 
         // Invoices, quotes (issued, then accepted or declined) and contract documents in one timeline, in date order, so that
@@ -173,19 +187,19 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                     if (faker.Random.Double() < 0.03 && date.AddDays(10) <= today)
                     {
                         var creditDate = date.AddDays(10);
-                        var creditNumber = await db.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
+                        var creditNumber = await session.NextAsync(activity.EntityId, DocumentKind.CreditNote, creditDate, today, cancellationToken);
                         var credit = invoice.Credit(creditNumber, Money.RoundToCents(invoice.TotalNet * faker.Random.Decimal(0.1m, 0.5m)), creditDate, "Prestation réduite à la demande du client");
-                        db.CreditNotes.Add(credit);
-                        db.BudgetEntries.AddRange(credit.BudgetEntries(now));
+                        _documents.Add(credit);
+                        Book(activity.Id, credit.BudgetEntries(now));
                     }
                     break;
                 }
                 case PlannedKind.Quote:
                 {
                     var client = faker.PickRandom(clients.Where(c => c.EntityId == activity.EntityId).ToList());
-                    var number = await db.NextAsync(activity.EntityId, DocumentKind.Quote, date, today, cancellationToken);
+                    var number = await session.NextAsync(activity.EntityId, DocumentKind.Quote, date, today, cancellationToken);
                     planned.Issued = Quote.Issue(number, activity, client, DemoLines(faker, planned.Lines, vat), date, date.AddDays(30), vat.Mention);
-                    db.Quotes.Add(planned.Issued);
+                    _documents.Add(planned.Issued);
                     break;
                 }
                 case PlannedKind.QuoteAccepted when planned.Quote?.Issued is { } quote:
@@ -208,8 +222,8 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                         ? new SaleOfShowDetails(faker.PickRandom(FrenchVocabulary.ShowTitles), faker.PickRandom("Théâtre municipal de ", "Salle des fêtes de ", "Scène nationale de ", "Festival de ") + faker.PickRandom(FrenchVocabulary.Towns),
                             dates, dates.Count)
                         : new CourseAgreementDetails(string.Format(faker.PickRandom(planned.Lines), faker.PickRandom(FrenchVocabulary.ProjectSubjects)), dates.Count * 7m, dates, faker.Random.Int(4, 16));
-                    var number = await db.NextAsync(activity.EntityId, DocumentKind.ContractDocument, date, today, cancellationToken);
-                    db.ContractDocuments.Add(ContractDocument.Issue(number, activity, client, details, dates.Count * Math.Round(faker.Random.Decimal(400m, 1800m) / 10m) * 10m, vat,
+                    var number = await session.NextAsync(activity.EntityId, DocumentKind.ContractDocument, date, today, cancellationToken);
+                    _documents.Add(ContractDocument.Issue(number, activity, client, details, dates.Count * Math.Round(faker.Random.Decimal(400m, 1800m) / 10m) * 10m, vat,
                         requestedVatRate: null, date));
                     break;
                 }
@@ -221,13 +235,28 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
         SeedExpenses(demoActivities, demoLogin, firstDay, today, now);
         await SeedEquipmentAsync(demoActivities, demoLogin, firstDay, today, now, cancellationToken);
         // Salaries last: they draw on what the expenses and the equipment left.
-        await RequestSalariesAsync(faker, demoActivities, demoLogin, BalancesSoFar(), today);
+        RequestSalaries(faker, demoActivities, demoLogin, BalancesSoFar(), today);
+
+        session.StoreObjects(_documents);
+        foreach (var (activityId, events) in _ledgers)
+        {
+            session.Events.StartStream<ActivityBudget>(activityId, events);
+        }
         return _outgoing;
+    }
+
+    private void Book(Guid activityId, params IEnumerable<IBudgetEvent> events)
+    {
+        if (!_ledgers.TryGetValue(activityId, out var ledger))
+        {
+            _ledgers[activityId] = ledger = [];
+        }
+        ledger.AddRange(events);
     }
 
     /// <summary>Each activity's balance from the entries seeded so far (not saved yet).</summary>
     private Dictionary<Guid, decimal> BalancesSoFar() =>
-        db.BudgetEntries.Local.GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
+        _ledgers.ToDictionary(l => l.Key, l => l.Value.OfType<BudgetEntry>().Sum(e => e.Amount));
 
     /// <summary>
     /// Salaries for work in the next three weeks on about a quarter of the activities (every one of the demo login's that
@@ -235,11 +264,11 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
     /// but no more than 250–600 a day worked (contracts must not be retroactive, so demo salaries are all to come). Artists
     /// get a CDDU, the others a CDD.
     /// </summary>
-    private async Task RequestSalariesAsync(Faker faker, IEnumerable<Activity> activities, Guid? demoLogin, Dictionary<Guid, decimal> balances, DateOnly today)
+    private void RequestSalaries(Faker faker, IEnumerable<Activity> activities, Guid? demoLogin, Dictionary<Guid, decimal> balances, DateOnly today)
     {
         foreach (var activity in activities.Where(a => a.Kind != ActivityKind.ContractManagement))
         {
-            var budget = SalaryBudget.From(balances.GetValueOrDefault(activity.Id), [], db.Equipment.Local.Where(e => e.ActivityId == activity.Id), [],
+            var budget = SalaryBudget.From(balances.GetValueOrDefault(activity.Id), [], _equipment.Where(e => e.ActivityId == activity.Id), [],
                 guaranteeFundAdvanceAllowed: false);
             var drawn = faker.Random.Double();
             if ((drawn >= 0.25 && activity.CoordinatorId != demoLogin) || budget.Available < 400m) continue;
@@ -256,7 +285,8 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
             var request = SalaryRequest.Request(activity, budget,
                 Math.Round(Math.Min(budget.Available * faker.Random.Decimal(0.3m, 0.6m), days * faker.Random.Decimal(250m, 600m)) / 10m) * 10m, artistic ? SalaryContractKind.Cddu : SalaryContractKind.Cdd,
                 artistic ? SalaryCategory.Artistic : SalaryCategory.Employee, start, start.AddDays(days - 1), days, null, job, today);
-            db.SalaryRequests.Add(request);
+            _documents.Add(request);
+            Book(activity.Id, request.Commitment());
             _outgoing.Add(request.ToSalaryRequested());
         }
     }
@@ -264,10 +294,10 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
     private async Task<Invoice> IssueInvoiceAsync(Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly date, EntityRules rules, VatTreatment vat,
         Guid? quoteId, CancellationToken cancellationToken)
     {
-        var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, date, clock.Today(), cancellationToken);
+        var number = await _session.NextAsync(activity.EntityId, DocumentKind.Invoice, date, clock.Today(), cancellationToken);
         var invoice = Invoice.Issue(number, activity, client, lines, date, rules.ContributionRate, vat.Mention, quoteId);
-        db.Invoices.Add(invoice);
-        db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
+        _documents.Add(invoice);
+        Book(activity.Id, invoice.BudgetEntries(clock.GetUtcNow()));
         _outgoing.Add(invoice.ToInvoiceIssued(client, activity));
         return invoice;
     }
@@ -365,8 +395,8 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 var expense = Expense.Submit(activity, activity.CoordinatorId, date, category, faker.PickRandom(descriptions), amount,
                     Money.RoundToCents(amount * vatRate / (1 + vatRate)), submittedOn);
                 var pdf = faker.Random.Bool();
-                db.Expenses.Add(expense);
-                db.ExpenseReceipts.Add(ExpenseReceipt.For(expense, $"justificatif-{date:yyyyMMdd}-{n}.{(pdf ? "pdf" : "png")}", null, pdf ? PdfReceipt : PngReceipt));
+                _documents.Add(expense);
+                _documents.Add(ExpenseReceipt.For(expense, $"justificatif-{date:yyyyMMdd}-{n}.{(pdf ? "pdf" : "png")}", null, pdf ? PdfReceipt : PngReceipt));
 
                 var decidedOn = submittedOn.AddDays(faker.Random.Int(1, 10));
                 var decision = faker.Random.Double();
@@ -377,7 +407,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
                 }
                 else
                 {
-                    db.BudgetEntries.Add(expense.Approve(activity, DemoBackOffice, null, decidedOn, now));
+                    Book(activity.Id, expense.Approve(activity, DemoBackOffice, null, decidedOn, now));
                 }
             }
         }
@@ -392,7 +422,7 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
         CancellationToken cancellationToken)
     {
         var faker = new Faker("fr") { Random = new Randomizer(2025) };
-        var limits = await db.FinancingLimits.ToListAsync(cancellationToken);
+        var limits = await _session.Query<FinancingLimits>().ToListAsync(cancellationToken);
         var balances = BalancesSoFar();
         foreach (var activity in activities.Where(a => a.ServiceTier >= 2 || a.CoordinatorId == demoLogin))
         {
@@ -441,11 +471,16 @@ public sealed class SeedActivitiesDemoDataHandler(ActivitiesDbContext db, TimePr
 
             foreach (var equipment in financed)
             {
-                db.Equipment.Add(equipment);
-                db.BudgetEntries.AddRange(equipment.AcquisitionEntries(now));
+                _documents.Add(equipment);
+                _equipment.Add(equipment);
+                Book(activity.Id, equipment.AcquisitionEntries(now));
+                if (equipment.PlannedInstalments() is { } planned)
+                {
+                    Book(activity.Id, planned);
+                }
                 foreach (var due in equipment.Instalments.Where(i => i.DueDate <= today).ToList())
                 {
-                    db.BudgetEntries.Add(equipment.BookInstalment(due.Number, now)!);
+                    Book(activity.Id, equipment.BookInstalment(due.Number, now)!);
                 }
                 _outgoing.AddRange(equipment.InstalmentsDue(clock));
             }

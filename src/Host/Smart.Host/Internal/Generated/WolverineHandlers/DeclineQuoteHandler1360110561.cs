@@ -3,6 +3,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Bus;
 using System;
+using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -13,26 +14,29 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _serviceScopeFactory;
         private readonly Smart.BuildingBlocks.Bus.MessageValidators _messageValidators;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> _outboxedSessionFactoryOfActivitiesStore;
 
-        public DeclineQuoteHandler1360110561(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Smart.BuildingBlocks.Bus.MessageValidators messageValidators, System.TimeProvider timeProvider)
+        public DeclineQuoteHandler1360110561(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory serviceScopeFactory, Smart.BuildingBlocks.Bus.MessageValidators messageValidators, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> outboxedSessionFactoryOfActivitiesStore)
         {
             _serviceScopeFactory = serviceScopeFactory;
             _messageValidators = messageValidators;
             _timeProvider = timeProvider;
+            _outboxedSessionFactoryOfActivitiesStore = outboxedSessionFactoryOfActivitiesStore;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
+            var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfActivitiesStore;
+            // Building the Marten session
+            await using var documentSession = outboxedSessionFactory.OpenSession(context);
             await using var serviceScope = _serviceScopeFactory.CreateAsyncScope();
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Wolverine.Runtime.ScopedMessageContextHolder>(serviceScope.ServiceProvider).Context = context;
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Wolverine.Marten.ScopedDocumentSessionHolder>(serviceScope.ServiceProvider).Session = documentSession;
             
             /*
             * Concrete type Smart.BuildingBlocks.Security.CurrentUser is not public, so requires service location
             */
             var currentUser = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.BuildingBlocks.Security.ICurrentUser>(serviceScope.ServiceProvider);
-            var domainEventScraperIEnumerable = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Collections.Generic.IEnumerable<Wolverine.EntityFrameworkCore.IDomainEventScraper>>(serviceScope.ServiceProvider);
-            // This service has been marked as requiring service location independent of Wolverine's ability to use constructor injection of everything else
-            var activitiesDbContext = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Smart.Modules.Activities.Persistence.ActivitiesDbContext>(serviceScope.ServiceProvider);
             // The actual message body
             var declineQuote = (Smart.Modules.Activities.Features.Quotes.DeclineQuote)context.Envelope.Message;
 
@@ -40,39 +44,20 @@ namespace Internal.Generated.WolverineHandlers
             // FluentValidation of the message
             await _messageValidators.ValidateAsync<Smart.Modules.Activities.Features.Quotes.DeclineQuote>(declineQuote, cancellation).ConfigureAwait(false);
 
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler");
+            var decideQuoteHandler = new Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler(currentUser, _timeProvider);
             
-            // Enroll the DbContext & IMessagingContext in the outgoing Wolverine outbox transaction
-            var efCoreEnvelopeTransaction = new Wolverine.EntityFrameworkCore.Internals.EfCoreEnvelopeTransaction(activitiesDbContext, context, domainEventScraperIEnumerable);
-            await context.EnlistInOutboxAsync(efCoreEnvelopeTransaction).ConfigureAwait(false);
-            // Start the actual database transaction if one does not already exist
-            if (activitiesDbContext.Database.CurrentTransaction == null)
-            {
-                await activitiesDbContext.Database.BeginTransactionAsync(cancellation).ConfigureAwait(false);
-            }
+            // The actual message execution
+            await decideQuoteHandler.HandleAsync(declineQuote, documentSession, cancellation).ConfigureAwait(false);
 
-            try
-            {
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler");
-                Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler");
-                var decideQuoteHandler = new Smart.Modules.Activities.Features.Quotes.DecideQuoteHandler(activitiesDbContext, currentUser, _timeProvider);
-                
-                // The actual message execution
-                await decideQuoteHandler.HandleAsync(declineQuote, cancellation).ConfigureAwait(false);
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(cancellation).ConfigureAwait(false);
 
-                
-                // Added by EF Core Transaction Middleware
-                var result_of_SaveChangesAsync = await activitiesDbContext.SaveChangesAsync(cancellation).ConfigureAwait(false);
-
-                // Commit the EF Core transaction before writing the response (GH-2917). The outbox flush follows in its own frame (GH-4742)
-                await efCoreEnvelopeTransaction.CommitAsync(cancellation, flushOutgoingMessages: false).ConfigureAwait(false);
-                // GH-2917/GH-4742: flush the outbox after the commit and before the response is written
-                await Wolverine.EntityFrameworkCore.EfCoreOutboxFlushing.FlushOutgoingMessagesAsync(context).ConfigureAwait(false);
-            }
-            catch (System.Exception)
-            {
-                await efCoreEnvelopeTransaction.RollbackAsync().ConfigureAwait(false);
-                throw;
-            }
+            
+            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
+            await context.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

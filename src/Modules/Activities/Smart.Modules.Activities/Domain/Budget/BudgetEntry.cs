@@ -37,29 +37,20 @@ public enum BudgetSource
     Equipment,
 }
 
+/// <summary>An event of an activity's budget ledger: the ledger is one event stream per activity (ADR 0058).</summary>
+internal interface IBudgetEvent;
+
+/// <summary>The activity's ledger starts when the activity opens, empty: every later writer finds the stream and queues on it.</summary>
+internal sealed record BudgetOpened(Guid ActivityId, DateOnly OpenedOn) : IBudgetEvent;
+
 /// <summary>
-/// One line of an activity's budget ledger. The ledger is append-only (the database refuses updates and deletes);
-/// the balance is the sum of the entries, never stored.
+/// One line of an activity's budget ledger: positive credits the budget, negative debits it. Append-only by
+/// construction (an event); the balance is the sum of the entries, kept by the ledger's projection.
 /// </summary>
-internal sealed class BudgetEntry
+internal sealed record BudgetEntry(
+    Guid ActivityId, DateOnly Date, BudgetEntryKind Kind, decimal Amount, BudgetSource Source, Guid SourceId, string Description, DateTimeOffset RecordedAt)
+    : IBudgetEvent
 {
-    private BudgetEntry()
-    {
-        Description = null!;
-    }
-
-    public BudgetEntry(Guid activityId, DateOnly date, BudgetEntryKind kind, decimal amount, BudgetSource source, Guid sourceId, string description, DateTimeOffset recordedAt)
-    {
-        ActivityId = activityId;
-        Date = date;
-        Kind = kind;
-        Amount = amount;
-        Source = source;
-        SourceId = sourceId;
-        Description = description;
-        RecordedAt = recordedAt;
-    }
-
     /// <summary>The two entries of a year-end close: out of the year on 31 December, into the next on 1 January.</summary>
     public static IReadOnlyList<BudgetEntry> CarryForward(Guid activityId, int year, decimal balance, DateTimeOffset now) =>
     [
@@ -67,22 +58,15 @@ internal sealed class BudgetEntry
         new(activityId, new DateOnly(year + 1, 1, 1), BudgetEntryKind.CarriedForward, balance, BudgetSource.YearEndClose, activityId, $"Carried forward from {year}", now),
     ];
 
-    public long Id { get; private set; }
-
-    public Guid ActivityId { get; private set; }
-
-    public DateOnly Date { get; private set; }
-
-    public BudgetEntryKind Kind { get; private set; }
-
-    /// <summary>Positive credits the activity's budget, negative debits it.</summary>
-    public decimal Amount { get; private set; }
-
-    public BudgetSource Source { get; private set; }
-
-    public Guid SourceId { get; private set; }
-
-    public string Description { get; private set; }
-
-    public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>An instalment of an advance or a lease, or their early repayment: what it books is no longer outstanding.</summary>
+    public bool SettlesInstalments => Kind is BudgetEntryKind.AdvanceRepayment or BudgetEntryKind.LeaseInstalment or BudgetEntryKind.AdvanceEarlyRepayment;
 }
+
+/// <summary>A salary request's employment budget is promised to Payroll: committed until its payslip is booked or it is rejected.</summary>
+internal sealed record SalaryCommitted(Guid SalaryRequestId, decimal Amount) : IBudgetEvent;
+
+/// <summary>The commitment of a salary request ends (its cost is booked, or Payroll rejected it).</summary>
+internal sealed record SalaryCommitmentEnded(Guid SalaryRequestId, decimal Amount) : IBudgetEvent;
+
+/// <summary>An advance's repayments or a lease's deductions are planned: outstanding until each is booked (or repaid early).</summary>
+internal sealed record InstalmentsPlanned(Guid EquipmentId, decimal Amount) : IBudgetEvent;

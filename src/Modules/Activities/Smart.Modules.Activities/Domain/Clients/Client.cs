@@ -109,14 +109,19 @@ internal sealed class PaymentTermsDefault : IEffectiveDated
 {
     private PaymentTermsDefault()
     {
+        Id = null!;
     }
 
     public PaymentTermsDefault(ClientTypology typology, DateOnly effectiveFrom, int days)
     {
+        Id = $"{typology}/{effectiveFrom:yyyy-MM-dd}";
         Typology = typology;
         EffectiveFrom = effectiveFrom;
         Days = days;
     }
+
+    /// <summary>One version per typology and date.</summary>
+    public string Id { get; private set; }
 
     public ClientTypology Typology { get; private set; }
 

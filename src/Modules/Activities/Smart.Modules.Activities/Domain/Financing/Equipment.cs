@@ -22,6 +22,13 @@ public enum FinancingMode
 /// </summary>
 internal sealed class FinancingLimits(DateOnly effectiveFrom, int maxAdvanceInstalments, int maxLeaseMonths) : IEffectiveDated
 {
+    private FinancingLimits() : this(default, 0, 0)
+    {
+    }
+
+    /// <summary>One version per date.</summary>
+    public string Id { get; private set; } = $"{effectiveFrom:yyyy-MM-dd}";
+
     public DateOnly EffectiveFrom { get; private set; } = effectiveFrom;
 
     public int MaxAdvanceInstalments { get; private set; } = maxAdvanceInstalments;
@@ -169,6 +176,9 @@ internal sealed class Equipment : AggregateRoot
         ],
         _ => [],
     };
+
+    /// <summary>What its instalments will deduct, promised on the ledger from the start (none for a purchase).</summary>
+    public InstalmentsPlanned? PlannedInstalments() => _instalments.Count == 0 ? null : new InstalmentsPlanned(Id, Outstanding);
 
     /// <summary>
     /// Books instalment <paramref name="number"/> on its due date, once: an instalment already booked returns null

@@ -117,6 +117,12 @@ internal sealed class SalaryRequest : AggregateRoot
         };
     }
 
+    /// <summary>While pending, the request's employment budget is promised on the activity's ledger.</summary>
+    public SalaryCommitted Commitment() => new(Id, EmploymentBudget);
+
+    /// <summary>Booked or rejected: the promise ends.</summary>
+    public SalaryCommitmentEnded CommitmentEnded() => new(Id, EmploymentBudget);
+
     /// <summary>What Payroll receives to conclude the contract and compute the payslip.</summary>
     public SalaryRequested ToSalaryRequested() => new(Id, ActivityId, EntityId, MemberId, EmploymentBudget, ContractKind, Category,
         WorkStart, WorkEnd, Days, Hours, Job, GuaranteeFundAdvance);

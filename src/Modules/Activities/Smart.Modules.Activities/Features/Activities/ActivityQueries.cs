@@ -1,9 +1,8 @@
 using Smart.Modules.Activities.Contracts;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
+using Marten.Linq.MatchesSql;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Persistence;
@@ -11,7 +10,11 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Activities;
-using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Members;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Activities;
 
@@ -37,50 +40,51 @@ public sealed record ListActivities(Guid? OfficeId, Guid? CoordinatorId, Activit
     }
 }
 
-public sealed class ActivityQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class ActivityQueriesHandler(ICurrentUser user)
 {
-    public async Task<ActivityView> HandleAsync(GetActivity query, CancellationToken cancellationToken) =>
-        await Project(db.Activities.AsNoTracking().VisibleTo(user).Where(a => a.Id == query.ActivityId)).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Activity", query.ActivityId);
+    /// <summary>An activity's name, in searches: the user's % and _ taken literally (<see cref="SearchPattern"/>).</summary>
+    private const string SearchSql = $"d.data ->> '{nameof(Activity.Name)}' ilike ? escape '{SearchPattern.Escape}'";
 
-    public async Task<PagedResult<ActivityView>> HandleAsync(ListActivities query, CancellationToken cancellationToken)
+    public async Task<ActivityView> HandleAsync(GetActivity query, IQuerySession session, CancellationToken cancellationToken) =>
+        (await ViewsAsync(session, [await session.VisibleActivityAsync(user, query.ActivityId, cancellationToken)], cancellationToken))[0];
+
+    public async Task<PagedResult<ActivityView>> HandleAsync(ListActivities query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var activities = db.Activities.AsNoTracking().VisibleTo(user);
+        var activities = session.Query<Activity>().VisibleTo(user);
         if (query.OfficeId is { } officeId) activities = activities.Where(a => a.OfficeId == officeId);
         if (query.CoordinatorId is { } coordinatorId) activities = activities.Where(a => a.CoordinatorId == coordinatorId);
         if (query.Kind is { } kind) activities = activities.Where(a => a.Kind == kind);
         if (query.Status is { } status) activities = activities.Where(a => a.Status == status);
-        if (!string.IsNullOrWhiteSpace(query.Search)) activities = activities.Where(a => EF.Functions.ILike(a.Name, SearchPattern.Containing(query.Search), SearchPattern.Escape));
+        if (!string.IsNullOrWhiteSpace(query.Search)) activities = activities.Where(a => a.MatchesSql(SearchSql, SearchPattern.Containing(query.Search)));
         var total = await activities.CountAsync(cancellationToken);
-        var page = await Project(activities.OrderByDescending(a => a.OpenedOn).ThenBy(a => a.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize))
+        var page = await activities.OrderByDescending(a => a.OpenedOn).ThenBy(a => a.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
-        return new PagedResult<ActivityView>(page, query.Page, query.PageSize, total);
+        return new PagedResult<ActivityView>(await ViewsAsync(session, page, cancellationToken), query.Page, query.PageSize, total);
     }
 
-    private IQueryable<ActivityView> Project(IQueryable<Activity> activities) =>
-        from a in activities
-        join m in db.Members on a.CoordinatorId equals m.MemberId
-        select new ActivityView(a.Id, a.Name, a.Kind, a.ServiceTier, a.Status, a.CoordinatorId, m.DisplayName, a.EntityId, a.OfficeId, a.OpenedOn, a.ClosedOn,
-            db.BudgetEntries.Where(e => e.ActivityId == a.Id).Sum(e => (decimal?)e.Amount) ?? 0m, a.Version);
+    /// <summary>Each activity with its coordinator's name and its balance (the ledger's snapshot): two reads for the whole page.</summary>
+    private static async Task<IReadOnlyList<ActivityView>> ViewsAsync(IQuerySession session, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var coordinators = (await session.LoadManyAsync<Member>(cancellationToken, activities.Select(a => a.CoordinatorId).Distinct()))
+            .ToDictionary(m => m.MemberId, m => m.DisplayName);
+        var budgets = (await session.LoadManyAsync<ActivityBudget>(cancellationToken, activities.Select(a => a.Id))).ToDictionary(b => b.Id, b => b.Balance);
+        return activities.Select(a => new ActivityView(a.Id, a.Name, a.Kind, a.ServiceTier, a.Status, a.CoordinatorId, coordinators.GetValueOrDefault(a.CoordinatorId, ""),
+            a.EntityId, a.OfficeId, a.OpenedOn, a.ClosedOn, budgets.GetValueOrDefault(a.Id), a.Version)).ToList();
+    }
 }
 
-internal sealed class ActivityQueriesEndpoint : IEndpointDefinition
+public static class ActivityQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/activities/{activityId:guid}", async (Guid activityId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<ActivityView>(new GetActivity(activityId), ct)))
-            .WithName("GetActivity")
-            .WithSummary("An activity with its budget balance.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/activities/{activityId:guid}", OperationId = "GetActivity"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("An activity with its budget balance.")]
+    public static async Task<Ok<ActivityView>> Get(Guid activityId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<ActivityView>(new GetActivity(activityId), ct));
 
-        module.MapGet("/activities", async ([AsParameters] ListActivitiesRequest r, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<ActivityView>>(
-                    new ListActivities(r.OfficeId, r.CoordinatorId, r.Kind, r.Status, r.Search, r.Page ?? 1, r.PageSize ?? 50), ct)))
-            .WithName("ListActivities")
-            .WithSummary("Activities the caller may see: their own (member), their office's (advisor), their entity's (operator, admin).")
-            .ProducesValidationProblem();
-    }
-
-    internal sealed record ListActivitiesRequest(Guid? OfficeId, Guid? CoordinatorId, ActivityKind? Kind, ActivityStatus? Status, string? Search, int? Page, int? PageSize);
+    [WolverineGet("/api/activities/activities", OperationId = "ListActivities"), ProducesValidationProblem]
+    [EndpointSummary("Activities the caller may see: their own (member), their office's (advisor), their entity's (operator, admin).")]
+    /// <remarks>The query names are the filters' own (<c>OfficeId</c>, <c>Page</c>…), as this list has always documented them.</remarks>
+    public static async Task<Ok<PagedResult<ActivityView>>> List(Guid? OfficeId, Guid? CoordinatorId, ActivityKind? Kind, ActivityStatus? Status, string? Search,
+        int? Page, int? PageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<ActivityView>>(
+            new ListActivities(OfficeId, CoordinatorId, Kind, Status, Search, Page ?? 1, PageSize ?? 50), ct));
 }

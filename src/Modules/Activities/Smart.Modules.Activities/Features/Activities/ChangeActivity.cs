@@ -1,16 +1,16 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using JasperFx;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Activities;
-using Smart.Modules.Activities.Features.Financing;
-using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Activities;
 
@@ -30,59 +30,51 @@ public sealed record RenameActivity(Guid ActivityId, string Name, int ExpectedVe
 /// <summary>Closes an activity whose budget balance is zero (spent or transferred).</summary>
 public sealed record CloseActivity(Guid ActivityId, int ExpectedVersion);
 
-internal sealed record RenameActivityRequest(string Name, int ExpectedVersion);
+public sealed record RenameActivityRequest(string Name, int ExpectedVersion);
 
-internal sealed record CloseActivityRequest(int ExpectedVersion);
+public sealed record CloseActivityRequest(int ExpectedVersion);
 
-public sealed class ChangeActivityHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeActivityHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task HandleAsync(RenameActivity command, CancellationToken cancellationToken)
+    public async Task HandleAsync(RenameActivity command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await LoadAsync(command.ActivityId, command.ExpectedVersion, cancellationToken);
+        var activity = await LoadAsync(session, command.ActivityId, command.ExpectedVersion, cancellationToken);
         activity.Rename(command.Name);
+        session.UpdateRevision(activity, activity.Version + 1);
     }
 
-    public async Task HandleAsync(CloseActivity command, CancellationToken cancellationToken)
+    public async Task HandleAsync(CloseActivity command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await LoadAsync(command.ActivityId, command.ExpectedVersion, cancellationToken);
-        // Salary requests and equipment lock the same row: none can slip in between reading the commitments and closing.
-        await db.LockActivityAsync(activity.Id, cancellationToken);
-        var balance = await db.BalanceAsync(activity.Id, cancellationToken);
-        var committed = await db.CommittedAsync(activity.Id, cancellationToken);
-        activity.Close(balance, committed, await db.OutstandingInstalmentsAsync(activity.Id, cancellationToken), clock.Today());
+        // Salary requests and equipment take the same ledger: none can slip in between reading the commitments and closing.
+        var ledger = await session.LedgerAsync(command.ActivityId, cancellationToken);
+        var activity = await LoadAsync(session, command.ActivityId, command.ExpectedVersion, cancellationToken);
+        activity.Close(ledger.Budget.Balance, ledger.Budget.Committed, ledger.Budget.OutstandingInstalments, clock.Today());
+        session.UpdateRevision(activity, activity.Version + 1);
     }
 
-    private async Task<Activity> LoadAsync(Guid activityId, int expectedVersion, CancellationToken cancellationToken)
+    /// <summary>An edit made since the caller read the activity wins: this one gets 409 (and the save checks the revision again).</summary>
+    private async Task<Activity> LoadAsync(IDocumentSession session, Guid activityId, int expectedVersion, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
-            ?? throw new NotFoundException("Activity", activityId);
-        // The save checks this version: an edit made since the caller read the activity wins, this one gets 409.
-        db.Entry(activity).Property(a => a.Version).OriginalValue = expectedVersion;
-        return activity;
+        var activity = await session.VisibleActivityAsync(user, activityId, cancellationToken);
+        return activity.Version == expectedVersion ? activity : throw new ConcurrencyException(typeof(Activity), activityId);
     }
 }
 
-internal sealed class ChangeActivityEndpoint : IEndpointDefinition
+public static class ChangeActivityEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverinePut("/api/activities/activities/{activityId:guid}/name", OperationId = "RenameActivity"), ProducesCommandProblems]
+    [EndpointSummary("Renames an activity; send the version you read (409 if someone changed it since).")]
+    public static async Task<NoContent> Rename(Guid activityId, RenameActivityRequest request, IMessageBus bus, CancellationToken ct)
     {
-        module.MapPut("/activities/{activityId:guid}/name", async (Guid activityId, RenameActivityRequest request, IMessageBus bus, CancellationToken ct) =>
-            {
-                await bus.InvokeAsync(new RenameActivity(activityId, request.Name, request.ExpectedVersion), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("RenameActivity")
-            .WithSummary("Renames an activity; send the version you read (409 if someone changed it since).")
-            .ProducesCommandProblems();
+        await bus.InvokeAsync(new RenameActivity(activityId, request.Name, request.ExpectedVersion), ct);
+        return TypedResults.NoContent();
+    }
 
-        module.MapPost("/activities/{activityId:guid}/close", async (Guid activityId, CloseActivityRequest request, IMessageBus bus, CancellationToken ct) =>
-            {
-                await bus.InvokeAsync(new CloseActivity(activityId, request.ExpectedVersion), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("CloseActivity")
-            .WithSummary("Closes an activity whose balance is zero.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+    [WolverinePost("/api/activities/activities/{activityId:guid}/close", OperationId = "CloseActivity"), ProducesProblem(StatusCodes.Status404NotFound), ProducesProblem(StatusCodes.Status409Conflict)]
+    [EndpointSummary("Closes an activity whose balance is zero.")]
+    public static async Task<NoContent> Close(Guid activityId, CloseActivityRequest request, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new CloseActivity(activityId, request.ExpectedVersion), ct);
+        return TypedResults.NoContent();
     }
 }

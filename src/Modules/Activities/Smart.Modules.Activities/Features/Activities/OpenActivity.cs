@@ -1,15 +1,17 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
+using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Smart.BuildingBlocks.Domain;
-using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Members;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+using Wolverine;
 
 namespace Smart.Modules.Activities.Features.Activities;
 
@@ -33,24 +35,25 @@ public sealed record OpenActivity(Guid? CoordinatorId, string Name, ActivityKind
     }
 }
 
-public sealed class OpenActivityHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class OpenActivityHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The activity's id, and its event for Wolverine to publish with the transaction.</summary>
-    public async Task<(Guid, ActivityOpened)> HandleAsync(OpenActivity command, CancellationToken cancellationToken)
+    public async Task<(Guid, ActivityOpened)> HandleAsync(OpenActivity command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var coordinatorId = command.CoordinatorId ?? user.MemberId ?? throw new NotFoundException("Member", "coordinator");
-        var coordinator = await db.Members.VisibleTo(user).SingleOrDefaultAsync(m => m.MemberId == coordinatorId, cancellationToken)
+        var coordinator = await session.Query<Member>().VisibleTo(user).SingleOrDefaultAsync(m => m.MemberId == coordinatorId, cancellationToken)
             ?? throw new NotFoundException("Member", coordinatorId);
         var activity = Activity.Open(coordinator.MemberId, coordinator.EntityId, coordinator.OfficeId, command.Name, command.Kind, command.ServiceTier, clock.Today());
-        db.Activities.Add(activity);
+        session.Insert(activity);
+        session.StartLedger(activity.Id, activity.OpenedOn);
         return (activity.Id, activity.ToActivityOpened());
     }
 }
 
-internal sealed class OpenActivityEndpoint : IEndpointDefinition
+public static class OpenActivityEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapCreateCommand<OpenActivity>("/activities", "/api/activities/activities/")
-        .WithName("OpenActivity")
-        .WithSummary("Opens an activity: a member for themself, staff for a member of their scope.");
+    [WolverinePost("/api/activities/activities", OperationId = "OpenActivity"), ProducesCommandProblems]
+    [EndpointSummary("Opens an activity: a member for themself, staff for a member of their scope.")]
+    public static Task<Created<ResourceCreated>> Post(OpenActivity command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/activities/activities/", ct);
 }

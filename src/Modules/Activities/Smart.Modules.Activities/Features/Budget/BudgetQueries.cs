@@ -1,17 +1,15 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Budget;
-using Smart.Modules.Activities.Domain.Salaries;
-using Smart.Modules.Activities.Features.Financing;
-using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Budget;
 
@@ -44,55 +42,40 @@ public sealed record ListBudgetEntries(Guid ActivityId, DateOnly? From, DateOnly
     }
 }
 
-public sealed class BudgetQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class BudgetQueriesHandler(ICurrentUser user)
 {
-    public async Task<BudgetView> HandleAsync(GetBudget query, CancellationToken cancellationToken)
+    public async Task<BudgetView> HandleAsync(GetBudget query, IQuerySession session, CancellationToken cancellationToken)
     {
-        await EnsureVisibleAsync(query.ActivityId, cancellationToken);
-        var totals = await db.BudgetEntries.Where(e => e.ActivityId == query.ActivityId)
-            .GroupBy(e => e.Kind).Select(g => new BudgetTotal(g.Key, g.Sum(e => e.Amount))).ToListAsync(cancellationToken);
-        var balance = totals.Sum(t => t.Amount);
-        var committed = await db.CommittedAsync(query.ActivityId, cancellationToken);
-        var outstanding = await db.OutstandingInstalmentsAsync(query.ActivityId, cancellationToken);
-        return new BudgetView(query.ActivityId, balance, committed, outstanding, SalaryBudget.AvailableOf(balance, committed, outstanding), totals.OrderBy(t => t.Kind).ToList());
+        await session.VisibleActivityAsync(user, query.ActivityId, cancellationToken);
+        var budget = await session.BudgetAsync(query.ActivityId, cancellationToken);
+        return new BudgetView(query.ActivityId, budget.Balance, budget.Committed, budget.OutstandingInstalments, budget.Available,
+            budget.Totals.Select(t => new BudgetTotal(t.Key, t.Value)).OrderBy(t => t.Kind).ToList());
     }
 
-    public async Task<PagedResult<BudgetEntryView>> HandleAsync(ListBudgetEntries query, CancellationToken cancellationToken)
+    /// <summary>The id of an entry is its position in the activity's ledger.</summary>
+    public async Task<PagedResult<BudgetEntryView>> HandleAsync(ListBudgetEntries query, IQuerySession session, CancellationToken cancellationToken)
     {
-        await EnsureVisibleAsync(query.ActivityId, cancellationToken);
-        var entries = db.BudgetEntries.AsNoTracking().Where(e => e.ActivityId == query.ActivityId);
+        await session.VisibleActivityAsync(user, query.ActivityId, cancellationToken);
+        var entries = session.Query<LedgerEntry>().Where(e => e.ActivityId == query.ActivityId);
         if (query.From is { } from) entries = entries.Where(e => e.Date >= from);
         if (query.To is { } to) entries = entries.Where(e => e.Date <= to);
         var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderBy(e => e.Date).ThenBy(e => e.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(e => new BudgetEntryView(e.Id, e.Date, e.Kind, e.Amount, e.Source, e.SourceId, e.Description)).ToListAsync(cancellationToken);
-        return new PagedResult<BudgetEntryView>(page, query.Page, query.PageSize, total);
-    }
-
-    private async Task EnsureVisibleAsync(Guid activityId, CancellationToken cancellationToken)
-    {
-        if (!await db.Activities.VisibleTo(user).AnyAsync(a => a.Id == activityId, cancellationToken))
-        {
-            throw new NotFoundException("Activity", activityId);
-        }
+        var page = await entries.OrderBy(e => e.Date).ThenBy(e => e.Sequence).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<BudgetEntryView>(page.Select(e => new BudgetEntryView(e.Sequence, e.Date, e.Kind, e.Amount, e.Source, e.SourceId, e.Description)).ToList(),
+            query.Page, query.PageSize, total);
     }
 }
 
-internal sealed class BudgetQueriesEndpoint : IEndpointDefinition
+public static class BudgetQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/activities/{activityId:guid}/budget", async (Guid activityId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<BudgetView>(new GetBudget(activityId), ct)))
-            .WithName("GetBudget")
-            .WithSummary("The activity's budget balance, derived from its ledger, with totals by kind, committed salaries and what is available for salaries.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/activities/{activityId:guid}/budget", OperationId = "GetBudget"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The activity's budget balance, derived from its ledger, with totals by kind, committed salaries and what is available for salaries.")]
+    public static async Task<Ok<BudgetView>> Get(Guid activityId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<BudgetView>(new GetBudget(activityId), ct));
 
-        module.MapGet("/activities/{activityId:guid}/budget/entries", async (Guid activityId, DateOnly? from, DateOnly? to, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<BudgetEntryView>>(new ListBudgetEntries(activityId, from, to, page ?? 1, pageSize ?? 100), ct)))
-            .WithName("ListBudgetEntries")
-            .WithSummary("The activity's ledger entries for a period, oldest first.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
+    [WolverineGet("/api/activities/activities/{activityId:guid}/budget/entries", OperationId = "ListBudgetEntries"), ProducesValidationProblem, ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The activity's ledger entries for a period, oldest first.")]
+    public static async Task<Ok<PagedResult<BudgetEntryView>>> List(Guid activityId, DateOnly? from, DateOnly? to, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<BudgetEntryView>>(new ListBudgetEntries(activityId, from, to, page ?? 1, pageSize ?? 100), ct));
 }

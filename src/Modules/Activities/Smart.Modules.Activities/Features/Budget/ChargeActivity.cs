@@ -1,7 +1,8 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Persistence;
 
@@ -24,17 +25,18 @@ internal sealed class ChargeActivityValidator : AbstractValidator<ChargeActivity
 
 /// <summary>
 /// Books a charge from another module (a space booking, a training registration) on the activity's budget, once per
-/// charge id (checked here, and the ledger's unique index). An unknown or closed activity throws, so the message dead-letters for an
+/// charge id (checked here under the ledger's lock, and the ledger entries' unique index). An unknown or closed activity throws, so the message dead-letters for an
 /// operator rather than the charge being lost or booked somewhere else — except a salary cost: that salary is paid already,
 /// so it is booked even on a closed activity, like a due instalment (ADR 0027).
 /// </summary>
-public sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class ChargeActivityHandler(TimeProvider clock)
 {
-    public async Task HandleAsync(ChargeActivity charge, CancellationToken cancellationToken)
+    public async Task HandleAsync(ChargeActivity charge, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.FindAsync([charge.ActivityId], cancellationToken) ?? throw new NotFoundException("Activity", charge.ActivityId);
+        var ledger = await session.LedgerAsync(charge.ActivityId, cancellationToken);
+        var activity = await session.LoadAsync<Activity>(charge.ActivityId, cancellationToken) ?? throw new NotFoundException("Activity", charge.ActivityId);
         // The inbox filters a redelivered message; a charge sent again under a new message id is recognised by its id.
-        if (await db.BudgetEntries.AnyAsync(e => e.ActivityId == activity.Id && e.Source == BudgetSource.Charge && e.SourceId == charge.ChargeId, cancellationToken))
+        if (await session.Query<LedgerEntry>().AnyAsync(e => e.SourceId == charge.ChargeId && e.ActivityId == activity.Id && e.Source == BudgetSource.Charge, cancellationToken))
         {
             return;
         }
@@ -49,7 +51,6 @@ public sealed class ChargeActivityHandler(ActivitiesDbContext db, TimeProvider c
         {
             activity.EnsureOpen();
         }
-        db.BudgetEntries.Add(new BudgetEntry(activity.Id, charge.Date, kind, -charge.Amount, BudgetSource.Charge,
-            charge.ChargeId, charge.Description, clock.GetUtcNow()));
+        ledger.Append(new BudgetEntry(activity.Id, charge.Date, kind, -charge.Amount, BudgetSource.Charge, charge.ChargeId, charge.Description, clock.GetUtcNow()));
     }
 }

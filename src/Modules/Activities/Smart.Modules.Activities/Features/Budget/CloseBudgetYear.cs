@@ -1,14 +1,15 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Budget;
 
@@ -27,28 +28,31 @@ public sealed record CloseBudgetYear(int Year)
 
 public sealed record BudgetYearClosed(int Year, int ActivitiesCarriedForward, decimal TotalCarriedForward);
 
-public sealed class CloseBudgetYearHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CloseBudgetYearHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<BudgetYearClosed> HandleAsync(CloseBudgetYear command, CancellationToken cancellationToken)
+    public async Task<BudgetYearClosed> HandleAsync(CloseBudgetYear command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var yearEnd = new DateOnly(command.Year, 12, 31);
         BusinessRules.Check(new YearIsOver(yearEnd, clock.Today()));
-        var activities = db.Activities.VisibleTo(user).Select(a => a.Id);
-        BusinessRules.Check(new YearIsNotClosedYet(command.Year,
-            await db.BudgetEntries.AnyAsync(e => activities.Contains(e.ActivityId) && e.Source == BudgetSource.YearEndClose && e.Date == yearEnd, cancellationToken)));
+        var activities = await session.VisibleActivityIdsAsync(user, cancellationToken);
+        BusinessRules.Check(new YearIsNotClosedYet(command.Year, await session.Query<LedgerEntry>()
+            .AnyAsync(e => e.Source == BudgetSource.YearEndClose && e.Date == yearEnd && activities.Contains(e.ActivityId), cancellationToken)));
 
-        var balances = await db.BudgetEntries
-            .Where(e => activities.Contains(e.ActivityId) && e.Date <= yearEnd)
-            .GroupBy(e => e.ActivityId)
-            .Select(g => new { ActivityId = g.Key, Balance = g.Sum(e => e.Amount) })
-            .Where(b => b.Balance != 0m)
-            .ToListAsync(cancellationToken);
+        // The snapshots say which ledgers have something to carry; each is then taken (in one order: two closes never
+        // wait on each other) and its balance read again under the lock.
+        var candidates = (await session.LoadManyAsync<ActivityBudget>(cancellationToken, activities))
+            .Where(b => b.BalanceAtEndOf(command.Year) != 0m).Select(b => b.Id).Order().ToList();
         var now = clock.GetUtcNow();
-        foreach (var (activityId, balance) in balances.Select(b => (b.ActivityId, b.Balance)))
+        var carried = new List<decimal>();
+        foreach (var activityId in candidates)
         {
-            db.BudgetEntries.AddRange(BudgetEntry.CarryForward(activityId, command.Year, balance, now));
+            var ledger = await session.LedgerAsync(activityId, cancellationToken);
+            var balance = ledger.Budget.BalanceAtEndOf(command.Year);
+            if (balance == 0m) continue;
+            ledger.Append(BudgetEntry.CarryForward(activityId, command.Year, balance, now));
+            carried.Add(balance);
         }
-        return new BudgetYearClosed(command.Year, balances.Count, balances.Sum(b => b.Balance));
+        return new BudgetYearClosed(command.Year, carried.Count, carried.Sum());
     }
 
     private sealed record YearIsOver(DateOnly YearEnd, DateOnly Today) : IBusinessRule
@@ -66,14 +70,11 @@ public sealed class CloseBudgetYearHandler(ActivitiesDbContext db, ICurrentUser 
     }
 }
 
-internal sealed class CloseBudgetYearEndpoint : IEndpointDefinition
+public static class CloseBudgetYearEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/budget-years/{year:int}/close", async (int year, IMessageBus bus, CancellationToken ct) =>
-            TypedResults.Ok(await bus.InvokeAsync<BudgetYearClosed>(new CloseBudgetYear(year), ct)))
-        .RequireAuthorization(SmartPolicies.Operator)
-        .WithName("CloseBudgetYear")
-        .WithSummary("Carries every activity's unspent balance of the year over to the next (operators, for their entity).")
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status409Conflict);
+    [WolverinePost("/api/activities/budget-years/{year:int}/close", OperationId = "CloseBudgetYear"), Authorize(SmartPolicies.Operator), ProducesValidationProblem,
+     ProducesProblem(StatusCodes.Status409Conflict)]
+    [EndpointSummary("Carries every activity's unspent balance of the year over to the next (operators, for their entity).")]
+    public static async Task<Ok<BudgetYearClosed>> Post(int year, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<BudgetYearClosed>(new CloseBudgetYear(year), ct));
 }

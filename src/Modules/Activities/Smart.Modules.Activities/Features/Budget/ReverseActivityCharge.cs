@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Budget;
@@ -23,19 +23,20 @@ internal sealed class ReverseActivityChargeValidator : AbstractValidator<Reverse
 /// Books a charge back (a credit of the same kind and amount), once per charge id, even on a closed activity (it only
 /// gives money back). A charge not booked yet throws, so the reversal is retried until the charge has arrived.
 /// </summary>
-public sealed class ReverseActivityChargeHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class ReverseActivityChargeHandler(TimeProvider clock)
 {
-    public async Task HandleAsync(ReverseActivityCharge reversal, CancellationToken cancellationToken)
+    public async Task HandleAsync(ReverseActivityCharge reversal, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var entries = await db.BudgetEntries
-            .Where(e => e.ActivityId == reversal.ActivityId && e.SourceId == reversal.ChargeId && (e.Source == BudgetSource.Charge || e.Source == BudgetSource.ChargeReversal))
+        var ledger = await session.LedgerAsync(reversal.ActivityId, cancellationToken);
+        var entries = await session.Query<LedgerEntry>()
+            .Where(e => e.SourceId == reversal.ChargeId && e.ActivityId == reversal.ActivityId && (e.Source == BudgetSource.Charge || e.Source == BudgetSource.ChargeReversal))
             .ToListAsync(cancellationToken);
         if (entries.Any(e => e.Source == BudgetSource.ChargeReversal))
         {
             return;
         }
         var charge = entries.SingleOrDefault() ?? throw new NotFoundException("Charge", reversal.ChargeId);
-        db.BudgetEntries.Add(new BudgetEntry(charge.ActivityId, reversal.Date, charge.Kind, -charge.Amount, BudgetSource.ChargeReversal,
+        ledger.Append(new BudgetEntry(charge.ActivityId, reversal.Date, charge.Kind, -charge.Amount, BudgetSource.ChargeReversal,
             charge.SourceId, reversal.Reason, clock.GetUtcNow()));
     }
 }

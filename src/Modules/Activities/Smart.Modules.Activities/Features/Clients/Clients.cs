@@ -1,8 +1,8 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using JasperFx;
+using Marten;
+using Marten.Linq.MatchesSql;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Persistence;
@@ -10,7 +10,9 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Clients;
-using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Clients;
 
@@ -76,7 +78,7 @@ public sealed record ChangeClientBillingDetails(
     }
 }
 
-internal sealed record ChangeClientBillingDetailsRequest(string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion);
+public sealed record ChangeClientBillingDetailsRequest(string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion);
 
 public sealed record ClientView(
     Guid Id, Guid EntityId, string Name, string Country, ClientLegalForm LegalForm, ClientTypology Typology, string? VatNumber,
@@ -102,9 +104,12 @@ public sealed record ListClients(string? Search, ClientTypology? Typology, int P
     }
 }
 
-public sealed class ClientsHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ClientsHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(RegisterClient command, CancellationToken cancellationToken)
+    /// <summary>A client's name, in searches: the user's % and _ taken literally (<see cref="SearchPattern"/>).</summary>
+    private const string SearchSql = $"d.data ->> '{nameof(Client.Name)}' ilike ? escape '{SearchPattern.Escape}'";
+
+    public async Task<Guid> HandleAsync(RegisterClient command, IDocumentSession session, CancellationToken cancellationToken)
     {
         // A platform admin names the entity; everyone else registers clients in their own entity.
         var entityId = user.EntityId ?? (user.IsPlatformAdmin() ? command.EntityId : null) ?? throw new NotFoundException("Entity", command.EntityId?.ToString() ?? "none");
@@ -112,75 +117,76 @@ public sealed class ClientsHandler(ActivitiesDbContext db, ICurrentUser user, Ti
         {
             throw new NotFoundException("Entity", requested);
         }
-        await CheckVatNumberIsFreeAsync(entityId, command.VatNumber, exceptClient: null, cancellationToken);
+        await CheckVatNumberIsFreeAsync(session, entityId, command.VatNumber, exceptClient: null, cancellationToken);
         var today = clock.Today();
-        var terms = command.PaymentTermsDays ?? await db.PaymentTermsDefaults
-            .Where(d => d.Typology == command.Typology).EffectiveOn(today).Select(d => (int?)d.Days).FirstOrDefaultAsync(cancellationToken)
+        var terms = command.PaymentTermsDays ?? (await session.Query<PaymentTermsDefault>()
+            .Where(d => d.Typology == command.Typology).EffectiveOn(today).FirstOrDefaultAsync(cancellationToken))?.Days
             ?? throw InForce.Missing($"default payment terms for {command.Typology} clients", today);
         var client = Client.Register(entityId, command.Name, command.Country, command.LegalForm, command.VatNumber, command.BillingAddress.ToAddress(),
             command.BillingEmail, command.Typology, terms);
-        db.Clients.Add(client);
+        session.Insert(client);
         return client.Id;
     }
 
-    public async Task HandleAsync(ChangeClientBillingDetails command, CancellationToken cancellationToken)
+    public async Task HandleAsync(ChangeClientBillingDetails command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var client = await db.Clients.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId, cancellationToken)
+        var client = await session.Query<Client>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId, cancellationToken)
             ?? throw new NotFoundException("Client", command.ClientId);
-        db.Entry(client).Property(c => c.Version).OriginalValue = command.ExpectedVersion;
-        await CheckVatNumberIsFreeAsync(client.EntityId, command.VatNumber, client.Id, cancellationToken);
+        if (client.Version != command.ExpectedVersion)
+        {
+            throw new ConcurrencyException(typeof(Client), client.Id);
+        }
+        await CheckVatNumberIsFreeAsync(session, client.EntityId, command.VatNumber, client.Id, cancellationToken);
         client.ChangeBillingDetails(command.Name, command.BillingAddress.ToAddress(), command.BillingEmail, command.VatNumber, command.PaymentTermsDays);
+        session.UpdateRevision(client, client.Version + 1);
     }
 
-    public async Task<ClientView> HandleAsync(GetClient query, CancellationToken cancellationToken) =>
-        ClientView.From(await db.Clients.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == query.ClientId, cancellationToken)
+    public async Task<ClientView> HandleAsync(GetClient query, IQuerySession session, CancellationToken cancellationToken) =>
+        ClientView.From(await session.Query<Client>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == query.ClientId, cancellationToken)
             ?? throw new NotFoundException("Client", query.ClientId));
 
-    public async Task<PagedResult<ClientView>> HandleAsync(ListClients query, CancellationToken cancellationToken)
+    public async Task<PagedResult<ClientView>> HandleAsync(ListClients query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var clients = db.Clients.AsNoTracking().VisibleTo(user);
+        var clients = session.Query<Client>().VisibleTo(user);
         if (query.Typology is { } typology) clients = clients.Where(c => c.Typology == typology);
-        if (!string.IsNullOrWhiteSpace(query.Search)) clients = clients.Where(c => EF.Functions.ILike(c.Name, SearchPattern.Containing(query.Search), SearchPattern.Escape));
+        if (!string.IsNullOrWhiteSpace(query.Search)) clients = clients.Where(c => c.MatchesSql(SearchSql, SearchPattern.Containing(query.Search)));
         var total = await clients.CountAsync(cancellationToken);
         var page = await clients.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new PagedResult<ClientView>(page.Select(ClientView.From).ToList(), query.Page, query.PageSize, total);
     }
 
-    private async Task CheckVatNumberIsFreeAsync(Guid entityId, string? vatNumber, Guid? exceptClient, CancellationToken cancellationToken)
+    /// <summary>Checked here for a clear 409; the unique index on (entity, VAT number) stops two concurrent registrations.</summary>
+    private static async Task CheckVatNumberIsFreeAsync(IQuerySession session, Guid entityId, string? vatNumber, Guid? exceptClient, CancellationToken cancellationToken)
     {
         var normalized = Client.NormalizeVatNumber(vatNumber);
         if (normalized is null) return;
-        var used = await db.Clients.AnyAsync(c => c.EntityId == entityId && c.VatNumber == normalized && c.Id != exceptClient, cancellationToken);
+        var sameNumber = session.Query<Client>().Where(c => c.EntityId == entityId && c.VatNumber == normalized);
+        var used = exceptClient is { } except ? await sameNumber.AnyAsync(c => c.Id != except, cancellationToken) : await sameNumber.AnyAsync(cancellationToken);
         BusinessRules.Check(new ClientVatNumberIsUniqueInEntity(used, normalized));
     }
 }
 
-internal sealed class ClientsEndpoint : IEndpointDefinition
+public static class ClientsEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverinePost("/api/activities/clients", OperationId = "RegisterClient"), ProducesCommandProblems]
+    [EndpointSummary("Registers a client of the caller's entity; payment terms default from the typology.")]
+    public static Task<Created<ResourceCreated>> Post(RegisterClient command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/activities/clients/", ct);
+
+    [WolverinePut("/api/activities/clients/{clientId:guid}/billing-details", OperationId = "ChangeClientBillingDetails"), ProducesCommandProblems]
+    [EndpointSummary("Changes a client's billing details; send the version you read (409 if changed since).")]
+    public static async Task<NoContent> Put(Guid clientId, ChangeClientBillingDetailsRequest r, IMessageBus bus, CancellationToken ct)
     {
-        module.MapCreateCommand<RegisterClient>("/clients", "/api/activities/clients/")
-            .WithName("RegisterClient")
-            .WithSummary("Registers a client of the caller's entity; payment terms default from the typology.");
-
-        module.MapPut("/clients/{clientId:guid}/billing-details", async (Guid clientId, ChangeClientBillingDetailsRequest r, IMessageBus bus, CancellationToken ct) =>
-            {
-                await bus.InvokeAsync(new ChangeClientBillingDetails(clientId, r.Name, r.BillingAddress, r.BillingEmail, r.VatNumber, r.PaymentTermsDays, r.ExpectedVersion), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("ChangeClientBillingDetails")
-            .WithSummary("Changes a client's billing details; send the version you read (409 if changed since).")
-            .ProducesCommandProblems();
-
-        module.MapGet("/clients/{clientId:guid}", async (Guid clientId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<ClientView>(new GetClient(clientId), ct)))
-            .WithName("GetClient")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        module.MapGet("/clients", async (string? search, ClientTypology? typology, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<ClientView>>(new ListClients(search, typology, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("ListClients")
-            .WithSummary("The clients of the caller's entity.")
-            .ProducesValidationProblem();
+        await bus.InvokeAsync(new ChangeClientBillingDetails(clientId, r.Name, r.BillingAddress, r.BillingEmail, r.VatNumber, r.PaymentTermsDays, r.ExpectedVersion), ct);
+        return TypedResults.NoContent();
     }
+
+    [WolverineGet("/api/activities/clients/{clientId:guid}", OperationId = "GetClient"), ProducesProblem(StatusCodes.Status404NotFound)]
+    public static async Task<Ok<ClientView>> Get(Guid clientId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<ClientView>(new GetClient(clientId), ct));
+
+    [WolverineGet("/api/activities/clients", OperationId = "ListClients"), ProducesValidationProblem]
+    [EndpointSummary("The clients of the caller's entity.")]
+    public static async Task<Ok<PagedResult<ClientView>>> List(string? search, ClientTypology? typology, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<ClientView>>(new ListClients(search, typology, page ?? 1, pageSize ?? 50), ct));
 }

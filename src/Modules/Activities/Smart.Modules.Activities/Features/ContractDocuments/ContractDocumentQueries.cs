@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -10,8 +8,12 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.ContractDocuments;
 using Smart.Modules.Activities.Features.Clients;
 using Smart.Modules.Activities.Features.Invoicing;
-using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Activities.Domain.Clients;
 using static Smart.BuildingBlocks.Web.HtmlPage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.ContractDocuments;
 
@@ -35,38 +37,27 @@ public sealed record ListContractDocuments(Guid ActivityId, ContractKind? Kind, 
     }
 }
 
-public sealed class ContractDocumentQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class ContractDocumentQueriesHandler(ICurrentUser user)
 {
-    public async Task<ContractDocumentView> HandleAsync(GetContractDocument query, CancellationToken cancellationToken)
+    public async Task<ContractDocumentView> HandleAsync(GetContractDocument query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var found = await (from document in db.ContractDocuments.AsNoTracking()
-                           join a in db.Activities.VisibleTo(user) on document.ActivityId equals a.Id
-                           join c in db.Clients on document.ClientId equals c.Id
-                           where document.Id == query.ContractDocumentId
-                           select new { Document = document, ActivityName = a.Name, Client = c }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Contract document", query.ContractDocumentId);
-        var d = found.Document;
-        return new ContractDocumentView(d.Id, d.Number, d.Kind, d.EntityId, d.ActivityId, found.ActivityName, ClientView.From(found.Client), d.IssueDate, d.Details,
+        var (d, activity) = await session.OfVisibleActivityAsync<ContractDocument>(user, query.ContractDocumentId, d => d.ActivityId, "Contract document", cancellationToken);
+        var client = await session.LoadAsync<Client>(d.ClientId, cancellationToken) ?? throw new NotFoundException("Contract document", query.ContractDocumentId);
+        return new ContractDocumentView(d.Id, d.Number, d.Kind, d.EntityId, d.ActivityId, activity.Name, ClientView.From(client), d.IssueDate, d.Details,
             d.Net, d.VatRate, d.Vat, d.Gross, d.VatMention);
     }
 
-    public async Task<PagedResult<ContractDocumentSummary>> HandleAsync(ListContractDocuments query, CancellationToken cancellationToken)
+    public async Task<PagedResult<ContractDocumentSummary>> HandleAsync(ListContractDocuments query, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (!await db.Activities.VisibleTo(user).AnyAsync(a => a.Id == query.ActivityId, cancellationToken))
-        {
-            throw new NotFoundException("Activity", query.ActivityId);
-        }
-        var documents = from d in db.ContractDocuments.AsNoTracking()
-                        join c in db.Clients on d.ClientId equals c.Id
-                        where d.ActivityId == query.ActivityId
-                        select new { d, ClientName = c.Name };
-        if (query.Kind is { } kind) documents = documents.Where(x => x.d.Kind == kind);
+        await session.VisibleActivityAsync(user, query.ActivityId, cancellationToken);
+        var documents = session.Query<ContractDocument>().Where(d => d.ActivityId == query.ActivityId);
+        if (query.Kind is { } kind) documents = documents.Where(d => d.Kind == kind);
         var total = await documents.CountAsync(cancellationToken);
-        var page = await documents.OrderByDescending(x => x.d.IssueDate).ThenByDescending(x => x.d.Sequence)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(x => new ContractDocumentSummary(x.d.Id, x.d.Number, x.d.Kind, x.d.ClientId, x.ClientName, x.d.IssueDate, x.d.Net))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<ContractDocumentSummary>(page, query.Page, query.PageSize, total);
+        var page = await documents.OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Sequence)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var clients = (await session.LoadManyAsync<Client>(cancellationToken, page.Select(d => d.ClientId).Distinct())).ToDictionary(c => c.Id, c => c.Name);
+        return new PagedResult<ContractDocumentSummary>(page.Select(d => new ContractDocumentSummary(d.Id, d.Number, d.Kind, d.ClientId,
+            clients.GetValueOrDefault(d.ClientId, ""), d.IssueDate, d.Net)).ToList(), query.Page, query.PageSize, total);
     }
 }
 
@@ -122,29 +113,24 @@ internal static class ContractDocumentPage
     private static string Period(DateOnly from, DateOnly to) => $"du {Day(from)} au {Day(to)}";
 }
 
-internal sealed class ContractDocumentQueriesEndpoint : IEndpointDefinition
+public static class ContractDocumentQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/contract-documents/{contractDocumentId:guid}", async (Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)))
-            .WithName("GetContractDocument")
-            .WithSummary("A contract document with its kind's details and price.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/contract-documents/{contractDocumentId:guid}", OperationId = "GetContractDocument"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A contract document with its kind's details and price.")]
+    public static async Task<Ok<ContractDocumentView>> Get(Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct));
 
-        module.MapGet("/contract-documents/{contractDocumentId:guid}/html", async (Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Content(ContractDocumentPage.Render(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)),
-                    HtmlPage.ContentType))
-            .WithName("GetContractDocumentHtml")
-            .WithSummary("A contract document as a printable HTML page (French).")
-            .Produces<string>(contentType: "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/contract-documents/{contractDocumentId:guid}/html", OperationId = "GetContractDocumentHtml"),
+     ProducesResponseType<string>(StatusCodes.Status200OK, "text/html"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A contract document as a printable HTML page (French).")]
+    public static async Task<ContentHttpResult> GetPage(Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Content(ContractDocumentPage.Render(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)),
+            HtmlPage.ContentType);
 
-        module.MapGet("/activities/{activityId:guid}/contract-documents", async (Guid activityId, ContractKind? kind, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<ContractDocumentSummary>>(new ListContractDocuments(activityId, kind, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("ListContractDocuments")
-            .WithSummary("Contract documents of an activity, newest first, optionally of one kind.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
+    [WolverineGet("/api/activities/activities/{activityId:guid}/contract-documents", OperationId = "ListContractDocuments"), ProducesValidationProblem,
+     ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("Contract documents of an activity, newest first, optionally of one kind.")]
+    public static async Task<Ok<PagedResult<ContractDocumentSummary>>> List(Guid activityId, ContractKind? kind, int? page, int? pageSize, IMessageBus bus,
+        CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<ContractDocumentSummary>>(new ListContractDocuments(activityId, kind, page ?? 1, pageSize ?? 50), ct));
 }

@@ -1,9 +1,7 @@
 using System.Linq.Expressions;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -11,7 +9,12 @@ using Smart.Modules.Activities.Domain.ContractDocuments;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Features.Invoicing;
+using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+using Wolverine;
 
 namespace Smart.Modules.Activities.Features.ContractDocuments;
 
@@ -176,28 +179,27 @@ public sealed record IssueContractDocument(Guid ActivityId, Guid ClientId, Contr
     }
 }
 
-public sealed class IssueContractDocumentHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IssueContractDocumentHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(IssueContractDocument command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(IssueContractDocument command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
-            ?? throw new NotFoundException("Activity", command.ActivityId);
-        var client = await db.Clients.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
+        var activity = await session.VisibleActivityAsync(user, command.ActivityId, cancellationToken);
+        var client = await session.Query<Client>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
             ?? throw new NotFoundException("Client", command.ClientId);
         var today = clock.Today();
         var issueDate = command.IssueDate ?? today;
-        var vat = (await db.EntityRules.InForceAsync(activity.EntityId, issueDate, cancellationToken)).VatFor(activity.Kind);
-        var number = await db.NextAsync(activity.EntityId, DocumentKind.ContractDocument, issueDate, today, cancellationToken);
+        var vat = (await session.Query<EntityRules>().InForceAsync(activity.EntityId, issueDate, cancellationToken)).VatFor(activity.Kind);
+        var number = await session.NextAsync(activity.EntityId, DocumentKind.ContractDocument, issueDate, today, cancellationToken);
         var document = ContractDocument.Issue(number, activity, client, command.Details.ToDetails(command.Kind), command.Price, vat, command.VatRate, issueDate);
-        db.ContractDocuments.Add(document);
+        session.Insert(document);
         return document.Id;
     }
 }
 
-internal sealed class IssueContractDocumentEndpoint : IEndpointDefinition
+public static class IssueContractDocumentEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapCreateCommand<IssueContractDocument>("/contract-documents", "/api/activities/contract-documents/")
-        .WithName("IssueContractDocument")
-        .WithSummary("Issues a contract document (sale of a show, course agreement…) on an activity; each kind requires its own details.");
+    [WolverinePost("/api/activities/contract-documents", OperationId = "IssueContractDocument"), ProducesCommandProblems]
+    [EndpointSummary("Issues a contract document (sale of a show, course agreement…) on an activity; each kind requires its own details.")]
+    public static Task<Created<ResourceCreated>> Post(IssueContractDocument command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/activities/contract-documents/", ct);
 }

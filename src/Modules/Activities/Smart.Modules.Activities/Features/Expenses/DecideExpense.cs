@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -11,6 +9,9 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Expenses;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Expenses;
 
@@ -29,74 +30,61 @@ public sealed record RefuseExpense(Guid ExpenseId, string Reason)
     }
 }
 
-internal sealed record RefuseExpenseRequest(string Reason);
+public sealed record RefuseExpenseRequest(string Reason);
 
-public sealed class ExpenseDecisionsHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ExpenseDecisionsHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>Returns the event: Wolverine publishes it with the transaction.</summary>
-    public async Task<ExpenseApproved> HandleAsync(ApproveExpense command, CancellationToken cancellationToken)
+    public async Task<ExpenseApproved> HandleAsync(ApproveExpense command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var (expense, activity) = await LoadAsync(command.ExpenseId, cancellationToken);
+        var (expense, activity, ledger) = await LoadAsync(session, command.ExpenseId, cancellationToken);
         var entry = expense.Approve(activity, DeciderId(), user.MemberId, clock.Today(), clock.GetUtcNow());
-        db.BudgetEntries.Add(entry);
+        ledger.Append(entry);
+        session.UpdateRevision(expense, expense.Version + 1);
         return new ExpenseApproved(expense.Id, expense.ActivityId, expense.EntityId, expense.ExpenseDate, entry.Date,
             expense.AmountInclVat, expense.RecoverableVat, expense.Category);
     }
 
-    public async Task HandleAsync(RefuseExpense command, CancellationToken cancellationToken)
+    public async Task HandleAsync(RefuseExpense command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var (expense, _) = await LoadAsync(command.ExpenseId, cancellationToken);
+        var (expense, _, _) = await LoadAsync(session, command.ExpenseId, cancellationToken);
         expense.Refuse(DeciderId(), user.MemberId, command.Reason, clock.Today());
+        session.UpdateRevision(expense, expense.Version + 1);
     }
 
     /// <summary>
     /// The expense with its activity, when the caller may see the activity; otherwise it does not exist for them. The
-    /// activity's row is locked first: approving spends its budget, so it queues with closing and other spending.
+    /// activity's ledger is taken first: approving spends its budget, so it queues with closing and other spending, and
+    /// both are read as the last writer left them.
     /// </summary>
-    private async Task<(Expense Expense, Activity Activity)> LoadAsync(Guid expenseId, CancellationToken cancellationToken)
+    private async Task<(Expense Expense, Activity Activity, ActivityLedger Ledger)> LoadAsync(IDocumentSession session, Guid expenseId, CancellationToken cancellationToken)
     {
-        if (await db.Expenses.Where(e => e.Id == expenseId).Select(e => (Guid?)e.ActivityId).SingleOrDefaultAsync(cancellationToken) is { } activityId)
-        {
-            await db.LockActivityAsync(activityId, cancellationToken);
-        }
-        var found = await (from e in db.Expenses
-                           join a in db.Activities.VisibleTo(user) on e.ActivityId equals a.Id
-                           where e.Id == expenseId
-                           select new { e, a }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Expense", expenseId);
-        return (found.e, found.a);
+        var activityId = (await session.LoadAsync<Expense>(expenseId, cancellationToken))?.ActivityId ?? throw new NotFoundException("Expense", expenseId);
+        var ledger = await session.LedgerAsync(activityId, cancellationToken);
+        var (expense, activity) = await session.OfVisibleActivityAsync<Expense>(user, expenseId, e => e.ActivityId, "Expense", cancellationToken);
+        return (expense, activity, ledger);
     }
 
     private Guid DeciderId() => user.UserId ?? throw new InvalidOperationException("An expense is decided by a logged-in user.");
 }
 
-internal sealed class ExpenseDecisionsEndpoint : IEndpointDefinition
+public static class ExpenseDecisionsEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverinePost("/api/activities/expenses/{expenseId:guid}/approve", OperationId = "ApproveExpense"), Authorize(SmartPolicies.Staff),
+     ProducesProblem(StatusCodes.Status403Forbidden), ProducesProblem(StatusCodes.Status404NotFound), ProducesProblem(StatusCodes.Status409Conflict)]
+    [EndpointSummary("Approves a submitted expense of an activity the advisor may see and books its cost net of recoverable VAT.")]
+    public static async Task<NoContent> Approve(Guid expenseId, IMessageBus bus, CancellationToken ct)
     {
-        module.MapPost("/expenses/{expenseId:guid}/approve", async (Guid expenseId, IMessageBus bus, CancellationToken ct) =>
-            {
-                await bus.InvokeAsync(new ApproveExpense(expenseId), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("ApproveExpense")
-            .WithSummary("Approves a submitted expense of an activity the advisor may see and books its cost net of recoverable VAT.")
-            .RequireAuthorization(SmartPolicies.Staff)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        await bus.InvokeAsync(new ApproveExpense(expenseId), ct);
+        return TypedResults.NoContent();
+    }
 
-        module.MapPost("/expenses/{expenseId:guid}/refuse", async (Guid expenseId, RefuseExpenseRequest r, IMessageBus bus, CancellationToken ct) =>
-            {
-                await bus.InvokeAsync(new RefuseExpense(expenseId, r.Reason), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("RefuseExpense")
-            .WithSummary("Refuses a submitted expense with a reason; nothing is booked.")
-            .RequireAuthorization(SmartPolicies.Staff)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+    [WolverinePost("/api/activities/expenses/{expenseId:guid}/refuse", OperationId = "RefuseExpense"), Authorize(SmartPolicies.Staff), ProducesValidationProblem,
+     ProducesProblem(StatusCodes.Status403Forbidden), ProducesProblem(StatusCodes.Status404NotFound), ProducesProblem(StatusCodes.Status409Conflict)]
+    [EndpointSummary("Refuses a submitted expense with a reason; nothing is booked.")]
+    public static async Task<NoContent> Refuse(Guid expenseId, RefuseExpenseRequest r, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new RefuseExpense(expenseId, r.Reason), ct);
+        return TypedResults.NoContent();
     }
 }

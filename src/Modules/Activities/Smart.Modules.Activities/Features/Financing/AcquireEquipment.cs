@@ -1,9 +1,7 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -13,6 +11,8 @@ using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Financing;
 
@@ -89,62 +89,65 @@ public sealed record LeaseEquipment(
     }
 }
 
-internal sealed record PurchaseEquipmentRequest(string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat);
+public sealed record PurchaseEquipmentRequest(string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat);
 
-internal sealed record GrantTreasuryAdvanceRequest(
+public sealed record GrantTreasuryAdvanceRequest(
     string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal AdvanceAmount, int Instalments, DateOnly FirstInstalmentDate);
 
-internal sealed record LeaseEquipmentRequest(
+public sealed record LeaseEquipmentRequest(
     string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, decimal MonthlyAmount, int TermMonths, DateOnly FirstDeductionDate);
 
-public sealed class AcquireEquipmentHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AcquireEquipmentHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(PurchaseEquipment command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(PurchaseEquipment command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await LoadAsync(command.ActivityId, cancellationToken);
+        var (ledger, activity) = await LoadAsync(session, command.ActivityId, cancellationToken);
         var today = clock.Today();
-        var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
-        return Record(Equipment.Purchase(activity, budget.Available, command.Description, command.Supplier, command.PurchaseDate, command.PriceExclVat,
-            RecorderId(), today));
+        var budget = await session.SalaryBudgetAsync(activity, ledger.Budget, today, cancellationToken);
+        return Record(session, ledger, Equipment.Purchase(activity, budget.Available, command.Description, command.Supplier, command.PurchaseDate,
+            command.PriceExclVat, RecorderId(), today));
     }
 
     /// <summary>The equipment's id, and one message per instalment scheduled for its due date.</summary>
-    public async Task<(Guid, OutgoingMessages)> HandleAsync(GrantTreasuryAdvance command, CancellationToken cancellationToken)
+    public async Task<(Guid, OutgoingMessages)> HandleAsync(GrantTreasuryAdvance command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await LoadAsync(command.ActivityId, cancellationToken);
+        var (ledger, activity) = await LoadAsync(session, command.ActivityId, cancellationToken);
         var today = clock.Today();
-        var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
-        var equipment = Equipment.FinanceByAdvance(activity, budget.Available, await db.FinancingLimitsInForceAsync(today, cancellationToken),
+        var budget = await session.SalaryBudgetAsync(activity, ledger.Budget, today, cancellationToken);
+        var equipment = Equipment.FinanceByAdvance(activity, budget.Available, await session.FinancingLimitsInForceAsync(today, cancellationToken),
             command.Description, command.Supplier, command.PurchaseDate, command.PriceExclVat, command.AdvanceAmount, command.Instalments,
             command.FirstInstalmentDate, RecorderId(), today);
-        return (Record(equipment), equipment.InstalmentsDue(clock));
+        return (Record(session, ledger, equipment), equipment.InstalmentsDue(clock));
     }
 
     /// <summary>The equipment's id, and one message per monthly deduction scheduled for its due date.</summary>
-    public async Task<(Guid, OutgoingMessages)> HandleAsync(LeaseEquipment command, CancellationToken cancellationToken)
+    public async Task<(Guid, OutgoingMessages)> HandleAsync(LeaseEquipment command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await LoadAsync(command.ActivityId, cancellationToken);
+        var (ledger, activity) = await LoadAsync(session, command.ActivityId, cancellationToken);
         var today = clock.Today();
-        var equipment = Equipment.Lease(activity, await db.FinancingLimitsInForceAsync(today, cancellationToken), command.Description, command.Supplier,
+        var equipment = Equipment.Lease(activity, await session.FinancingLimitsInForceAsync(today, cancellationToken), command.Description, command.Supplier,
             command.PurchaseDate, command.PriceExclVat, command.MonthlyAmount, command.TermMonths, command.FirstDeductionDate, RecorderId(), today);
-        return (Record(equipment), equipment.InstalmentsDue(clock));
+        return (Record(session, ledger, equipment), equipment.InstalmentsDue(clock));
     }
 
     /// <summary>
-    /// The activity, if the caller may see it, locked until commit: spending and closing queue on it. Locked before it is
-    /// read, so a close committed meanwhile is seen.
+    /// The activity's ledger, taken until commit (spending and closing queue on it), then the activity if the caller may
+    /// see it: read after the ledger is taken, so a close committed meanwhile is seen.
     /// </summary>
-    private async Task<Activity> LoadAsync(Guid activityId, CancellationToken cancellationToken)
+    private async Task<(ActivityLedger, Activity)> LoadAsync(IDocumentSession session, Guid activityId, CancellationToken cancellationToken)
     {
-        await db.LockActivityAsync(activityId, cancellationToken);
-        return await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
-            ?? throw new NotFoundException("Activity", activityId);
+        var ledger = await session.LedgerAsync(activityId, cancellationToken);
+        return (ledger, await session.VisibleActivityAsync(user, activityId, cancellationToken));
     }
 
-    private Guid Record(Equipment equipment)
+    private Guid Record(IDocumentSession session, ActivityLedger ledger, Equipment equipment)
     {
-        db.Equipment.Add(equipment);
-        db.BudgetEntries.AddRange(equipment.AcquisitionEntries(clock.GetUtcNow()));
+        session.Insert(equipment);
+        ledger.Append(equipment.AcquisitionEntries(clock.GetUtcNow()));
+        if (equipment.PlannedInstalments() is { } planned)
+        {
+            ledger.Append(planned);
+        }
         return equipment.Id;
     }
 
@@ -152,38 +155,26 @@ public sealed class AcquireEquipmentHandler(ActivitiesDbContext db, ICurrentUser
     private Guid RecorderId() => user.MemberId ?? user.UserId ?? throw new InvalidOperationException("Equipment is recorded by a logged-in user.");
 }
 
-internal sealed class AcquireEquipmentEndpoint : IEndpointDefinition
+public static class AcquireEquipmentEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapPost("/activities/{activityId:guid}/equipment/purchases", async (Guid activityId, PurchaseEquipmentRequest r, IMessageBus bus, CancellationToken ct) =>
-                Created(await bus.InvokeAsync<Guid>(new PurchaseEquipment(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat), ct)))
-            .WithName("PurchaseEquipment")
-            .WithSummary("Records equipment bought from the activity's budget (the coordinator, or staff for an activity they see): books −price on the purchase date.")
-            .ProducesCommandProblems();
+    [WolverinePost("/api/activities/activities/{activityId:guid}/equipment/purchases", OperationId = "PurchaseEquipment"), ProducesCommandProblems]
+    [EndpointSummary("Records equipment bought from the activity's budget (the coordinator, or staff for an activity they see): books −price on the purchase date.")]
+    public static async Task<Created<ResourceCreated>> Purchase(Guid activityId, PurchaseEquipmentRequest r, IMessageBus bus, CancellationToken ct) =>
+        Created(await bus.InvokeAsync<Guid>(new PurchaseEquipment(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat), ct));
 
-        module.MapPost("/activities/{activityId:guid}/equipment/treasury-advances", async (Guid activityId, GrantTreasuryAdvanceRequest r, IMessageBus bus, CancellationToken ct) =>
-                Created(await bus.InvokeAsync<Guid>(new GrantTreasuryAdvance(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat, r.AdvanceAmount,
-                    r.Instalments, r.FirstInstalmentDate), ct)))
-            .WithName("GrantTreasuryAdvance")
-            .WithSummary("Staff grant a treasury advance for a purchase: books −price and +advance, then each monthly repayment on its due date.")
-            .RequireAuthorization(SmartPolicies.Staff)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+    [WolverinePost("/api/activities/activities/{activityId:guid}/equipment/treasury-advances", OperationId = "GrantTreasuryAdvance"), Authorize(SmartPolicies.Staff),
+     ProducesValidationProblem, ProducesProblem(StatusCodes.Status403Forbidden), ProducesProblem(StatusCodes.Status404NotFound), ProducesProblem(StatusCodes.Status409Conflict)]
+    [EndpointSummary("Staff grant a treasury advance for a purchase: books −price and +advance, then each monthly repayment on its due date.")]
+    public static async Task<Created<ResourceCreated>> GrantAdvance(Guid activityId, GrantTreasuryAdvanceRequest r, IMessageBus bus, CancellationToken ct) =>
+        Created(await bus.InvokeAsync<Guid>(new GrantTreasuryAdvance(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat, r.AdvanceAmount,
+            r.Instalments, r.FirstInstalmentDate), ct));
 
-        module.MapPost("/activities/{activityId:guid}/equipment/leases", async (Guid activityId, LeaseEquipmentRequest r, IMessageBus bus, CancellationToken ct) =>
-                Created(await bus.InvokeAsync<Guid>(new LeaseEquipment(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat, r.MonthlyAmount,
-                    r.TermMonths, r.FirstDeductionDate), ct)))
-            .WithName("LeaseEquipment")
-            .WithSummary("Staff arrange a lease: one monthly deduction over the term, each booked on its date.")
-            .RequireAuthorization(SmartPolicies.Staff)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-    }
+    [WolverinePost("/api/activities/activities/{activityId:guid}/equipment/leases", OperationId = "LeaseEquipment"), Authorize(SmartPolicies.Staff),
+     ProducesValidationProblem, ProducesProblem(StatusCodes.Status403Forbidden), ProducesProblem(StatusCodes.Status404NotFound), ProducesProblem(StatusCodes.Status409Conflict)]
+    [EndpointSummary("Staff arrange a lease: one monthly deduction over the term, each booked on its date.")]
+    public static async Task<Created<ResourceCreated>> Lease(Guid activityId, LeaseEquipmentRequest r, IMessageBus bus, CancellationToken ct) =>
+        Created(await bus.InvokeAsync<Guid>(new LeaseEquipment(activityId, r.Description, r.Supplier, r.PurchaseDate, r.PriceExclVat, r.MonthlyAmount,
+            r.TermMonths, r.FirstDeductionDate), ct));
 
     private static Created<ResourceCreated> Created(Guid id) => TypedResults.Created($"/api/activities/equipment/{id}", new ResourceCreated(id));
 }

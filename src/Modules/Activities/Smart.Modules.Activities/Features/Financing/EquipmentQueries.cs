@@ -1,14 +1,15 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Financing;
-using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Activities.Domain.Activities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Financing;
 
@@ -40,46 +41,37 @@ public sealed record ListEquipment(Guid ActivityId, int Page = 1, int PageSize =
 }
 
 /// <summary>Equipment of the activities the caller may see (a member: their own; an advisor: their office; staff: their entity).</summary>
-public sealed class EquipmentQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class EquipmentQueriesHandler(ICurrentUser user)
 {
-    public async Task<EquipmentView> HandleAsync(GetEquipment query, CancellationToken cancellationToken) =>
-        EquipmentView.From(await Visible().SingleOrDefaultAsync(e => e.Id == query.EquipmentId, cancellationToken)
-            ?? throw new NotFoundException("Equipment", query.EquipmentId));
-
-    public async Task<PagedResult<EquipmentView>> HandleAsync(ListEquipment query, CancellationToken cancellationToken)
+    public async Task<EquipmentView> HandleAsync(GetEquipment query, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (!await db.Activities.VisibleTo(user).AnyAsync(a => a.Id == query.ActivityId, cancellationToken))
-        {
-            throw new NotFoundException("Activity", query.ActivityId);
-        }
-        var equipment = db.Equipment.AsNoTracking().Where(e => e.ActivityId == query.ActivityId);
+        var equipment = await session.LoadAsync<Equipment>(query.EquipmentId, cancellationToken);
+        var activity = equipment is null ? null : await session.LoadAsync<Activity>(equipment.ActivityId, cancellationToken);
+        return equipment is not null && activity is not null && activity.IsVisibleTo(user)
+            ? EquipmentView.From(equipment)
+            : throw new NotFoundException("Equipment", query.EquipmentId);
+    }
+
+    public async Task<PagedResult<EquipmentView>> HandleAsync(ListEquipment query, IQuerySession session, CancellationToken cancellationToken)
+    {
+        await session.VisibleActivityAsync(user, query.ActivityId, cancellationToken);
+        var equipment = session.Query<Equipment>().Where(e => e.ActivityId == query.ActivityId);
         var total = await equipment.CountAsync(cancellationToken);
         var page = await equipment.OrderByDescending(e => e.PurchaseDate).ThenByDescending(e => e.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new PagedResult<EquipmentView>(page.Select(EquipmentView.From).ToList(), query.Page, query.PageSize, total);
     }
-
-    private IQueryable<Equipment> Visible() =>
-        from e in db.Equipment.AsNoTracking()
-        join a in db.Activities.VisibleTo(user) on e.ActivityId equals a.Id
-        select e;
 }
 
-internal sealed class EquipmentQueriesEndpoint : IEndpointDefinition
+public static class EquipmentQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/equipment/{equipmentId:guid}", async (Guid equipmentId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<EquipmentView>(new GetEquipment(equipmentId), ct)))
-            .WithName("GetEquipment")
-            .WithSummary("A piece of equipment with its financing and its schedule (due date, amount, booked or not).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/equipment/{equipmentId:guid}", OperationId = "GetEquipment"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A piece of equipment with its financing and its schedule (due date, amount, booked or not).")]
+    public static async Task<Ok<EquipmentView>> Get(Guid equipmentId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<EquipmentView>(new GetEquipment(equipmentId), ct));
 
-        module.MapGet("/activities/{activityId:guid}/equipment", async (Guid activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<EquipmentView>>(new ListEquipment(activityId, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("ListEquipment")
-            .WithSummary("The activity's equipment with each one's schedule, latest purchase first.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
+    [WolverineGet("/api/activities/activities/{activityId:guid}/equipment", OperationId = "ListEquipment"), ProducesValidationProblem, ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The activity's equipment with each one's schedule, latest purchase first.")]
+    public static async Task<Ok<PagedResult<EquipmentView>>> List(Guid activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<EquipmentView>>(new ListEquipment(activityId, page ?? 1, pageSize ?? 50), ct));
 }

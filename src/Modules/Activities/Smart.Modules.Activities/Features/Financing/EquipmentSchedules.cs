@@ -1,6 +1,6 @@
 using Smart.BuildingBlocks.Bus;
 using System.Runtime.Serialization;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.Modules.Activities.Domain.Financing;
@@ -16,25 +16,25 @@ namespace Smart.Modules.Activities.Features.Financing;
 public sealed record BookEquipmentInstalment(Guid EquipmentId, int Number);
 
 /// <summary>
-/// Books the instalment once: the inbox drops a redelivery, the instalment's own booked mark (read under the equipment's
-/// lock, so an early repayment in progress is waited for) a second message, and the
+/// Books the instalment once: the inbox drops a redelivery, the instalment's own booked mark (read under the activity's
+/// ledger, so an early repayment in progress is waited for) a second message, and the
 /// ledger's unique index (source, equipment id, kind, due date) is the last guard. A closed activity is still charged:
 /// the debt exists (closing waits for every instalment, so only a race could get here).
 /// </summary>
-public sealed class BookEquipmentInstalmentHandler(ActivitiesDbContext db, TimeProvider clock)
+public sealed class BookEquipmentInstalmentHandler(TimeProvider clock)
 {
-    public async Task HandleAsync(BookEquipmentInstalment message, CancellationToken cancellationToken)
+    public async Task HandleAsync(BookEquipmentInstalment message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activityId = await db.Equipment.Where(e => e.Id == message.EquipmentId).Select(e => (Guid?)e.ActivityId).SingleOrDefaultAsync(cancellationToken)
+        var activityId = (await session.LoadAsync<Equipment>(message.EquipmentId, cancellationToken))?.ActivityId
             ?? throw new NotFoundException("Equipment", message.EquipmentId);
-        // The ledger entry references the activity, so the activity's lock comes first, as in an early repayment:
-        // the other order deadlocked with one.
-        await db.LockActivityAsync(activityId, cancellationToken);
-        await db.LockEquipmentAsync(message.EquipmentId, cancellationToken);
-        var equipment = await db.Equipment.SingleAsync(e => e.Id == message.EquipmentId, cancellationToken);
+        // The activity's ledger first, as in an early repayment; the equipment is read again once it is taken, so an
+        // early repayment committed meanwhile is seen.
+        var ledger = await session.LedgerAsync(activityId, cancellationToken);
+        var equipment = await session.LoadAsync<Equipment>(message.EquipmentId, cancellationToken) ?? throw new NotFoundException("Equipment", message.EquipmentId);
         if (equipment.BookInstalment(message.Number, clock.GetUtcNow()) is { } entry)
         {
-            db.BudgetEntries.Add(entry);
+            ledger.Append(entry);
+            session.UpdateRevision(equipment, equipment.Version + 1);
         }
     }
 }
@@ -50,12 +50,7 @@ internal static class EquipmentSchedules
         return due;
     }
 
-    /// <summary>What the activity's advances and leases still have to repay: the instalments not booked yet.</summary>
-    public static Task<decimal> OutstandingInstalmentsAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
-        db.Equipment.Where(e => e.ActivityId == activityId).SelectMany(e => e.Instalments).Where(i => i.BookedAt == null)
-            .SumAsync(i => i.Amount, cancellationToken);
-
-    /// <summary>The financing limits in force on a date (seeded from 2013 by the migration).</summary>
-    public static async Task<FinancingLimits> FinancingLimitsInForceAsync(this ActivitiesDbContext db, DateOnly date, CancellationToken cancellationToken) =>
-        await db.FinancingLimits.EffectiveOn(date).FirstOrDefaultAsync(cancellationToken) ?? throw InForce.Missing("equipment financing limits", date);
+    /// <summary>The financing limits in force on a date (stored from 2013 by the migration).</summary>
+    public static async Task<FinancingLimits> FinancingLimitsInForceAsync(this IQuerySession session, DateOnly date, CancellationToken cancellationToken) =>
+        await session.Query<FinancingLimits>().EffectiveOn(date).FirstOrDefaultAsync(cancellationToken) ?? throw InForce.Missing("equipment financing limits", date);
 }

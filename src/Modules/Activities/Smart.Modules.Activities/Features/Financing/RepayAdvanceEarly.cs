@@ -1,14 +1,17 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Financing;
 using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Financing;
 
@@ -27,34 +30,32 @@ public sealed record RepayAdvanceEarly(Guid EquipmentId)
 
 public sealed record EarlyRepaymentBooked(Guid EquipmentId, DateOnly Date, decimal Amount);
 
-public sealed class RepayAdvanceEarlyHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RepayAdvanceEarlyHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<EarlyRepaymentBooked> HandleAsync(RepayAdvanceEarly command, CancellationToken cancellationToken)
+    public async Task<EarlyRepaymentBooked> HandleAsync(RepayAdvanceEarly command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activityId = await (from e in db.Equipment
-                                join a in db.Activities.VisibleTo(user) on e.ActivityId equals a.Id
-                                where e.Id == command.EquipmentId
-                                select (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Equipment", command.EquipmentId);
-        // Like any spending: queue on the activity, then on the equipment (its scheduled bookings queue there too).
-        await db.LockActivityAsync(activityId, cancellationToken);
-        await db.LockEquipmentAsync(command.EquipmentId, cancellationToken);
-        var activity = await db.Activities.SingleAsync(a => a.Id == activityId, cancellationToken);
-        var equipment = await db.Equipment.SingleAsync(e => e.Id == command.EquipmentId, cancellationToken);
+        var activityId = (await session.LoadAsync<Equipment>(command.EquipmentId, cancellationToken))?.ActivityId ?? throw new NotFoundException("Equipment", command.EquipmentId);
+        // Like any spending: take the activity's ledger (its scheduled bookings take it too), then read the equipment again.
+        var ledger = await session.LedgerAsync(activityId, cancellationToken);
+        var activity = await session.LoadAsync<Activity>(activityId, cancellationToken);
+        var equipment = await session.LoadAsync<Equipment>(command.EquipmentId, cancellationToken);
+        if (activity is null || !activity.IsVisibleTo(user) || equipment is null)
+        {
+            throw new NotFoundException("Equipment", command.EquipmentId);
+        }
         var today = clock.Today();
-        var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
+        var budget = await session.SalaryBudgetAsync(activity, ledger.Budget, today, cancellationToken);
         var entry = equipment.RepayEarly(budget.Available, today, clock.GetUtcNow());
-        db.BudgetEntries.Add(entry);
+        ledger.Append(entry);
+        session.UpdateRevision(equipment, equipment.Version + 1);
         return new EarlyRepaymentBooked(equipment.Id, entry.Date, -entry.Amount);
     }
 }
 
-internal sealed class RepayAdvanceEarlyEndpoint : IEndpointDefinition
+public static class RepayAdvanceEarlyEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/equipment/{equipmentId:guid}/early-repayment", async (Guid equipmentId, IMessageBus bus, CancellationToken ct) =>
-            TypedResults.Ok(await bus.InvokeAsync<EarlyRepaymentBooked>(new RepayAdvanceEarly(equipmentId), ct)))
-        .WithName("RepayAdvanceEarly")
-        .WithSummary("Repays what a treasury advance still owes, today, from the activity's budget; its remaining instalments are not booked again.")
-        .ProducesCommandProblems();
+    [WolverinePost("/api/activities/equipment/{equipmentId:guid}/early-repayment", OperationId = "RepayAdvanceEarly"), ProducesCommandProblems]
+    [EndpointSummary("Repays what a treasury advance still owes, today, from the activity's budget; its remaining instalments are not booked again.")]
+    public static async Task<Ok<EarlyRepaymentBooked>> Post(Guid equipmentId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<EarlyRepaymentBooked>(new RepayAdvanceEarly(equipmentId), ct));
 }

@@ -1,18 +1,21 @@
 using System.Text;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Features.Clients;
-using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Clients;
 
 using static Smart.BuildingBlocks.Web.HtmlPage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Invoicing;
 
@@ -45,46 +48,58 @@ public sealed record ListInvoices(Guid? ActivityId, Guid? ClientId, int? Year, i
     }
 }
 
-public sealed class InvoiceQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class InvoiceQueriesHandler(ICurrentUser user)
 {
-    public async Task<InvoiceView> HandleAsync(GetInvoice query, CancellationToken cancellationToken)
+    public async Task<InvoiceView> HandleAsync(GetInvoice query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var found = await (from invoice in db.Invoices.AsNoTracking()
-                           join a in db.Activities.VisibleTo(user) on invoice.ActivityId equals a.Id
-                           join c in db.Clients on invoice.ClientId equals c.Id
-                           where invoice.Id == query.InvoiceId
-                           select new { Invoice = invoice, ActivityName = a.Name, Client = c }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Invoice", query.InvoiceId);
-        var i = found.Invoice;
-        var credits = await db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == i.Id).OrderBy(c => c.Sequence).ToListAsync(cancellationToken);
-        return new InvoiceView(i.Id, i.Number, i.EntityId, i.ActivityId, found.ActivityName, ClientView.From(found.Client), i.IssueDate, i.DueDate,
+        var i = await session.LoadAsync<Invoice>(query.InvoiceId, cancellationToken);
+        var activity = i is null ? null : await session.LoadAsync<Activity>(i.ActivityId, cancellationToken);
+        var client = i is null ? null : await session.LoadAsync<Client>(i.ClientId, cancellationToken);
+        if (i is null || activity is null || client is null || !activity.IsVisibleTo(user))
+        {
+            throw new NotFoundException("Invoice", query.InvoiceId);
+        }
+        var credits = await session.Query<CreditNote>().Where(c => c.InvoiceId == i.Id).OrderBy(c => c.Sequence).ToListAsync(cancellationToken);
+        return new InvoiceView(i.Id, i.Number, i.EntityId, i.ActivityId, activity.Name, ClientView.From(client), i.IssueDate, i.DueDate,
             i.Lines.Select(l => new InvoiceLineView(l.Description, l.Quantity, l.UnitPrice, l.VatRate, l.Net, l.Vat)).ToList(),
             i.TotalNet, i.TotalVat, i.TotalGross, Invoice.Currency, i.VatMention, i.ContributionRate, i.ContributionAmount, i.CreditedNet, i.RemainingToCredit,
             credits.Select(ToView).ToList(), i.QuoteId);
     }
 
-    public async Task<CreditNoteView> HandleAsync(GetCreditNote query, CancellationToken cancellationToken) =>
-        ToView(await (from c in db.CreditNotes.AsNoTracking()
-                      join a in db.Activities.VisibleTo(user) on c.ActivityId equals a.Id
-                      where c.Id == query.CreditNoteId
-                      select c).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Credit note", query.CreditNoteId));
-
-    public async Task<PagedResult<InvoiceSummary>> HandleAsync(ListInvoices query, CancellationToken cancellationToken)
+    public async Task<CreditNoteView> HandleAsync(GetCreditNote query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var invoices = from i in db.Invoices.AsNoTracking()
-                       join a in db.Activities.VisibleTo(user) on i.ActivityId equals a.Id
-                       join c in db.Clients on i.ClientId equals c.Id
-                       select new { i, ClientName = c.Name };
-        if (query.ActivityId is { } activityId) invoices = invoices.Where(x => x.i.ActivityId == activityId);
-        if (query.ClientId is { } clientId) invoices = invoices.Where(x => x.i.ClientId == clientId);
-        if (query.Year is { } year) invoices = invoices.Where(x => x.i.Year == year);
+        var creditNote = await session.LoadAsync<CreditNote>(query.CreditNoteId, cancellationToken);
+        var activity = creditNote is null ? null : await session.LoadAsync<Activity>(creditNote.ActivityId, cancellationToken);
+        return creditNote is not null && activity is not null && activity.IsVisibleTo(user)
+            ? ToView(creditNote)
+            : throw new NotFoundException("Credit note", query.CreditNoteId);
+    }
+
+    public async Task<PagedResult<InvoiceSummary>> HandleAsync(ListInvoices query, IQuerySession session, CancellationToken cancellationToken)
+    {
+        IQueryable<Invoice> invoices = session.Query<Invoice>();
+        if (query.ActivityId is { } activityId)
+        {
+            // One activity: the caller's to see or not, then its invoices; otherwise those of every activity the caller sees.
+            if (!await session.Query<Activity>().VisibleTo(user).AnyAsync(a => a.Id == activityId, cancellationToken))
+            {
+                return new PagedResult<InvoiceSummary>([], query.Page, query.PageSize, 0);
+            }
+            invoices = invoices.Where(i => i.ActivityId == activityId);
+        }
+        else if (!user.IsPlatformAdmin())
+        {
+            var activities = await session.VisibleActivityIdsAsync(user, cancellationToken);
+            invoices = invoices.Where(i => activities.Contains(i.ActivityId));
+        }
+        if (query.ClientId is { } clientId) invoices = invoices.Where(i => i.ClientId == clientId);
+        if (query.Year is { } year) invoices = invoices.Where(i => i.Year == year);
         var total = await invoices.CountAsync(cancellationToken);
-        var page = await invoices.OrderByDescending(x => x.i.IssueDate).ThenByDescending(x => x.i.Sequence)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(x => new InvoiceSummary(x.i.Id, x.i.Number, x.i.ActivityId, x.i.ClientId, x.ClientName, x.i.IssueDate, x.i.DueDate, x.i.TotalNet, x.i.TotalGross, x.i.CreditedNet))
-            .ToListAsync(cancellationToken);
-        return new PagedResult<InvoiceSummary>(page, query.Page, query.PageSize, total);
+        var page = await invoices.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Sequence)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var clients = (await session.LoadManyAsync<Client>(cancellationToken, page.Select(i => i.ClientId).Distinct())).ToDictionary(c => c.Id, c => c.Name);
+        return new PagedResult<InvoiceSummary>(page.Select(i => new InvoiceSummary(i.Id, i.Number, i.ActivityId, i.ClientId, clients.GetValueOrDefault(i.ClientId, ""),
+            i.IssueDate, i.DueDate, i.TotalNet, i.TotalGross, i.CreditedNet)).ToList(), query.Page, query.PageSize, total);
     }
 
     private static CreditNoteView ToView(CreditNote c) => new(c.Id, c.Number, c.InvoiceId, c.IssueDate, c.Net, c.Vat, c.Gross, c.ContributionRefund, c.Reason);
@@ -135,32 +150,25 @@ internal static class InvoiceDocument
     }
 }
 
-internal sealed class InvoiceQueriesEndpoint : IEndpointDefinition
+public static class InvoiceQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/invoices/{invoiceId:guid}", async (Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)))
-            .WithName("GetInvoice")
-            .WithSummary("An invoice with its lines, totals, contribution and credit notes.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/invoices/{invoiceId:guid}", OperationId = "GetInvoice"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("An invoice with its lines, totals, contribution and credit notes.")]
+    public static async Task<Ok<InvoiceView>> Get(Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct));
 
-        module.MapGet("/invoices/{invoiceId:guid}/html", async (Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Content(InvoiceDocument.Render(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)), HtmlPage.ContentType))
-            .WithName("GetInvoiceDocument")
-            .WithSummary("The invoice as a printable HTML document.")
-            .Produces<string>(contentType: "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/invoices/{invoiceId:guid}/html", OperationId = "GetInvoiceDocument"), ProducesResponseType<string>(StatusCodes.Status200OK, "text/html"),
+     ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The invoice as a printable HTML document.")]
+    public static async Task<ContentHttpResult> GetDocument(Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Content(InvoiceDocument.Render(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)), HtmlPage.ContentType);
 
-        module.MapGet("/invoices", async (Guid? activityId, Guid? clientId, int? year, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<InvoiceSummary>>(new ListInvoices(activityId, clientId, year, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("ListInvoices")
-            .WithSummary("Invoices of the activities the caller may see, newest first.")
-            .ProducesValidationProblem();
+    [WolverineGet("/api/activities/invoices", OperationId = "ListInvoices"), ProducesValidationProblem]
+    [EndpointSummary("Invoices of the activities the caller may see, newest first.")]
+    public static async Task<Ok<PagedResult<InvoiceSummary>>> List(Guid? activityId, Guid? clientId, int? year, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<InvoiceSummary>>(new ListInvoices(activityId, clientId, year, page ?? 1, pageSize ?? 50), ct));
 
-        module.MapGet("/credit-notes/{creditNoteId:guid}", async (Guid creditNoteId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<CreditNoteView>(new GetCreditNote(creditNoteId), ct)))
-            .WithName("GetCreditNote")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
+    [WolverineGet("/api/activities/credit-notes/{creditNoteId:guid}", OperationId = "GetCreditNote"), ProducesProblem(StatusCodes.Status404NotFound)]
+    public static async Task<Ok<CreditNoteView>> GetCreditNote(Guid creditNoteId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<CreditNoteView>(new GetCreditNote(creditNoteId), ct));
 }

@@ -1,15 +1,17 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Invoicing;
 
@@ -27,43 +29,46 @@ public sealed record IssueCreditNote(Guid InvoiceId, decimal Net, DateOnly? Issu
     }
 }
 
-internal sealed record IssueCreditNoteRequest(decimal Net, DateOnly? IssueDate, string Reason)
+public sealed record IssueCreditNoteRequest(decimal Net, DateOnly? IssueDate, string Reason)
 {
     public static IssueCreditNoteRequest Example => new(250.00m, null, "Performance shortened: one of four sets cancelled");
 }
 
-public sealed class IssueCreditNoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IssueCreditNoteHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The credit note's id, and its event for Wolverine to publish with the transaction.</summary>
-    public async Task<(Guid, CreditNoteIssued)> HandleAsync(IssueCreditNote command, CancellationToken cancellationToken)
+    public async Task<(Guid, CreditNoteIssued)> HandleAsync(IssueCreditNote command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == command.InvoiceId, cancellationToken);
-        var activity = invoice is null ? null : await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == invoice.ActivityId, cancellationToken);
-        if (invoice is null || activity is null)
+        var invoice = await session.LoadAsync<Invoice>(command.InvoiceId, cancellationToken);
+        var activity = invoice is null ? null : await session.LoadAsync<Activity>(invoice.ActivityId, cancellationToken);
+        if (invoice is null || activity is null || !activity.IsVisibleTo(user))
         {
             throw new NotFoundException("Invoice", command.InvoiceId);
         }
         activity.EnsureOpen();
         var today = clock.Today();
         var issueDate = command.IssueDate ?? today;
-        var number = await db.NextAsync(invoice.EntityId, DocumentKind.CreditNote, issueDate, today, cancellationToken);
+        // The number first, then the ledger, as when issuing an invoice; the invoice is read again once the ledger is
+        // taken, so two credit notes on one invoice never both credit what remained.
+        var number = await session.NextAsync(invoice.EntityId, DocumentKind.CreditNote, issueDate, today, cancellationToken);
+        var ledger = await session.LedgerAsync(activity.Id, cancellationToken);
+        invoice = await session.LoadAsync<Invoice>(command.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice", command.InvoiceId);
         var creditNote = invoice.Credit(number, command.Net, issueDate, command.Reason);
-        db.CreditNotes.Add(creditNote);
-        db.BudgetEntries.AddRange(creditNote.BudgetEntries(clock.GetUtcNow()));
+        session.Insert(creditNote);
+        session.UpdateRevision(invoice, invoice.Version + 1);
+        ledger.Append(creditNote.BudgetEntries(clock.GetUtcNow()));
         return (creditNote.Id, new CreditNoteIssued(creditNote.Id, creditNote.Number, invoice.Id, creditNote.EntityId, creditNote.ActivityId,
             creditNote.IssueDate, creditNote.Net, creditNote.Vat, creditNote.Gross, Invoice.Currency));
     }
 }
 
-internal sealed class IssueCreditNoteEndpoint : IEndpointDefinition
+public static class IssueCreditNoteEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/invoices/{invoiceId:guid}/credit-notes", async (Guid invoiceId, IssueCreditNoteRequest request, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(new IssueCreditNote(invoiceId, request.Net, request.IssueDate, request.Reason), ct);
-            return TypedResults.Created($"/api/activities/credit-notes/{id}", new ResourceCreated(id));
-        })
-        .WithName("IssueCreditNote")
-        .WithSummary("Credits an invoice in full or in part; revenue and contribution are reversed in proportion.")
-        .ProducesCommandProblems();
+    [WolverinePost("/api/activities/invoices/{invoiceId:guid}/credit-notes", OperationId = "IssueCreditNote"), ProducesCommandProblems]
+    [EndpointSummary("Credits an invoice in full or in part; revenue and contribution are reversed in proportion.")]
+    public static async Task<Created<ResourceCreated>> Post(Guid invoiceId, IssueCreditNoteRequest request, IMessageBus bus, CancellationToken ct)
+    {
+        var id = await bus.InvokeAsync<Guid>(new IssueCreditNote(invoiceId, request.Net, request.IssueDate, request.Reason), ct);
+        return TypedResults.Created($"/api/activities/credit-notes/{id}", new ResourceCreated(id));
+    }
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -11,7 +9,11 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.EntityRulesCopy;
+using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Invoicing;
 
@@ -56,12 +58,12 @@ public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? Issu
     }
 }
 
-public sealed class IssueInvoiceHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IssueInvoiceHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The invoice's id, and its event for Wolverine to publish with the transaction.</summary>
-    public async Task<(Guid, InvoiceIssued)> HandleAsync(IssueInvoice command, CancellationToken cancellationToken)
+    public async Task<(Guid, InvoiceIssued)> HandleAsync(IssueInvoice command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var (invoice, issued) = await db.IssueInvoiceAsync(command, user, clock, cancellationToken);
+        var (invoice, issued, _) = await session.IssueInvoiceAsync(command, user, clock, cancellationToken);
         return (invoice.Id, issued);
     }
 }
@@ -69,34 +71,36 @@ public sealed class IssueInvoiceHandler(ActivitiesDbContext db, ICurrentUser use
 internal static class InvoiceIssuing
 {
     /// <summary>
-    /// The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary, and with
-    /// the acceptance of a quote (<paramref name="quoteId"/>). The caller returns the event for Wolverine to publish.
+    /// The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary on the
+    /// ledger returned, and with the acceptance of a quote (<paramref name="quoteId"/>). The number is taken first, then
+    /// the activity's ledger (always in that order: two issuers never wait on each other). The caller returns the event
+    /// for Wolverine to publish.
     /// </summary>
-    public static async Task<(Invoice Invoice, InvoiceIssued Issued)> IssueInvoiceAsync(this ActivitiesDbContext db, IssueInvoice command, ICurrentUser user,
-        TimeProvider clock, CancellationToken cancellationToken, Guid? quoteId = null)
+    public static async Task<(Invoice Invoice, InvoiceIssued Issued, ActivityLedger Ledger)> IssueInvoiceAsync(this IDocumentSession session, IssueInvoice command,
+        ICurrentUser user, TimeProvider clock, CancellationToken cancellationToken, Guid? quoteId = null)
     {
-        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
-            ?? throw new NotFoundException("Activity", command.ActivityId);
-        var client = await db.Clients.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
+        var activity = await session.VisibleActivityAsync(user, command.ActivityId, cancellationToken);
+        var client = await session.Query<Client>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
             ?? throw new NotFoundException("Client", command.ClientId);
         var today = clock.Today();
         var issueDate = command.IssueDate ?? today;
-        var rules = await db.EntityRules.InForceAsync(activity.EntityId, issueDate, cancellationToken);
+        var rules = await session.Query<EntityRules>().InForceAsync(activity.EntityId, issueDate, cancellationToken);
 
         var vat = rules.VatFor(activity.Kind);
         var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
-        var number = await db.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, today, cancellationToken);
+        var number = await session.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, today, cancellationToken);
         var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId);
-        db.Invoices.Add(invoice);
-        db.BudgetEntries.AddRange(invoice.BudgetEntries(clock.GetUtcNow()));
-        return (invoice, invoice.ToInvoiceIssued(client, activity));
+        session.Insert(invoice);
+        var ledger = await session.LedgerAsync(activity.Id, cancellationToken);
+        ledger.Append(invoice.BudgetEntries(clock.GetUtcNow()));
+        return (invoice, invoice.ToInvoiceIssued(client, activity), ledger);
     }
 }
 
-internal sealed class IssueInvoiceEndpoint : IEndpointDefinition
+public static class IssueInvoiceEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapCreateCommand<IssueInvoice>("/invoices", "/api/activities/invoices/")
-        .WithName("IssueInvoice")
-        .WithSummary("Issues an invoice on an activity the caller may act on; it is immutable from then on.");
+    [WolverinePost("/api/activities/invoices", OperationId = "IssueInvoice"), ProducesCommandProblems]
+    [EndpointSummary("Issues an invoice on an activity the caller may act on; it is immutable from then on.")]
+    public static Task<Created<ResourceCreated>> Post(IssueInvoice command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/activities/invoices/", ct);
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
@@ -11,6 +9,9 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Features.Salaries;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.QuickMode;
 
@@ -37,31 +38,28 @@ public sealed record IssueQuickInvoice(Guid ActivityId, Guid ClientId, DateOnly?
     }
 }
 
-public sealed class IssueQuickInvoiceHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IssueQuickInvoiceHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The invoice and the request for the caller, and both events for Wolverine to publish with the transaction.</summary>
-    public async Task<(QuickInvoiceIssued, InvoiceIssued, SalaryRequested)> HandleAsync(IssueQuickInvoice command, CancellationToken cancellationToken)
+    public async Task<(QuickInvoiceIssued, InvoiceIssued, SalaryRequested)> HandleAsync(IssueQuickInvoice command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var (invoice, issued) = await db.IssueInvoiceAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines), user, clock,
+        var (invoice, issued, ledger) = await session.IssueInvoiceAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines), user, clock,
             cancellationToken);
-        // Written inside the pipeline's transaction so that the salary request sees the invoice's revenue; a refused request
-        // throws and the transaction rolls both back.
-        await db.SaveChangesAsync(cancellationToken);
-        var activity = await db.Activities.SingleAsync(a => a.Id == invoice.ActivityId, cancellationToken);
-        var (request, requested) = await db.RequestSalaryAsync(activity, command.Salary, clock, cancellationToken);
+        // On the ledger the invoice was booked on, with the invoice as unpaid revenue: the salary request sees both; a
+        // refused request throws and the transaction rolls both back.
+        var activity = await session.VisibleActivityAsync(user, invoice.ActivityId, cancellationToken);
+        var (request, requested) = await session.RequestSalaryAsync(ledger, activity, command.Salary, clock, cancellationToken, [invoice]);
         return (new QuickInvoiceIssued(invoice.Id, request.Id), issued, requested);
     }
 }
 
-internal sealed class IssueQuickInvoiceEndpoint : IEndpointDefinition
+public static class IssueQuickInvoiceEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/quick-invoices", async (IssueQuickInvoice command, IMessageBus bus, CancellationToken ct) =>
-        {
-            var issued = await bus.InvokeAsync<QuickInvoiceIssued>(command, ct);
-            return TypedResults.Created($"/api/activities/invoices/{issued.InvoiceId}", issued);
-        })
-        .WithName("IssueQuickInvoice")
-        .WithSummary("Quick mode: issues an invoice and requests the matching salary in one go; both or neither.")
-        .ProducesCommandProblems();
+    [WolverinePost("/api/activities/quick-invoices", OperationId = "IssueQuickInvoice"), ProducesCommandProblems]
+    [EndpointSummary("Quick mode: issues an invoice and requests the matching salary in one go; both or neither.")]
+    public static async Task<Created<QuickInvoiceIssued>> Post(IssueQuickInvoice command, IMessageBus bus, CancellationToken ct)
+    {
+        var issued = await bus.InvokeAsync<QuickInvoiceIssued>(command, ct);
+        return TypedResults.Created($"/api/activities/invoices/{issued.InvoiceId}", issued);
+    }
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -11,6 +9,9 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Quotes;
 
@@ -38,63 +39,56 @@ public sealed record DeclineQuote(Guid QuoteId, string Reason)
 
 public sealed record QuoteAccepted(Guid QuoteId, Guid InvoiceId);
 
-public sealed class DecideQuoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class DecideQuoteHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>
     /// Issues the invoice through the same path as <c>POST /invoices</c> (numbering, VAT, ledger, <c>InvoiceIssued</c>), in this
-    /// transaction: a refused invoice leaves the quote open, and two acceptances of one quote cannot both commit (version
+    /// transaction: a refused invoice leaves the quote open, and two acceptances of one quote cannot both commit (revision
     /// check, unique quote id on invoices).
     /// </summary>
-    public async Task<(QuoteAccepted, InvoiceIssued)> HandleAsync(AcceptQuote command, CancellationToken cancellationToken)
+    public async Task<(QuoteAccepted, InvoiceIssued)> HandleAsync(AcceptQuote command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var quote = await FindAsync(command.QuoteId, cancellationToken);
+        var quote = await FindAsync(session, command.QuoteId, cancellationToken);
         var acceptedOn = command.AcceptedOn ?? clock.Today();
         quote.EnsureAcceptable(acceptedOn);
         var lines = quote.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity, l.UnitPrice, quote.RequestedVatRate(l))).ToList();
-        var (invoice, issued) = await db.IssueInvoiceAsync(new IssueInvoice(quote.ActivityId, quote.ClientId, acceptedOn, lines), user, clock,
+        var (invoice, issued, _) = await session.IssueInvoiceAsync(new IssueInvoice(quote.ActivityId, quote.ClientId, acceptedOn, lines), user, clock,
             cancellationToken, quote.Id);
         quote.MarkAccepted(acceptedOn, invoice.Id);
+        session.UpdateRevision(quote, quote.Version + 1);
         return (new QuoteAccepted(quote.Id, invoice.Id), issued);
     }
 
-    public async Task HandleAsync(DeclineQuote command, CancellationToken cancellationToken)
+    public async Task HandleAsync(DeclineQuote command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var quote = await FindAsync(command.QuoteId, cancellationToken);
+        var quote = await FindAsync(session, command.QuoteId, cancellationToken);
         quote.Decline(clock.Today(), command.Reason);
+        session.UpdateRevision(quote, quote.Version + 1);
     }
 
-    private async Task<Quote> FindAsync(Guid quoteId, CancellationToken cancellationToken) =>
-        await (from q in db.Quotes
-               join a in db.Activities.VisibleTo(user) on q.ActivityId equals a.Id
-               where q.Id == quoteId
-               select q).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("Quote", quoteId);
+    private async Task<Quote> FindAsync(IDocumentSession session, Guid quoteId, CancellationToken cancellationToken) =>
+        (await session.OfVisibleActivityAsync<Quote>(user, quoteId, q => q.ActivityId, "Quote", cancellationToken)).Document;
 }
 
-internal sealed record AcceptQuoteInput(DateOnly? AcceptedOn);
+public sealed record AcceptQuoteInput(DateOnly? AcceptedOn);
 
-internal sealed record DeclineQuoteInput(string Reason);
+public sealed record DeclineQuoteInput(string Reason);
 
-internal sealed class DecideQuoteEndpoint : IEndpointDefinition
+public static class DecideQuoteEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
+    [WolverinePost("/api/activities/quotes/{quoteId:guid}/accept", OperationId = "AcceptQuote"), ProducesCommandProblems]
+    [EndpointSummary("Records the client's acceptance (while the quote is valid) and issues its invoice in the same transaction.")]
+    public static async Task<Created<QuoteAccepted>> Accept(Guid quoteId, AcceptQuoteInput? input, IMessageBus bus, CancellationToken ct)
     {
-        module.MapPost("/quotes/{quoteId:guid}/accept", async (Guid quoteId, AcceptQuoteInput? input, IMessageBus bus, CancellationToken ct) =>
-            {
-                var accepted = await bus.InvokeAsync<QuoteAccepted>(new AcceptQuote(quoteId, input?.AcceptedOn), ct);
-                return TypedResults.Created($"/api/activities/invoices/{accepted.InvoiceId}", accepted);
-            })
-            .WithName("AcceptQuote")
-            .WithSummary("Records the client's acceptance (while the quote is valid) and issues its invoice in the same transaction.")
-            .ProducesCommandProblems();
+        var accepted = await bus.InvokeAsync<QuoteAccepted>(new AcceptQuote(quoteId, input?.AcceptedOn), ct);
+        return TypedResults.Created($"/api/activities/invoices/{accepted.InvoiceId}", accepted);
+    }
 
-        module.MapPost("/quotes/{quoteId:guid}/decline", async (Guid quoteId, DeclineQuoteInput input, IMessageBus bus, CancellationToken ct) =>
-            {
-                await bus.InvokeAsync(new DeclineQuote(quoteId, input.Reason), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("DeclineQuote")
-            .WithSummary("Records that the client declined the quote, with the reason.")
-            .ProducesCommandProblems();
+    [WolverinePost("/api/activities/quotes/{quoteId:guid}/decline", OperationId = "DeclineQuote"), ProducesCommandProblems]
+    [EndpointSummary("Records that the client declined the quote, with the reason.")]
+    public static async Task<NoContent> Decline(Guid quoteId, DeclineQuoteInput input, IMessageBus bus, CancellationToken ct)
+    {
+        await bus.InvokeAsync(new DeclineQuote(quoteId, input.Reason), ct);
+        return TypedResults.NoContent();
     }
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
@@ -11,7 +9,12 @@ using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Quotes;
 using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Features.Invoicing;
+using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+using Wolverine;
 
 namespace Smart.Modules.Activities.Features.Quotes;
 
@@ -39,29 +42,28 @@ public sealed record IssueQuote(Guid ActivityId, Guid ClientId, DateOnly? IssueD
     }
 }
 
-public sealed class IssueQuoteHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class IssueQuoteHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(IssueQuote command, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(IssueQuote command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
-            ?? throw new NotFoundException("Activity", command.ActivityId);
-        var client = await db.Clients.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
+        var activity = await session.VisibleActivityAsync(user, command.ActivityId, cancellationToken);
+        var client = await session.Query<Client>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
             ?? throw new NotFoundException("Client", command.ClientId);
         var today = clock.Today();
         var issueDate = command.IssueDate ?? today;
-        var vat = (await db.EntityRules.InForceAsync(activity.EntityId, issueDate, cancellationToken)).VatFor(activity.Kind);
+        var vat = (await session.Query<EntityRules>().InForceAsync(activity.EntityId, issueDate, cancellationToken)).VatFor(activity.Kind);
         var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
-        var number = await db.NextAsync(activity.EntityId, DocumentKind.Quote, issueDate, today, cancellationToken);
+        var number = await session.NextAsync(activity.EntityId, DocumentKind.Quote, issueDate, today, cancellationToken);
         var quote = Quote.Issue(number, activity, client, lines, issueDate, command.ValidUntil, vat.Mention);
-        db.Quotes.Add(quote);
+        session.Insert(quote);
         return quote.Id;
     }
 }
 
-internal sealed class IssueQuoteEndpoint : IEndpointDefinition
+public static class IssueQuoteEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapCreateCommand<IssueQuote>("/quotes", "/api/activities/quotes/")
-        .WithName("IssueQuote")
-        .WithSummary("Issues a quote on an activity the caller may act on, valid until a date.");
+    [WolverinePost("/api/activities/quotes", OperationId = "IssueQuote"), ProducesCommandProblems]
+    [EndpointSummary("Issues a quote on an activity the caller may act on, valid until a date.")]
+    public static Task<Created<ResourceCreated>> Post(IssueQuote command, IMessageBus bus, CancellationToken ct) =>
+        bus.CreateAsync(command, "/api/activities/quotes/", ct);
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -10,8 +8,12 @@ using Smart.BuildingBlocks.Web;
 using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Salaries;
 
@@ -81,46 +83,45 @@ public sealed record RequestSalary(
     }
 }
 
-public sealed class RequestSalaryHandler(ActivitiesDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RequestSalaryHandler(ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The request's id, and its event for Wolverine to publish with the transaction.</summary>
-    public async Task<(Guid, SalaryRequested)> HandleAsync(RequestSalary command, CancellationToken cancellationToken)
+    public async Task<(Guid, SalaryRequested)> HandleAsync(RequestSalary command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.VisibleTo(user).SingleOrDefaultAsync(a => a.Id == command.ActivityId, cancellationToken)
-            ?? throw new NotFoundException("Activity", command.ActivityId);
-        var (request, requested) = await db.RequestSalaryAsync(activity, command, clock, cancellationToken);
+        var ledger = await session.LedgerAsync(command.ActivityId, cancellationToken);
+        var activity = await session.VisibleActivityAsync(user, command.ActivityId, cancellationToken);
+        var (request, requested) = await session.RequestSalaryAsync(ledger, activity, command, clock, cancellationToken);
         return (request.Id, requested);
     }
 }
 
 internal static class SalaryRequesting
 {
-    /// <summary>The whole request, in the caller's transaction: shared with quick mode. The caller returns the event for Wolverine to publish.</summary>
-    public static async Task<(SalaryRequest Request, SalaryRequested Requested)> RequestSalaryAsync(this ActivitiesDbContext db, Activity activity,
-        ISalaryTerms terms, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole request, in the caller's transaction, on the activity's ledger the caller took (so it reads the budget
+    /// as the last writer left it, and the activity read after taking it): shared with quick mode. The caller returns
+    /// the event for Wolverine to publish.
+    /// </summary>
+    public static async Task<(SalaryRequest Request, SalaryRequested Requested)> RequestSalaryAsync(this IDocumentSession session, ActivityLedger ledger,
+        Activity activity, ISalaryTerms terms, TimeProvider clock, CancellationToken cancellationToken, IReadOnlyList<Invoice>? issuedNow = null)
     {
-        // Requests on one activity queue on its row until commit: two of them cannot both spend the same available budget.
-        await db.LockActivityAsync(activity.Id, cancellationToken);
-        // Read again under the lock: a close committed after the caller loaded the activity must be seen.
-        await db.Entry(activity).ReloadAsync(cancellationToken);
         var today = clock.Today();
-        var budget = await db.SalaryBudgetAsync(activity, today, cancellationToken);
+        var budget = await session.SalaryBudgetAsync(activity, ledger.Budget, today, cancellationToken, issuedNow);
         var request = SalaryRequest.Request(activity, budget, terms.EmploymentBudget, terms.ContractKind, terms.Category, terms.WorkStart, terms.WorkEnd,
             terms.Days, terms.Hours, terms.Job, today);
-        db.SalaryRequests.Add(request);
+        session.Insert(request);
+        ledger.Append(request.Commitment());
         return (request, request.ToSalaryRequested());
     }
 }
 
-internal sealed class RequestSalaryEndpoint : IEndpointDefinition
+public static class RequestSalaryEndpoint
 {
-    public void Map(IEndpointRouteBuilder module) => module
-        .MapPost("/activities/{activityId:guid}/salary-requests", async (Guid activityId, SalaryInput request, IMessageBus bus, CancellationToken ct) =>
-        {
-            var id = await bus.InvokeAsync<Guid>(RequestSalary.For(activityId, request), ct);
-            return TypedResults.Created($"/api/activities/salary-requests/{id}", new ResourceCreated(id));
-        })
-        .WithName("RequestSalary")
-        .WithSummary("Asks Payroll for a salary drawn from the activity's budget (employment budget, contract, work dates, days or hours, job).")
-        .ProducesCommandProblems();
+    [WolverinePost("/api/activities/activities/{activityId:guid}/salary-requests", OperationId = "RequestSalary"), ProducesCommandProblems]
+    [EndpointSummary("Asks Payroll for a salary drawn from the activity's budget (employment budget, contract, work dates, days or hours, job).")]
+    public static async Task<Created<ResourceCreated>> Post(Guid activityId, SalaryInput request, IMessageBus bus, CancellationToken ct)
+    {
+        var id = await bus.InvokeAsync<Guid>(RequestSalary.For(activityId, request), ct);
+        return TypedResults.Created($"/api/activities/salary-requests/{id}", new ResourceCreated(id));
+    }
 }

@@ -1,31 +1,28 @@
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Domain.Salaries;
 using Smart.Modules.Activities.EntityRulesCopy;
-using Smart.Modules.Activities.Features.Financing;
-using Smart.Modules.Activities.Persistence;
 
 namespace Smart.Modules.Activities.Features.Salaries;
 
 internal static class SalaryBudgets
 {
-    /// <summary>The activity's balance: the sum of its ledger, never stored.</summary>
-    public static Task<decimal> BalanceAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
-        db.BudgetEntries.Where(e => e.ActivityId == activityId).SumAsync(e => e.Amount, cancellationToken);
-
-    /// <summary>The employment budget of the activity's pending salary requests: sent to Payroll, not yet booked.</summary>
-    public static Task<decimal> CommittedAsync(this ActivitiesDbContext db, Guid activityId, CancellationToken cancellationToken) =>
-        db.SalaryRequests.Where(r => r.ActivityId == activityId && r.Status == SalaryRequestStatus.Pending).SumAsync(r => r.EmploymentBudget, cancellationToken);
-
-    /// <summary>What the activity can spend on a salary or a purchase on <paramref name="date"/>, with the entity's guarantee-fund rule in force then.</summary>
-    public static async Task<SalaryBudget> SalaryBudgetAsync(this ActivitiesDbContext db, Activity activity, DateOnly date, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the activity can spend on a salary or a purchase on <paramref name="date"/>: its budget as the ledger left
+    /// it (read under the ledger's lock by the caller), its unpaid revenue, and the entity's guarantee-fund rule in force then.
+    /// </summary>
+    /// <param name="issuedNow">Invoices issued in this transaction, not saved yet (quick mode): they count too.</param>
+    public static async Task<SalaryBudget> SalaryBudgetAsync(this IQuerySession session, Activity activity, ActivityBudget budget, DateOnly date,
+        CancellationToken cancellationToken, IReadOnlyList<Invoice>? issuedNow = null)
     {
-        var rules = await db.EntityRules.InForceAsync(activity.EntityId, date, cancellationToken);
-        var balance = await db.BalanceAsync(activity.Id, cancellationToken);
-        var committed = await db.CommittedAsync(activity.Id, cancellationToken);
-        var outstandingInstalments = await db.OutstandingInstalmentsAsync(activity.Id, cancellationToken);
-        var unpaidRevenue = await db.Invoices.Where(i => i.ActivityId == activity.Id).Where(Invoice.Unpaid).SumAsync(Invoice.RevenueAfterContribution, cancellationToken);
-        return new SalaryBudget(balance, committed, outstandingInstalments, unpaidRevenue, rules.GuaranteeFundAdvanceAllowed);
+        var rules = await session.Query<EntityRules>().InForceAsync(activity.EntityId, date, cancellationToken);
+        // Unpaid revenue only counts where the guarantee fund may advance on it: otherwise the invoices are not read.
+        var unpaidRevenue = rules.GuaranteeFundAdvanceAllowed
+            ? (await session.Query<Invoice>().Where(i => i.ActivityId == activity.Id && !i.WrittenOff).ToListAsync(cancellationToken))
+                .Concat(issuedNow ?? []).DistinctBy(i => i.Id).Where(i => i.IsUnpaid).Sum(i => i.NetRevenueAfterContribution)
+            : 0m;
+        return new SalaryBudget(budget.Balance, budget.Committed, budget.OutstandingInstalments, unpaidRevenue, rules.GuaranteeFundAdvanceAllowed);
     }
 }

@@ -1,15 +1,16 @@
 using Smart.Modules.Activities.Contracts;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Domain.Salaries;
-using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Activities.Domain.Activities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
 
 namespace Smart.Modules.Activities.Features.Salaries;
 
@@ -33,49 +34,42 @@ public sealed record ListSalaryRequests(Guid ActivityId, int Page = 1, int PageS
     }
 }
 
-public sealed class SalaryRequestQueriesHandler(ActivitiesDbContext db, ICurrentUser user)
+public sealed class SalaryRequestQueriesHandler(ICurrentUser user)
 {
-    public async Task<SalaryRequestView> HandleAsync(GetSalaryRequest query, CancellationToken cancellationToken)
+    public async Task<SalaryRequestView> HandleAsync(GetSalaryRequest query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var visible = db.Activities.VisibleTo(user).Select(a => a.Id);
-        return await db.SalaryRequests.AsNoTracking().Where(r => r.Id == query.SalaryRequestId && visible.Contains(r.ActivityId))
-                .Select(ToView).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Salary request", query.SalaryRequestId);
+        var request = await session.LoadAsync<SalaryRequest>(query.SalaryRequestId, cancellationToken);
+        var activity = request is null ? null : await session.LoadAsync<Activity>(request.ActivityId, cancellationToken);
+        return request is not null && activity is not null && activity.IsVisibleTo(user)
+            ? ToView(request)
+            : throw new NotFoundException("Salary request", query.SalaryRequestId);
     }
 
-    public async Task<PagedResult<SalaryRequestView>> HandleAsync(ListSalaryRequests query, CancellationToken cancellationToken)
+    public async Task<PagedResult<SalaryRequestView>> HandleAsync(ListSalaryRequests query, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (!await db.Activities.VisibleTo(user).AnyAsync(a => a.Id == query.ActivityId, cancellationToken))
-        {
-            throw new NotFoundException("Activity", query.ActivityId);
-        }
-        var requests = db.SalaryRequests.AsNoTracking().Where(r => r.ActivityId == query.ActivityId);
+        await session.VisibleActivityAsync(user, query.ActivityId, cancellationToken);
+        var requests = session.Query<SalaryRequest>().Where(r => r.ActivityId == query.ActivityId);
         var total = await requests.CountAsync(cancellationToken);
         var page = await requests.OrderByDescending(r => r.RequestedOn).ThenByDescending(r => r.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(ToView).ToListAsync(cancellationToken);
-        return new PagedResult<SalaryRequestView>(page, query.Page, query.PageSize, total);
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<SalaryRequestView>(page.Select(ToView).ToList(), query.Page, query.PageSize, total);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<SalaryRequest, SalaryRequestView>> ToView = r => new SalaryRequestView(
+    private static SalaryRequestView ToView(SalaryRequest r) => new(
         r.Id, r.ActivityId, r.MemberId, r.EmploymentBudget, r.ContractKind, r.Category, r.WorkStart, r.WorkEnd, r.Days, r.Hours, r.Job, r.RequestedOn,
         r.Status, r.GuaranteeFundAdvance, r.RejectionReason, r.PayslipId);
 }
 
-internal sealed class SalaryRequestQueriesEndpoint : IEndpointDefinition
+public static class SalaryRequestQueriesEndpoints
 {
-    public void Map(IEndpointRouteBuilder module)
-    {
-        module.MapGet("/salary-requests/{salaryRequestId:guid}", async (Guid salaryRequestId, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<SalaryRequestView>(new GetSalaryRequest(salaryRequestId), ct)))
-            .WithName("GetSalaryRequest")
-            .WithSummary("A salary request and where it stands (pending at Payroll, booked, rejected).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    [WolverineGet("/api/activities/salary-requests/{salaryRequestId:guid}", OperationId = "GetSalaryRequest"), ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("A salary request and where it stands (pending at Payroll, booked, rejected).")]
+    public static async Task<Ok<SalaryRequestView>> Get(Guid salaryRequestId, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<SalaryRequestView>(new GetSalaryRequest(salaryRequestId), ct));
 
-        module.MapGet("/activities/{activityId:guid}/salary-requests", async (Guid activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
-                TypedResults.Ok(await bus.InvokeAsync<PagedResult<SalaryRequestView>>(new ListSalaryRequests(activityId, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("ListSalaryRequests")
-            .WithSummary("The activity's salary requests, newest first.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
+    [WolverineGet("/api/activities/activities/{activityId:guid}/salary-requests", OperationId = "ListSalaryRequests"), ProducesValidationProblem,
+     ProducesProblem(StatusCodes.Status404NotFound)]
+    [EndpointSummary("The activity's salary requests, newest first.")]
+    public static async Task<Ok<PagedResult<SalaryRequestView>>> List(Guid activityId, int? page, int? pageSize, IMessageBus bus, CancellationToken ct) =>
+        TypedResults.Ok(await bus.InvokeAsync<PagedResult<SalaryRequestView>>(new ListSalaryRequests(activityId, page ?? 1, pageSize ?? 50), ct));
 }

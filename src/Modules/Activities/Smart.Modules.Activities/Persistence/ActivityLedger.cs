@@ -1,0 +1,47 @@
+using Marten;
+using JasperFx.Events;
+using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Activities.Domain.Budget;
+
+namespace Smart.Modules.Activities.Persistence;
+
+/// <summary>
+/// An activity's budget ledger opened for writing: its stream is taken exclusively (a row lock on the stream until the
+/// transaction ends), so whatever spends, commits or books on one activity queues there, and each writer reads the
+/// budget as the previous one left it — two spenders never read the same available budget, and the inline projection
+/// never loses an update (ADR 0058). <see cref="Budget"/> follows what is appended in this transaction.
+/// </summary>
+internal sealed class ActivityLedger(IEventStream<ActivityBudget> stream)
+{
+    public ActivityBudget Budget { get; private set; } = stream.Aggregate ?? ActivityBudget.Opened(stream.Id);
+
+    public void Append(params IEnumerable<IBudgetEvent> events)
+    {
+        foreach (var @event in events)
+        {
+            stream.AppendOne(@event);
+            Budget = Budget.After(@event);
+        }
+    }
+}
+
+internal static class ActivityLedgers
+{
+    /// <summary>
+    /// Takes the activity's ledger for this transaction (waiting for a writer holding it). Take it before reading what
+    /// the decision depends on (the activity, an equipment's schedule): they are then read as the last writer left them.
+    /// </summary>
+    public static async Task<ActivityLedger> LedgerAsync(this IDocumentSession session, Guid activityId, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForExclusiveWriting<ActivityBudget>(activityId, cancellationToken);
+        return stream.CurrentVersion is null or 0 ? throw new NotFoundException("Activity", activityId) : new ActivityLedger(stream);
+    }
+
+    /// <summary>Starts the ledger of a newly opened activity, so that every later writer finds its stream to queue on.</summary>
+    public static void StartLedger(this IDocumentSession session, Guid activityId, DateOnly openedOn) =>
+        session.Events.StartStream<ActivityBudget>(activityId, new BudgetOpened(activityId, openedOn));
+
+    /// <summary>The activity's budget as last committed (for reading: nothing queues).</summary>
+    public static async Task<ActivityBudget> BudgetAsync(this IQuerySession session, Guid activityId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<ActivityBudget>(activityId, cancellationToken) ?? ActivityBudget.Opened(activityId);
+}
