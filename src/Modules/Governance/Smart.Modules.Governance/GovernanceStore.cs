@@ -19,7 +19,7 @@ internal static class GovernanceStore
 
     public static void AddGovernanceStore(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleStore<IGovernanceStore>(configuration, Schema,
-            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member)], m =>
+            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member), .. CooperativeLifeStore.Aggregates], m =>
             {
                 // Every aggregate carries a revision: a save states the revision it read, and a stale one is a 409.
                 m.Schema.For<CooperativeEntity>()
@@ -32,5 +32,6 @@ internal static class GovernanceStore
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(o => o.Version))
                     .UniqueIndex(UniqueIndexType.Computed, "members_entity_email", o => o.EntityId, o => o.Email)
                     .Index(o => o.OfficeId);
+                m.AddCooperativeLife();
             });
 }
