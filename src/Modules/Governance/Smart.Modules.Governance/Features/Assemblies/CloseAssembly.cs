@@ -99,21 +99,34 @@ public sealed class CloseAssemblyHandler(ICurrentUser user)
     }
 }
 
-/// <summary>The count of an assembly from its stored ballots and participations: the same code publishes and recomputes.</summary>
+/// <summary>
+/// The count of an assembly from its stored ballots and participations: the same code publishes and recomputes. The
+/// database counts (ballots grouped by resolution, college and choice; distinct participants), so a count reads a few
+/// dozen rows, not every ballot.
+/// </summary>
 internal static class Count
 {
+    private const string BallotCountsSql =
+        $"select jsonb_build_object('ResolutionId', data ->> 'ResolutionId', 'College', data ->> 'College', 'Choice', data ->> 'Choice', 'Ballots', count(*)) " +
+        $"from {GovernanceStore.Schema}.mt_doc_ballot where CAST(data ->> 'AssemblyId' as uuid) = ? group by data ->> 'ResolutionId', data ->> 'College', data ->> 'Choice'";
+
+    private const string PresentSql =
+        $"select count(distinct data ->> 'ShareholderId')::int from {GovernanceStore.Schema}.mt_doc_participation where CAST(data ->> 'AssemblyId' as uuid) = ?";
+
     public static async Task<AssemblyResults> ResultsAsync(IQuerySession session, Assembly assembly, Convocation heldOn, int votingRights, CancellationToken cancellationToken)
     {
-        var present = (await session.Query<Participation>().Where(p => p.AssemblyId == assembly.Id).Select(p => p.ShareholderId).ToListAsync(cancellationToken))
-            .Distinct().Count();
-        var ballots = await session.Query<Ballot>().Where(b => b.AssemblyId == assembly.Id).ToListAsync(cancellationToken);
+        var present = (await session.QueryAsync<int>(PresentSql, cancellationToken, assembly.Id)).Single();
+        var counts = await session.QueryAsync<BallotCount>(BallotCountsSql, cancellationToken, assembly.Id);
         var rules = await session.GovernanceRulesOnAsync(assembly.EntityId, assembly.Date, cancellationToken);
-        var byResolution = ballots.ToLookup(b => b.ResolutionId);
-        var tallies = assembly.Resolutions.Select(r => Tally.Compute(r.Id, r.Kind, rules.Colleges, byResolution[r.Id].Select(b => (b.College, b.Choice)),
+        var byResolution = counts.ToLookup(c => c.ResolutionId);
+        var tallies = assembly.Resolutions.Select(r => Tally.Compute(r.Id, r.Kind, rules.Colleges,
+            byResolution[r.Id].SelectMany(c => Enumerable.Repeat((c.College, c.Choice), c.Ballots)),
             Quorum.IsReached(r.Kind, heldOn, votingRights, present))).ToList();
         var date = heldOn == Convocation.First ? assembly.Date : DateOnly.FromDateTime(assembly.SecondConvocationAt.UtcDateTime);
         return new AssemblyResults(heldOn, date, votingRights, present, tallies);
     }
+
+    private sealed record BallotCount(Guid ResolutionId, VotingCollege College, Choice Choice, int Ballots);
 }
 
 public static class CloseAssemblyEndpoints
