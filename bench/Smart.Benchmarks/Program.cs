@@ -10,7 +10,7 @@ namespace Smart.Benchmarks;
 
 /// <summary>
 /// The Bench target: the real host (every module and the Wolverine bus) on a fresh database of the given
-/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|directory]...
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|directory|governance]...
 /// </summary>
 internal static class Program
 {
@@ -54,6 +54,7 @@ internal static class Program
             if (Runs("payroll")) await PayrollBenchmark.RunAsync(factory, samples);
             if (Runs("spaces")) await SpacesBenchmark.RunAsync(factory, samples);
             if (Runs("directory")) await DirectoryBenchmark.RunAsync(factory, samples);
+            if (Runs("governance")) await GovernanceBenchmark.RunAsync(factory);
         }
         finally
         {

@@ -5,7 +5,12 @@ namespace Smart.BuildingBlocks.Mail;
 /// <summary>
 /// An e-mail to send, as a handler returns it: it is stored with the handler's transaction (Wolverine's outbox) and sent
 /// by <see cref="SendEmailHandler"/> once committed, so a rolled-back change sends nothing and a crash loses nothing.
-/// <see cref="EmailId"/> makes its Message-Id, the same on every attempt.
+/// <see cref="EmailId"/> makes its Message-Id, the same on every attempt. <see cref="Attachments"/> came later: a message
+/// stored before it reads as an e-mail without attachments.
 /// </summary>
 [DataContract(Name = "mail.send-email.v1")]
-public sealed record SendEmail(Guid EmailId, string To, string? ToName, string Subject, string Html, string Text);
+public sealed record SendEmail(Guid EmailId, string To, string? ToName, string Subject, string Html, string Text,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file sent with an e-mail, e.g. an iCalendar invitation (<c>text/calendar; method=REQUEST</c>).</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

@@ -27,7 +27,8 @@ internal static class GovernanceStore
     public static void AddGovernanceStore(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleStore<IGovernanceStore>(configuration, Schema,
             [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member),
-             typeof(Committee), typeof(Referral), typeof(DirectoryProfile), typeof(ConsultationRules)], m =>
+             typeof(Committee), typeof(Referral), typeof(DirectoryProfile), typeof(ConsultationRules),
+             .. CooperativeLifeStore.Aggregates], m =>
             {
                 // Every aggregate carries a revision: a save states the revision it read, and a stale one is a 409.
                 m.Schema.For<CooperativeEntity>()
@@ -62,6 +63,8 @@ internal static class GovernanceStore
                     typeof(ProposalReachedItsSupports), typeof(ProposalHandedToCommittee), typeof(ProposalAnswered), typeof(ProposalWithdrawn)]);
                 m.Projections.Add(new ProposalProjection(), ProjectionLifecycle.Inline);
                 m.Schema.For<Proposal>().Index(p => p.EntityId).Index(p => p.OfficeId);
+
+                m.AddCooperativeLife();
             });
 
     private sealed class ProposalProjection : SingleStreamProjection<Proposal, Guid>
