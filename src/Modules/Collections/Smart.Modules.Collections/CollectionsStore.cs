@@ -6,6 +6,7 @@ using Marten.Events.Aggregation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
+using Smart.Modules.Collections.Domain.BankStatements;
 using Smart.Modules.Collections.Domain.Dunning;
 using Smart.Modules.Collections.Domain.Receivables;
 
@@ -28,7 +29,9 @@ internal static class CollectionsStore
                 m.Events.AddEventTypes([typeof(ReceivableOpened), typeof(CreditNoteApplied), typeof(PaymentRecorded), typeof(ReceivableSettled),
                     typeof(ReceivableCancelled), typeof(DunningStepTaken), typeof(DisputeOpened), typeof(DisputeResolved), typeof(ReceivableWrittenOff)]);
                 m.Projections.Add(new ReceivableProjection(), ProjectionLifecycle.Inline);
-                m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId);
+                m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId).Index(r => r.Number);
+                m.Schema.For<BankStatementLine>().Index(l => l.EntityId);
+                m.Schema.For<BankStatement>();
 
                 m.Schema.For<DunningPlanVersion>().Index(v => v.EntityId);
             });

@@ -84,7 +84,7 @@ public sealed class DunningPlansHandler(ICurrentUser user, TimeProvider clock)
 {
     public async Task<DunningPlanView> HandleAsync(SetDunningPlan command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        EnsureEntityOf(command.EntityId);
+        user.EnsureEntityOf(command.EntityId);
         BusinessRules.Check(new PlanNotRetroactive(command.EffectiveFrom, clock.Today()));
         var existing = await session.Query<DunningPlanVersion>()
             .Where(v => v.EntityId == command.EntityId && v.Typology == command.Typology && v.EffectiveFrom == command.EffectiveFrom)
@@ -98,15 +98,9 @@ public sealed class DunningPlansHandler(ICurrentUser user, TimeProvider clock)
     public async Task<DunningPlanView> HandleAsync(GetDunningPlan query, IQuerySession session, CancellationToken cancellationToken)
     {
         var entityId = query.EntityId ?? user.EntityId ?? throw new NotFoundException("Entity", "none");
-        EnsureEntityOf(entityId);
+        user.EnsureEntityOf(entityId);
         var versions = await session.Query<DunningPlanVersion>().Where(v => v.EntityId == entityId).ToListAsync(cancellationToken);
         return DunningPlanView.From(DunningPlan.InForce(versions, query.Typology!.Value.ToString(), query.On ?? clock.Today()));
-    }
-
-    /// <summary>An entity's configuration is its own staff's (a platform admin's too): anyone else gets 404.</summary>
-    private void EnsureEntityOf(Guid entityId)
-    {
-        if (!user.IsPlatformAdmin() && user.EntityId != entityId) throw new NotFoundException("Entity", entityId);
     }
 
     private sealed record PlanNotRetroactive(DateOnly EffectiveFrom, DateOnly Today) : IBusinessRule
