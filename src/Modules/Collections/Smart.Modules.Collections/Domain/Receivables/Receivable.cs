@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Collections.Domain.Dunning;
+using Smart.Modules.Collections.Domain.Provisions;
 
 namespace Smart.Modules.Collections.Domain.Receivables;
 
@@ -71,11 +72,22 @@ internal sealed class Receivable
     [JsonInclude] public IReadOnlyList<Guid> CreditNotes { get; private set; } = [];
     [JsonInclude] public IReadOnlyList<Guid> Payments { get; private set; } = [];
 
-    /// <summary>What is left to pay: the amount less credit notes and payments, never below zero.</summary>
-    public decimal Outstanding => Math.Max(0m, Amount - Credited - Received);
+    /// <summary>Of the client's credit, what was refunded or applied to its other invoices.</summary>
+    [JsonInclude] public decimal CreditUsed { get; private set; }
 
-    /// <summary>What the client paid beyond what it owed: theirs, refundable or for a next invoice.</summary>
-    public decimal ClientCredit => Math.Max(0m, Received - (Amount - Credited));
+    /// <summary>The provision policy's tiers (none for receivables opened before provisions existed).</summary>
+    [JsonInclude] public IReadOnlyList<ProvisionTier> ProvisionTiers { get; private set; } = [];
+
+    /// <summary>The rate of the last tier reached and the provisions booked on what is left to pay.</summary>
+    [JsonInclude] public decimal ProvisionRate { get; private set; }
+
+    [JsonInclude] public decimal Provisioned { get; private set; }
+
+    /// <summary>What is left to pay: the amount less credit notes and payments, never below zero.</summary>
+    public decimal Outstanding => Math.Max(0m, Amount - Credited - (Received - CreditUsed));
+
+    /// <summary>What the client paid beyond what it owed: theirs, refundable or for a next invoice, until used.</summary>
+    public decimal ClientCredit => Math.Max(0m, Received - CreditUsed - (Amount - Credited));
 
     public PlannedStep? NextStep => Status == ReceivableStatus.Open ? Steps.FirstOrDefault(s => s.Pending) : null;
 
@@ -110,6 +122,7 @@ internal sealed class Receivable
             .Select((s, i) => new PlannedStep(i + 1, s.Channel, s.Template, opened.DueDate.AddDays(s.DaysAfterDue), null,
                 opened.DueDate.AddDays(s.DaysAfterDue) < opened.OpenedOn))
             .ToList(),
+        ProvisionTiers = opened.Provisions?.Tiers.OrderBy(t => t.DaysAfterDue).ToList() ?? [],
     };
 
     public void Absorb(IReceivableEvent @event)
@@ -139,6 +152,19 @@ internal sealed class Receivable
             case ReceivableWrittenOff:
                 Status = ReceivableStatus.WrittenOff;
                 DisputedSince = null;
+                break;
+            case ClientCreditRefunded refunded:
+                CreditUsed += refunded.Amount;
+                break;
+            case ClientCreditApplied applied:
+                CreditUsed += applied.Amount;
+                break;
+            case ProvisionBooked booked:
+                ProvisionRate = booked.Rate;
+                Provisioned += booked.Amount;
+                break;
+            case ProvisionReversed reversed:
+                Provisioned -= reversed.Amount;
                 break;
             case DisputeOpened opened:
                 Status = ReceivableStatus.Disputed;
@@ -179,12 +205,49 @@ internal sealed class Receivable
             .Select(s => new DunningStepTaken(s.Number, s.PlannedOn, s.Channel, s.Template, s.Channel == DunningChannel.Email ? ClientEmail : null, []))
             .ToList();
 
-    /// <summary>What is left to pay is written off, from an open or disputed receivable.</summary>
-    public ReceivableWrittenOff WriteOff(string reason, DateOnly today)
+    /// <summary>What is left to pay is written off, from an open or disputed receivable; its provisions are released, the loss is booked.</summary>
+    public IReadOnlyList<IReceivableEvent> WriteOff(string reason, DateOnly today)
     {
         BusinessRules.Check(new OnlyAnUnpaidReceivableCanBeWrittenOff(Status, Outstanding));
-        return new ReceivableWrittenOff(today, Outstanding, reason);
+        return Provisioned > 0
+            ? [new ReceivableWrittenOff(today, Outstanding, reason), new ProvisionReversed(today, Provisioned, ProvisionRelease.WrittenOff)]
+            : [new ReceivableWrittenOff(today, Outstanding, reason)];
     }
+
+    /// <summary>Part or all of the client's credit is paid back to it.</summary>
+    public ClientCreditRefunded RefundCredit(decimal amount, string? reference, DateOnly today)
+    {
+        BusinessRules.Check(new WithinTheClientCredit(amount, ClientCredit));
+        return new ClientCreditRefunded(today, amount, reference);
+    }
+
+    /// <summary>
+    /// Part or all of the client's credit pays another invoice of the same client, entity and currency: this receivable
+    /// gives it, <paramref name="target"/> records it as a payment (which may settle it).
+    /// </summary>
+    public (ClientCreditApplied Given, IReadOnlyList<IReceivableEvent> Received) ApplyCredit(Receivable target, decimal amount, DateOnly today)
+    {
+        BusinessRules.Check(new WithinTheClientCredit(amount, ClientCredit));
+        BusinessRules.Check(new CreditForAnotherInvoiceOfTheSameClient(this, target));
+        var paymentId = Guid.CreateVersion7();
+        return (new ClientCreditApplied(today, amount, target.Id, target.Number, paymentId),
+            target.RecordPayment(new PaymentRecorded(paymentId, today, amount, $"Avoir client sur {Number}"), Currency, today));
+    }
+
+    /// <summary>
+    /// The provision of a tier whose date has come (due + its days), if something is still left to pay and the rate rises:
+    /// the provision becomes the tier's rate of what is left, and the event books the difference.
+    /// </summary>
+    public ProvisionBooked? Provision(int daysAfterDue, DateOnly today)
+    {
+        if (Status is not (ReceivableStatus.Open or ReceivableStatus.Disputed) || Outstanding == 0 || DueDate.AddDays(daysAfterDue) > today) return null;
+        if (ProvisionTiers.FirstOrDefault(t => t.DaysAfterDue == daysAfterDue) is not { } tier || tier.Rate <= ProvisionRate) return null;
+        return new ProvisionBooked(today, tier.DaysAfterDue, tier.Rate, Math.Round(Outstanding * tier.Rate, 2) - Provisioned);
+    }
+
+    /// <summary>The tier after <paramref name="daysAfterDue"/> (the first one when null), while something is left to pay.</summary>
+    public ProvisionTier? NextProvisionTier(int? daysAfterDue) =>
+        Status is ReceivableStatus.Open or ReceivableStatus.Disputed ? ProvisionTiers.FirstOrDefault(t => daysAfterDue is null || t.DaysAfterDue > daysAfterDue) : null;
 
     public DisputeOpened OpenDispute(string reason, string openedBy, DateOnly today)
     {
@@ -221,14 +284,37 @@ internal sealed class Receivable
         return after;
     }
 
+    /// <summary>
+    /// The change, the settlement or cancellation it brings, and the provisions it releases: once less is left to pay, only
+    /// the rate reached of what is left stays provisioned (nothing once settled).
+    /// </summary>
     private IReadOnlyList<IReceivableEvent> WithSettlement(IReceivableEvent change, DateOnly on)
     {
         var after = After([change]);
-        if (after.Outstanding > 0 || Status is ReceivableStatus.Paid or ReceivableStatus.Cancelled) return [change];
-        IReceivableEvent closing = after.Received > 0
-            ? new ReceivableSettled(on, after.Received - after.ClientCredit, after.ClientCredit)
-            : new ReceivableCancelled(on);
-        return [change, closing];
+        var events = new List<IReceivableEvent> { change };
+        if (after.Outstanding == 0 && Status is not (ReceivableStatus.Paid or ReceivableStatus.Cancelled))
+        {
+            events.Add(after.Received > 0
+                ? new ReceivableSettled(on, after.Received - after.ClientCredit, after.ClientCredit)
+                : new ReceivableCancelled(on));
+        }
+        var released = Provisioned - Math.Round(after.Outstanding * ProvisionRate, 2);
+        if (Provisioned > 0 && released > 0) events.Add(new ProvisionReversed(on, released, ProvisionRelease.Recovered));
+        return events;
+    }
+
+    private sealed record WithinTheClientCredit(decimal Amount, decimal Credit) : IBusinessRule
+    {
+        public bool IsBroken() => Amount > Credit;
+
+        public string Message => $"The client's credit on this invoice is {Credit:0.00}, less than {Amount:0.00}.";
+    }
+
+    private sealed record CreditForAnotherInvoiceOfTheSameClient(Receivable From, Receivable To) : IBusinessRule
+    {
+        public bool IsBroken() => From.Id == To.Id || From.ClientId != To.ClientId || From.EntityId != To.EntityId || From.Currency != To.Currency;
+
+        public string Message => $"A client's credit pays another invoice of the same client, entity and currency; {To.Number} is not one.";
     }
 
     private sealed record CreditNoteWithinTheAmount(decimal Credit, decimal Remaining) : IBusinessRule

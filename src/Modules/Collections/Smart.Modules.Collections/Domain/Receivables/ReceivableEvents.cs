@@ -1,4 +1,5 @@
 using Smart.Modules.Collections.Domain.Dunning;
+using Smart.Modules.Collections.Domain.Provisions;
 
 namespace Smart.Modules.Collections.Domain.Receivables;
 
@@ -23,12 +24,13 @@ internal interface IReceivableEvent
 }
 
 /// <summary>
-/// An issued invoice became a receivable on <see cref="OpenedOn"/>, with the dunning plan in force on its issue date.
+/// An issued invoice became a receivable on <see cref="OpenedOn"/>, with the dunning plan and the provision policy in force
+/// on its issue date (receivables opened before provisions existed have none).
 /// </summary>
 internal sealed record ReceivableOpened(
     Guid InvoiceId, ReceivableSource Source, string Number, Guid EntityId, Guid OfficeId, Guid? ActivityId, Guid OwnerId,
     Guid ClientId, string ClientName, string? ClientEmail, string ClientTypology, DateOnly IssueDate, DateOnly DueDate,
-    decimal Amount, string Currency, DunningPlan Plan, DateOnly OpenedOn) : IReceivableEvent
+    decimal Amount, string Currency, DunningPlan Plan, DateOnly OpenedOn, ProvisionPolicy? Provisions = null) : IReceivableEvent
 {
     public DateOnly Date => IssueDate;
 }
@@ -80,4 +82,40 @@ internal sealed record DisputeResolved(DateOnly ResolvedOn, string Outcome, int 
 internal sealed record ReceivableWrittenOff(DateOnly WrittenOffOn, decimal Amount, string Reason) : IReceivableEvent
 {
     public DateOnly Date => WrittenOffOn;
+}
+
+/// <summary>The client's credit (what it paid beyond the invoice) paid back to it.</summary>
+internal sealed record ClientCreditRefunded(DateOnly RefundedOn, decimal Amount, string? Reference) : IReceivableEvent
+{
+    public DateOnly Date => RefundedOn;
+}
+
+/// <summary>The client's credit used to pay another of its invoices (which records it as a payment with the same <see cref="PaymentId"/>).</summary>
+internal sealed record ClientCreditApplied(DateOnly AppliedOn, decimal Amount, Guid ToReceivableId, string ToNumber, Guid PaymentId) : IReceivableEvent
+{
+    public DateOnly Date => AppliedOn;
+}
+
+/// <summary>
+/// A write-down of a doubtful receivable: <see cref="Rate"/> of what was left to pay is provisioned from then on;
+/// <see cref="Amount"/> is what this tier adds to the provisions already booked.
+/// </summary>
+internal sealed record ProvisionBooked(DateOnly BookedOn, int DaysAfterDue, decimal Rate, decimal Amount) : IReceivableEvent
+{
+    public DateOnly Date => BookedOn;
+}
+
+public enum ProvisionRelease
+{
+    /// <summary>The client paid (or a credit note reduced the invoice): less, or nothing, is doubtful.</summary>
+    Recovered,
+
+    /// <summary>The write-off books the loss the provision anticipated.</summary>
+    WrittenOff,
+}
+
+/// <summary>Provisions taken back: <see cref="Amount"/> of those booked.</summary>
+internal sealed record ProvisionReversed(DateOnly ReversedOn, decimal Amount, ProvisionRelease Why) : IReceivableEvent
+{
+    public DateOnly Date => ReversedOn;
 }
