@@ -29,7 +29,8 @@ internal static class CollectionsStore
                 m.Events.StreamIdentity = StreamIdentity.AsGuid;
                 m.Events.AddEventTypes([typeof(ReceivableOpened), typeof(CreditNoteApplied), typeof(PaymentRecorded), typeof(ReceivableSettled),
                     typeof(ReceivableCancelled), typeof(DunningStepTaken), typeof(DisputeOpened), typeof(DisputeResolved), typeof(ReceivableWrittenOff),
-                    typeof(ClientCreditRefunded), typeof(ClientCreditApplied), typeof(ProvisionBooked), typeof(ProvisionReversed)]);
+                    typeof(ClientCreditRefunded), typeof(ClientCreditApplied), typeof(ProvisionBooked), typeof(ProvisionReversed), typeof(PaymentDeclared),
+                    typeof(CollectorAssigned), typeof(CollectorCallRecorded), typeof(LegalActionDecided)]);
                 m.Projections.Add(new ReceivableProjection(), ProjectionLifecycle.Inline);
                 m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId).Index(r => r.Number);
                 m.Schema.For<BankStatementLine>().Index(l => l.EntityId);

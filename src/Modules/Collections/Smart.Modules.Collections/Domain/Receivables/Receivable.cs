@@ -23,6 +23,21 @@ public enum ReceivableStatus
     WrittenOff,
 }
 
+/// <summary>Where the legal action the plan proposes stands.</summary>
+public enum LegalStatus
+{
+    /// <summary>The plan's legal step came: someone must decide.</summary>
+    Proposed,
+    HandedOff,
+    Declined,
+}
+
+/// <summary>
+/// The human step of the plan: opened when a collector-task step is taken, in the work queue of the receivable's office
+/// until the receivable is paid or written off.
+/// </summary>
+public sealed record CollectorTask(DateOnly OpenedOn, Guid? CollectorId, DateOnly? LastCallOn, string? LastOutcome, DateOnly? PromisedOn, decimal? PromisedAmount);
+
 /// <summary>A step of the receivable's plan on its date; taken or skipped once.</summary>
 public sealed record PlannedStep(int Number, DunningChannel Channel, DunningTemplate Template, DateOnly PlannedOn, DateOnly? TakenOn, bool Skipped)
 {
@@ -68,6 +83,7 @@ internal sealed class Receivable
     [JsonInclude] public DateOnly? DisputedSince { get; private set; }
     [JsonInclude] public decimal LateInterestRate { get; private set; }
     [JsonInclude] public decimal RecoveryIndemnity { get; private set; }
+    [JsonInclude] public int ClientLinkDays { get; private set; }
     [JsonInclude] public IReadOnlyList<PlannedStep> Steps { get; private set; } = [];
     [JsonInclude] public IReadOnlyList<Guid> CreditNotes { get; private set; } = [];
     [JsonInclude] public IReadOnlyList<Guid> Payments { get; private set; } = [];
@@ -82,6 +98,9 @@ internal sealed class Receivable
     [JsonInclude] public decimal ProvisionRate { get; private set; }
 
     [JsonInclude] public decimal Provisioned { get; private set; }
+
+    [JsonInclude] public CollectorTask? Collector { get; private set; }
+    [JsonInclude] public LegalStatus? Legal { get; private set; }
 
     /// <summary>What is left to pay: the amount less credit notes and payments, never below zero.</summary>
     public decimal Outstanding => Math.Max(0m, Amount - Credited - (Received - CreditUsed));
@@ -117,6 +136,7 @@ internal sealed class Receivable
         Currency = opened.Currency,
         LateInterestRate = opened.Plan.LateInterestRate,
         RecoveryIndemnity = opened.Plan.RecoveryIndemnity,
+        ClientLinkDays = opened.Plan.ClientLinkDays,
         Steps = opened.Plan.Steps
             .OrderBy(s => s.DaysAfterDue)
             .Select((s, i) => new PlannedStep(i + 1, s.Channel, s.Template, opened.DueDate.AddDays(s.DaysAfterDue), null,
@@ -133,6 +153,8 @@ internal sealed class Receivable
                 Credited += note.Amount;
                 CreditNotes = [.. CreditNotes, note.CreditNoteId];
                 break;
+            case PaymentDeclared:
+                break;
             case PaymentRecorded payment:
                 Received += payment.Amount;
                 Payments = [.. Payments, payment.PaymentId];
@@ -148,6 +170,18 @@ internal sealed class Receivable
             case DunningStepTaken taken:
                 Steps = Steps.Select(s => s.Number == taken.Step ? s with { TakenOn = taken.TakenOn, Skipped = false }
                     : taken.SkippedSteps.Contains(s.Number) ? s with { Skipped = true } : s).ToList();
+                if (taken.Channel == DunningChannel.CollectorTask) Collector ??= new CollectorTask(taken.TakenOn, null, null, null, null, null);
+                if (taken.Channel == DunningChannel.LegalHandOff) Legal ??= LegalStatus.Proposed;
+                break;
+            case CollectorAssigned assigned:
+                Collector = Collector! with { CollectorId = assigned.CollectorId };
+                break;
+            case CollectorCallRecorded call:
+                Collector = Collector! with { LastCallOn = call.CalledOn, LastOutcome = call.Outcome, PromisedOn = call.PromisedOn, PromisedAmount = call.PromisedAmount };
+                Steps = Steps.Select(s => s.Pending ? s with { PlannedOn = s.PlannedOn.AddDays(call.PlanDelayDays) } : s).ToList();
+                break;
+            case LegalActionDecided decided:
+                Legal = decided.Decision == LegalDecision.HandOff ? LegalStatus.HandedOff : LegalStatus.Declined;
                 break;
             case ReceivableWrittenOff:
                 Status = ReceivableStatus.WrittenOff;
@@ -249,6 +283,41 @@ internal sealed class Receivable
     public ProvisionTier? NextProvisionTier(int? daysAfterDue) =>
         Status is ReceivableStatus.Open or ReceivableStatus.Disputed ? ProvisionTiers.FirstOrDefault(t => daysAfterDue is null || t.DaysAfterDue > daysAfterDue) : null;
 
+    /// <summary>The collector who takes the task; only a receivable in the collectors' queue has one.</summary>
+    public CollectorAssigned AssignCollector(Guid collectorId, DateOnly today)
+    {
+        BusinessRules.Check(new InTheCollectorsQueue(Status, Collector));
+        return new CollectorAssigned(today, collectorId);
+    }
+
+    /// <summary>
+    /// A call and its outcome; a promise to pay (today or later) moves the pending steps so that the next one falls the day
+    /// after the promised date (never earlier than planned).
+    /// </summary>
+    public CollectorCallRecorded RecordCall(string outcome, DateOnly? promisedOn, decimal? promisedAmount, DateOnly today)
+    {
+        BusinessRules.Check(new InTheCollectorsQueue(Status, Collector));
+        BusinessRules.Check(new PromiseNotInThePast(promisedOn, today));
+        var delay = promisedOn is { } promised && Steps.FirstOrDefault(s => s.Pending) is { } next
+            ? Math.Max(0, promised.AddDays(1).DayNumber - next.PlannedOn.DayNumber)
+            : 0;
+        return new CollectorCallRecorded(today, outcome, promisedOn, promisedAmount, delay);
+    }
+
+    /// <summary>Staff decide on the legal action the plan proposed (once).</summary>
+    public LegalActionDecided DecideLegalAction(LegalDecision decision, string note, DateOnly today)
+    {
+        BusinessRules.Check(new LegalActionProposed(Status, Legal));
+        return new LegalActionDecided(today, decision, note);
+    }
+
+    /// <summary>The client's word that it paid: noted in the history, nothing booked (the bank statement will show the money).</summary>
+    public PaymentDeclared DeclarePayment(decimal amount, DateOnly paidOn, string? reference, DateOnly today)
+    {
+        BusinessRules.Check(new PaymentNotInTheFuture(paidOn, today));
+        return new PaymentDeclared(today, paidOn, amount, reference);
+    }
+
     public DisputeOpened OpenDispute(string reason, string openedBy, DateOnly today)
     {
         BusinessRules.Check(new OnlyAnOpenReceivableCanBeDisputed(Status));
@@ -301,6 +370,27 @@ internal sealed class Receivable
         var released = Provisioned - Math.Round(after.Outstanding * ProvisionRate, 2);
         if (Provisioned > 0 && released > 0) events.Add(new ProvisionReversed(on, released, ProvisionRelease.Recovered));
         return events;
+    }
+
+    private sealed record InTheCollectorsQueue(ReceivableStatus Status, CollectorTask? Collector) : IBusinessRule
+    {
+        public bool IsBroken() => Collector is null || Status is not (ReceivableStatus.Open or ReceivableStatus.Disputed);
+
+        public string Message => "Only an unpaid receivable whose plan reached its collector's step is in the collectors' queue.";
+    }
+
+    private sealed record PromiseNotInThePast(DateOnly? PromisedOn, DateOnly Today) : IBusinessRule
+    {
+        public bool IsBroken() => PromisedOn < Today;
+
+        public string Message => $"A promise to pay is for today ({Today:yyyy-MM-dd}) or later, not {PromisedOn:yyyy-MM-dd}.";
+    }
+
+    private sealed record LegalActionProposed(ReceivableStatus Status, LegalStatus? Legal) : IBusinessRule
+    {
+        public bool IsBroken() => Legal != LegalStatus.Proposed || Status is not (ReceivableStatus.Open or ReceivableStatus.Disputed);
+
+        public string Message => Legal is null or LegalStatus.Proposed ? "The plan has not proposed legal action on this unpaid receivable." : $"Legal action was already decided: {Legal}.";
     }
 
     private sealed record WithinTheClientCredit(decimal Amount, decimal Credit) : IBusinessRule

@@ -119,3 +119,39 @@ internal sealed record ProvisionReversed(DateOnly ReversedOn, decimal Amount, Pr
 {
     public DateOnly Date => ReversedOn;
 }
+
+/// <summary>The client says, through its link, that it paid: a note for the collectors until the bank statement shows the money.</summary>
+internal sealed record PaymentDeclared(DateOnly DeclaredOn, DateOnly PaidOn, decimal Amount, string? Reference) : IReceivableEvent
+{
+    public DateOnly Date => DeclaredOn;
+}
+
+/// <summary>A collector takes (or is given) the receivable's collector task.</summary>
+internal sealed record CollectorAssigned(DateOnly AssignedOn, Guid CollectorId) : IReceivableEvent
+{
+    public DateOnly Date => AssignedOn;
+}
+
+/// <summary>
+/// A collector's call and its outcome; a promise to pay by <see cref="PromisedOn"/> moves the plan's pending steps
+/// <see cref="PlanDelayDays"/> later, so that the next one falls the day after the promised date.
+/// </summary>
+internal sealed record CollectorCallRecorded(DateOnly CalledOn, string Outcome, DateOnly? PromisedOn, decimal? PromisedAmount, int PlanDelayDays) : IReceivableEvent
+{
+    public DateOnly Date => CalledOn;
+}
+
+public enum LegalDecision
+{
+    /// <summary>Handed to the lawyers or bailiffs: the case leaves the plan.</summary>
+    HandOff,
+
+    /// <summary>Not worth suing (amount, client gone): the receivable stays with the collectors, or is written off.</summary>
+    Decline,
+}
+
+/// <summary>Staff decided on the legal action the plan proposed.</summary>
+internal sealed record LegalActionDecided(DateOnly DecidedOn, LegalDecision Decision, string Note) : IReceivableEvent
+{
+    public DateOnly Date => DecidedOn;
+}

@@ -38,7 +38,7 @@ public sealed record DunningStepInput(int DaysAfterDue, DunningChannel Channel, 
 /// Receivables take the plan in force on their invoice's issue date.
 /// </summary>
 public sealed record SetDunningPlan(Guid EntityId, ClientTypology? Typology, DateOnly EffectiveFrom, IReadOnlyList<DunningStepInput> Steps,
-    decimal LateInterestRate, decimal RecoveryIndemnity)
+    decimal LateInterestRate, decimal RecoveryIndemnity, int? ClientLinkDays = null)
 {
     public const int MaxSteps = 10;
 
@@ -55,6 +55,7 @@ public sealed record SetDunningPlan(Guid EntityId, ClientTypology? Typology, Dat
             RuleForEach(c => c.Steps).EachValid(new DunningStepInput.Validator());
             RuleFor(c => c.LateInterestRate).InclusiveBetween(0m, 1m).PrecisionScale(7, 6, ignoreTrailingZeros: true);
             RuleFor(c => c.RecoveryIndemnity).InclusiveBetween(0m, 10_000m).PrecisionScale(7, 2, ignoreTrailingZeros: true);
+            RuleFor(c => c.ClientLinkDays).InclusiveBetween(1, 365);
         }
     }
 }
@@ -75,9 +76,10 @@ public sealed record GetDunningPlan(Guid? EntityId, ClientTypology? Typology, Da
     }
 }
 
-public sealed record DunningPlanView(IReadOnlyList<DunningStep> Steps, decimal LateInterestRate, decimal RecoveryIndemnity, bool IsDefault)
+public sealed record DunningPlanView(IReadOnlyList<DunningStep> Steps, decimal LateInterestRate, decimal RecoveryIndemnity, int ClientLinkDays, bool IsDefault)
 {
-    internal static DunningPlanView From(DunningPlan plan) => new(plan.Steps, plan.LateInterestRate, plan.RecoveryIndemnity, ReferenceEquals(plan, DunningPlan.Default));
+    internal static DunningPlanView From(DunningPlan plan) =>
+        new(plan.Steps, plan.LateInterestRate, plan.RecoveryIndemnity, plan.ClientLinkDays, ReferenceEquals(plan, DunningPlan.Default));
 }
 
 public sealed class DunningPlansHandler(ICurrentUser user, TimeProvider clock)
@@ -90,7 +92,7 @@ public sealed class DunningPlansHandler(ICurrentUser user, TimeProvider clock)
             .Where(v => v.EntityId == command.EntityId && v.Typology == command.Typology && v.EffectiveFrom == command.EffectiveFrom)
             .SingleOrDefaultAsync(cancellationToken);
         var plan = new DunningPlan(command.Steps.Select(s => new DunningStep(s.DaysAfterDue, s.Channel, s.Template)).OrderBy(s => s.DaysAfterDue).ToList(),
-            command.LateInterestRate, command.RecoveryIndemnity);
+            command.LateInterestRate, command.RecoveryIndemnity, command.ClientLinkDays ?? DunningPlan.DefaultClientLinkDays);
         session.Store(new DunningPlanVersion(existing?.Id ?? Guid.CreateVersion7(), command.EntityId, command.Typology, command.EffectiveFrom, plan));
         return DunningPlanView.From(plan);
     }
