@@ -32,7 +32,7 @@ internal static class CollectionsStore
                     typeof(ClientCreditRefunded), typeof(ClientCreditApplied), typeof(ProvisionBooked), typeof(ProvisionReversed), typeof(PaymentDeclared),
                     typeof(CollectorAssigned), typeof(CollectorCallRecorded), typeof(LegalActionDecided)]);
                 m.Projections.Add(new ReceivableProjection(), ProjectionLifecycle.Inline);
-                m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId).Index(r => r.Number);
+                m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId).Index(r => r.Number).Index(r => r.ClientKey);
                 m.Schema.For<BankStatementLine>().Index(l => l.EntityId);
                 m.Schema.For<BankStatement>();
 

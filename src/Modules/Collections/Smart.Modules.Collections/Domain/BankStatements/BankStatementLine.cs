@@ -80,7 +80,7 @@ internal sealed record BankStatement(Guid Id, Guid EntityId, StatementFormat For
     int AlreadyImported, int Debits);
 
 /// <summary>What a receivable offers to matching: its number, client, currency and what is left to pay.</summary>
-internal sealed record MatchCandidate(Guid Id, string Number, string ClientName, string Currency, decimal Outstanding, bool Payable);
+internal sealed record MatchCandidate(Guid Id, string Number, string ClientKey, string Currency, decimal Outstanding, bool Payable);
 
 /// <summary>The receivable a line pays, or why none: the rules of automatic matching, pure.</summary>
 internal static partial class StatementMatching
@@ -107,7 +107,7 @@ internal static partial class StatementMatching
         }
         if (line.Counterparty is not { Length: > 0 } client) return (null, null, "No invoice number in the reference, and no payer's name.");
         var byClient = byOutstanding[line.Amount]
-            .Where(r => r.Payable && r.Currency == line.Currency && string.Equals(Normalized(r.ClientName), Normalized(client), StringComparison.Ordinal)).ToList();
+            .Where(r => r.Payable && r.Currency == line.Currency && string.Equals(r.ClientKey, Normalized(client), StringComparison.Ordinal)).ToList();
         return byClient.Count switch
         {
             1 => (byClient[0], BankLineMatch.AmountAndClient, null),

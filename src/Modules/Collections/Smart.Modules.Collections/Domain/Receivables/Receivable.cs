@@ -99,6 +99,11 @@ internal sealed class Receivable
 
     [JsonInclude] public decimal Provisioned { get; private set; }
 
+    /// <summary>When it was written off, and what was lost.</summary>
+    [JsonInclude] public DateOnly? WrittenOffOn { get; private set; }
+
+    [JsonInclude] public decimal WrittenOff { get; private set; }
+
     [JsonInclude] public CollectorTask? Collector { get; private set; }
     [JsonInclude] public LegalStatus? Legal { get; private set; }
 
@@ -107,6 +112,9 @@ internal sealed class Receivable
 
     /// <summary>What the client paid beyond what it owed: theirs, refundable or for a next invoice, until used.</summary>
     public decimal ClientCredit => Math.Max(0m, Received - CreditUsed - (Amount - Credited));
+
+    /// <summary>The client's name as bank lines are matched on it (no case, accents or punctuation); stored, so that it can be queried.</summary>
+    public string ClientKey => BankStatements.StatementMatching.Normalized(ClientName);
 
     public PlannedStep? NextStep => Status == ReceivableStatus.Open ? Steps.FirstOrDefault(s => s.Pending) : null;
 
@@ -183,9 +191,11 @@ internal sealed class Receivable
             case LegalActionDecided decided:
                 Legal = decided.Decision == LegalDecision.HandOff ? LegalStatus.HandedOff : LegalStatus.Declined;
                 break;
-            case ReceivableWrittenOff:
+            case ReceivableWrittenOff writtenOff:
                 Status = ReceivableStatus.WrittenOff;
                 DisputedSince = null;
+                WrittenOffOn = writtenOff.WrittenOffOn;
+                WrittenOff = writtenOff.Amount;
                 break;
             case ClientCreditRefunded refunded:
                 CreditUsed += refunded.Amount;

@@ -139,21 +139,24 @@ public sealed class ImportBankStatementHandler(ICurrentUser user, TimeProvider c
         }).ToList();
     }
 
-    /// <summary>The entity's receivables named in the lines' references, and its payable ones due for exactly one of the other lines' amounts.</summary>
+    /// <summary>The entity's receivables named in the lines' references, and its payable ones of the other lines' payers due for one of their amounts.</summary>
     private static async Task<(Dictionary<string, MatchCandidate>, ILookup<decimal, MatchCandidate>)> CandidatesAsync(IQuerySession session, Guid entityId,
         IReadOnlyList<StatementLine> lines, CancellationToken cancellationToken)
     {
         var words = lines.SelectMany(l => StatementMatching.NumberCandidates(l.Reference)).Distinct().ToArray();
         var numbered = words.Length == 0 ? [] : await session.Query<Receivable>().Where(r => r.EntityId == entityId && r.Number.IsOneOf(words)).ToListAsync(cancellationToken);
         var byNumber = numbered.GroupBy(r => r.Number.ToUpperInvariant()).ToDictionary(g => g.Key, g => Candidate(g.First()));
-        var amounts = lines.Where(l => !StatementMatching.NumberCandidates(l.Reference).Any(byNumber.ContainsKey)).Select(l => l.Amount).Distinct().ToArray();
+        var unnumbered = lines.Where(l => l.Counterparty is { Length: > 0 } && !StatementMatching.NumberCandidates(l.Reference).Any(byNumber.ContainsKey)).ToList();
+        var amounts = unnumbered.Select(l => l.Amount).Distinct().ToArray();
+        var clients = unnumbered.Select(l => StatementMatching.Normalized(l.Counterparty!)).Distinct().ToArray();
         var byAmount = amounts.Length == 0 ? [] : await session.Query<Receivable>()
-            .Where(r => r.EntityId == entityId && (r.Status == ReceivableStatus.Open || r.Status == ReceivableStatus.Disputed) && r.Outstanding.IsOneOf(amounts))
+            .Where(r => r.EntityId == entityId && (r.Status == ReceivableStatus.Open || r.Status == ReceivableStatus.Disputed) && r.ClientKey.IsOneOf(clients)
+                        && r.Outstanding.IsOneOf(amounts))
             .ToListAsync(cancellationToken);
         return (byNumber, byAmount.Select(Candidate).ToLookup(c => c.Outstanding));
     }
 
-    private static MatchCandidate Candidate(Receivable r) => new(r.Id, r.Number, r.ClientName, r.Currency, r.Outstanding, r.Status != ReceivableStatus.WrittenOff);
+    private static MatchCandidate Candidate(Receivable r) => new(r.Id, r.Number, r.ClientKey, r.Currency, r.Outstanding, r.Status != ReceivableStatus.WrittenOff);
 
     private static async Task<Dictionary<Guid, (IEventStream<Receivable> Stream, Receivable Receivable)>> FetchForWritingAsync(IDocumentSession session,
         IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
