@@ -37,6 +37,9 @@ internal static class StatementFile
 {
     public const int MaxLines = 20_000;
 
+    /// <summary>No bank line of the group's accounts comes near it; beyond, sums could overflow.</summary>
+    public const decimal MaxAmount = 999_999_999.99m;
+
     public static (IReadOnlyList<StatementLine> Lines, IReadOnlyList<StatementProblem> Problems) Read(StatementFormat format, string content, CsvColumnMap? map) =>
         format == StatementFormat.Csv ? ReadCsv(content, map!) : ReadCamt053(content);
 
@@ -71,7 +74,7 @@ internal static class StatementFile
                 continue;
             }
             if (!decimal.TryParse(Cell(amount)?.Replace(" ", "").Replace("\u00a0", ""), NumberStyles.Number, numbers, out var value) || value == 0
-                || decimal.Round(value, 2) != value)
+                || decimal.Round(value, 2) != value || Math.Abs(value) > MaxAmount)
             {
                 problems.Add(new("content", $"{where}: '{Cell(amount)}' is not an amount with at most two decimals."));
                 continue;
@@ -145,7 +148,7 @@ internal static class StatementFile
             var booked = Child(Child(entry, "BookgDt"), "Dt")?.Value ?? Child(Child(entry, "BookgDt"), "DtTm")?.Value;
             var direction = Child(entry, "CdtDbtInd")?.Value;
             if (amount is null || !decimal.TryParse(amount.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value == 0
-                || decimal.Round(value, 2) != value)
+                || decimal.Round(value, 2) != value || value > MaxAmount)
             {
                 problems.Add(new("content", $"{where}: no amount (Amt) with at most two decimals."));
                 continue;

@@ -41,13 +41,9 @@ public sealed class ClientLinks(IDataProtectionProvider protection, IConfigurati
                 return id;
             }
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
         {
-            // Forged or altered: the same answer as an expired link.
-        }
-        catch (FormatException)
-        {
-            // Not even base64url.
+            // Forged, altered or not even base64url: the same answer as an expired link.
         }
         throw new NotFoundException("Client link", "token");
     }
