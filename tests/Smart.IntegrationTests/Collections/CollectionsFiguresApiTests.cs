@@ -21,6 +21,8 @@ public sealed class CollectionsFiguresApiTests(CollectionsApp app) : IClassFixtu
         var (unpaid, paid) = (await scenario.IssueInvoiceAsync(), await scenario.IssueInvoiceAsync());
         Assert.Equal(HttpStatusCode.OK, (await (await scenario.OperatorAsync()).PostAsJsonAsync($"/api/collections/receivables/{paid}/payments",
             new { amount = 1200.00m, currency = "EUR", paidOn = "2026-03-01" })).StatusCode);
+        // Day by day: a step is recorded on the day its message runs.
+        await scenario.MoveToAsync(new DateOnly(2026, 4, 7));
         await scenario.MoveToAsync(new DateOnly(2026, 4, 8));
         var advisor = await scenario.AdvisorAsync(scenario.Activities.Structure.LilleOfficeId);
 
