@@ -10,7 +10,7 @@ namespace Smart.Benchmarks;
 
 /// <summary>
 /// The Bench target: the real host (every module and the Wolverine bus) on a fresh database of the given
-/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|directory|governance]...
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|directory|governance|collections]...
 /// </summary>
 internal static class Program
 {
@@ -24,6 +24,7 @@ internal static class Program
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
 
         var module = new BenchModule();
+        using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
         var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Bench");
@@ -32,6 +33,8 @@ internal static class Program
             builder.UseSetting("ConnectionStrings:Smart", connectionString);
             builder.UseSetting("Smart:SeedDemoData", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Smart:Mail:Host", "127.0.0.1");
+            builder.UseSetting("Smart:Mail:Port", smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureTestServices(services =>
             {
                 services.AddSmartModule(module, new ConfigurationBuilder()
@@ -55,6 +58,7 @@ internal static class Program
             if (Runs("spaces")) await SpacesBenchmark.RunAsync(factory, samples);
             if (Runs("directory")) await DirectoryBenchmark.RunAsync(factory, samples);
             if (Runs("governance")) await GovernanceBenchmark.RunAsync(factory);
+            if (Runs("collections")) await CollectionsBenchmark.RunAsync(factory, smtp, connectionString);
         }
         finally
         {

@@ -25,7 +25,7 @@ public sealed class CollectionsScenario(SmartApp app)
 
     public sealed record Receivable(Guid Id, string Number, string Source, Guid EntityId, Guid OfficeId, Guid? ActivityId, Guid OwnerId, string ClientName,
         string ClientTypology, DateOnly IssueDate, DateOnly DueDate, decimal Amount, decimal Credited, decimal Received, decimal Outstanding,
-        decimal ClientCredit, string Currency, string Status, DateOnly? DisputedSince, IReadOnlyList<Step> Steps);
+        decimal ClientCredit, decimal CreditUsed, decimal Provisioned, string Currency, string Status, DateOnly? DisputedSince, IReadOnlyList<Step> Steps);
 
     public sealed record HistoryEntry(long Version, string Kind, DateOnly Date, decimal? Amount, string Description);
 

@@ -156,8 +156,8 @@ public sealed class ReceivableTests
     {
         var receivable = Pay(Invoice(), 500.00m);
         var writtenOff = receivable.WriteOff("Client introuvable", new DateOnly(2026, 9, 1));
-        Assert.Equal(700.00m, writtenOff.Amount);
-        receivable = receivable.After([writtenOff]);
+        Assert.Equal(700.00m, Assert.IsType<ReceivableWrittenOff>(Assert.Single(writtenOff)).Amount);
+        receivable = receivable.After(writtenOff);
         Assert.Equal((ReceivableStatus.WrittenOff, (PlannedStep?)null), (receivable.Status, receivable.NextStep));
         Assert.Throws<BusinessRuleViolationException>(() => receivable.WriteOff("again", new DateOnly(2026, 9, 2)));
         Assert.Throws<BusinessRuleViolationException>(() => Pay(receivable, 10m));

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Modules;
+using Smart.Modules.Collections.Features.ClientLinks;
 using Smart.Modules.Collections.Seed;
 using Wolverine;
 using Wolverine.Marten;
@@ -12,8 +13,11 @@ namespace Smart.Modules.Collections;
 /// <summary>Collections: receivables (event streams), dunning plans on time, payments and disputes.</summary>
 public sealed class CollectionsModule() : Module("Collections")
 {
-    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddCollectionsStore(configuration);
+        services.AddSingleton<ClientLinks>();
+    }
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="ICollectionsStore"/>, with its transaction and outbox.</summary>
     public override void ConfigureBus(WolverineOptions opts) =>

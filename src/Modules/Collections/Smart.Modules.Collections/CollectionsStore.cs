@@ -6,7 +6,9 @@ using Marten.Events.Aggregation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
+using Smart.Modules.Collections.Domain.BankStatements;
 using Smart.Modules.Collections.Domain.Dunning;
+using Smart.Modules.Collections.Domain.Provisions;
 using Smart.Modules.Collections.Domain.Receivables;
 
 namespace Smart.Modules.Collections;
@@ -26,11 +28,16 @@ internal static class CollectionsStore
                 // A receivable's stream id is its invoice's id: a second InvoiceIssued finds the stream and does nothing.
                 m.Events.StreamIdentity = StreamIdentity.AsGuid;
                 m.Events.AddEventTypes([typeof(ReceivableOpened), typeof(CreditNoteApplied), typeof(PaymentRecorded), typeof(ReceivableSettled),
-                    typeof(ReceivableCancelled), typeof(DunningStepTaken), typeof(DisputeOpened), typeof(DisputeResolved), typeof(ReceivableWrittenOff)]);
+                    typeof(ReceivableCancelled), typeof(DunningStepTaken), typeof(DisputeOpened), typeof(DisputeResolved), typeof(ReceivableWrittenOff),
+                    typeof(ClientCreditRefunded), typeof(ClientCreditApplied), typeof(ProvisionBooked), typeof(ProvisionReversed), typeof(PaymentDeclared),
+                    typeof(CollectorAssigned), typeof(CollectorCallRecorded), typeof(LegalActionDecided)]);
                 m.Projections.Add(new ReceivableProjection(), ProjectionLifecycle.Inline);
-                m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId);
+                m.Schema.For<Receivable>().Index(r => r.EntityId).Index(r => r.OfficeId).Index(r => r.OwnerId).Index(r => r.Number).Index(r => r.ClientKey);
+                m.Schema.For<BankStatementLine>().Index(l => l.EntityId);
+                m.Schema.For<BankStatement>();
 
                 m.Schema.For<DunningPlanVersion>().Index(v => v.EntityId);
+                m.Schema.For<ProvisionPolicyVersion>().Index(v => v.EntityId);
             });
 
     /// <summary>The receivable as its events add up, saved with them (inline) so that reads and lists are one document.</summary>

@@ -5,6 +5,7 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Collections.Domain.Dunning;
 using Smart.Modules.Collections.Domain.Receivables;
 using Smart.Modules.Collections.Features.Dunning;
+using Smart.Modules.Collections.Features.Provisions;
 using Smart.Modules.Payroll.Contracts;
 using Wolverine;
 
@@ -12,7 +13,7 @@ namespace Smart.Modules.Collections.Inbound;
 
 /// <summary>
 /// An issued invoice becomes a receivable whose stream id is the invoice's id, with the dunning plan in force on its issue
-/// date for the entity and the client's typology; its first step is scheduled. An invoice seen again changes nothing.
+/// date for the entity and the client's typology, and the entity's provision policy; its first step and tier are scheduled. An invoice seen again changes nothing.
 /// </summary>
 public sealed class OpenReceivableHandler(TimeProvider clock)
 {
@@ -20,7 +21,7 @@ public sealed class OpenReceivableHandler(TimeProvider clock)
         await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.ActivityInvoice, issued.Number, issued.EntityId, issued.OfficeId,
             issued.ActivityId, issued.CoordinatorId, issued.ClientId, issued.ClientName, issued.ClientEmail, issued.ClientTypology, issued.IssueDate,
             issued.DueDate, issued.TotalGross, issued.Currency, await PlanAsync(session, issued.EntityId, issued.ClientTypology, issued.IssueDate, cancellationToken),
-            clock.Today()),
+            clock.Today(), await ProvisionPolicies.InForceAsync(session, issued.EntityId, issued.IssueDate, cancellationToken)),
             cancellationToken);
 
     /// <summary>A contract-management invoice: the client is the employer structure, a member (an association most often).</summary>
@@ -29,7 +30,8 @@ public sealed class OpenReceivableHandler(TimeProvider clock)
         const string typology = nameof(ClientTypology.Association);
         return await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.EmployerInvoice, issued.Number, issued.EntityId, issued.OfficeId,
             null, issued.EmployerId, issued.EmployerId, issued.EmployerName, null, typology, issued.IssueDate, issued.DueDate, issued.Total, issued.Currency,
-            await PlanAsync(session, issued.EntityId, typology, issued.IssueDate, cancellationToken), clock.Today()), cancellationToken);
+            await PlanAsync(session, issued.EntityId, typology, issued.IssueDate, cancellationToken), clock.Today(),
+            await ProvisionPolicies.InForceAsync(session, issued.EntityId, issued.IssueDate, cancellationToken)), cancellationToken);
     }
 
     private static async Task<DunningPlan> PlanAsync(IQuerySession session, Guid entityId, string typology, DateOnly date, CancellationToken cancellationToken) =>
@@ -40,7 +42,10 @@ public sealed class OpenReceivableHandler(TimeProvider clock)
         var stream = await session.Events.FetchForWriting<Receivable>(opened.InvoiceId, cancellationToken);
         if (stream.Aggregate is not null) return [];
         stream.AppendOne(opened);
-        return DunningSchedule.NextStepOf(Receivable.Opened(opened), clock);
+        var receivable = Receivable.Opened(opened);
+        var outgoing = DunningSchedule.NextStepOf(receivable, clock);
+        outgoing.AddRange(ProvisionSchedule.NextTierOf(receivable, null, clock));
+        return outgoing;
     }
 }
 

@@ -39,7 +39,7 @@ public sealed class SeedCollectionsDemoDataHandler(TimeProvider clock)
             {
                 events.AddRange(receivable.PastSteps(today));
                 var late = receivable.After(events);
-                if (candidate.Id == writeOff) events.Add(late.WriteOff("Client en liquidation judiciaire : créance irrécouvrable.", today));
+                if (candidate.Id == writeOff) events.AddRange(late.WriteOff("Client en liquidation judiciaire : créance irrécouvrable.", today));
                 else if (disputed.Contains(candidate.Id)) events.Add(late.OpenDispute("Le client conteste le nombre de jours facturés.", "staff", today));
             }
             else

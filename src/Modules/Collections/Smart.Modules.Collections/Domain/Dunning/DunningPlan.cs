@@ -36,9 +36,10 @@ public sealed record DunningStep(int DaysAfterDue, DunningChannel Channel, Dunni
 
 /// <summary>
 /// The steps a receivable goes through when it is not paid, and what a formal notice to a business client states: the
-/// late-payment interest rate and the fixed recovery indemnity (French commercial code, L441-10; none for individuals).
+/// late-payment interest rate and the fixed recovery indemnity (French commercial code, L441-10; none for individuals);
+/// <see cref="ClientLinkDays"/> is how long the client's link in a reminder stays valid.
 /// </summary>
-public sealed record DunningPlan(IReadOnlyList<DunningStep> Steps, decimal LateInterestRate, decimal RecoveryIndemnity)
+public sealed record DunningPlan(IReadOnlyList<DunningStep> Steps, decimal LateInterestRate, decimal RecoveryIndemnity, int ClientLinkDays = DunningPlan.DefaultClientLinkDays)
 {
     /// <summary>
     /// The plan when an entity configured none: reminders at due + 7 and + 21, formal notice at + 45, a collector's call at
@@ -52,6 +53,9 @@ public sealed record DunningPlan(IReadOnlyList<DunningStep> Steps, decimal LateI
         new(60, DunningChannel.CollectorTask, DunningTemplate.CollectorCall),
         new(90, DunningChannel.LegalHandOff, DunningTemplate.LegalAction),
     ], 0.1215m, 40.00m);
+
+    /// <summary>Two months: long enough to pay after the last reminder, short enough that an old e-mail stops showing the invoice.</summary>
+    public const int DefaultClientLinkDays = 60;
 
     /// <summary>Individuals are owed neither the interest statement nor the indemnity: only business clients are.</summary>
     public static bool IsBusinessClient(string typology) => typology != nameof(ClientTypology.Individual);

@@ -7,7 +7,8 @@ namespace Smart.Modules.Collections.Features.Dunning;
 /// <summary>The e-mail of a dunning step, in French, from the step's template (<c>Templates/</c>).</summary>
 internal static class DunningEmails
 {
-    public static SendEmail For(Receivable receivable, DunningStepTaken taken, Guid emailId)
+    /// <param name="clientLink">The client's signed link to the invoice, when the host knows its public address.</param>
+    public static SendEmail For(Receivable receivable, DunningStepTaken taken, Guid emailId, string? clientLink = null)
     {
         var content = MailTemplates.Render(typeof(DunningEmails).Assembly, taken.Template.ToString(), new Dictionary<string, object?>
         {
@@ -21,9 +22,10 @@ internal static class DunningEmails
             ["business"] = receivable.IsBusinessClient,
             ["interest_rate"] = HtmlPage.Percent(receivable.LateInterestRate),
             ["indemnity"] = HtmlPage.Euros(receivable.RecoveryIndemnity),
+            ["client_link"] = clientLink,
         });
         return new SendEmail(emailId, taken.Recipient!, receivable.ClientName, content.Subject, content.Html, content.Text);
     }
 
-    private static string French(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public static string French(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public sealed record DunningStepInput(int DaysAfterDue, DunningChannel Channel, 
 /// Receivables take the plan in force on their invoice's issue date.
 /// </summary>
 public sealed record SetDunningPlan(Guid EntityId, ClientTypology? Typology, DateOnly EffectiveFrom, IReadOnlyList<DunningStepInput> Steps,
-    decimal LateInterestRate, decimal RecoveryIndemnity)
+    decimal LateInterestRate, decimal RecoveryIndemnity, int? ClientLinkDays = null)
 {
     public const int MaxSteps = 10;
 
@@ -55,6 +55,7 @@ public sealed record SetDunningPlan(Guid EntityId, ClientTypology? Typology, Dat
             RuleForEach(c => c.Steps).EachValid(new DunningStepInput.Validator());
             RuleFor(c => c.LateInterestRate).InclusiveBetween(0m, 1m).PrecisionScale(7, 6, ignoreTrailingZeros: true);
             RuleFor(c => c.RecoveryIndemnity).InclusiveBetween(0m, 10_000m).PrecisionScale(7, 2, ignoreTrailingZeros: true);
+            RuleFor(c => c.ClientLinkDays).InclusiveBetween(1, 365);
         }
     }
 }
@@ -75,22 +76,23 @@ public sealed record GetDunningPlan(Guid? EntityId, ClientTypology? Typology, Da
     }
 }
 
-public sealed record DunningPlanView(IReadOnlyList<DunningStep> Steps, decimal LateInterestRate, decimal RecoveryIndemnity, bool IsDefault)
+public sealed record DunningPlanView(IReadOnlyList<DunningStep> Steps, decimal LateInterestRate, decimal RecoveryIndemnity, int ClientLinkDays, bool IsDefault)
 {
-    internal static DunningPlanView From(DunningPlan plan) => new(plan.Steps, plan.LateInterestRate, plan.RecoveryIndemnity, ReferenceEquals(plan, DunningPlan.Default));
+    internal static DunningPlanView From(DunningPlan plan) =>
+        new(plan.Steps, plan.LateInterestRate, plan.RecoveryIndemnity, plan.ClientLinkDays, ReferenceEquals(plan, DunningPlan.Default));
 }
 
 public sealed class DunningPlansHandler(ICurrentUser user, TimeProvider clock)
 {
     public async Task<DunningPlanView> HandleAsync(SetDunningPlan command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        EnsureEntityOf(command.EntityId);
+        user.EnsureEntityOf(command.EntityId);
         BusinessRules.Check(new PlanNotRetroactive(command.EffectiveFrom, clock.Today()));
         var existing = await session.Query<DunningPlanVersion>()
             .Where(v => v.EntityId == command.EntityId && v.Typology == command.Typology && v.EffectiveFrom == command.EffectiveFrom)
             .SingleOrDefaultAsync(cancellationToken);
         var plan = new DunningPlan(command.Steps.Select(s => new DunningStep(s.DaysAfterDue, s.Channel, s.Template)).OrderBy(s => s.DaysAfterDue).ToList(),
-            command.LateInterestRate, command.RecoveryIndemnity);
+            command.LateInterestRate, command.RecoveryIndemnity, command.ClientLinkDays ?? DunningPlan.DefaultClientLinkDays);
         session.Store(new DunningPlanVersion(existing?.Id ?? Guid.CreateVersion7(), command.EntityId, command.Typology, command.EffectiveFrom, plan));
         return DunningPlanView.From(plan);
     }
@@ -98,15 +100,9 @@ public sealed class DunningPlansHandler(ICurrentUser user, TimeProvider clock)
     public async Task<DunningPlanView> HandleAsync(GetDunningPlan query, IQuerySession session, CancellationToken cancellationToken)
     {
         var entityId = query.EntityId ?? user.EntityId ?? throw new NotFoundException("Entity", "none");
-        EnsureEntityOf(entityId);
+        user.EnsureEntityOf(entityId);
         var versions = await session.Query<DunningPlanVersion>().Where(v => v.EntityId == entityId).ToListAsync(cancellationToken);
         return DunningPlanView.From(DunningPlan.InForce(versions, query.Typology!.Value.ToString(), query.On ?? clock.Today()));
-    }
-
-    /// <summary>An entity's configuration is its own staff's (a platform admin's too): anyone else gets 404.</summary>
-    private void EnsureEntityOf(Guid entityId)
-    {
-        if (!user.IsPlatformAdmin() && user.EntityId != entityId) throw new NotFoundException("Entity", entityId);
     }
 
     private sealed record PlanNotRetroactive(DateOnly EffectiveFrom, DateOnly Today) : IBusinessRule

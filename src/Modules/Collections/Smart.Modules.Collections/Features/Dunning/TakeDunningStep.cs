@@ -11,14 +11,14 @@ namespace Smart.Modules.Collections.Features.Dunning;
 /// a second append on the same stream version, and a step taken is not taken again); an e-mail step sends its e-mail, and
 /// the next step is scheduled.
 /// </summary>
-public sealed class DunningStepDueHandler(TimeProvider clock)
+public sealed class DunningStepDueHandler(TimeProvider clock, ClientLinks.ClientLinks links)
 {
     public async Task<OutgoingMessages> HandleAsync(DunningStepDue due, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<Receivable>(due.ReceivableId, cancellationToken);
         var receivable = stream.Aggregate ?? throw new NotFoundException("Receivable", due.ReceivableId);
         if (receivable.TakeStep(due.Step, due.PlannedOn, clock.Today()) is not { } taken) return [];
-        var email = taken is { Channel: DunningChannel.Email, Recipient: not null } ? DunningEmails.For(receivable, taken, Guid.CreateVersion7()) : null;
+        var email = taken is { Channel: DunningChannel.Email, Recipient: not null } ? DunningEmails.For(receivable, taken, Guid.CreateVersion7(), links.For(receivable).Url) : null;
         taken = taken with { EmailId = email?.EmailId };
         stream.AppendOne(taken);
         // The e-mail leaves through the outbox with the step: both or neither.

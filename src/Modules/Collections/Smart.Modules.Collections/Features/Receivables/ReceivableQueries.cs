@@ -16,11 +16,12 @@ namespace Smart.Modules.Collections.Features.Receivables;
 public sealed record ReceivableView(
     Guid Id, string Number, ReceivableSource Source, Guid EntityId, Guid OfficeId, Guid? ActivityId, Guid OwnerId, Guid ClientId, string ClientName,
     string ClientTypology, DateOnly IssueDate, DateOnly DueDate, decimal Amount, decimal Credited, decimal Received, decimal Outstanding,
-    decimal ClientCredit, string Currency, ReceivableStatus Status, DateOnly? DisputedSince, IReadOnlyList<PlannedStep> Steps)
+    decimal ClientCredit, decimal CreditUsed, decimal Provisioned, string Currency, ReceivableStatus Status, DateOnly? DisputedSince, IReadOnlyList<PlannedStep> Steps,
+    CollectorTask? Collector, LegalStatus? Legal)
 {
     internal static ReceivableView From(Receivable r) => new(r.Id, r.Number, r.Source, r.EntityId, r.OfficeId, r.ActivityId, r.OwnerId, r.ClientId,
-        r.ClientName, r.ClientTypology, r.IssueDate, r.DueDate, r.Amount, r.Credited, r.Received, r.Outstanding, r.ClientCredit, r.Currency, r.Status,
-        r.DisputedSince, r.Steps);
+        r.ClientName, r.ClientTypology, r.IssueDate, r.DueDate, r.Amount, r.Credited, r.Received, r.Outstanding, r.ClientCredit, r.CreditUsed, r.Provisioned,
+        r.Currency, r.Status, r.DisputedSince, r.Steps, r.Collector, r.Legal);
 }
 
 /// <summary>One event of a receivable's collection history: its kind (e.g. <c>PaymentRecorded</c>), business date, amount if any, and what happened.</summary>
@@ -91,6 +92,14 @@ internal static class ReceivableHistory
             DisputeOpened d => (null, $"Disputed ({d.OpenedBy}): {d.Reason}"),
             DisputeResolved r => (null, $"Dispute resolved: {r.Outcome} The plan's next steps move {r.PlanDelayDays} days later."),
             ReceivableWrittenOff w => (w.Amount, $"Written off: {w.Reason}"),
+            ClientCreditRefunded r => (r.Amount, r.Reference is null ? "Client's credit refunded." : $"Client's credit refunded, reference {r.Reference}."),
+            PaymentDeclared p => (p.Amount, $"The client declares a payment on {p.PaidOn:yyyy-MM-dd}" + (p.Reference is null ? "." : $", reference {p.Reference}.")),
+            CollectorAssigned c => (null, $"Collector's task assigned to {c.CollectorId}."),
+            CollectorCallRecorded c => (c.PromisedAmount, $"Call: {c.Outcome}" + (c.PromisedOn is { } on ? $" Promise to pay by {on:yyyy-MM-dd}; the plan's next steps move {c.PlanDelayDays} days later." : "")),
+            LegalActionDecided l => (null, $"Legal action: {l.Decision}. {l.Note}"),
+            ClientCreditApplied a => (a.Amount, $"Client's credit applied to invoice {a.ToNumber}."),
+            ProvisionBooked p => (p.Amount, $"Provision at {p.Rate:P0} of what is left to pay, {p.DaysAfterDue} days after the due date."),
+            ProvisionReversed r => (r.Amount, r.Why == ProvisionRelease.WrittenOff ? "Provision released by the write-off." : "Provision reversed: the client paid."),
             _ => (null, ""),
         };
         return new ReceivableHistoryEntry(e.Version, e.Timestamp, e.Data.GetType().Name, data.Date, amount, description);

@@ -43,10 +43,10 @@ public sealed class WriteOffReceivableHandler(ICurrentUser user, TimeProvider cl
     public async Task<(ReceivableView, OutgoingMessages)> HandleAsync(WriteOffReceivable command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var (stream, receivable) = await session.FetchVisibleForWritingAsync(command.ReceivableId, user, cancellationToken);
-        var writtenOff = receivable.WriteOff(command.WriteOff.Reason.Trim(), clock.Today());
-        stream.AppendOne(writtenOff);
-        var after = receivable.After([writtenOff]);
-        return (ReceivableView.From(after), ReceivableSettlement.Published(after, [writtenOff]));
+        var events = receivable.WriteOff(command.WriteOff.Reason.Trim(), clock.Today());
+        stream.AppendMany(events);
+        var after = receivable.After(events);
+        return (ReceivableView.From(after), ReceivableSettlement.Published(after, events));
     }
 }
 
