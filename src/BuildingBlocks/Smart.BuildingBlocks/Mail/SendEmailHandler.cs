@@ -26,11 +26,16 @@ public sealed class SendEmailHandler(IOptions<MailOptions> options)
 
     internal static MimeMessage Message(SendEmail email, MailOptions settings)
     {
+        var body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text };
+        foreach (var attachment in email.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, System.Text.Encoding.UTF8.GetBytes(attachment.Content), ContentType.Parse(attachment.ContentType));
+        }
         var message = new MimeMessage
         {
             MessageId = MessageId(email.EmailId, settings.From),
             Subject = email.Subject,
-            Body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(settings.FromName, settings.From));
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
