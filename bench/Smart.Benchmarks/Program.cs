@@ -10,7 +10,7 @@ namespace Smart.Benchmarks;
 
 /// <summary>
 /// The Bench target: the real host (every module and the Wolverine bus) on a fresh database of the given
-/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces]...
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|training]...
 /// </summary>
 internal static class Program
 {
@@ -53,6 +53,7 @@ internal static class Program
             if (Runs("invoices")) await InvoiceBenchmark.RunAsync(factory, samples);
             if (Runs("payroll")) await PayrollBenchmark.RunAsync(factory, samples);
             if (Runs("spaces")) await SpacesBenchmark.RunAsync(factory, samples);
+            if (Runs("training")) await TrainingBenchmark.RunAsync(factory, samples);
         }
         finally
         {

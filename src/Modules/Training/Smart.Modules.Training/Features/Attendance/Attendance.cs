@@ -24,7 +24,7 @@ public sealed record SignInSheet(IReadOnlyList<Guid> Present)
 {
     internal sealed class Validator : AbstractValidator<SignInSheet>
     {
-        public Validator() => RuleFor(c => c.Present).NotNull().Must(p => p.Count <= PlanSession.MaxCapacity).WithMessage("Too many trainees.");
+        public Validator() => RuleFor(c => c.Present).Cascade(CascadeMode.Stop).NotNull().Must(p => p.Count <= PlanSession.MaxCapacity).WithMessage("Too many trainees.");
     }
 }
 

@@ -96,7 +96,7 @@ public sealed record PlanSession(SessionKind Kind, Guid? TrainingId, string? Tit
             RuleFor(c => c.RoomId).NotEmpty().When(c => c.Venue is null).WithMessage("A Spaces room or an outside venue.");
             RuleFor(c => c.RoomId).Null().When(c => c.Venue is not null).WithMessage("A Spaces room or an outside venue, not both.");
             RuleFor(c => c.Venue!).SetValidator(new VenueInput.Validator()).When(c => c.Venue is not null);
-            RuleFor(c => c.Trainers).NotNull().Must(t => t.Count <= MaxTrainers).WithMessage($"At most {MaxTrainers} trainers.");
+            RuleFor(c => c.Trainers).Cascade(CascadeMode.Stop).NotNull().Must(t => t.Count <= MaxTrainers).WithMessage($"At most {MaxTrainers} trainers.");
             RuleForEach(c => c.Trainers).EachValid(new TrainerInput.Validator());
             RuleFor(c => c.TimeZone).NotEmpty().MaximumLength(64)
                 .Must(zone => TimeZoneInfo.TryFindSystemTimeZoneById(zone ?? "", out _)).WithMessage("An IANA time zone, e.g. Europe/Paris.");
