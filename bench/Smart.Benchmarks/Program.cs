@@ -24,6 +24,8 @@ internal static class Program
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
 
         var module = new BenchModule();
+        // E-mails (Training's invitations) go to an in-process SMTP server, as in the tests, so the bus drains.
+        using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
         var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Bench");
@@ -31,6 +33,8 @@ internal static class Program
             // Settings reach Program as arguments, so the bus configuration (read while the host is built) sees them.
             builder.UseSetting("ConnectionStrings:Smart", connectionString);
             builder.UseSetting("Smart:SeedDemoData", "false");
+            builder.UseSetting("Smart:Mail:Host", "127.0.0.1");
+            builder.UseSetting("Smart:Mail:Port", smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {
