@@ -10,7 +10,7 @@ namespace Smart.Benchmarks;
 
 /// <summary>
 /// The Bench target: the real host (every module and the Wolverine bus) on a fresh database of the given
-/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|directory|governance|collections]...
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|directory|governance|collections|training]...
 /// </summary>
 internal static class Program
 {
@@ -24,6 +24,7 @@ internal static class Program
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
 
         var module = new BenchModule();
+        // E-mails (invitations, convocations, reminders) go to an in-process SMTP server, as in the tests, so the bus drains.
         using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
         var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
         {
@@ -32,9 +33,9 @@ internal static class Program
             // Settings reach Program as arguments, so the bus configuration (read while the host is built) sees them.
             builder.UseSetting("ConnectionStrings:Smart", connectionString);
             builder.UseSetting("Smart:SeedDemoData", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Smart:Mail:Host", "127.0.0.1");
             builder.UseSetting("Smart:Mail:Port", smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {
                 services.AddSmartModule(module, new ConfigurationBuilder()
@@ -59,6 +60,7 @@ internal static class Program
             if (Runs("directory")) await DirectoryBenchmark.RunAsync(factory, samples);
             if (Runs("governance")) await GovernanceBenchmark.RunAsync(factory);
             if (Runs("collections")) await CollectionsBenchmark.RunAsync(factory, smtp, connectionString);
+            if (Runs("training")) await TrainingBenchmark.RunAsync(factory, samples);
         }
         finally
         {

@@ -125,3 +125,20 @@ public sealed record ListOpenActivities(Guid OfficeId, int Take);
 /// a new charge may use); <see cref="IsOpen"/> false means the activity takes no new charge.
 /// </summary>
 public sealed record ActivityStanding(Guid ActivityId, Guid EntityId, Guid OfficeId, Guid CoordinatorId, string Name, bool IsOpen, decimal Available);
+
+/// <summary>
+/// A command Training sends when a session a member taught was delivered: Activities books <see cref="Amount"/> as revenue
+/// on the trainer's activity (the member coordinating it is <see cref="MemberId"/>) and requests the trainer's salary from
+/// it through the usual salary-request path (<see cref="SalaryRequested"/> for Payroll), once per <see cref="PaymentId"/>.
+/// </summary>
+[DataContract(Name = "activities.pay-member-trainer.v1")]
+public sealed record PayMemberTrainer(
+    Guid PaymentId,
+    Guid ActivityId,
+    Guid MemberId,
+    decimal Amount,
+    DateOnly WorkStart,
+    DateOnly WorkEnd,
+    decimal Days,
+    string Job,
+    string Origin);

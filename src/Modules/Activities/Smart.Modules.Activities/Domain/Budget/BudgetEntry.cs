@@ -33,6 +33,9 @@ public enum BudgetSource
     ChargeReversal,
     YearEndClose,
 
+    /// <summary>A member-trainer's pay for a delivered training session (Training); the source id is the payment's.</summary>
+    TrainerPay,
+
     /// <summary>An equipment's purchase, advance, repayments and lease deductions; one per kind and date.</summary>
     Equipment,
 }
