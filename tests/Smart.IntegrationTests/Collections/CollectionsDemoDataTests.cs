@@ -1,3 +1,5 @@
+using Smart.Modules.Activities.Domain.Invoicing;
+using Smart.Modules.Activities;
 using Marten;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Seed;
@@ -33,8 +35,8 @@ public sealed class CollectionsDemoDataTests(SmartApp app) : IClassFixture<Smart
         Assert.NotEmpty(late);
         Assert.All(late, r => Assert.All(r.Steps.Where(s => s.PlannedOn < today), s => Assert.Equal(s.PlannedOn, s.TakenOn)));
         // Activities heard of every payment.
-        Assert.Equal(paid, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.invoices WHERE paid_amount > 0"));
-        Assert.Equal(1, await app.Database.ScalarAsync<int>("SELECT count(*) FROM activities.invoices WHERE written_off"));
+        Assert.Equal(paid, await app.QueryStoreAsync<IActivitiesStore, int>(s => s.Query<Invoice>().CountAsync(i => i.PaidAmount > 0)));
+        Assert.Equal(1, await app.QueryStoreAsync<IActivitiesStore, int>(s => s.Query<Invoice>().CountAsync(i => i.WrittenOff)));
     }
 
     private Task<Dictionary<ReceivableStatus, int>> StatusesAsync() =>

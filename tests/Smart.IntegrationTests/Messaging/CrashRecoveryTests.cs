@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             await using var blocker = new NpgsqlConnection(_database.ConnectionString);
             await blocker.OpenAsync();
             await using var hold = await blocker.BeginTransactionAsync();
-            await new NpgsqlCommand("LOCK TABLE activities.mt_doc_member, payroll.mt_doc_employee IN ACCESS EXCLUSIVE MODE", blocker, hold).ExecuteNonQueryAsync();
+            await new NpgsqlCommand("LOCK TABLE activities.mt_doc_member, payroll.mt_doc_employee, training.mt_doc_membercopy IN ACCESS EXCLUSIVE MODE", blocker, hold).ExecuteNonQueryAsync();
 
             var response = await client.PostAsJsonAsync("/api/governance/members", new
             {
@@ -43,7 +43,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             memberId = (await response.Content.ReadFromJsonAsync<ResourceCreated>())!.Id;
 
             // Committed with the member: one envelope per subscribing module, none handled yet.
-            Assert.Equal(2, await CountAsync(
+            Assert.Equal(3, await CountAsync(
                 "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type = 'governance.member-registered.v1' AND status = 'Incoming'"));
 
             crashing.Kill();

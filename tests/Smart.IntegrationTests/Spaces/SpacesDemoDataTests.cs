@@ -1,3 +1,5 @@
+using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities;
 using System.Net.Http.Json;
 using Marten;
 using Smart.BuildingBlocks.Security;
@@ -46,7 +48,7 @@ public sealed class SpacesDemoDataTests(SpacesApp app) : IClassFixture<SpacesApp
         var charged = await app.QueryStoreAsync<ISpacesStore, int>(async s =>
             await s.Query<Booking>().CountAsync(b => b.Status == BookingStatus.Confirmed && b.ActivityId != null && b.Price > 0)
             + await s.Query<Residency>().CountAsync());
-        Assert.Equal(charged, await app.Database.ScalarAsync<int>("SELECT count(*)::int FROM activities.budget_entries WHERE kind = 'SpaceCharge'"));
+        Assert.Equal(charged, await app.QueryStoreAsync<IActivitiesStore, int>(s => s.Query<LedgerEntry>().CountAsync(e => e.Kind == BudgetEntryKind.SpaceCharge)));
     }
 
     private Task<Counts> CountsAsync() => app.QueryStoreAsync<ISpacesStore, Counts>(async s => new Counts(

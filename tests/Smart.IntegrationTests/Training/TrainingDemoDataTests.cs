@@ -1,3 +1,5 @@
+using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
@@ -39,7 +41,7 @@ public sealed class TrainingDemoDataTests(TrainingApp app) : IClassFixture<Train
         Assert.True(figures.GetProperty("total").GetProperty("peopleTrained").GetInt32() > 30);
         Assert.True(figures.GetProperty("total").GetProperty("averageRating").GetDouble() is >= 3 and <= 5);
         // Every charged registration reached its activity's ledger.
-        Assert.Equal(counts.Charged, await app.Database.ScalarAsync<int>("SELECT count(*)::int FROM activities.budget_entries WHERE kind = 'TrainingCharge'"));
+        Assert.Equal(counts.Charged, await app.QueryStoreAsync<IActivitiesStore, int>(s => s.Query<LedgerEntry>().CountAsync(e => e.Kind == BudgetEntryKind.TrainingCharge)));
     }
 
     private Task<Counts> CountsAsync() => app.QueryStoreAsync<ITrainingStore, Counts>(async s =>

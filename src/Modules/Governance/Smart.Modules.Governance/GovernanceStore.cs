@@ -59,21 +59,29 @@ internal static class GovernanceStore
 
                 // A proposal is an event stream (its consultation's record) with its snapshot saved inline.
                 m.Events.StreamIdentity = StreamIdentity.AsGuid;
-                m.Events.AddEventTypes([typeof(ProposalOpened), typeof(ProposalCommented), typeof(ProposalSupported), typeof(ProposalSupportWithdrawn),
-                    typeof(ProposalReachedItsSupports), typeof(ProposalHandedToCommittee), typeof(ProposalAnswered), typeof(ProposalWithdrawn)]);
+                m.Events.AddEventTypes(ProposalProjection.Events);
                 m.Projections.Add(new ProposalProjection(), ProjectionLifecycle.Inline);
                 m.Schema.For<Proposal>().Index(p => p.EntityId).Index(p => p.OfficeId);
 
                 m.AddCooperativeLife();
             });
 
+    /// <summary>Proposals' events only: the store holds other streams (shareholders, ballots) with their own projections.</summary>
     private sealed class ProposalProjection : SingleStreamProjection<Proposal, Guid>
     {
-        public override Proposal Evolve(Proposal? snapshot, Guid id, IEvent e)
+        public static readonly Type[] Events = [typeof(ProposalOpened), typeof(ProposalCommented), typeof(ProposalSupported), typeof(ProposalSupportWithdrawn),
+            typeof(ProposalReachedItsSupports), typeof(ProposalHandedToCommittee), typeof(ProposalAnswered), typeof(ProposalWithdrawn)];
+
+        public ProposalProjection()
         {
-            if (e.Data is ProposalOpened opened) return Proposal.Opened(opened);
-            snapshot!.Absorb((IProposalEvent)e.Data);
-            return snapshot;
+            foreach (var type in Events) IncludeType(type);
         }
+
+        public override Proposal? Evolve(Proposal? snapshot, Guid id, IEvent e) => e.Data switch
+        {
+            ProposalOpened opened => Proposal.Opened(opened),
+            IProposalEvent change => snapshot!.After([change]),
+            _ => snapshot,
+        };
     }
 }
