@@ -28,7 +28,6 @@ namespace Smart.Benchmarks;
 /// </summary>
 internal static class SpacesBenchmark
 {
-    private const string Password = "Bench-password-2026!";
     private const int Resources = 100;
     private const int Callers = 50;
     private const int Slots = 10;
@@ -41,7 +40,7 @@ internal static class SpacesBenchmark
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedGovernanceDemoData(8));
         }
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
-        var (client, member) = await MemberClientAsync(factory);
+        var (client, member) = await BenchAccounts.MemberClientAsync(factory, "spaces-bench@smart.coop");
         var today = services.GetRequiredService<TimeProvider>().Today();
         var (place, race) = await SeedPlaceAsync(services, member, today);
 
@@ -119,21 +118,6 @@ internal static class SpacesBenchmark
         return (place.Id, resources[^1].Id);
     }
 
-    private static async Task<(HttpClient, MemberReference)> MemberClientAsync(WebApplicationFactory<global::Program> factory)
-    {
-        MemberReference member;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            member = (await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<MemberReference?>(new FindMemberByEmail("member@smart.coop")))!;
-            await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureAsync("spaces-bench@smart.coop", Password, SmartRoles.Member, member.MemberId,
-                member.EntityId, member.OfficeId);
-        }
-        var client = factory.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "spaces-bench@smart.coop", password = Password });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<Token>())!.AccessToken);
-        return (client, member);
-    }
-
     private static async Task<Guid> CreatedAsync(HttpClient client, string path, object body)
     {
         var response = await client.PostAsJsonAsync(path, body);
@@ -141,7 +125,6 @@ internal static class SpacesBenchmark
         return (await response.Content.ReadFromJsonAsync<Created>())!.Id;
     }
 
-    private sealed record Token(string AccessToken);
 
     private sealed record Created(Guid Id);
 }
