@@ -13,7 +13,9 @@ public static class HtmlPage
     public const string ContentType = "text/html; charset=utf-8";
 
     private const string Style =
-        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}.n{text-align:right}";
+        "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3em;text-align:left}.n{text-align:right}"
+        + ".parties{display:flex;justify-content:space-between;gap:2em}.parties address{font-style:normal}.logo{float:right;max-height:60px}"
+        + ".totals{margin-left:auto;width:auto}.small{font-size:.8em;color:#333}";
 
     public static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u202f", NumberGroupSizes = [3] };
 
