@@ -25,7 +25,7 @@ public sealed class ActivitiesScenario(SmartApp app)
     }
 
     /// <summary>
-    /// A scenario in a new entity with SmartFr's rules and a Lille and a Paris office. Its legal series start empty, so a
+    /// A scenario in a new entity with SmartFr's rules and legal identity and a Lille and a Paris office. Its legal series start empty, so a
     /// test may date its documents in the past: within a series, numbers follow dates, whichever test issued before.
     /// </summary>
     public async Task<ActivitiesScenario> StartInOwnEntityAsync()
@@ -33,10 +33,13 @@ public sealed class ActivitiesScenario(SmartApp app)
         var shared = await app.SeedStructureAsync();
         var platformAdmin = await app.ClientAsync(SmartRoles.Admin);
         var smartFr = await platformAdmin.GetFromJsonAsync<JsonElement>($"/api/governance/entities/{shared.EntityId}");
+        // SmartFr's legal identity too, so the entity's documents name a seller and an employer.
+        var identity = await platformAdmin.GetFromJsonAsync<JsonElement>($"/api/governance/entities/{shared.EntityId}/legal-identity");
         HttpResponseMessage created = null!;
         await app.TrackAsync(async () => created = await platformAdmin.PostAsJsonAsync("/api/governance/entities", new
         {
             code = "Test" + Guid.NewGuid().ToString("N")[..8], name = "Smart (test)", kind = "Scic", country = "FR", settings = smartFr.GetProperty("settingsHistory"),
+            legalIdentity = identity.GetProperty("history"),
         }));
         var entityId = await CreatedIdAsync(created);
         Admin = await app.AdminClientAsync(shared with { EntityId = entityId });

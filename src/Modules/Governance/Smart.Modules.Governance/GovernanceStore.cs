@@ -26,7 +26,7 @@ internal static class GovernanceStore
 
     public static void AddGovernanceStore(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleStore<IGovernanceStore>(configuration, Schema,
-            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(Office), typeof(Member),
+            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(EntityLegalIdentityVersion), typeof(Office), typeof(Member),
              typeof(Committee), typeof(Referral), typeof(DirectoryProfile), typeof(ConsultationRules),
              .. CooperativeLifeStore.Aggregates], m =>
             {

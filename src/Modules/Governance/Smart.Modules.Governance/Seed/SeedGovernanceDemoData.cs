@@ -12,7 +12,7 @@ namespace Smart.Modules.Governance.Seed;
 
 /// <summary>
 /// The local default's demo data, shaped like the real cooperative (DESIGN.md §3): the group's entities with
-/// their rules (SmartFr 8.5 % then 10 % from 2022-12-15), the French offices, and a few hundred members spread
+/// their rules (SmartFr 8.5 % then 10 % from 2022-12-15) and legal identities (<see cref="DemoLegalIdentities"/>), the French offices, and a few hundred members spread
 /// like the 2016 membership by office, gender and age. Idempotent: does nothing once entities exist.
 /// </summary>
 public sealed record SeedGovernanceDemoData(int Members = 320);
@@ -53,17 +53,20 @@ public sealed class SeedGovernanceDemoDataHandler(TimeProvider clock)
         [
             new(new DateOnly(2013, 1, 1), 0.085m, sevenDays, 0.20m, true, trainingVatExempt: true, trainingVatExemptionMention: trainingMention),
             new(new DateOnly(2022, 12, 15), 0.10m, sevenDays, 0.20m, true, trainingVatExempt: true, trainingVatExemptionMention: trainingMention),
-        ]);
+        ], DemoLegalIdentities.SmartFr);
         var entities = new[]
         {
             smartFr,
-            CooperativeEntity.Create("GrandsEnsemble", "Grands Ensemble", EntityKind.Cae, "FR", [new(new DateOnly(2019, 1, 1), 0.10m, sevenDays, 0.20m, false)]),
-            CooperativeEntity.Create("Alterna", "Alterna", EntityKind.Cae, "FR", [new(new DateOnly(2020, 1, 1), 0.09m, sevenDays, 0.20m, false)]),
+            CooperativeEntity.Create("GrandsEnsemble", "Grands Ensemble", EntityKind.Cae, "FR", [new(new DateOnly(2019, 1, 1), 0.10m, sevenDays, 0.20m, false)],
+                DemoLegalIdentities.GrandsEnsemble),
+            CooperativeEntity.Create("Alterna", "Alterna", EntityKind.Cae, "FR", [new(new DateOnly(2020, 1, 1), 0.09m, sevenDays, 0.20m, false)],
+                DemoLegalIdentities.Alterna),
             CooperativeEntity.Create("CoopPortage", "Coop Portage", EntityKind.WagePortage, "FR",
-                [new(new DateOnly(2022, 1, 1), 0.08m, new PayoutRule(PayoutRuleKind.DayOfFollowingMonth, 10), 0.20m, false)]),
+                [new(new DateOnly(2022, 1, 1), 0.08m, new PayoutRule(PayoutRuleKind.DayOfFollowingMonth, 10), 0.20m, false)], DemoLegalIdentities.CoopPortage),
         };
         session.Insert(entities);
         events.AddRange(entities.SelectMany(entity => entity.Settings.Select(entity.ToSettingsChanged)));
+        events.AddRange(entities.SelectMany(entity => entity.LegalIdentity.Select(entity.ToLegalIdentityChanged)));
 
         var offices = OfficeWeights.Select(w => Office.Open(smartFr.Id, w.Office)).ToList();
         offices.Add(Office.Open(entities[1].Id, "Lille"));

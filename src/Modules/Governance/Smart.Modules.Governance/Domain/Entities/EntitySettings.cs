@@ -68,7 +68,7 @@ internal sealed class EntitySettingsVersion : IEffectiveDated
 
     public PayoutRule PayoutRule => new(PayoutRuleKind, PayoutDay);
 
-    private sealed record RateIsAFraction(string Name, decimal Rate) : IBusinessRule
+    internal sealed record RateIsAFraction(string Name, decimal Rate) : IBusinessRule
     {
         public bool IsBroken() => Rate is < 0m or >= 1m;
 

@@ -15,14 +15,20 @@ using Smart.Modules.Governance.Domain.Entities;
 
 namespace Smart.Modules.Governance.Features.Entities;
 
-/// <summary>Creates a legal entity of the group with the history of its rules (past versions may be recorded at creation).</summary>
-public sealed record CreateEntity(string Code, string Name, EntityKind Kind, string Country, IReadOnlyList<EntitySettingsInput> Settings)
+/// <summary>
+/// Creates a legal entity of the group with the history of its rules (past versions may be recorded at creation) and,
+/// optionally, of its legal identity (it can also be recorded later).
+/// </summary>
+public sealed record CreateEntity(string Code, string Name, EntityKind Kind, string Country, IReadOnlyList<EntitySettingsInput> Settings,
+    IReadOnlyList<LegalIdentityInput>? LegalIdentity = null)
 {
     public static CreateEntity Example => new("SmartFr", "Smart France", EntityKind.Scic, "FR",
     [
         new(new DateOnly(2017, 1, 1), 0.085m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true),
         new(new DateOnly(2022, 12, 15), 0.10m, PayoutRuleKind.DaysAfterEndOfWork, 7, 0.20m, true),
-    ]);
+    ], [LegalIdentityInput.Example with { EffectiveFrom = new DateOnly(2017, 1, 1) }]);
+
+    private const int MaxLegalIdentityVersions = 50;
 
     internal sealed class Validator : AbstractValidator<CreateEntity>
     {
@@ -37,20 +43,31 @@ public sealed record CreateEntity(string Code, string Name, EntityKind Kind, str
             RuleFor(c => c.Settings).Must(s => s.Select(v => v.EffectiveFrom).Distinct().Count() == s.Count)
                 .When(c => Lists.HasNoNullItem(c.Settings))
                 .WithMessage("Two versions cannot start on the same day.");
+            RuleForEach(c => c.LegalIdentity).EachValid(new LegalIdentityInput.Validator());
+            RuleFor(c => c.LegalIdentity).Must(s => s!.Select(v => v.EffectiveFrom).Distinct().Count() == s!.Count)
+                .When(c => c.LegalIdentity is not null && Lists.HasNoNullItem(c.LegalIdentity))
+                .WithMessage("Two versions cannot start on the same day.");
+            RuleFor(c => c.LegalIdentity).Must(s => s!.Count <= MaxLegalIdentityVersions).When(c => c.LegalIdentity is not null)
+                .WithMessage($"At most {MaxLegalIdentityVersions} versions at creation.");
         }
     }
 }
 
 public static class CreateEntityHandler
 {
-    /// <summary>The new entity's id for the caller, and one <see cref="EntitySettingsChanged"/> per version for Wolverine to publish.</summary>
+    /// <summary>
+    /// The new entity's id for the caller, and one <see cref="EntitySettingsChanged"/> per settings version and one
+    /// <see cref="EntityLegalIdentityChanged"/> per identity version for Wolverine to publish.
+    /// </summary>
     public static async Task<(Guid, OutgoingMessages)> HandleAsync(CreateEntity command, IDocumentSession session, CancellationToken cancellationToken)
     {
         BusinessRules.Check(new EntityCodeIsUnique(await session.Query<CooperativeEntity>().AnyAsync(e => e.Code == command.Code, cancellationToken), command.Code));
-        var entity = CooperativeEntity.Create(command.Code, command.Name, command.Kind, command.Country, command.Settings.Select(s => s.ToVersion()).ToList());
+        var entity = CooperativeEntity.Create(command.Code, command.Name, command.Kind, command.Country, command.Settings.Select(s => s.ToVersion()).ToList(),
+            command.LegalIdentity?.Select(i => i.ToVersion()).ToList());
         session.Insert(entity);
         var events = new OutgoingMessages();
         events.AddRange(entity.Settings.Select(entity.ToSettingsChanged));
+        events.AddRange(entity.LegalIdentity.Select(entity.ToLegalIdentityChanged));
         return (entity.Id, events);
     }
 }
