@@ -6,6 +6,7 @@ using Smart.BuildingBlocks.Documents;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities;
 using Smart.Modules.Activities.EntityRulesCopy;
+using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Governance.Contracts;
 using UglyToad.PdfPig;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
@@ -16,8 +17,6 @@ namespace Smart.IntegrationTests.Activities;
 /// <summary>Invoices, credit notes and quotes as their clients read them: every legal mention, as HTML and as PDF.</summary>
 public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private sealed record Invoice(Guid Id, string Number, DateOnly IssueDate, DateOnly DueDate, decimal TotalNet, decimal TotalGross);
-
     private static Task<HttpResponseMessage> RegisterAsync(HttpClient member, string legalForm, string? siren, string? vatNumber) =>
         member.PostAsJsonAsync("/api/activities/clients", new
         {
@@ -53,7 +52,7 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
             lines = new[] { new { description = "Création graphique de l'affiche", quantity = 1m, unitPrice = 1234.50m } },
             serviceFrom = "2026-11-02", serviceTo = "2026-11-06",
         }));
-        var invoice = (await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{id}"))!;
+        var invoice = (await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{id}"))!;
         var seller = await SellerAsync(scenario.Structure.EntityId, invoice.IssueDate);
 
         var response = await member.GetAsync($"/api/activities/invoices/{id}/pdf");
@@ -136,7 +135,7 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
         var activity = await OpenActivityAsync(member);
         var client = await CreatedIdAsync(await RegisterAsync(member, "Company", "732829320", null));
         var invoiceId = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, issueDate: null, unitPrice: 1000m));
-        var invoice = (await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{invoiceId}"))!;
+        var invoice = (await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{invoiceId}"))!;
         HttpResponseMessage credited = null!;
         await app.TrackAsync(async () => credited = await member.PostAsJsonAsync($"/api/activities/invoices/{invoiceId}/credit-notes", new { net = 250m, reason = "Une représentation annulée" }));
         var creditNoteId = await CreatedIdAsync(credited);
