@@ -66,6 +66,35 @@ internal static class InvoiceBenchmark
             await CreatedAsync(client, "/api/activities/invoices", invoice));
         var seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
         Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on one entity: {seconds:F2} s = {burst / seconds:F0} invoices/s");
+
+        await RenderPdfsAsync(client, await CreatedAsync(client, "/api/activities/invoices", invoice), samples);
+    }
+
+    /// <summary>An invoice's PDF read over HTTP (load, heading, layout, font subset): one at a time, then 4 callers; and its size.</summary>
+    private static async Task RenderPdfsAsync(HttpClient client, Guid invoiceId, int samples)
+    {
+        var path = $"/api/activities/invoices/{invoiceId}/pdf";
+        async Task<int> PdfAsync()
+        {
+            var response = await client.GetAsync(path);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+        var size = 0;
+        for (var i = 0; i < 20; i++) size = await PdfAsync(); // warm-up
+        var latencies = new List<double>(samples);
+        for (var i = 0; i < samples; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await PdfAsync();
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        Console.WriteLine($"Invoice PDF over HTTP, one page without a logo, {size / 1024.0:F1} KB ({size} bytes), {samples} sequential:");
+        Console.WriteLine($"  p50 {Stats.Percentile(latencies, 0.50):F2} ms   p99 {Stats.Percentile(latencies, 0.99):F2} ms   = {1000 / latencies.Average():F0} PDFs/s one at a time");
+        var wall = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(Enumerable.Range(0, samples), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, _) => await PdfAsync());
+        var seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
+        Console.WriteLine($"Invoice PDF over HTTP, {samples} with 4 concurrent callers: {seconds:F2} s = {samples / seconds:F0} PDFs/s");
     }
 
     private static async Task<T> InvokeAsync<T>(IServiceProvider services, object query)

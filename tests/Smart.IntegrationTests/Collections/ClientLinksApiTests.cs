@@ -85,15 +85,26 @@ public sealed class ClientLinksApiTests(CollectionsApp app) : IClassFixture<Coll
 
         var letter = await operatorClient.GetAsync($"/api/collections/receivables/{unpaid}/formal-notice");
         Assert.Equal(("text/html", HttpStatusCode.OK), (letter.Content.Headers.ContentType!.MediaType!, letter.StatusCode));
-        var html = await letter.Content.ReadAsStringAsync();
+        var html = System.Net.WebUtility.HtmlDecode(await letter.Content.ReadAsStringAsync());
         Assert.Contains("Mise en demeure : facture", html);
         Assert.Contains($"Lettre recommandée avec accusé de réception<br>le {Today():dd/MM/yyyy}", html);
-        Assert.Contains("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Contains("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due", html);
+        // The same letter as a PDF, to print or to attach.
+        var pdf = await operatorClient.GetAsync($"/api/collections/receivables/{unpaid}/formal-notice/pdf");
+        Assert.Equal(("application/pdf", HttpStatusCode.OK), (pdf.Content.Headers.ContentType!.MediaType!, pdf.StatusCode));
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Concat(document.GetPages().Select(p => p.Text)).Replace('\u202f', ' ');
+            Assert.Contains("Mise en demeure : facture", text);
+            Assert.Contains("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due", text);
+        }
 
         await (await operatorClient.GetAsync($"/api/collections/receivables/{paid}/formal-notice")).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await (await scenario.AdvisorAsync(scenario.Activities.Structure.ParisOfficeId)).GetAsync($"/api/collections/receivables/{unpaid}/formal-notice"))
             .AssertProblemAsync(HttpStatusCode.NotFound);
         await (await operatorClient.GetAsync($"/api/collections/receivables/{Guid.NewGuid()}/formal-notice")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await (await scenario.AdvisorAsync(scenario.Activities.Structure.ParisOfficeId)).GetAsync($"/api/collections/receivables/{unpaid}/formal-notice/pdf"))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     private static async Task<Link> LinkAsync(HttpClient client, Guid receivableId)

@@ -48,8 +48,14 @@ public sealed class DeliveryAndAttendanceTests(TrainingApp app) : IClassFixture<
         var certificate = await trainee.GetAsync($"/api/training/sessions/{sessionId}/registrations/{registration.Id}/certificate");
         Assert.Equal("text/html", certificate.Content.Headers.ContentType?.MediaType);
         var page = await certificate.Content.ReadAsStringAsync();
-        Assert.Contains("10,5 h</strong> sur 14 h", page);
+        Assert.Contains("10,5 h sur 14 h", page);
         Assert.Contains("article 261-4-4", page);
+        var pdf = await trainee.GetAsync($"/api/training/sessions/{sessionId}/registrations/{registration.Id}/certificate/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Contains("Durée suivie : 10,5 h sur 14 h", string.Concat(document.GetPages().Select(p => p.Text)));
+        }
 
         await (await trainee.PostAsJsonAsync($"/api/training/sessions/{sessionId}/registrations/{registration.Id}/feedback", new
         {

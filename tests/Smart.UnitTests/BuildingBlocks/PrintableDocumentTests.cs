@@ -9,7 +9,7 @@ public sealed class PrintableDocumentTests
     [
         new PartiesBlock(new DocumentParty("SMart FR", ["SCIC SA à capital variable", "59000 Lille"]), new DocumentParty("Théâtre du Nord", ["4 place du Général-de-Gaulle"]),
             "Émetteur", "Client"),
-        new FactsBlock([new DocumentFact("Date d'émission", French.Date(new DateOnly(2026, 3, 9)))]),
+        new FactsBlock([new DocumentFact("Date d'émission", FrenchFormat.Date(new DateOnly(2026, 3, 9)))]),
         new TableBlock([new DocumentColumn("Désignation", 4), new DocumentColumn("Montant HT", 1, Numeric: true)],
             Enumerable.Range(1, lines).Select(i => new DocumentRow([$"Représentation n° {i}", "1 234,50 €"])).ToList()),
         new TotalsBlock([new DocumentTotal("Total TTC", "1 481,40 €", Strong: true)]),

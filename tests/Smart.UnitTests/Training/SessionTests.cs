@@ -87,7 +87,7 @@ public sealed class SessionTests
         session.SignIn(3, new HashSet<Guid>(), after);
 
         Assert.Equal((14m, 10.5m), (session.Hours, session.HoursAttended(trainee)));
-        Assert.Contains("10,5 h", Smart.Modules.Training.Features.Attendance.Certificates.Render(session, trainee));
+        Assert.Contains("Durée suivie : <strong>10,5 h sur 14 h</strong>", System.Net.WebUtility.HtmlDecode(Smart.BuildingBlocks.Documents.DocumentHtml.Render(Smart.Modules.Training.Features.Attendance.Certificates.Render(session, trainee))));
     }
 
     [Fact]

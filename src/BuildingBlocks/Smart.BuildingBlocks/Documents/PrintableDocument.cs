@@ -5,7 +5,7 @@ namespace Smart.BuildingBlocks.Documents;
 /// blocks it reads in, top to bottom. One model, two renderings with the same content: a printable HTML page
 /// (<see cref="DocumentHtml"/>) and an A4 PDF (<see cref="DocumentPdf"/>). Modules build it from their stored document,
 /// never from live settings, so it reads the same years later. Every text is plain (the renderers encode it); amounts,
-/// rates and dates arrive formatted (<see cref="Web.HtmlPage.Euros"/>, <see cref="Web.HtmlPage.Percent"/>, <see cref="French.Date"/>).
+/// rates and dates arrive formatted (<see cref="Web.HtmlPage.Euros"/>, <see cref="Web.HtmlPage.Percent"/>, <see cref="FrenchFormat.Date"/>).
 /// </summary>
 /// <param name="Title">Shown at the top, and the PDF's title (e.g. "Facture SMARTFR-2026-000123").</param>
 /// <param name="FileName">The PDF's file name without extension (e.g. "facture-SMARTFR-2026-000123").</param>

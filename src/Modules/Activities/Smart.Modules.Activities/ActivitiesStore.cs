@@ -67,6 +67,7 @@ internal static partial class ActivitiesStore
                 m.Schema.For<Equipment>().UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(e => e.Version)).Index(e => e.ActivityId);
                 m.Schema.For<Member>().Identity(x => x.MemberId).Index(x => x.OfficeId);
                 m.Schema.For<EntityRules>().Index(r => r.EntityId);
+                m.Schema.For<SellerIdentityVersion>().Index(v => v.EntityId);
                 m.Schema.For<PaymentTermsDefault>();
                 m.Schema.For<FinancingLimits>();
 

@@ -5,7 +5,7 @@ using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Activities.Inbound;
 
-// Governance's events: Activities keeps its copies of the entities' rules and of the members.
+// Governance's events: Activities keeps its copies of the entities' rules and legal identities, and of the members.
 
 public sealed class EntitySettingsChangedHandler
 {
@@ -14,6 +14,17 @@ public sealed class EntitySettingsChangedHandler
         if (await session.LoadAsync<EntityRules>(EntityRules.IdOf(changed.EntityId, changed.EffectiveFrom), cancellationToken) is null)
         {
             session.Insert(EntityRules.From(changed));
+        }
+    }
+}
+
+public sealed class EntityLegalIdentityChangedHandler
+{
+    public async Task HandleAsync(EntityLegalIdentityChanged changed, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<SellerIdentityVersion>(EntityRules.IdOf(changed.EntityId, changed.EffectiveFrom), cancellationToken) is null)
+        {
+            session.Insert(SellerIdentityVersion.From(changed));
         }
     }
 }

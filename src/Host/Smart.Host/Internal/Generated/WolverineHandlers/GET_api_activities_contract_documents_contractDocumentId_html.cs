@@ -27,7 +27,7 @@ namespace Internal.Generated.WolverineHandlers
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Smart.Modules.Activities.Features.ContractDocuments.ContractDocumentQueriesEndpoints").SetTag("http.route", "/api/activities/contract-documents/{contractDocumentId:guid}/html").SetTag("http.request.method", "GET");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Smart.Modules.Activities.Features.SalesDocuments.SalesDocumentEndpoints").SetTag("http.route", "/api/activities/contract-documents/{contractDocumentId:guid}/html").SetTag("http.request.method", "GET");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfActivitiesStore;
             string contractDocumentId_rawValue = (string?)httpContext.GetRouteValue("contractDocumentId");
@@ -44,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var contentHttpResult = await Smart.Modules.Activities.Features.ContractDocuments.ContractDocumentQueriesEndpoints.GetPage(contractDocumentId, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var contentHttpResult = await Smart.Modules.Activities.Features.SalesDocuments.SalesDocumentEndpoints.ContractDocumentHtml(contractDocumentId, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await contentHttpResult.ExecuteAsync(httpContext).ConfigureAwait(false);
             

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Validation;
 
 namespace Smart.Modules.Activities.Domain.Clients;
 
@@ -47,6 +48,9 @@ internal sealed class Client : AggregateRoot
 
     public string? VatNumber { get; private set; }
 
+    /// <summary>A French business's SIREN, printed on its invoices (compact: 9 digits).</summary>
+    public string? Siren { get; private set; }
+
     public BillingAddress BillingAddress { get; private set; }
 
     public string BillingEmail { get; private set; }
@@ -56,7 +60,7 @@ internal sealed class Client : AggregateRoot
     public ClientTypology Typology { get; private set; }
 
     public static Client Register(Guid entityId, string name, string country, ClientLegalForm legalForm, string? vatNumber,
-        BillingAddress address, string billingEmail, ClientTypology typology, int paymentTermsDays)
+        BillingAddress address, string billingEmail, ClientTypology typology, int paymentTermsDays, string? siren = null)
     {
         CheckRule(new PaymentTermsAreReasonable(paymentTermsDays));
         return new Client
@@ -71,10 +75,11 @@ internal sealed class Client : AggregateRoot
             BillingEmail = billingEmail.Trim().ToLowerInvariant(),
             Typology = typology,
             PaymentTermsDays = paymentTermsDays,
+            Siren = NormalizeSiren(siren),
         };
     }
 
-    public void ChangeBillingDetails(string name, BillingAddress address, string billingEmail, string? vatNumber, int paymentTermsDays)
+    public void ChangeBillingDetails(string name, BillingAddress address, string billingEmail, string? vatNumber, int paymentTermsDays, string? siren = null)
     {
         CheckRule(new PaymentTermsAreReasonable(paymentTermsDays));
         Name = name.Trim();
@@ -82,11 +87,14 @@ internal sealed class Client : AggregateRoot
         BillingEmail = billingEmail.Trim().ToLowerInvariant();
         VatNumber = NormalizeVatNumber(vatNumber);
         PaymentTermsDays = paymentTermsDays;
+        Siren = NormalizeSiren(siren);
     }
 
     /// <summary>VAT numbers are compared without spaces, dots or dashes, upper case (FR 12 345678901 = FR12345678901).</summary>
     public static string? NormalizeVatNumber(string? vatNumber) =>
         string.IsNullOrWhiteSpace(vatNumber) ? null : new string(vatNumber.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+
+    private static string? NormalizeSiren(string? siren) => string.IsNullOrWhiteSpace(siren) ? null : LegalIdentifiers.Compact(siren);
 
     private sealed record PaymentTermsAreReasonable(int Days) : IBusinessRule
     {

@@ -121,8 +121,11 @@ internal sealed class ContractDocument : AggregateRoot
     /// <summary>Legal mention when VAT does not apply (exempt training).</summary>
     public string? VatMention { get; private set; }
 
+    /// <summary>Seller, client and contact as printed when issued; null on documents issued before they carried them.</summary>
+    public DocumentHeading? Heading { get; private set; }
+
     public static ContractDocument Issue(LegalNumber number, Activity activity, Client client, ContractDetails details, decimal? net, VatTreatment vat,
-        decimal? requestedVatRate, DateOnly issueDate)
+        decimal? requestedVatRate, DateOnly issueDate, DocumentHeading? heading = null)
     {
         activity.EnsureOpen();
         CheckRule(new ClientBelongsToTheActivitysEntity(client.EntityId, activity.EntityId));
@@ -139,6 +142,7 @@ internal sealed class ContractDocument : AggregateRoot
             Sequence = number.Sequence,
             IssueDate = issueDate,
             Details = details,
+            Heading = heading,
         };
         if (net is { } price)
         {

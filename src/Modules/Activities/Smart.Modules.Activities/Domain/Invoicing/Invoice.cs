@@ -100,6 +100,14 @@ internal sealed class Invoice : AggregateRoot
     /// <summary>The accepted quote this invoice was issued from, if any.</summary>
     public Guid? QuoteId { get; private set; }
 
+    /// <summary>When the invoiced service was delivered: a day or a period (a mandatory mention).</summary>
+    public DateOnly ServiceFrom { get; private set; }
+
+    public DateOnly ServiceTo { get; private set; }
+
+    /// <summary>Seller, client and contact as printed when issued; null on invoices issued before documents carried them.</summary>
+    public DocumentHeading? Heading { get; private set; }
+
     public IReadOnlyList<InvoiceLine> Lines => _lines;
 
     public decimal TotalNet { get; private set; }
@@ -154,12 +162,15 @@ internal sealed class Invoice : AggregateRoot
     public InvoiceIssued ToInvoiceIssued(Client client, Activity activity) => new(Id, Number, EntityId, ActivityId, client.Id, client.Name, client.Typology.ToString(), IssueDate,
         DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount, activity.OfficeId, activity.CoordinatorId, client.BillingEmail);
 
+    /// <param name="service">When the service was delivered; the issue date when not stated.</param>
     public static Invoice Issue(LegalNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
-        decimal contributionRate, string? vatMention, Guid? quoteId = null)
+        decimal contributionRate, string? vatMention, Guid? quoteId = null, DocumentHeading? heading = null, (DateOnly From, DateOnly To)? service = null)
     {
         activity.EnsureOpen();
         CheckRule(new ClientBelongsToTheActivitysEntity(client.EntityId, activity.EntityId));
         CheckRule(new InvoiceHasLines(lines.Count));
+        var (serviceFrom, serviceTo) = service ?? (issueDate, issueDate);
+        CheckRule(new ServicePeriodIsOrdered(serviceFrom, serviceTo));
         var invoice = new Invoice
         {
             Id = Guid.CreateVersion7(),
@@ -174,6 +185,9 @@ internal sealed class Invoice : AggregateRoot
             VatMention = vatMention,
             ContributionRate = contributionRate,
             QuoteId = quoteId,
+            ServiceFrom = serviceFrom,
+            ServiceTo = serviceTo,
+            Heading = heading,
         };
         invoice._lines.AddRange(lines);
         (invoice.TotalNet, invoice.TotalVat, invoice.TotalGross) = DocumentTotals.Of(lines);
@@ -236,6 +250,13 @@ internal sealed class Invoice : AggregateRoot
         public bool IsBroken() => Amount <= 0;
 
         public string Message => $"A payment is positive, not {Amount:0.00}.";
+    }
+
+    private sealed record ServicePeriodIsOrdered(DateOnly From, DateOnly To) : IBusinessRule
+    {
+        public bool IsBroken() => From > To;
+
+        public string Message => $"The service period starts ({From:yyyy-MM-dd}) after it ends ({To:yyyy-MM-dd}).";
     }
 
     private sealed record InvoiceHasLines(int Count) : IBusinessRule

@@ -73,6 +73,9 @@ internal sealed class Quote : AggregateRoot
 
     public QuoteStatus Status { get; private set; }
 
+    /// <summary>Seller, client and contact as printed when issued; null on quotes issued before documents carried them.</summary>
+    public DocumentHeading? Heading { get; private set; }
+
     public DateOnly? AcceptedOn { get; private set; }
 
     /// <summary>The invoice issued on acceptance.</summary>
@@ -92,7 +95,7 @@ internal sealed class Quote : AggregateRoot
     };
 
     public static Quote Issue(LegalNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate, DateOnly validUntil,
-        string? vatMention)
+        string? vatMention, DocumentHeading? heading = null)
     {
         activity.EnsureOpen();
         CheckRule(new ClientBelongsToTheActivitysEntity(client.EntityId, activity.EntityId));
@@ -111,6 +114,7 @@ internal sealed class Quote : AggregateRoot
             ValidUntil = validUntil,
             VatMention = vatMention,
             Status = QuoteStatus.Issued,
+            Heading = heading,
         };
         quote._lines.AddRange(lines);
         (quote.TotalNet, quote.TotalVat, quote.TotalGross) = DocumentTotals.Of(lines);

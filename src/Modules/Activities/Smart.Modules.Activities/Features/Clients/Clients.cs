@@ -36,10 +36,10 @@ public sealed record BillingAddressInput(string Line1, string? Line2, string Pos
 /// <summary>Registers a client of the caller's entity. Payment terms default to the typology's terms in force today.</summary>
 public sealed record RegisterClient(
     string Name, string Country, ClientLegalForm LegalForm, ClientTypology Typology, string? VatNumber,
-    BillingAddressInput BillingAddress, string BillingEmail, int? PaymentTermsDays, Guid? EntityId)
+    BillingAddressInput BillingAddress, string BillingEmail, int? PaymentTermsDays, Guid? EntityId, string? Siren = null)
 {
     public static RegisterClient Example => new("Théâtre du Nord", "FR", ClientLegalForm.PublicBody, ClientTypology.PublicBody, "FR 45 123456789",
-        new("4 place du Général de Gaulle", null, "59000", "Lille", "FR"), "compta@theatre-du-nord.example", null, null);
+        new("4 place du Général de Gaulle", null, "59000", "Lille", "FR"), "compta@theatre-du-nord.example", null, null, "404833048");
 
     internal sealed class Validator : AbstractValidator<RegisterClient>
     {
@@ -55,13 +55,15 @@ public sealed record RegisterClient(
             RuleFor(c => c.BillingEmail).NotEmpty().MaximumLength(254).EmailAddress();
             RuleFor(c => c.PaymentTermsDays).InclusiveBetween(0, Client.MaxPaymentTermsDays);
             RuleFor(c => c.EntityId).NotEqual(Guid.Empty);
+            RuleFor(c => c.Siren).IsSiren().When(c => !string.IsNullOrWhiteSpace(c.Siren));
         }
     }
 }
 
 /// <summary>Client service: new billing details (address, e-mail, VAT number, terms). Send the version read: 409 if changed since.</summary>
 public sealed record ChangeClientBillingDetails(
-    Guid ClientId, string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion)
+    Guid ClientId, string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion,
+    string? Siren = null)
 {
     internal sealed class Validator : AbstractValidator<ChangeClientBillingDetails>
     {
@@ -74,18 +76,20 @@ public sealed record ChangeClientBillingDetails(
             RuleFor(c => c.BillingEmail).NotEmpty().MaximumLength(254).EmailAddress();
             RuleFor(c => c.PaymentTermsDays).InclusiveBetween(0, Client.MaxPaymentTermsDays);
             RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(0);
+            RuleFor(c => c.Siren).IsSiren().When(c => !string.IsNullOrWhiteSpace(c.Siren));
         }
     }
 }
 
-public sealed record ChangeClientBillingDetailsRequest(string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion);
+public sealed record ChangeClientBillingDetailsRequest(string Name, BillingAddressInput BillingAddress, string BillingEmail, string? VatNumber, int PaymentTermsDays, int ExpectedVersion,
+    string? Siren = null);
 
 public sealed record ClientView(
     Guid Id, Guid EntityId, string Name, string Country, ClientLegalForm LegalForm, ClientTypology Typology, string? VatNumber,
-    BillingAddress BillingAddress, string BillingEmail, int PaymentTermsDays, int Version)
+    BillingAddress BillingAddress, string BillingEmail, int PaymentTermsDays, int Version, string? Siren)
 {
     internal static ClientView From(Client c) => new(c.Id, c.EntityId, c.Name, c.Country, c.LegalForm, c.Typology, c.VatNumber, c.BillingAddress,
-        c.BillingEmail, c.PaymentTermsDays, c.Version);
+        c.BillingEmail, c.PaymentTermsDays, c.Version, c.Siren);
 }
 
 public sealed record GetClient(Guid ClientId);
@@ -123,7 +127,7 @@ public sealed class ClientsHandler(ICurrentUser user, TimeProvider clock)
             .Where(d => d.Typology == command.Typology).EffectiveOn(today).FirstOrDefaultAsync(cancellationToken))?.Days
             ?? throw InForce.Missing($"default payment terms for {command.Typology} clients", today);
         var client = Client.Register(entityId, command.Name, command.Country, command.LegalForm, command.VatNumber, command.BillingAddress.ToAddress(),
-            command.BillingEmail, command.Typology, terms);
+            command.BillingEmail, command.Typology, terms, command.Siren);
         session.Insert(client);
         return client.Id;
     }
@@ -137,7 +141,7 @@ public sealed class ClientsHandler(ICurrentUser user, TimeProvider clock)
             throw new ConcurrencyException(typeof(Client), client.Id);
         }
         await CheckVatNumberIsFreeAsync(session, client.EntityId, command.VatNumber, client.Id, cancellationToken);
-        client.ChangeBillingDetails(command.Name, command.BillingAddress.ToAddress(), command.BillingEmail, command.VatNumber, command.PaymentTermsDays);
+        client.ChangeBillingDetails(command.Name, command.BillingAddress.ToAddress(), command.BillingEmail, command.VatNumber, command.PaymentTermsDays, command.Siren);
         session.UpdateRevision(client, client.Version + 1);
     }
 
@@ -177,7 +181,7 @@ public static class ClientsEndpoints
     [EndpointSummary("Changes a client's billing details; send the version you read (409 if changed since).")]
     public static async Task<NoContent> Put(Guid clientId, ChangeClientBillingDetailsRequest r, IMessageBus bus, CancellationToken ct)
     {
-        await bus.InvokeAsync(new ChangeClientBillingDetails(clientId, r.Name, r.BillingAddress, r.BillingEmail, r.VatNumber, r.PaymentTermsDays, r.ExpectedVersion), ct);
+        await bus.InvokeAsync(new ChangeClientBillingDetails(clientId, r.Name, r.BillingAddress, r.BillingEmail, r.VatNumber, r.PaymentTermsDays, r.ExpectedVersion, r.Siren), ct);
         return TypedResults.NoContent();
     }
 

@@ -10,6 +10,7 @@ using Smart.Modules.Activities.Features.Clients;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Domain.Clients;
 using static Smart.BuildingBlocks.Web.HtmlPage;
+using Smart.BuildingBlocks.Documents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -61,27 +62,10 @@ public sealed class ContractDocumentQueriesHandler(ICurrentUser user)
     }
 }
 
-/// <summary>A contract document as a printable page: the kind's French title, its details, its price where it has one.</summary>
-internal static class ContractDocumentPage
+/// <summary>A contract document's French title and the details it prints, by kind.</summary>
+internal static class ContractDocumentTexts
 {
-    public static string Render(ContractDocumentView document)
-    {
-        var title = $"{Title(document.Kind)} n° {document.Number}";
-        var html = InvoiceDocument.Heading(title, $"Date : {Day(document.IssueDate)}", document.ActivityName, document.Client).Append("<table><tbody>");
-        foreach (var (label, value) in Details(document.Details))
-        {
-            html.Append($"<tr><th>{Encode(label)}</th><td>{Encode(value)}</td></tr>");
-        }
-        html.Append("</tbody></table>");
-        if (document is { Net: { } net, VatRate: { } rate, Vat: { } vat, Gross: { } gross })
-        {
-            html.Append($"<p class=\"n\">Prix HT : {Euros(net)}<br>TVA ({Percent(rate)}) : {Euros(vat)}<br><strong>Total TTC : {Euros(gross)}</strong></p>");
-        }
-        if (document.VatMention is not null) html.Append($"<p>{Encode(document.VatMention)}</p>");
-        return End(html);
-    }
-
-    private static string Title(ContractKind kind) => kind switch
+    public static string Title(ContractKind kind) => kind switch
     {
         ContractKind.SaleOfShow => "Contrat de cession du droit d'exploitation d'un spectacle",
         ContractKind.ExecutiveProduction => "Contrat de production exécutive",
@@ -93,7 +77,7 @@ internal static class ContractDocumentPage
         _ => kind.ToString(),
     };
 
-    private static IEnumerable<(string Label, string Value)> Details(ContractDetails details) => details switch
+    public static IEnumerable<(string Label, string Value)> Details(ContractDetails details) => details switch
     {
         SaleOfShowDetails d => [("Spectacle", d.ShowTitle), ("Lieu", d.Venue), ("Dates", Days(d.PerformanceDates)), ("Représentations", d.Performances.ToString(French))],
         ExecutiveProductionDetails d => [("Projet", d.ProjectTitle), ("Période", Period(d.StartDate, d.EndDate)), ("Livrables", d.Deliverables)],
@@ -106,11 +90,9 @@ internal static class ContractDocumentPage
         _ => [],
     };
 
-    private static string Day(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Days(IEnumerable<DateOnly> dates) => string.Join(", ", dates.Select(FrenchFormat.Date));
 
-    private static string Days(IEnumerable<DateOnly> dates) => string.Join(", ", dates.Select(Day));
-
-    private static string Period(DateOnly from, DateOnly to) => $"du {Day(from)} au {Day(to)}";
+    private static string Period(DateOnly from, DateOnly to) => $"du {FrenchFormat.Date(from)} au {FrenchFormat.Date(to)}";
 }
 
 public static class ContractDocumentQueriesEndpoints
@@ -119,13 +101,6 @@ public static class ContractDocumentQueriesEndpoints
     [EndpointSummary("A contract document with its kind's details and price.")]
     public static async Task<Ok<ContractDocumentView>> Get(Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct));
-
-    [WolverineGet("/api/activities/contract-documents/{contractDocumentId:guid}/html", OperationId = "GetContractDocumentHtml"),
-     ProducesResponseType<string>(StatusCodes.Status200OK, "text/html"), ProducesProblem(StatusCodes.Status404NotFound)]
-    [EndpointSummary("A contract document as a printable HTML page (French).")]
-    public static async Task<ContentHttpResult> GetPage(Guid contractDocumentId, IMessageBus bus, CancellationToken ct) =>
-        TypedResults.Content(ContractDocumentPage.Render(await bus.InvokeAsync<ContractDocumentView>(new GetContractDocument(contractDocumentId), ct)),
-            HtmlPage.ContentType);
 
     [WolverineGet("/api/activities/activities/{activityId:guid}/contract-documents", OperationId = "ListContractDocuments"), ProducesValidationProblem,
      ProducesProblem(StatusCodes.Status404NotFound)]

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Marten;
+using Smart.Modules.Activities.Features.SalesDocuments;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
@@ -189,8 +190,10 @@ public sealed class IssueContractDocumentHandler(ICurrentUser user, TimeProvider
         var today = clock.Today();
         var issueDate = command.IssueDate ?? today;
         var vat = (await session.Query<EntityRules>().InForceAsync(activity.EntityId, issueDate, cancellationToken)).VatFor(activity.Kind);
+        var heading = await session.HeadingAsync(activity, client, issueDate, cancellationToken);
         var number = await session.NextAsync(activity.EntityId, DocumentKind.ContractDocument, issueDate, today, cancellationToken);
-        var document = ContractDocument.Issue(number, activity, client, command.Details.ToDetails(command.Kind), command.Price, vat, command.VatRate, issueDate);
+        var document = ContractDocument.Issue(number, activity, client, command.Details.ToDetails(command.Kind), command.Price, vat, command.VatRate, issueDate,
+            heading);
         session.Insert(document);
         return document.Id;
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Marten;
@@ -11,7 +10,6 @@ using Smart.Modules.Activities.Features.Clients;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Clients;
 
-using static Smart.BuildingBlocks.Web.HtmlPage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -105,63 +103,12 @@ public sealed class InvoiceQueriesHandler(ICurrentUser user)
     private static CreditNoteView ToView(CreditNote c) => new(c.Id, c.Number, c.InvoiceId, c.IssueDate, c.Net, c.Vat, c.Gross, c.ContributionRefund, c.Reason);
 }
 
-/// <summary>What a printable document shows: an invoice or a quote, with its own title and dates.</summary>
-public sealed record PrintableDocument(string Title, string DatesLine, string ActivityName, ClientView Client, IReadOnlyList<InvoiceLineView> Lines,
-    decimal TotalNet, decimal TotalVat, decimal TotalGross, string? VatMention)
-{
-    public static PrintableDocument From(InvoiceView invoice) => new($"Facture {invoice.Number}",
-        $"Date : {invoice.IssueDate:dd/MM/yyyy} — échéance : {invoice.DueDate:dd/MM/yyyy}", invoice.ActivityName, invoice.Client, invoice.Lines,
-        invoice.TotalNet, invoice.TotalVat, invoice.TotalGross, invoice.VatMention);
-}
-
-/// <summary>Invoices and quotes as printable pages: everything HTML-encoded, amounts in French format.</summary>
-internal static class InvoiceDocument
-{
-    public static string Render(InvoiceView invoice) => Render(PrintableDocument.From(invoice));
-
-    public static string Render(PrintableDocument document)
-    {
-        var html = Heading(document.Title, document.DatesLine, document.ActivityName, document.Client)
-            .Append("<table><thead><tr><th>Désignation</th><th class=\"n\">Quantité</th><th class=\"n\">Prix unitaire HT</th>")
-            .Append("<th class=\"n\">TVA</th><th class=\"n\">Montant HT</th></tr></thead><tbody>");
-        foreach (var line in document.Lines)
-        {
-            html.Append($"<tr><td>{Encode(line.Description)}</td><td class=\"n\">{line.Quantity.ToString("0.###", French)}</td>")
-                .Append($"<td class=\"n\">{Euros(line.UnitPrice)}</td><td class=\"n\">{Percent(line.VatRate)}</td><td class=\"n\">{Euros(line.Net)}</td></tr>");
-        }
-        html.Append($"</tbody></table><p class=\"n\">Total HT : {Euros(document.TotalNet)}<br>TVA : {Euros(document.TotalVat)}<br><strong>Total TTC : {Euros(document.TotalGross)}</strong></p>");
-        if (document.VatMention is not null) html.Append($"<p>{Encode(document.VatMention)}</p>");
-        return End(html);
-    }
-
-    /// <summary>A document's page up to its body: title, dates, activity and the client's billing address.</summary>
-    public static StringBuilder Heading(string title, string datesLine, string activityName, ClientView client)
-    {
-        var address = client.BillingAddress;
-        var html = Start(title)
-            .Append($"<h1>{Encode(title)}</h1>")
-            .Append($"<p>{Encode(datesLine)}</p>")
-            .Append($"<p>Activité : {Encode(activityName)}</p>")
-            .Append($"<address>{Encode(client.Name)}<br>{Encode(address.Line1)}<br>");
-        if (address.Line2 is not null) html.Append($"{Encode(address.Line2)}<br>");
-        html.Append($"{Encode(address.PostalCode)} {Encode(address.City)} ({Encode(address.Country)})");
-        if (client.VatNumber is not null) html.Append($"<br>TVA : {Encode(client.VatNumber)}");
-        return html.Append("</address>");
-    }
-}
-
 public static class InvoiceQueriesEndpoints
 {
     [WolverineGet("/api/activities/invoices/{invoiceId:guid}", OperationId = "GetInvoice"), ProducesProblem(StatusCodes.Status404NotFound)]
     [EndpointSummary("An invoice with its lines, totals, contribution and credit notes.")]
     public static async Task<Ok<InvoiceView>> Get(Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct));
-
-    [WolverineGet("/api/activities/invoices/{invoiceId:guid}/html", OperationId = "GetInvoiceDocument"), ProducesResponseType<string>(StatusCodes.Status200OK, "text/html"),
-     ProducesProblem(StatusCodes.Status404NotFound)]
-    [EndpointSummary("The invoice as a printable HTML document.")]
-    public static async Task<ContentHttpResult> GetDocument(Guid invoiceId, IMessageBus bus, CancellationToken ct) =>
-        TypedResults.Content(InvoiceDocument.Render(await bus.InvokeAsync<InvoiceView>(new GetInvoice(invoiceId), ct)), HtmlPage.ContentType);
 
     [WolverineGet("/api/activities/invoices", OperationId = "ListInvoices"), ProducesValidationProblem]
     [EndpointSummary("Invoices of the activities the caller may see, newest first.")]

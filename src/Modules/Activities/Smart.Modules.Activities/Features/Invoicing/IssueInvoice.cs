@@ -11,6 +11,7 @@ using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Persistence;
+using Smart.Modules.Activities.Features.SalesDocuments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
@@ -39,12 +40,14 @@ public sealed record InvoiceLineInput(string Description, decimal Quantity, deci
 /// Issues an invoice of an activity to a client: a gap-free number of the entity and year, due after the client's
 /// terms, revenue and contribution booked on the activity's budget. Publishes <see cref="InvoiceIssued"/>.
 /// </summary>
-public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines)
+/// <remarks>The service's date or period (a mandatory mention) is the issue date unless <see cref="ServiceFrom"/> and <see cref="ServiceTo"/> say otherwise.</remarks>
+public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? IssueDate, IReadOnlyList<InvoiceLineInput> Lines, DateOnly? ServiceFrom = null,
+    DateOnly? ServiceTo = null)
 {
     public const int MaxLines = 200;
 
     public static IssueInvoice Example => new(Guid.Parse("0195f1a2-0000-7000-8000-0000000000a1"), Guid.Parse("0195f1a2-0000-7000-8000-0000000000c1"), null,
-        [new("Représentation du spectacle « Les Échappées », 14 mars 2026", 1, 1000.00m, null)]);
+        [new("Représentation du spectacle « Les Échappées », 14 mars 2026", 1, 1000.00m, null)], new DateOnly(2026, 3, 14), new DateOnly(2026, 3, 14));
 
     internal sealed class Validator : AbstractValidator<IssueInvoice>
     {
@@ -54,6 +57,11 @@ public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? Issu
             RuleFor(c => c.ClientId).NotEmpty();
             RuleFor(c => c.Lines).HasItems(MaxLines);
             RuleForEach(c => c.Lines).EachValid(new InvoiceLineInput.Validator());
+            RuleFor(c => c.ServiceFrom).NotNull().When(c => c.ServiceTo is not null).WithMessage("A service period has a start and an end.");
+            RuleFor(c => c.ServiceTo).NotNull().When(c => c.ServiceFrom is not null).WithMessage("A service period has a start and an end.");
+            RuleFor(c => c.ServiceFrom!.Value).IsBusinessDate().OverridePropertyName(nameof(ServiceFrom)).When(c => c.ServiceFrom is not null);
+            RuleFor(c => c.ServiceTo!.Value).IsBusinessDate().GreaterThanOrEqualTo(c => c.ServiceFrom!.Value).OverridePropertyName(nameof(ServiceTo))
+                .When(c => c.ServiceFrom is not null && c.ServiceTo is not null);
         }
     }
 }
@@ -88,8 +96,10 @@ internal static class InvoiceIssuing
 
         var vat = rules.VatFor(activity.Kind);
         var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
+        var heading = await session.HeadingAsync(activity, client, issueDate, cancellationToken);
+        var service = command is { ServiceFrom: { } from, ServiceTo: { } to } ? (from, to) : ((DateOnly, DateOnly)?)null;
         var number = await session.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, today, cancellationToken);
-        var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId);
+        var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId, heading, service);
         session.Insert(invoice);
         var ledger = await session.LedgerAsync(activity.Id, cancellationToken);
         ledger.Append(invoice.BudgetEntries(clock.GetUtcNow()));

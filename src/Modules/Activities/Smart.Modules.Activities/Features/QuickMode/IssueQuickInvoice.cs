@@ -43,7 +43,8 @@ public sealed class IssueQuickInvoiceHandler(ICurrentUser user, TimeProvider clo
     /// <summary>The invoice and the request for the caller, and both events for Wolverine to publish with the transaction.</summary>
     public async Task<(QuickInvoiceIssued, InvoiceIssued, SalaryRequested)> HandleAsync(IssueQuickInvoice command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var (invoice, issued, ledger) = await session.IssueInvoiceAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines), user, clock,
+        var (invoice, issued, ledger) = await session.IssueInvoiceAsync(new IssueInvoice(command.ActivityId, command.ClientId, command.IssueDate, command.Lines,
+            command.Salary.WorkStart, command.Salary.WorkEnd), user, clock,
             cancellationToken);
         // On the ledger the invoice was booked on, with the invoice as unpaid revenue: the salary request sees both; a
         // refused request throws and the transaction rolls both back.

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Marten;
+using Smart.Modules.Activities.Features.SalesDocuments;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
@@ -53,8 +54,9 @@ public sealed class IssueQuoteHandler(ICurrentUser user, TimeProvider clock)
         var issueDate = command.IssueDate ?? today;
         var vat = (await session.Query<EntityRules>().InForceAsync(activity.EntityId, issueDate, cancellationToken)).VatFor(activity.Kind);
         var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
+        var heading = await session.HeadingAsync(activity, client, issueDate, cancellationToken);
         var number = await session.NextAsync(activity.EntityId, DocumentKind.Quote, issueDate, today, cancellationToken);
-        var quote = Quote.Issue(number, activity, client, lines, issueDate, command.ValidUntil, vat.Mention);
+        var quote = Quote.Issue(number, activity, client, lines, issueDate, command.ValidUntil, vat.Mention, heading);
         session.Insert(quote);
         return quote.Id;
     }

@@ -20,11 +20,7 @@ namespace Smart.Modules.Activities.Features.Quotes;
 public sealed record QuoteView(
     Guid Id, string Number, Guid EntityId, Guid ActivityId, string ActivityName, ClientView Client, DateOnly IssueDate, DateOnly ValidUntil,
     IReadOnlyList<InvoiceLineView> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross, string Currency, string? VatMention,
-    QuoteState State, DateOnly? AcceptedOn, Guid? InvoiceId, DateOnly? DeclinedOn, string? DeclineReason, int Version)
-{
-    public PrintableDocument ToPrintable() => new($"Devis {Number}", $"Date : {IssueDate:dd/MM/yyyy} — valable jusqu'au {ValidUntil:dd/MM/yyyy}", ActivityName, Client,
-        Lines, TotalNet, TotalVat, TotalGross, VatMention);
-}
+    QuoteState State, DateOnly? AcceptedOn, Guid? InvoiceId, DateOnly? DeclinedOn, string? DeclineReason, int Version);
 
 public sealed record QuoteSummary(Guid Id, string Number, Guid ClientId, string ClientName, DateOnly IssueDate, DateOnly ValidUntil, decimal TotalNet, decimal TotalGross,
     QuoteState State, Guid? InvoiceId);
@@ -86,12 +82,6 @@ public static class QuoteQueriesEndpoints
     [EndpointSummary("A quote with its lines, totals and state (Open, Accepted, Declined, Expired).")]
     public static async Task<Ok<QuoteView>> Get(Guid quoteId, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<QuoteView>(new GetQuote(quoteId), ct));
-
-    [WolverineGet("/api/activities/quotes/{quoteId:guid}/html", OperationId = "GetQuoteDocument"), ProducesResponseType<string>(StatusCodes.Status200OK, "text/html"),
-     ProducesProblem(StatusCodes.Status404NotFound)]
-    [EndpointSummary("The quote as a printable HTML document.")]
-    public static async Task<ContentHttpResult> GetDocument(Guid quoteId, IMessageBus bus, CancellationToken ct) =>
-        TypedResults.Content(InvoiceDocument.Render((await bus.InvokeAsync<QuoteView>(new GetQuote(quoteId), ct)).ToPrintable()), HtmlPage.ContentType);
 
     [WolverineGet("/api/activities/activities/{activityId:guid}/quotes", OperationId = "ListQuotes"), ProducesValidationProblem, ProducesProblem(StatusCodes.Status404NotFound)]
     [EndpointSummary("Quotes of an activity, newest first, optionally in one state.")]

@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Smart.BuildingBlocks.Documents;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
@@ -144,5 +146,11 @@ public static class ShareholderQueriesEndpoints
     [WolverineGet("/api/governance/shareholders/{shareholderId:guid}/certificate", OperationId = "GetShareholdingCertificate"), ProducesProblem(StatusCodes.Status404NotFound), ProducesValidationProblem]
     [EndpointSummary("The certificate of shareholding on a date (today when absent), as a printable HTML page.")]
     public static async Task<ContentHttpResult> Certificate(Guid shareholderId, DateOnly? on, IMessageBus bus, CancellationToken ct) =>
-        TypedResults.Content(ShareholdingCertificate.Render(await bus.InvokeAsync<ShareholderView>(new GetShareholder(shareholderId, on), ct)), HtmlPage.ContentType);
+        DocumentResults.Html(ShareholdingCertificate.Render(await bus.InvokeAsync<ShareholderView>(new GetShareholder(shareholderId, on), ct)));
+
+    [WolverineGet("/api/governance/shareholders/{shareholderId:guid}/certificate/pdf", OperationId = "GetShareholdingCertificatePdf"),
+     ProducesResponseType<byte[]>(StatusCodes.Status200OK, DocumentPdf.ContentType), ProducesProblem(StatusCodes.Status404NotFound), ProducesValidationProblem]
+    [EndpointSummary("The certificate of shareholding on a date (today when absent), as an A4 PDF.")]
+    public static async Task<FileContentHttpResult> CertificatePdf(Guid shareholderId, DateOnly? on, IMessageBus bus, CancellationToken ct) =>
+        DocumentResults.Pdf(ShareholdingCertificate.Render(await bus.InvokeAsync<ShareholderView>(new GetShareholder(shareholderId, on), ct)));
 }

@@ -1,26 +1,27 @@
-using System.Globalization;
-using Smart.BuildingBlocks.Web;
+using Smart.BuildingBlocks.Documents;
+using static Smart.BuildingBlocks.Web.HtmlPage;
 
 namespace Smart.Modules.Governance.Features.Shareholders;
 
-/// <summary>The certificate of shareholding ("attestation de détention de parts sociales") as a printable page.</summary>
+/// <summary>The certificate of shareholding ("attestation de détention de parts sociales") as a printable document.</summary>
 internal static class ShareholdingCertificate
 {
-    public static string Render(ShareholderView s)
+    public static PrintableDocument Render(ShareholderView s)
     {
-        var on = (s.On ?? s.AdmittedOn).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        var page = HtmlPage.Start($"Attestation de détention de parts sociales — {s.Name}")
-            .Append("<h1>Attestation de détention de parts sociales</h1>")
-            .Append($"<p>La coopérative atteste que <strong>{HtmlPage.Encode(s.Name)}</strong>, associé·e de la catégorie {HtmlPage.Encode(s.Category.ToString())} ")
-            .Append($"depuis le {s.AdmittedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({HtmlPage.Encode(s.BoardDecision)}), détient au {on} :</p>")
-            .Append("<table><tr><th>Parts souscrites</th><th class=\"n\">Capital souscrit</th><th class=\"n\">Capital libéré</th><th class=\"n\">Capital remboursé</th></tr>")
-            .Append($"<tr><td>{s.Shares.ToString("N0", HtmlPage.French)}</td><td class=\"n\">{HtmlPage.Euros(s.Subscribed)}</td><td class=\"n\">{HtmlPage.Euros(s.Paid)}</td>")
-            .Append($"<td class=\"n\">{HtmlPage.Euros(s.Refunded)}</td></tr></table>");
-        if (s.ExitedOn is { } exited)
-        {
-            page.Append($"<p>Sortie du sociétariat le {exited.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.</p>");
-        }
-        page.Append($"<p>{(s.VotingRight ? "Elle ou il dispose d'une voix aux assemblées générales." : "Elle ou il ne dispose pas de droit de vote à cette date.")}</p>");
-        return HtmlPage.End(page);
+        var on = FrenchFormat.Date(s.On ?? s.AdmittedOn);
+        List<DocumentBlock> blocks =
+        [
+            new ParagraphBlock($"La coopérative atteste que {s.Name}, associé·e de la catégorie {s.Category} depuis le {FrenchFormat.Date(s.AdmittedOn)} "
+                + $"({s.BoardDecision}), détient au {on} :"),
+            new TableBlock(
+                [
+                    new DocumentColumn("Parts souscrites", 1), new DocumentColumn("Capital souscrit", 1, Numeric: true),
+                    new DocumentColumn("Capital libéré", 1, Numeric: true), new DocumentColumn("Capital remboursé", 1, Numeric: true),
+                ],
+                [new DocumentRow([FrenchFormat.Number(s.Shares), Euros(s.Subscribed), Euros(s.Paid), Euros(s.Refunded)])]),
+        ];
+        if (s.ExitedOn is { } exited) blocks.Add(new ParagraphBlock($"Sortie du sociétariat le {FrenchFormat.Date(exited)}."));
+        blocks.Add(new ParagraphBlock(s.VotingRight ? "Elle ou il dispose d'une voix aux assemblées générales." : "Elle ou il ne dispose pas de droit de vote à cette date."));
+        return new PrintableDocument("Attestation de détention de parts sociales", $"attestation-parts-{s.Id:N}", blocks);
     }
 }

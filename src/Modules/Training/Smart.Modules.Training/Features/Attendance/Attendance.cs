@@ -4,6 +4,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Smart.BuildingBlocks.Documents;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
@@ -111,8 +113,8 @@ public sealed class AttendanceHandler(ICurrentUser user, TimeProvider clock)
         return (new DeliveryView(target.Id, paid.Select(t => t.PaymentId).ToList()), messages);
     }
 
-    /// <summary>The certificate of attendance: the hours of the half-days attended, as a printable page.</summary>
-    public async Task<string> HandleAsync(GetCertificate query, IQuerySession session, CancellationToken cancellationToken)
+    /// <summary>The certificate of attendance: the hours of the half-days attended, as a printable document.</summary>
+    public async Task<PrintableDocument> HandleAsync(GetCertificate query, IQuerySession session, CancellationToken cancellationToken)
     {
         var target = await session.LoadSessionAsync(user, query.SessionId, cancellationToken);
         var registration = target.RegistrationFor(user, query.RegistrationId);
@@ -132,23 +134,23 @@ public sealed class AttendanceHandler(ICurrentUser user, TimeProvider clock)
 
 internal static class Certificates
 {
-    public static string Render(Session session, Registration registration)
+    public static PrintableDocument Render(Session session, Registration registration)
     {
         var hours = session.HoursAttended(registration);
-        var page = HtmlPage.Start($"Attestation de présence — {registration.Name}")
-            .Append("<h1>Attestation de présence</h1>")
-            .Append($"<p>Smart atteste que <strong>{HtmlPage.Encode(registration.Name)}</strong> a suivi la formation « {HtmlPage.Encode(session.Title)} »")
-            .Append($" du {session.FirstDay:dd/MM/yyyy} au {session.LastDay:dd/MM/yyyy}, {HtmlPage.Encode(session.Venue.Name)}.</p>")
-            .Append($"<p>Durée suivie : <strong class=\"hours\">{HoursText(hours)}</strong> sur {HoursText(session.Hours)}.</p>")
-            .Append("<table><tr><th>Demi-journée</th><th class=\"n\">Heures</th><th>Présence</th></tr>");
-        foreach (var (halfDay, index) in session.HalfDays.Select((h, i) => (h, i + 1)))
-        {
-            page.Append($"<tr><td>{halfDay.Date:dd/MM/yyyy} {halfDay.Start:HH\\:mm}–{halfDay.End:HH\\:mm}</td><td class=\"n\">{HoursText(halfDay.Hours)}</td>")
-                .Append($"<td>{(registration.Attended.Contains(index) ? "présent·e" : "absent·e")}</td></tr>");
-        }
-        page.Append("</table>");
-        if (session.Vat.Mention is { } mention) page.Append($"<p><small>{HtmlPage.Encode(mention)}</small></p>");
-        return HtmlPage.End(page);
+        List<DocumentBlock> blocks =
+        [
+            new ParagraphBlock($"Smart atteste que {registration.Name} a suivi la formation « {session.Title} » du {FrenchFormat.Date(session.FirstDay)} au "
+                + $"{FrenchFormat.Date(session.LastDay)}, {session.Venue.Name}."),
+            new FactsBlock([new DocumentFact("Durée suivie", $"{HoursText(hours)} sur {HoursText(session.Hours)}")]),
+            new TableBlock([new DocumentColumn("Demi-journée", 3), new DocumentColumn("Heures", 1, Numeric: true), new DocumentColumn("Présence", 1.5)],
+                session.HalfDays.Select((halfDay, i) => new DocumentRow(
+                [
+                    $"{FrenchFormat.Date(halfDay.Date)} {halfDay.Start:HH\\:mm}–{halfDay.End:HH\\:mm}", HoursText(halfDay.Hours),
+                    registration.Attended.Contains(i + 1) ? "présent·e" : "absent·e",
+                ])).ToList()),
+        ];
+        if (session.Vat.Mention is { } mention) blocks.Add(new ParagraphBlock(mention, TextStyle.Small));
+        return new PrintableDocument("Attestation de présence", $"attestation-{registration.Id:N}", blocks);
     }
 
     /// <summary>10.5 → "10,5 h".</summary>
@@ -182,5 +184,11 @@ public static class AttendanceEndpoints
      ProducesProblem(StatusCodes.Status404NotFound), ProducesProblem(StatusCodes.Status409Conflict)]
     [EndpointSummary("The certificate of attendance of a registration, as a printable HTML page stating the hours attended.")]
     public static async Task<ContentHttpResult> GetCertificate(Guid sessionId, Guid registrationId, IMessageBus bus, CancellationToken ct) =>
-        TypedResults.Content(await bus.InvokeAsync<string>(new GetCertificate(sessionId, registrationId), ct), HtmlPage.ContentType);
+        DocumentResults.Html(await bus.InvokeAsync<PrintableDocument>(new GetCertificate(sessionId, registrationId), ct));
+
+    [WolverineGet("/api/training/sessions/{sessionId:guid}/registrations/{registrationId:guid}/certificate/pdf", OperationId = "GetCertificatePdf"),
+     ProducesResponseType<byte[]>(StatusCodes.Status200OK, DocumentPdf.ContentType), ProducesProblem(StatusCodes.Status404NotFound), ProducesProblem(StatusCodes.Status409Conflict)]
+    [EndpointSummary("The certificate of attendance of a registration as an A4 PDF.")]
+    public static async Task<FileContentHttpResult> GetCertificatePdf(Guid sessionId, Guid registrationId, IMessageBus bus, CancellationToken ct) =>
+        DocumentResults.Pdf(await bus.InvokeAsync<PrintableDocument>(new GetCertificate(sessionId, registrationId), ct));
 }

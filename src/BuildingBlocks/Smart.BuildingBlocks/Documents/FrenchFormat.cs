@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Smart.BuildingBlocks.Documents;
 
 /// <summary>French formats of the documents that amounts and rates do not cover (<see cref="Web.HtmlPage.Euros"/> does those).</summary>
-public static class French
+public static class FrenchFormat
 {
     /// <summary>2026-03-09 → "09/03/2026".</summary>
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
