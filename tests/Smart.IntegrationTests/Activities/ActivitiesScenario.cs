@@ -28,7 +28,8 @@ public sealed class ActivitiesScenario(SmartApp app)
     /// A scenario in a new entity with SmartFr's rules and legal identity and a Lille and a Paris office. Its legal series start empty, so a
     /// test may date its documents in the past: within a series, numbers follow dates, whichever test issued before.
     /// </summary>
-    public async Task<ActivitiesScenario> StartInOwnEntityAsync()
+    /// <param name="withLegalIdentity">False for an entity whose identity is not recorded yet: it cannot issue documents.</param>
+    public async Task<ActivitiesScenario> StartInOwnEntityAsync(bool withLegalIdentity = true)
     {
         var shared = await app.SeedStructureAsync();
         var platformAdmin = await app.ClientAsync(SmartRoles.Admin);
@@ -39,7 +40,7 @@ public sealed class ActivitiesScenario(SmartApp app)
         await app.TrackAsync(async () => created = await platformAdmin.PostAsJsonAsync("/api/governance/entities", new
         {
             code = "Test" + Guid.NewGuid().ToString("N")[..8], name = "Smart (test)", kind = "Scic", country = "FR", settings = smartFr.GetProperty("settingsHistory"),
-            legalIdentity = identity.GetProperty("history"),
+            legalIdentity = withLegalIdentity ? identity.GetProperty("history") : (JsonElement?)null,
         }));
         var entityId = await CreatedIdAsync(created);
         Admin = await app.AdminClientAsync(shared with { EntityId = entityId });

@@ -56,10 +56,10 @@ public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<Smar
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()).Replace('\u202f', ' ');
         Assert.Contains($"<h1>Contrat de cession du droit d'exploitation d'un spectacle n° {sale.Number}</h1>", html);
-        Assert.Contains("<th>Dates</th><td>14/03/2026, 15/03/2026</td>", html);
-        Assert.Contains("Prix HT : 2 400,00 €<br>TVA (20 %) : 480,00 €<br><strong>Total TTC : 2 880,00 €</strong>", html);
+        Assert.Contains("<td>Dates</td><td>14/03/2026, 15/03/2026</td>", html);
+        Assert.Contains("<td>Prix HT</td><td class=\"n\">2 400,00 €</td></tr><tr><td>TVA 20 %</td><td class=\"n\">480,00 €</td></tr><tr><th>Total TTC</th><th class=\"n\">2 880,00 €</th>", html);
         var grantHtml = (await member.GetStringAsync($"/api/activities/contract-documents/{funding}/html")).Replace('\u202f', ' ');
-        Assert.Contains("<th>Montant</th><td>15 000,00 €</td>", grantHtml);
+        Assert.Contains("<td>Montant</td><td>15 000,00 €</td>", grantHtml);
         Assert.DoesNotContain("TTC", grantHtml);
     }
 

@@ -32,8 +32,11 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(DocumentPdf.ContentType, response.Content.Headers.ContentType!.MediaType);
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        return string.Concat(pdf.GetPages().Select(p => p.Text)).Replace('\u202f', ' ');
+        return Compact(string.Concat(pdf.GetPages().Select(p => p.Text)));
     }
+
+    /// <summary>Without any space: a PDF's text comes back line by line, its wrapped lines joined without one.</summary>
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\u202f'));
 
     private Task<EntityLegalIdentity> SellerAsync(Guid entityId, DateOnly on) =>
         app.QueryStoreAsync<IActivitiesStore, EntityLegalIdentity>(async session =>
@@ -60,25 +63,25 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
         var text = await PdfTextAsync(response);
 
         Assert.Equal($"facture-{invoice.Number}.pdf", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
-        Assert.Contains(seller.LegalName, text);
-        Assert.Contains($"SIREN {seller.Siren}", text);
-        Assert.Contains($"SIRET {seller.Siret}", text);
-        Assert.Contains(seller.VatNumber, text);
-        Assert.Contains("SIREN 732829320", text);
-        Assert.Contains("FR44732829320", text);
-        Assert.Contains(invoice.Number, text);
+        Assert.Contains(Compact(seller.LegalName), text);
+        Assert.Contains(Compact($"SIREN {seller.Siren}"), text);
+        Assert.Contains(Compact($"SIRET {seller.Siret}"), text);
+        Assert.Contains(Compact(seller.VatNumber), text);
+        Assert.Contains(Compact("SIREN 732829320"), text);
+        Assert.Contains(Compact("FR44732829320"), text);
+        Assert.Contains(Compact(invoice.Number), text);
         Assert.Equal(1481.40m, invoice.TotalGross);
-        Assert.Contains("1 481,40 €", text);
-        Assert.Contains("TVA 20 % sur 1 234,50 €", text);
-        Assert.Contains("du 02/11/2026 au 06/11/2026", text);
-        Assert.Contains(invoice.DueDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), text);
+        Assert.Contains(Compact("1 481,40 €"), text);
+        Assert.Contains(Compact("TVA 20 % sur 1 234,50 €"), text);
+        Assert.Contains(Compact("du 02/11/2026 au 06/11/2026"), text);
+        Assert.Contains(Compact(invoice.DueDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)), text);
         Assert.Equal(invoice.IssueDate.AddDays(30), invoice.DueDate);
-        Assert.Contains("Paiement à 30 jours", text);
-        Assert.Contains("Pas d'escompte pour paiement anticipé", text);
-        Assert.Contains($"taux annuel de {(seller.LatePaymentPenaltyRate * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')} %", text);
-        Assert.Contains("indemnité forfaitaire pour frais de recouvrement de 40 €", text);
-        Assert.Contains(seller.Iban, text);
-        Assert.Contains("Alex Artiste", text);
+        Assert.Contains(Compact("Paiement à 30 jours"), text);
+        Assert.Contains(Compact("Pas d'escompte pour paiement anticipé"), text);
+        Assert.Contains(Compact($"taux annuel de {(seller.LatePaymentPenaltyRate * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')} %"), text);
+        Assert.Contains(Compact("indemnité forfaitaire pour frais de recouvrement de 40 €"), text);
+        Assert.Contains(Compact(seller.Iban), text);
+        Assert.Contains(Compact("Alex Artiste"), text);
         // A one-page invoice without a logo: the font subset is most of it.
         Assert.True(size < 100_000, $"{size} bytes");
     }
@@ -95,11 +98,11 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
         var text = await PdfTextAsync(await member.GetAsync($"/api/activities/invoices/{id}/pdf"));
         var page = (await member.GetStringAsync($"/api/activities/invoices/{id}/html")).Replace('\u202f', ' ');
 
-        Assert.Contains("Camille Martin", text);
-        Assert.Contains("1 481,40 €", text);
-        Assert.Contains("pénalités", text);
-        Assert.DoesNotContain("40 €", text);
-        Assert.DoesNotContain("indemnité forfaitaire", text);
+        Assert.Contains(Compact("Camille Martin"), text);
+        Assert.Contains(Compact("1 481,40 €"), text);
+        Assert.Contains(Compact("pénalités"), text);
+        Assert.DoesNotContain(Compact("de 40 €"), text);
+        Assert.DoesNotContain(Compact("indemnité forfaitaire"), text);
         Assert.Contains("1 481,40 €", page);
         Assert.Contains("Pas d&#39;escompte pour paiement anticip&#233;", page);
         Assert.DoesNotContain("indemnit&#233; forfaitaire", page);
@@ -122,9 +125,9 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         var text = await PdfTextAsync(await member.GetAsync($"/api/activities/invoices/{id}/pdf"));
 
-        Assert.Contains("Atelier Lumière SARL", text);
-        Assert.Contains("12 rue des Arts", text);
-        Assert.DoesNotContain("quai Nord", text);
+        Assert.Contains(Compact("Atelier Lumière SARL"), text);
+        Assert.Contains(Compact("12 rue des Arts"), text);
+        Assert.DoesNotContain(Compact("quai Nord"), text);
     }
 
     [Fact]
@@ -149,13 +152,13 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
         var creditNote = await PdfTextAsync(await member.GetAsync($"/api/activities/credit-notes/{creditNoteId}/pdf"));
         var quote = await PdfTextAsync(await member.GetAsync($"/api/activities/quotes/{quoteId}/pdf"));
 
-        Assert.Contains($"Facture d'origine : {invoice.Number}", creditNote);
-        Assert.Contains("Une représentation annulée", creditNote);
-        Assert.Contains("300,00 €", creditNote); // 250.00 + 20 % VAT
-        Assert.Contains($"SIREN {seller.Siren}", creditNote);
-        Assert.Contains("Devis", quote);
-        Assert.Contains("720,00 €", quote); // 2 × 300.00 + 20 % VAT
-        Assert.Contains($"SIREN {seller.Siren}", quote);
+        Assert.Contains(Compact($"Facture d'origine : {invoice.Number}"), creditNote);
+        Assert.Contains(Compact("Une représentation annulée"), creditNote);
+        Assert.Contains(Compact("300,00 €"), creditNote); // 250.00 + 20 % VAT
+        Assert.Contains(Compact($"SIREN {seller.Siren}"), creditNote);
+        Assert.Contains(Compact("Devis"), quote);
+        Assert.Contains(Compact("720,00 €"), quote); // 2 × 300.00 + 20 % VAT
+        Assert.Contains(Compact($"SIREN {seller.Siren}"), quote);
     }
 
     [Fact]
@@ -207,15 +210,13 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
     [Fact]
     public async Task Given_an_entity_without_a_legal_identity_on_the_date_Then_it_cannot_issue_an_invoice()
     {
-        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync(withLegalIdentity: false);
         var (_, member) = await scenario.MemberAsync();
         var activity = await OpenActivityAsync(member);
         var client = await RegisterClientAsync(member);
-        var firstIdentity = await app.QueryStoreAsync<IActivitiesStore, DateOnly>(session =>
-            session.Query<SellerIdentityVersion>().Where(v => v.EntityId == scenario.Structure.EntityId).MinAsync(v => v.EffectiveFrom));
         var invoices = await StoredAsync<Smart.Modules.Activities.Domain.Invoicing.Invoice>(app);
 
-        var response = await IssueInvoiceAsync(member, activity, client, issueDate: firstIdentity.AddDays(-1));
+        var response = await IssueInvoiceAsync(member, activity, client, issueDate: null);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("legal identity", problem.GetProperty("detail").GetString());

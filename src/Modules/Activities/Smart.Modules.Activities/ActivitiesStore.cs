@@ -31,7 +31,7 @@ internal static partial class ActivitiesStore
 
     public static void AddActivitiesStore(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleStore<IActivitiesStore>(configuration, Schema,
-            [typeof(Member), typeof(EntityRules), typeof(Activity), typeof(Client), typeof(PaymentTermsDefault), typeof(Invoice), typeof(InvoiceLine),
+            [typeof(Member), typeof(EntityRules), typeof(SellerIdentityVersion), typeof(Activity), typeof(Client), typeof(PaymentTermsDefault), typeof(Invoice), typeof(InvoiceLine),
                 typeof(CreditNote), typeof(Quote), typeof(ContractDocument), typeof(Expense), typeof(ExpenseReceipt), typeof(SalaryRequest),
                 typeof(Equipment), typeof(EquipmentInstalment), typeof(FinancingLimits)], m =>
             {
