@@ -1,34 +1,40 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using JasperFx;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Marten;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 
 namespace Smart.Benchmarks;
 
-/// <summary>A bench-only module: a command that publishes an event, and a subscriber that notes when it ran.</summary>
-public sealed class BenchModule() : Module("Bench", BenchDbContext.SchemaName, typeof(BenchDbContext))
+/// <summary>
+/// A bench-only module: a command that stores a ping and publishes an event in one transaction (its own Marten store,
+/// schema <c>bench</c>, enlisted in the outbox like a real module's), and a subscriber that notes when it ran.
+/// </summary>
+public sealed class BenchModule() : Module("Bench")
 {
     public Arrivals Arrivals { get; } = new();
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        base.AddServices(services, configuration);
+        services.AddModuleStore<IBenchStore>(configuration, "bench", [], m => m.Schema.For<Ping>());
         services.AddSingleton(Arrivals);
     }
 
-    public override async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<BenchDbContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
-    }
+    public override void ConfigureBus(WolverineOptions opts) =>
+        opts.Policies.UseAncillaryStorageFromAssemblyContaining<IBenchStore>(typeof(IBenchStore));
+
+    public override Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IBenchStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
 }
+
+/// <summary>The bench module's own Marten store.</summary>
+public interface IBenchStore : IDocumentStore;
 
 public sealed class Arrivals
 {
@@ -38,26 +44,20 @@ public sealed class Arrivals
     public ConcurrentDictionary<Guid, long> At { get; } = new();
 }
 
-public sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : ModuleDbContext(options)
-{
-    public const string SchemaName = "bench";
-
-    public override string Schema => SchemaName;
-
-    protected override bool ConfigurationBelongsHere(Type configurationType) => false;
-}
-
 public sealed record SendPing(Guid Id);
+
+public sealed record Ping(Guid Id);
 
 [DataContract(Name = "bench.ping-sent.v1")]
 public sealed record PingSent(Guid Id);
 
-public sealed class PingHandler(IMessageBus bus, Arrivals arrivals)
+public sealed class PingHandler(Arrivals arrivals)
 {
-    public ValueTask HandleAsync(SendPing command)
+    public PingSent Handle(SendPing command, IDocumentSession session)
     {
+        session.Store(new Ping(command.Id));
         arrivals.Sent[command.Id] = Stopwatch.GetTimestamp();
-        return bus.PublishAsync(new PingSent(command.Id));
+        return new PingSent(command.Id);
     }
 
     public void Handle(PingSent ping) => arrivals.At[ping.Id] = Stopwatch.GetTimestamp();

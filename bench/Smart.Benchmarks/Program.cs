@@ -43,6 +43,7 @@ internal static class Program
                 services.ConfigureWolverine(opts =>
                 {
                     opts.Discovery.IncludeAssembly(typeof(BenchModule).Assembly);
+                    module.ConfigureBus(opts);
                     // The host's code is generated ahead; the bench module's handlers are compiled at start (RuntimeCompilation).
                     opts.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Auto;
                     opts.CodeGeneration.SourceCodeWritingEnabled = false;

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Activities;
+using Smart.Modules.Activities.Features.Activities;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredActivity = Smart.Modules.Activities.Domain.Activities.Activity;
 
@@ -10,9 +13,6 @@ namespace Smart.IntegrationTests.Activities;
 
 public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private sealed record Activity(Guid Id, string Name, string Kind, int ServiceTier, string Status, Guid CoordinatorId, string CoordinatorName,
-        Guid EntityId, Guid OfficeId, decimal Balance, int Version);
-
     [Fact]
     public async Task Given_a_member_When_opening_an_activity_Then_it_is_theirs_in_their_entity_and_office()
     {
@@ -21,8 +21,8 @@ public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
 
         var id = await OpenActivityAsync(member, "Atelier sérigraphie", "CreativeProjects");
 
-        var activity = await member.GetFromJsonAsync<Activity>($"/api/activities/activities/{id}");
-        Assert.Equal(("Atelier sérigraphie", "CreativeProjects", 1, "Open"), (activity!.Name, activity.Kind, activity.ServiceTier, activity.Status));
+        var activity = await member.GetApiAsync<ActivityView>($"/api/activities/activities/{id}");
+        Assert.Equal(("Atelier sérigraphie", ActivityKind.CreativeProjects, 1, ActivityStatus.Open), (activity!.Name, activity.Kind, activity.ServiceTier, activity.Status));
         Assert.Equal((memberId, scenario.Structure.EntityId, scenario.Structure.LilleOfficeId, 0m), (activity.CoordinatorId, activity.EntityId, activity.OfficeId, activity.Balance));
         Assert.Equal("Alex Artiste", activity.CoordinatorName);
     }
@@ -72,7 +72,7 @@ public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
             await (await stranger.PutAsJsonAsync($"/api/activities/activities/{id}/name", new { name = "Mine now", expectedVersion = 0 })).AssertProblemAsync(HttpStatusCode.NotFound);
             await (await stranger.PostAsJsonAsync($"/api/activities/activities/{id}/close", new { expectedVersion = 0 })).AssertProblemAsync(HttpStatusCode.NotFound);
         }
-        Assert.Equal("Compagnie Les Échappées", (await owner.GetFromJsonAsync<Activity>($"/api/activities/activities/{id}"))!.Name);
+        Assert.Equal("Compagnie Les Échappées", (await owner.GetApiAsync<ActivityView>($"/api/activities/activities/{id}"))!.Name);
     }
 
     [Fact]
@@ -82,13 +82,13 @@ public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var (_, member) = await scenario.MemberAsync();
         var advisor = await app.ClientAsync(SmartRoles.Advisor, entityId: scenario.Structure.EntityId, officeId: scenario.Structure.LilleOfficeId);
         var id = await OpenActivityAsync(member);
-        var read = (await member.GetFromJsonAsync<Activity>($"/api/activities/activities/{id}"))!.Version;
+        var read = (await member.GetApiAsync<ActivityView>($"/api/activities/activities/{id}"))!.Version;
 
         Assert.Equal(HttpStatusCode.NoContent, (await member.PutAsJsonAsync($"/api/activities/activities/{id}/name", new { name = "Les Échappées", expectedVersion = read })).StatusCode);
         var stale = await advisor.PutAsJsonAsync($"/api/activities/activities/{id}/name", new { name = "Échappées (advisor)", expectedVersion = read });
 
         await stale.AssertProblemAsync(HttpStatusCode.Conflict);
-        var activity = await member.GetFromJsonAsync<Activity>($"/api/activities/activities/{id}");
+        var activity = await member.GetApiAsync<ActivityView>($"/api/activities/activities/{id}");
         Assert.Equal(("Les Échappées", read + 1), (activity!.Name, activity.Version));
     }
 
@@ -106,7 +106,7 @@ public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
 
         Assert.Equal("ClosingBalanceIsZero", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
-        Assert.Equal("Closed", (await member.GetFromJsonAsync<Activity>($"/api/activities/activities/{empty}"))!.Status);
+        Assert.Equal(ActivityStatus.Closed, (await member.GetApiAsync<ActivityView>($"/api/activities/activities/{empty}"))!.Status);
         await (await IssueInvoiceAsync(member, empty, await RegisterClientAsync(member), issueDate: null)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -120,14 +120,14 @@ public sealed class ActivitiesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await OpenActivityAsync(colleague, "Theirs", "Training");
         var advisor = await app.ClientAsync(SmartRoles.Advisor, entityId: scenario.Structure.EntityId, officeId: scenario.Structure.LilleOfficeId);
 
-        var own = await member.GetFromJsonAsync<PagedResult<Activity>>("/api/activities/activities");
-        var office = await advisor.GetFromJsonAsync<PagedResult<Activity>>("/api/activities/activities?pageSize=200");
-        var search = await advisor.GetFromJsonAsync<PagedResult<Activity>>("/api/activities/activities?search=100%25_");
-        var training = await advisor.GetFromJsonAsync<PagedResult<Activity>>("/api/activities/activities?kind=Training&pageSize=200");
+        var own = await member.GetApiAsync<PagedResult<ActivityView>>("/api/activities/activities");
+        var office = await advisor.GetApiAsync<PagedResult<ActivityView>>("/api/activities/activities?pageSize=200");
+        var search = await advisor.GetApiAsync<PagedResult<ActivityView>>("/api/activities/activities?search=100%25_");
+        var training = await advisor.GetApiAsync<PagedResult<ActivityView>>("/api/activities/activities?kind=Training&pageSize=200");
 
         Assert.All(own!.Items, a => Assert.Equal(mine, a.CoordinatorId));
         Assert.True(office!.Items.Count >= 2);
         Assert.Equal("Mine 100%_", Assert.Single(search!.Items).Name);
-        Assert.All(training!.Items, a => Assert.Equal("Training", a.Kind));
+        Assert.All(training!.Items, a => Assert.Equal(ActivityKind.Training, a.Kind));
     }
 }

@@ -1,21 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Domain.Budget;
+using Smart.Modules.Activities.Features.Budget;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 
 namespace Smart.IntegrationTests.Activities;
 
 public sealed class BudgetYearTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private sealed record Closed(int Year, int ActivitiesCarriedForward, decimal TotalCarriedForward);
-
-    private sealed record Budget(decimal Balance);
-
-    private sealed record Entry(DateOnly Date, string Kind, decimal Amount);
-
-    private sealed record Page(List<Entry> Items);
-
     [Fact]
     public async Task Given_900_unspent_in_2022_When_the_year_is_closed_Then_it_leaves_2022_and_enters_2023_and_the_balance_stays_900()
     {
@@ -28,13 +23,14 @@ public sealed class BudgetYearTests(SmartApp app) : IClassFixture<SmartApp>
         var closed = await operations.PostAsync("/api/activities/budget-years/2022/close", null);
 
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        var result = await closed.Content.ReadFromJsonAsync<Closed>();
+        var result = await closed.Content.ReadApiAsync<BudgetYearClosed>();
         Assert.Equal((2022, 1, 900.00m), (result!.Year, result.ActivitiesCarriedForward, result.TotalCarriedForward));
-        Assert.Equal(900.00m, (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"))!.Balance);
-        var in2022 = await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/budget/entries?from=2022-01-01&to=2022-12-31");
-        var in2023 = await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/budget/entries?from=2023-01-01&to=2023-12-31");
+        Assert.Equal(900.00m, (await member.GetApiAsync<BudgetView>($"/api/activities/activities/{activity}/budget"))!.Balance);
+        var in2022 = await member.GetApiAsync<PagedResult<BudgetEntryView>>($"/api/activities/activities/{activity}/budget/entries?from=2022-01-01&to=2022-12-31");
+        var in2023 = await member.GetApiAsync<PagedResult<BudgetEntryView>>($"/api/activities/activities/{activity}/budget/entries?from=2023-01-01&to=2023-12-31");
         Assert.Equal(0m, in2022!.Items.Sum(e => e.Amount));
-        Assert.Equal(new Entry(new DateOnly(2023, 1, 1), "CarriedForward", 900.00m), Assert.Single(in2023!.Items));
+        var carriedForward = Assert.Single(in2023!.Items);
+        Assert.Equal((new DateOnly(2023, 1, 1), BudgetEntryKind.CarriedForward, 900.00m), (carriedForward.Date, carriedForward.Kind, carriedForward.Amount));
 
         var again = await operations.PostAsync("/api/activities/budget-years/2022/close", null);
         Assert.Equal("YearIsNotClosedYet", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());

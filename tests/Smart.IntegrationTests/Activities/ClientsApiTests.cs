@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Features.Clients;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredClient = Smart.Modules.Activities.Domain.Clients.Client;
 
@@ -9,10 +11,6 @@ namespace Smart.IntegrationTests.Activities;
 
 public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private sealed record Address(string Line1, string? Line2, string PostalCode, string City, string Country);
-
-    private sealed record Client(Guid Id, Guid EntityId, string Name, string Typology, string? VatNumber, Address BillingAddress, string BillingEmail, int PaymentTermsDays, int Version);
-
     [Theory]
     [InlineData("PublicBody", 30)]
     [InlineData("Individual", 15)]
@@ -24,8 +22,8 @@ public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
 
         var id = await RegisterClientAsync(member, typology);
 
-        var client = await member.GetFromJsonAsync<Client>($"/api/activities/clients/{id}");
-        Assert.Equal((typology, days, scenario.Structure.EntityId), (client!.Typology, client.PaymentTermsDays, client.EntityId));
+        var client = await member.GetApiAsync<ClientView>($"/api/activities/clients/{id}");
+        Assert.Equal((Enum.Parse<ClientTypology>(typology), days, scenario.Structure.EntityId), (client!.Typology, client.PaymentTermsDays, client.EntityId));
     }
 
     [Fact]
@@ -70,7 +68,7 @@ public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
         var scenario = await new ActivitiesScenario(app).StartAsync();
         var (_, member) = await scenario.MemberAsync();
         var id = await RegisterClientAsync(member);
-        var read = await member.GetFromJsonAsync<Client>($"/api/activities/clients/{id}");
+        var read = await member.GetApiAsync<ClientView>($"/api/activities/clients/{id}");
         var change = new
         {
             name = "Théâtre du Nord — CDN", billingAddress = new { line1 = "Boulevard Carnot", line2 = "Service comptable", postalCode = "59000", city = "Lille", country = "fr" },
@@ -80,7 +78,7 @@ public sealed class ClientsApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(HttpStatusCode.NoContent, (await member.PutAsJsonAsync($"/api/activities/clients/{id}/billing-details", change)).StatusCode);
         await (await member.PutAsJsonAsync($"/api/activities/clients/{id}/billing-details", change with { paymentTermsDays = 60 })).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        var client = await member.GetFromJsonAsync<Client>($"/api/activities/clients/{id}");
+        var client = await member.GetApiAsync<ClientView>($"/api/activities/clients/{id}");
         Assert.Equal(("Théâtre du Nord — CDN", "Service comptable", "FR", 45), (client!.Name, client.BillingAddress.Line2, client.BillingAddress.Country, client.PaymentTermsDays));
     }
 

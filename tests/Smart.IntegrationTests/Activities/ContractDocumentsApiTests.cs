@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Domain.ContractDocuments;
+using Smart.Modules.Activities.Features.ContractDocuments;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredContractDocument = Smart.Modules.Activities.Domain.ContractDocuments.ContractDocument;
 
@@ -9,13 +11,6 @@ namespace Smart.IntegrationTests.Activities;
 
 public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private sealed record Document(Guid Id, string Number, string Kind, Guid ActivityId, JsonElement Details, decimal? Net, decimal? VatRate, decimal? Vat, decimal? Gross,
-        string? VatMention);
-
-    private sealed record Summary(Guid Id, string Number, string Kind);
-
-    private sealed record Page(List<Summary> Items, int Total);
-
     private static object SaleOfShow(Guid activityId, Guid clientId) => new
     {
         activityId, clientId, kind = "SaleOfShow",
@@ -38,17 +33,18 @@ public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<Smar
             details = new { funder = "DRAC Hauts-de-France", purpose = "Création 2026", amount = 15000.00m },
         }));
 
-        var sale = await member.GetFromJsonAsync<Document>($"/api/activities/contract-documents/{show}");
+        var sale = await member.GetApiAsync<ContractDocumentView>($"/api/activities/contract-documents/{show}");
         Assert.Matches(@"^CT\d{4}-\d{6}$", sale!.Number);
-        Assert.Equal(("SaleOfShow", 2400.00m, 0.20m, 480.00m, 2880.00m), (sale.Kind, sale.Net, sale.VatRate, sale.Vat, sale.Gross));
-        Assert.Equal("Théâtre du Nord, Lille", sale.Details.GetProperty("venue").GetString());
-        Assert.Equal("2026-03-14", sale.Details.GetProperty("performanceDates")[0].GetString());
-        var grant = await member.GetFromJsonAsync<Document>($"/api/activities/contract-documents/{funding}");
+        Assert.Equal((ContractKind.SaleOfShow, 2400.00m, 0.20m, 480.00m, 2880.00m), (sale.Kind, sale.Net, sale.VatRate, sale.Vat, sale.Gross));
+        var showDetails = Assert.IsType<SaleOfShowDetails>(sale.Details);
+        Assert.Equal("Théâtre du Nord, Lille", showDetails.Venue);
+        Assert.Equal(new DateOnly(2026, 3, 14), showDetails.PerformanceDates[0]);
+        var grant = await member.GetApiAsync<ContractDocumentView>($"/api/activities/contract-documents/{funding}");
         Assert.Equal((null, null), (grant!.Net, grant.Vat));
-        Assert.Equal(15000.00m, grant.Details.GetProperty("amount").GetDecimal());
+        Assert.Equal(15000.00m, Assert.IsType<FundingAgreementDetails>(grant.Details).Amount);
 
-        Assert.Equal(2, (await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/contract-documents"))!.Total);
-        var shows = await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/contract-documents?kind=SaleOfShow");
+        Assert.Equal(2, (await member.GetApiAsync<PagedResult<ContractDocumentSummary>>($"/api/activities/activities/{activity}/contract-documents"))!.Total);
+        var shows = await member.GetApiAsync<PagedResult<ContractDocumentSummary>>($"/api/activities/activities/{activity}/contract-documents?kind=SaleOfShow");
         Assert.Equal(show, Assert.Single(shows!.Items).Id);
 
         // Printable: the kind's French title, its details (dates in order), the price; the grant shows its amount, no VAT.
@@ -78,7 +74,7 @@ public sealed class ContractDocumentsApiTests(SmartApp app) : IClassFixture<Smar
             price = 1400.00m, vatRate = 0.20m,
         }));
 
-        var course = await member.GetFromJsonAsync<Document>($"/api/activities/contract-documents/{id}");
+        var course = await member.GetApiAsync<ContractDocumentView>($"/api/activities/contract-documents/{id}");
         Assert.Equal((0m, 0m, 1400.00m), (course!.VatRate, course.Vat, course.Gross));
         Assert.Equal("Exonération de TVA — article 261-4-4° a du CGI", course.VatMention);
     }

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.BuildingBlocks.Web;
+using Smart.Modules.Activities.Domain.Financing;
+using Smart.Modules.Activities.Features.Budget;
 using Smart.Modules.Activities.Features.Financing;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredEquipment = Smart.Modules.Activities.Domain.Financing.Equipment;
@@ -14,15 +17,6 @@ namespace Smart.IntegrationTests.Activities;
 public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
-
-    internal sealed record Instalment(int Number, DateOnly DueDate, decimal Amount, bool Booked);
-
-    internal sealed record Equipment(Guid Id, Guid ActivityId, string Description, string Supplier, DateOnly PurchaseDate, decimal PriceExclVat, string Mode,
-        decimal? AdvanceAmount, Guid RecordedBy, decimal Outstanding, List<Instalment> Schedule);
-
-    internal sealed record Page(List<Equipment> Items, int Total);
-
-    internal sealed record Budget(decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal AvailableForSalaries);
 
     internal static object Purchase(decimal price, string description = "Table de mixage 16 pistes", DateOnly? date = null) =>
         new { description, supplier = "Audio Nord", purchaseDate = date ?? Today, priceExclVat = price };
@@ -59,7 +53,13 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
     }
 
     private static async Task<decimal> BalanceAsync(HttpClient client, Guid activity) =>
-        (await client.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"))!.Balance;
+        (await client.GetApiAsync<BudgetView>($"/api/activities/activities/{activity}/budget"))!.Balance;
+
+    private static async Task<(decimal Balance, decimal Committed, decimal OutstandingInstalments, decimal AvailableForSalaries)> BudgetAsync(HttpClient client, Guid activity)
+    {
+        var budget = (await client.GetApiAsync<BudgetView>($"/api/activities/activities/{activity}/budget"))!;
+        return (budget.Balance, budget.Committed, budget.OutstandingInstalments, budget.AvailableForSalaries);
+    }
 
 
     private async Task<int> ScheduledInstalmentsAsync() => (await app.ScheduledAsync("activities.book-equipment-instalment.v1")).Count;
@@ -72,11 +72,11 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         var id = await CreatedIdAsync(await member.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/purchases", Purchase(600.00m)));
 
         Assert.Equal(300.00m, await BalanceAsync(member, activity));
-        var equipment = (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!;
-        Assert.Equal(("Purchase", 600.00m, "Audio Nord", Today, 0m), (equipment.Mode, equipment.PriceExclVat, equipment.Supplier, equipment.PurchaseDate, equipment.Outstanding));
+        var equipment = (await member.GetApiAsync<EquipmentView>($"/api/activities/equipment/{id}"))!;
+        Assert.Equal((FinancingMode.Purchase, 600.00m, "Audio Nord", Today, 0m), (equipment.Mode, equipment.PriceExclVat, equipment.Supplier, equipment.PurchaseDate, equipment.Outstanding));
         Assert.Equal(memberId, equipment.RecordedBy);
         Assert.Empty(equipment.Schedule);
-        var list = (await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/equipment"))!;
+        var list = (await member.GetApiAsync<PagedResult<EquipmentView>>($"/api/activities/activities/{activity}/equipment"))!;
         Assert.Equal(id, Assert.Single(list.Items).Id);
         var entries = await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries");
         Assert.Contains("\"kind\":\"Purchase\",\"amount\":-600", entries);
@@ -135,10 +135,10 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         var id = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances", Advance(1000.00m, 1000.00m, 3, first)));
 
         Assert.Equal(900.00m, await BalanceAsync(member, activity)); // −1,000.00 purchase, +1,000.00 advance
-        var equipment = (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!;
-        Assert.Equal(("TreasuryAdvance", (decimal?)1000.00m, 1000.00m), (equipment.Mode, equipment.AdvanceAmount, equipment.Outstanding));
-        Assert.Equal([new(1, first, 333.33m, false), new(2, first.AddMonths(1), 333.33m, false), new Instalment(3, first.AddMonths(2), 333.34m, false)],
-            equipment.Schedule);
+        var equipment = (await member.GetApiAsync<EquipmentView>($"/api/activities/equipment/{id}"))!;
+        Assert.Equal((FinancingMode.TreasuryAdvance, (decimal?)1000.00m, 1000.00m), (equipment.Mode, equipment.AdvanceAmount, equipment.Outstanding));
+        Assert.Equal([(1, first, 333.33m, false), (2, first.AddMonths(1), 333.33m, false), (3, first.AddMonths(2), 333.34m, false)],
+            equipment.Schedule.Select(i => (i.Number, i.DueDate, i.Amount, i.Booked)));
         Assert.Equal(scheduledBefore + 3, await ScheduledInstalmentsAsync());
         Assert.Equal(first.ToDateTime(TimeOnly.MinValue), (await app.ScheduledAsync("activities.book-equipment-instalment.v1", $"\"equipmentId\":\"{id}\""))[0].UtcDateTime);
         var entries = await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries");
@@ -146,8 +146,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Contains("\"kind\":\"TreasuryAdvance\",\"amount\":1000", entries);
 
         // The 1,000.00 still to repay is promised: 900.00 − 1,000.00 leaves nothing for salaries or another purchase.
-        var budget = (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"))!;
-        Assert.Equal(new Budget(900.00m, 0m, 1000.00m, -100.00m), budget);
+        Assert.Equal((900.00m, 0m, 1000.00m, -100.00m), await BudgetAsync(member, activity));
         var purchase = await member.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/purchases", Purchase(0.01m));
         Assert.Equal("BudgetCoversThePurchase", (await purchase.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
     }
@@ -160,14 +159,14 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         var id = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/treasury-advances",
             Advance(600.00m, 600.00m, 3, Today.AddMonths(1))));
         var lease = await CreatedIdAsync(await advisor.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/leases", Lease(10.00m, 2, Today.AddMonths(1))));
-        Assert.Equal(new Budget(900.00m, 0m, 620.00m, 280.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
+        Assert.Equal((900.00m, 0m, 620.00m, 280.00m), await BudgetAsync(member, activity));
 
         var repaid = await member.PostAsync($"/api/activities/equipment/{id}/early-repayment", null);
 
         Assert.Equal(HttpStatusCode.OK, repaid.StatusCode);
         Assert.Equal(600.00m, (await repaid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("amount").GetDecimal());
-        Assert.Equal(new Budget(300.00m, 0m, 20.00m, 280.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
-        var equipment = (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!;
+        Assert.Equal((300.00m, 0m, 20.00m, 280.00m), await BudgetAsync(member, activity));
+        var equipment = (await member.GetApiAsync<EquipmentView>($"/api/activities/equipment/{id}"))!;
         Assert.Equal(0m, equipment.Outstanding);
         Assert.All(equipment.Schedule, i => Assert.True(i.Booked));
         Assert.Contains("\"kind\":\"AdvanceEarlyRepayment\",\"amount\":-600", await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries"));
@@ -197,7 +196,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await other.PostAsync($"/api/activities/equipment/{id}/early-repayment", null)).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal(before, await StoredAsync<StoredLedgerEntry>(app));
-        Assert.Equal(1000.00m, (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!.Outstanding);
+        Assert.Equal(1000.00m, (await member.GetApiAsync<EquipmentView>($"/api/activities/equipment/{id}"))!.Outstanding);
     }
 
     [Fact]
@@ -210,8 +209,8 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
         var id = await CreatedIdAsync(await operatorClient.PostAsJsonAsync($"/api/activities/activities/{activity}/equipment/leases", Lease(45.00m, 24, first)));
 
         Assert.Equal(900.00m, await BalanceAsync(member, activity));
-        var equipment = (await member.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!;
-        Assert.Equal(("Lease", 24, 1080.00m), (equipment.Mode, equipment.Schedule.Count, equipment.Outstanding));
+        var equipment = (await member.GetApiAsync<EquipmentView>($"/api/activities/equipment/{id}"))!;
+        Assert.Equal((FinancingMode.Lease, 24, 1080.00m), (equipment.Mode, equipment.Schedule.Count, equipment.Outstanding));
         Assert.All(equipment.Schedule, i => Assert.Equal(45.00m, i.Amount));
         Assert.Equal((first, first.AddMonths(23)), (equipment.Schedule[0].DueDate, equipment.Schedule[^1].DueDate));
 
@@ -258,7 +257,7 @@ public sealed class EquipmentApiTests(SmartApp app) : IClassFixture<SmartApp>
 
         Assert.Equal(before, (await StoredAsync<StoredEquipment>(app), await StoredAsync<StoredLedgerEntry>(app)));
         var lilleAdvisor = await AdvisorAsync(scenario);
-        Assert.Equal(100.00m, (await lilleAdvisor.GetFromJsonAsync<Equipment>($"/api/activities/equipment/{id}"))!.PriceExclVat);
+        Assert.Equal(100.00m, (await lilleAdvisor.GetApiAsync<EquipmentView>($"/api/activities/equipment/{id}"))!.PriceExclVat);
     }
 
     [Fact]

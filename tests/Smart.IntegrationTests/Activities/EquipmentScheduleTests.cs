@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Features.Budget;
 using Smart.Modules.Activities.Features.Financing;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 
@@ -21,8 +22,6 @@ public sealed class EquipmentScheduleTests(EquipmentScheduleTests.ClockApp app) 
         public ClockApp() => WithManualClock(Start);
     }
 
-    private sealed record Budget(decimal Balance);
-
     /// <summary>Bearer tokens expire with the clock: each step logs in again.</summary>
     private Task<HttpClient> MemberClientAsync(ActivitiesScenario scenario, Guid memberId) =>
         app.ClientAsync(SmartRoles.Member, memberId, scenario.Structure.EntityId, scenario.Structure.LilleOfficeId);
@@ -32,7 +31,7 @@ public sealed class EquipmentScheduleTests(EquipmentScheduleTests.ClockApp app) 
         app.Clock!.Advance(moment - app.Clock.GetUtcNow());
         await app.WaitForBusIdleAsync();
         var member = await MemberClientAsync(scenario, memberId);
-        return (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"))!.Balance;
+        return (await member.GetApiAsync<BudgetView>($"/api/activities/activities/{activity}/budget"))!.Balance;
     }
 
     private async Task<int> RepaymentsAsync(Guid equipment) =>

@@ -3,7 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Smart.BuildingBlocks.Security;
+using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Activities.Domain.Expenses;
+using Smart.Modules.Activities.Features.Budget;
+using Smart.Modules.Activities.Features.Expenses;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredExpense = Smart.Modules.Activities.Domain.Expenses.Expense;
 using StoredExpenseReceipt = Smart.Modules.Activities.Domain.Expenses.ExpenseReceipt;
@@ -16,15 +21,6 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
-
-    private sealed record Receipt(string FileName, string ContentType, int SizeBytes);
-
-    private sealed record Expense(Guid Id, Guid ActivityId, string Category, string Description, decimal AmountInclVat, decimal RecoverableVat, decimal Cost,
-        string Status, Guid? DecidedBy, DateOnly? DecidedOn, string? RefusalReason, Receipt Receipt, Guid SubmittedBy);
-
-    private sealed record Page(List<Expense> Items, int Total);
-
-    private sealed record Budget(Guid ActivityId, decimal Balance);
 
     private static string Yesterday => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd");
 
@@ -51,7 +47,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         app.ClientAsync(SmartRoles.Advisor, entityId: scenario.Structure.EntityId, officeId: officeId ?? scenario.Structure.LilleOfficeId);
 
     private async Task<decimal> BalanceAsync(HttpClient client, Guid activity) =>
-        (await client.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"))!.Balance;
+        (await client.GetApiAsync<BudgetView>($"/api/activities/activities/{activity}/budget"))!.Balance;
 
     [Fact]
     public async Task Given_a_real_PDF_receipt_Then_201_and_the_receipt_downloads_as_application_pdf_with_the_same_bytes()
@@ -62,16 +58,16 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
 
         var id = await CreatedIdAsync(await SubmitAsync(member, activity, Pdf));
 
-        var expense = (await member.GetFromJsonAsync<Expense>($"/api/activities/expenses/{id}"))!;
-        Assert.Equal(("Submitted", "Travel", 120.00m, 20.00m, 100.00m), (expense.Status, expense.Category, expense.AmountInclVat, expense.RecoverableVat, expense.Cost));
-        Assert.Equal(new Receipt("receipt.pdf", "application/pdf", Pdf.Length), expense.Receipt);
+        var expense = (await member.GetApiAsync<ExpenseView>($"/api/activities/expenses/{id}"))!;
+        Assert.Equal((ExpenseStatus.Submitted, ExpenseCategory.Travel, 120.00m, 20.00m, 100.00m), (expense.Status, expense.Category, expense.AmountInclVat, expense.RecoverableVat, expense.Cost));
+        Assert.Equal(new ReceiptView("receipt.pdf", "application/pdf", Pdf.Length), expense.Receipt);
         var download = await member.GetAsync($"/api/activities/expenses/{id}/receipt");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
-        var list = (await member.GetFromJsonAsync<Page>($"/api/activities/expenses?activityId={activity}&status=Submitted"))!;
+        var list = (await member.GetApiAsync<PagedResult<ExpenseView>>($"/api/activities/expenses?activityId={activity}&status=Submitted"))!;
         Assert.Equal(id, Assert.Single(list.Items).Id);
         Assert.Equal(memberId, expense.SubmittedBy);
         Assert.Equal(0.00m, await BalanceAsync(member, activity)); // nothing booked before approval
@@ -140,8 +136,8 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(HttpStatusCode.NoContent, (await advisor.PostAsync($"/api/activities/expenses/{id}/approve", null)).StatusCode);
 
         Assert.Equal(-100.00m, await BalanceAsync(member, activity));
-        var expense = (await member.GetFromJsonAsync<Expense>($"/api/activities/expenses/{id}"))!;
-        Assert.Equal(("Approved", (DateOnly?)DateOnly.FromDateTime(DateTime.UtcNow)), (expense.Status, expense.DecidedOn));
+        var expense = (await member.GetApiAsync<ExpenseView>($"/api/activities/expenses/{id}"))!;
+        Assert.Equal((ExpenseStatus.Approved, (DateOnly?)DateOnly.FromDateTime(DateTime.UtcNow)), (expense.Status, expense.DecidedOn));
         var twice = await (await advisor.PostAsync($"/api/activities/expenses/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("OnlySubmittedExpensesAreDecided", twice.GetProperty("rule").GetString());
         await (await advisor.PostAsJsonAsync($"/api/activities/expenses/{id}/refuse", new { reason = "Too late" })).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -161,8 +157,8 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await advisor.PostAsJsonAsync($"/api/activities/expenses/{id}/refuse", new { reason = "" })).AssertFieldErrorsAsync("reason");
         Assert.Equal(HttpStatusCode.NoContent, (await advisor.PostAsJsonAsync($"/api/activities/expenses/{id}/refuse", new { reason = "Personal expense" })).StatusCode);
 
-        var expense = (await member.GetFromJsonAsync<Expense>($"/api/activities/expenses/{id}"))!;
-        Assert.Equal(("Refused", "Personal expense"), (expense.Status, expense.RefusalReason));
+        var expense = (await member.GetApiAsync<ExpenseView>($"/api/activities/expenses/{id}"))!;
+        Assert.Equal((ExpenseStatus.Refused, "Personal expense"), (expense.Status, expense.RefusalReason));
         Assert.Equal(0.00m, await BalanceAsync(member, activity));
         await (await advisor.PostAsync($"/api/activities/expenses/{id}/approve", null)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(0.00m, await BalanceAsync(member, activity));
@@ -190,7 +186,7 @@ public sealed class ExpensesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await parisAdvisor.GetAsync($"/api/activities/expenses/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal(expensesBefore, await StoredAsync<StoredExpense>(app));
-        Assert.Equal("Submitted", (await owner.GetFromJsonAsync<Expense>($"/api/activities/expenses/{id}"))!.Status);
+        Assert.Equal(ExpenseStatus.Submitted, (await owner.GetApiAsync<ExpenseView>($"/api/activities/expenses/{id}"))!.Status);
         Assert.Equal(0.00m, await BalanceAsync(owner, activity));
     }
 

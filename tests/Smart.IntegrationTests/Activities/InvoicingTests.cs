@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Features.Budget;
+using Smart.Modules.Activities.Features.Invoicing;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredCreditNote = Smart.Modules.Activities.Domain.Invoicing.CreditNote;
 using StoredInvoice = Smart.Modules.Activities.Domain.Invoicing.Invoice;
@@ -10,15 +12,6 @@ namespace Smart.IntegrationTests.Activities;
 
 public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private sealed record Line(string Description, decimal Quantity, decimal UnitPrice, decimal VatRate, decimal Net, decimal Vat);
-
-    private sealed record Invoice(Guid Id, string Number, DateOnly IssueDate, DateOnly DueDate, List<Line> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross,
-        decimal ContributionRate, decimal ContributionAmount, decimal CreditedNet, decimal RemainingToCredit);
-
-    private sealed record Budget(Guid ActivityId, decimal Balance);
-
-    private sealed record Activity(Guid Id, decimal Balance, int Version);
-
     [Fact]
     public async Task Given_SmartFrs_rate_change_Then_1000_invoiced_on_14_12_2022_costs_85_on_15_12_2022_costs_100_and_a_250_credit_note_leaves_675()
     {
@@ -31,20 +24,20 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         var first = await CreatedIdAsync(await IssueInvoiceAsync(member, before, client, new DateOnly(2022, 12, 14)));
         var second = await CreatedIdAsync(await IssueInvoiceAsync(member, after, client, new DateOnly(2022, 12, 15)));
 
-        var invoice14 = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{first}");
-        var invoice15 = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{second}");
+        var invoice14 = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{first}");
+        var invoice15 = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{second}");
         Assert.Equal((1000.00m, 200.00m, 1200.00m), (invoice15!.TotalNet, invoice15.TotalVat, invoice15.TotalGross));
         Assert.Equal((0.085m, 85.00m), (invoice14!.ContributionRate, invoice14.ContributionAmount));
         Assert.Equal((0.10m, 100.00m), (invoice15.ContributionRate, invoice15.ContributionAmount));
-        Assert.Equal(915.00m, (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{before}/budget"))!.Balance);
-        Assert.Equal(900.00m, (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{after}/budget"))!.Balance);
+        Assert.Equal(915.00m, (await member.GetApiAsync<BudgetView>($"/api/activities/activities/{before}/budget"))!.Balance);
+        Assert.Equal(900.00m, (await member.GetApiAsync<BudgetView>($"/api/activities/activities/{after}/budget"))!.Balance);
         Assert.Equal(new DateOnly(2023, 1, 14), invoice15.DueDate); // public body: 30 days
 
         var credit = await member.PostAsJsonAsync($"/api/activities/invoices/{second}/credit-notes", new { net = 250.00m, issueDate = new DateOnly(2022, 12, 20), reason = "One set cancelled" });
         await CreatedIdAsync(credit);
 
-        Assert.Equal(675.00m, (await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{after}/budget"))!.Balance);
-        var credited = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{second}");
+        Assert.Equal(675.00m, (await member.GetApiAsync<BudgetView>($"/api/activities/activities/{after}/budget"))!.Balance);
+        var credited = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{second}");
         Assert.Equal((250.00m, 750.00m), (credited!.CreditedNet, credited.RemainingToCredit));
         var entries = await member.GetStringAsync($"/api/activities/activities/{after}/budget/entries?from=2022-12-20&to=2022-12-20");
         Assert.Contains("-250", entries);
@@ -60,7 +53,7 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         var client = await RegisterClientAsync(member);
         var id = await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, issueDate: null, unitPrice: 1234.50m));
 
-        var invoice = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{id}");
+        var invoice = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{id}");
         var html = await member.GetAsync($"/api/activities/invoices/{id}/html");
 
         Assert.Matches(@"^FA\d{4}-\d{6}$", invoice!.Number);
@@ -74,7 +67,7 @@ public sealed class InvoicingTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await member.PutAsJsonAsync($"/api/activities/invoices/{id}", new { issueDate = "2026-01-01" })).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await member.PatchAsJsonAsync($"/api/activities/invoices/{id}", new { totalNet = 1m })).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await member.DeleteAsync($"/api/activities/invoices/{id}")).StatusCode);
-        var unchanged = (await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{id}"))!;
+        var unchanged = (await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{id}"))!;
         Assert.Equal((invoice.Number, 1234.50m, 1481.40m), (unchanged.Number, unchanged.TotalNet, unchanged.TotalGross));
     }
 

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Smart.BuildingBlocks.Web;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Domain.Quotes;
+using Smart.Modules.Activities.Features.Invoicing;
+using Smart.Modules.Activities.Features.Quotes;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredInvoice = Smart.Modules.Activities.Domain.Invoicing.Invoice;
 using StoredQuote = Smart.Modules.Activities.Domain.Quotes.Quote;
@@ -9,19 +13,6 @@ namespace Smart.IntegrationTests.Activities;
 
 public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
 {
-    private sealed record Line(string Description, decimal Quantity, decimal UnitPrice, decimal VatRate, decimal Net, decimal Vat);
-
-    private sealed record Quote(Guid Id, string Number, DateOnly ValidUntil, List<Line> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross, string? VatMention,
-        string State, Guid? InvoiceId, string? DeclineReason);
-
-    private sealed record Invoice(Guid Id, string Number, List<Line> Lines, decimal TotalNet, decimal TotalVat, decimal TotalGross, string? VatMention, Guid? QuoteId);
-
-    private sealed record Accepted(Guid QuoteId, Guid InvoiceId);
-
-    private sealed record Summary(Guid Id, string Number, string State, Guid? InvoiceId);
-
-    private sealed record Page(List<Summary> Items, int Total);
-
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     private static Task<HttpResponseMessage> IssueQuoteAsync(HttpClient client, Guid activityId, Guid clientId, DateOnly? issueDate = null, DateOnly? validUntil = null,
@@ -41,23 +32,23 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var client = await RegisterClientAsync(member);
 
         var id = await CreatedIdAsync(await IssueQuoteAsync(member, activity, client));
-        var quote = await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}");
+        var quote = await member.GetApiAsync<QuoteView>($"/api/activities/quotes/{id}");
         Assert.Matches(@"^DE\d{4}-\d{6}$", quote!.Number);
-        Assert.Equal((900.00m, 180.00m, 1080.00m, "Open"), (quote.TotalNet, quote.TotalVat, quote.TotalGross, quote.State));
+        Assert.Equal((900.00m, 180.00m, 1080.00m, QuoteState.Open), (quote.TotalNet, quote.TotalVat, quote.TotalGross, quote.State));
 
         var response = await member.PostAsJsonAsync($"/api/activities/quotes/{id}/accept", new { });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var accepted = await response.Content.ReadFromJsonAsync<Accepted>();
-        var invoice = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{accepted!.InvoiceId}");
+        var accepted = await response.Content.ReadApiAsync<QuoteAccepted>();
+        var invoice = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{accepted!.InvoiceId}");
         Assert.Equal((1080.00m, id), (invoice!.TotalGross, invoice.QuoteId));
         Assert.Matches(@"^FA\d{4}-\d{6}$", invoice.Number);
-        var after = await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}");
-        Assert.Equal(("Accepted", invoice.Id), (after!.State, after.InvoiceId));
+        var after = await member.GetApiAsync<QuoteView>($"/api/activities/quotes/{id}");
+        Assert.Equal((QuoteState.Accepted, invoice.Id), (after!.State, after.InvoiceId));
         Assert.Contains("\"balance\":810", await member.GetStringAsync($"/api/activities/activities/{activity}/budget")); // 900 − 10 %
 
-        var listed = await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/quotes?state=Accepted");
+        var listed = await member.GetApiAsync<PagedResult<QuoteSummary>>($"/api/activities/activities/{activity}/quotes?state=Accepted");
         Assert.Equal(id, Assert.Single(listed!.Items).Id);
-        Assert.Empty((await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/quotes?state=Open"))!.Items);
+        Assert.Empty((await member.GetApiAsync<PagedResult<QuoteSummary>>($"/api/activities/activities/{activity}/quotes?state=Open"))!.Items);
 
         var html = await (await member.GetAsync($"/api/activities/quotes/{id}/html")).Content.ReadAsStringAsync();
         Assert.Contains($"Devis {quote.Number}", html);
@@ -90,10 +81,10 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var id = await CreatedIdAsync(await IssueQuoteAsync(member, activity, await RegisterClientAsync(member), new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31)));
         var invoicesBefore = await StoredAsync<StoredInvoice>(app);
 
-        Assert.Equal("Expired", (await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}"))!.State);
+        Assert.Equal(QuoteState.Expired, (await member.GetApiAsync<QuoteView>($"/api/activities/quotes/{id}"))!.State);
         var late = await (await member.PostAsJsonAsync($"/api/activities/quotes/{id}/accept", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("AcceptedWhileValid", late.GetProperty("rule").GetString());
-        Assert.Equal(id, Assert.Single((await member.GetFromJsonAsync<Page>($"/api/activities/activities/{activity}/quotes?state=Expired"))!.Items).Id);
+        Assert.Equal(id, Assert.Single((await member.GetApiAsync<PagedResult<QuoteSummary>>($"/api/activities/activities/{activity}/quotes?state=Expired"))!.Items).Id);
 
         Assert.Equal(invoicesBefore, await StoredAsync<StoredInvoice>(app));
     }
@@ -109,8 +100,8 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var declined = await member.PostAsJsonAsync($"/api/activities/quotes/{id}/decline", new { reason = "Budget insuffisant" });
         Assert.Equal(HttpStatusCode.NoContent, declined.StatusCode);
 
-        var quote = await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}");
-        Assert.Equal(("Declined", "Budget insuffisant"), (quote!.State, quote.DeclineReason));
+        var quote = await member.GetApiAsync<QuoteView>($"/api/activities/quotes/{id}");
+        Assert.Equal((QuoteState.Declined, "Budget insuffisant"), (quote!.State, quote.DeclineReason));
         await (await member.PostAsJsonAsync($"/api/activities/quotes/{id}/accept", new { })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -135,7 +126,7 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await member.GetAsync($"/api/activities/activities/{activity}/quotes?state=Pending")).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(quotesBefore + 1, await StoredAsync<StoredQuote>(app));
-        Assert.Equal("Open", (await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}"))!.State);
+        Assert.Equal(QuoteState.Open, (await member.GetApiAsync<QuoteView>($"/api/activities/quotes/{id}"))!.State);
     }
 
     [Fact]
@@ -158,7 +149,7 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         await (await other.PostAsJsonAsync($"/api/activities/quotes/{id}/decline", new { reason = "No" })).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal((quotesBefore, invoicesBefore), (await StoredAsync<StoredQuote>(app), await StoredAsync<StoredInvoice>(app)));
-        Assert.Equal("Open", (await owner.GetFromJsonAsync<Quote>($"/api/activities/quotes/{id}"))!.State);
+        Assert.Equal(QuoteState.Open, (await owner.GetApiAsync<QuoteView>($"/api/activities/quotes/{id}"))!.State);
     }
 
     [Fact]
@@ -171,23 +162,23 @@ public sealed class QuotesApiTests(SmartApp app) : IClassFixture<SmartApp>
         var client = await RegisterClientAsync(member);
 
         var quoteId = await CreatedIdAsync(await IssueQuoteAsync(member, training, client, vatRate: 0.20m));
-        var quote = await member.GetFromJsonAsync<Quote>($"/api/activities/quotes/{quoteId}");
+        var quote = await member.GetApiAsync<QuoteView>($"/api/activities/quotes/{quoteId}");
         Assert.Equal((0m, 900.00m, "Exonération de TVA — article 261-4-4° a du CGI"), (quote!.Lines[0].VatRate, quote.TotalGross, quote.VatMention));
-        var accepted = await (await member.PostAsJsonAsync($"/api/activities/quotes/{quoteId}/accept", new { })).Content.ReadFromJsonAsync<Accepted>();
-        var fromQuote = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{accepted!.InvoiceId}");
+        var accepted = await (await member.PostAsJsonAsync($"/api/activities/quotes/{quoteId}/accept", new { })).Content.ReadApiAsync<QuoteAccepted>();
+        var fromQuote = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{accepted!.InvoiceId}");
         Assert.Equal((0m, quote.VatMention), (fromQuote!.TotalVat, fromQuote.VatMention));
         Assert.Contains("article 261-4-4&#176; a du CGI", await member.GetStringAsync($"/api/activities/invoices/{fromQuote.Id}/html"));
 
-        var direct = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{await CreatedIdAsync(await IssueInvoiceAsync(member, training, client, issueDate: null))}");
+        var direct = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{await CreatedIdAsync(await IssueInvoiceAsync(member, training, client, issueDate: null))}");
         Assert.Equal((0m, 1000.00m), (direct!.TotalVat, direct.TotalGross));
-        var concert = await member.GetFromJsonAsync<Invoice>($"/api/activities/invoices/{await CreatedIdAsync(await IssueInvoiceAsync(member, concerts, client, issueDate: null))}");
+        var concert = await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{await CreatedIdAsync(await IssueInvoiceAsync(member, concerts, client, issueDate: null))}");
         Assert.Equal((0.20m, 200.00m, null), (concert!.Lines[0].VatRate, concert.TotalVat, concert.VatMention));
 
         // GrandsEnsemble does not exempt training.
         var otherMember = await OtherEntityMemberAsync(scenario);
         var otherTraining = await OpenActivityAsync(otherMember, "Formations", "Training");
         var otherClient = await RegisterClientAsync(otherMember);
-        var otherInvoice = await otherMember.GetFromJsonAsync<Invoice>(
+        var otherInvoice = await otherMember.GetApiAsync<InvoiceView>(
             $"/api/activities/invoices/{await CreatedIdAsync(await IssueInvoiceAsync(otherMember, otherTraining, otherClient, issueDate: null))}");
         Assert.Equal((200.00m, null), (otherInvoice!.TotalVat, otherInvoice.VatMention));
     }

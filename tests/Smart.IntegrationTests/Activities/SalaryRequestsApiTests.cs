@@ -10,6 +10,10 @@ using Smart.Modules.Payroll.Contracts;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using Marten;
 using Smart.Modules.Activities;
+using Smart.Modules.Activities.Domain.Salaries;
+using Smart.Modules.Activities.Features.Budget;
+using Smart.Modules.Activities.Features.QuickMode;
+using Smart.Modules.Activities.Features.Salaries;
 using StoredInvoice = Smart.Modules.Activities.Domain.Invoicing.Invoice;
 using StoredSalaryRequest = Smart.Modules.Activities.Domain.Salaries.SalaryRequest;
 
@@ -25,13 +29,6 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
 {
     private static readonly DateOnly InvoiceDate = new(2026, 3, 2);
     private static readonly DateOnly WorkDay = new(2026, 3, 10);
-
-    private sealed record Budget(Guid ActivityId, decimal Balance, decimal Committed, decimal AvailableForSalaries);
-
-    private sealed record SalaryRequest(Guid Id, Guid ActivityId, Guid MemberId, decimal EmploymentBudget, string ContractKind, string Category, DateOnly WorkStart,
-        DateOnly WorkEnd, decimal? Days, decimal? Hours, string Job, string Status, bool GuaranteeFundAdvance, string? RejectionReason, Guid? PayslipId);
-
-    private sealed record QuickInvoiceIssued(Guid InvoiceId, Guid SalaryRequestId);
 
     private static object Salary(decimal employmentBudget) => new
     {
@@ -57,9 +54,9 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         var id = await CreatedIdAsync(await member.PostAsJsonAsync($"/api/activities/activities/{activity}/salary-requests", Salary(800.00m)));
 
         Assert.Equal((900.00m, 800.00m, 100.00m), await BudgetAsync(member, activity));
-        var request = await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{id}");
-        Assert.Equal(("Pending", false, memberId, 800.00m), (request!.Status, request.GuaranteeFundAdvance, request.MemberId, request.EmploymentBudget));
-        Assert.Equal(("Cddu", "Artistic", WorkDay, WorkDay, 1m, (decimal?)null, "Musician"),
+        var request = await member.GetApiAsync<SalaryRequestView>($"/api/activities/salary-requests/{id}");
+        Assert.Equal((SalaryRequestStatus.Pending, false, memberId, 800.00m), (request!.Status, request.GuaranteeFundAdvance, request.MemberId, request.EmploymentBudget));
+        Assert.Equal((SalaryContractKind.Cddu, SalaryCategory.Artistic, WorkDay, WorkDay, 1m, (decimal?)null, "Musician"),
             (request.ContractKind, request.Category, request.WorkStart, request.WorkEnd, request.Days!.Value, request.Hours, request.Job));
         Assert.Contains(id.ToString(), await member.GetStringAsync($"/api/activities/activities/{activity}/salary-requests"));
 
@@ -68,8 +65,8 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         await app.PublishAsync(payslip); // a second copy under a new message id
 
         Assert.Equal((100.00m, 0m, 100.00m), await BudgetAsync(member, activity));
-        var booked = await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{id}");
-        Assert.Equal(("Booked", payslip.PayslipId), (booked!.Status, booked.PayslipId));
+        var booked = await member.GetApiAsync<SalaryRequestView>($"/api/activities/salary-requests/{id}");
+        Assert.Equal((SalaryRequestStatus.Booked, payslip.PayslipId), (booked!.Status, booked.PayslipId));
         var entries = await member.GetStringAsync($"/api/activities/activities/{activity}/budget/entries?from=2026-03-17&to=2026-03-17");
         Assert.Contains("\"kind\":\"SalaryCost\"", entries);
         Assert.Contains("\"amount\":-800", entries);
@@ -87,14 +84,14 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         // Shortfall 900.01 now (available -100.00): more than the unpaid 900.00.
         var refused = await member.PostAsJsonAsync($"/api/activities/activities/{activity}/salary-requests", Salary(800.01m));
 
-        Assert.True((await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{advanced}"))!.GuaranteeFundAdvance);
+        Assert.True((await member.GetApiAsync<SalaryRequestView>($"/api/activities/salary-requests/{advanced}"))!.GuaranteeFundAdvance);
         Assert.Equal("SalaryBudgetIsAvailable", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal((900.00m, 1000.00m, -100.00m), await BudgetAsync(member, activity));
 
         await app.PublishAsync(new SalaryRequestRejected(first, activity, "The work date is before the declaration"));
 
-        var rejected = await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{first}");
-        Assert.Equal(("Rejected", "The work date is before the declaration"), (rejected!.Status, rejected.RejectionReason));
+        var rejected = await member.GetApiAsync<SalaryRequestView>($"/api/activities/salary-requests/{first}");
+        Assert.Equal((SalaryRequestStatus.Rejected, "The work date is before the declaration"), (rejected!.Status, rejected.RejectionReason));
         Assert.Equal((900.00m, 200.00m, 700.00m), await BudgetAsync(member, activity));
     }
 
@@ -218,11 +215,11 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         // SmartFr: 950 on the 900 the invoice leaves; the guarantee fund advances the 50 on the unpaid invoice.
         var response = await member.PostAsJsonAsync("/api/activities/quick-invoices", QuickInvoice(activity, client, 950.00m));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var issued = (await response.Content.ReadFromJsonAsync<QuickInvoiceIssued>())!;
+        var issued = (await response.Content.ReadApiAsync<QuickInvoiceIssued>())!;
         Assert.Equal($"/api/activities/invoices/{issued.InvoiceId}", response.Headers.Location!.OriginalString);
         Assert.Contains("\"totalNet\":1000", await member.GetStringAsync($"/api/activities/invoices/{issued.InvoiceId}"));
-        var request = await member.GetFromJsonAsync<SalaryRequest>($"/api/activities/salary-requests/{issued.SalaryRequestId}");
-        Assert.Equal(("Pending", true), (request!.Status, request.GuaranteeFundAdvance));
+        var request = await member.GetApiAsync<SalaryRequestView>($"/api/activities/salary-requests/{issued.SalaryRequestId}");
+        Assert.Equal((SalaryRequestStatus.Pending, true), (request!.Status, request.GuaranteeFundAdvance));
         Assert.Equal((900.00m, 950.00m, -50.00m), await BudgetAsync(member, activity));
 
         // GrandsEnsemble does not allow guarantee-fund advances: 950 on 900 is refused and the invoice goes with it.
@@ -241,7 +238,7 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
 
         Assert.Equal("SalaryBudgetIsAvailable", (await refused.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(invoicesBefore, await StoredAsync<StoredInvoice>(app));
-        Assert.Equal(0m, (await geMember.GetFromJsonAsync<Budget>($"/api/activities/activities/{geActivity}/budget"))!.Balance);
+        Assert.Equal(0m, (await geMember.GetApiAsync<BudgetView>($"/api/activities/activities/{geActivity}/budget"))!.Balance);
         Assert.Contains("\"total\":0", await geMember.GetStringAsync($"/api/activities/activities/{geActivity}/salary-requests"));
         // The number was given back: the next invoice of GrandsEnsemble is its first.
         var next = await CreatedIdAsync(await IssueInvoiceAsync(geMember, geActivity, geClient, InvoiceDate));
@@ -257,7 +254,7 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
 
     private static async Task<(decimal Balance, decimal Committed, decimal Available)> BudgetAsync(HttpClient client, Guid activityId)
     {
-        var budget = (await client.GetFromJsonAsync<Budget>($"/api/activities/activities/{activityId}/budget"))!;
+        var budget = (await client.GetApiAsync<BudgetView>($"/api/activities/activities/{activityId}/budget"))!;
         return (budget.Balance, budget.Committed, budget.AvailableForSalaries);
     }
 

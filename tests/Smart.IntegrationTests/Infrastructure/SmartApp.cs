@@ -95,7 +95,11 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
             foreach (var module in _extraModules)
             {
                 services.AddSmartModule(module, configuration);
-                services.ConfigureWolverine(opts => opts.Discovery.IncludeAssembly(module.GetType().Assembly));
+                services.ConfigureWolverine(opts =>
+                {
+                    opts.Discovery.IncludeAssembly(module.GetType().Assembly);
+                    module.ConfigureBus(opts);
+                });
             }
             if (Clock is not null)
             {
@@ -224,13 +228,6 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
             due.Add(reader.GetFieldValue<DateTimeOffset>(0));
         }
         return due;
-    }
-
-    /// <summary>Runs a query on a module's DbContext, for assertions on what a module stored.</summary>
-    public async Task<T> QueryAsync<TContext, T>(Func<TContext, Task<T>> query) where TContext : ModuleDbContext
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 
     /// <summary>Reads a module's Marten store directly, for assertions.</summary>

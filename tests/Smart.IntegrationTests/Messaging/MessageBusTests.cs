@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
+using Marten;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
@@ -74,7 +74,7 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
             until: new Succeeded<MemberRegistered>(m => m.Email == email, times: 4)); // Activities, Payroll, Training, the probe
 
         Assert.Equal(3, app.Probe.Faults.Attempts[email]);
-        Assert.Equal(1, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
+        Assert.Equal(1, await ProbeRecordsAsync(memberId));
         Assert.Equal(1, await ActivitiesMembersAsync(memberId));
     }
 
@@ -99,14 +99,14 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
         Assert.Equal("governance.member-registered.v1", letter.MessageType);
         Assert.Contains("probehandler", letter.Queue, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Probe fault 3", letter.ExceptionMessage);
-        Assert.Equal(0, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
+        Assert.Equal(0, await ProbeRecordsAsync(memberId));
 
         app.Probe.Faults.FailuresToThrow.TryRemove(email, out _);
         await app.TrackAsync(async () =>
                 Assert.Equal(HttpStatusCode.Accepted, (await operations.PostAsync($"/api/operations/dead-letters/{letter.Id}/replay", null)).StatusCode),
             until: new Succeeded<MemberRegistered>(m => m.Email == email));
 
-        Assert.Equal(1, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == memberId)));
+        Assert.Equal(1, await ProbeRecordsAsync(memberId));
         Assert.Equal(1, await ActivitiesMembersAsync(memberId));
         Assert.DoesNotContain(await operations.GetFromJsonAsync<List<DeadLetterView>>("/api/operations/dead-letters") ?? [], l => l.Id == letter.Id);
     }
@@ -135,9 +135,9 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
             until: new Succeeded<RecordLater>(r => r.MemberId == soon));
 
         Assert.Single(tracked.Scheduled.MessagesOf<RecordLater>(), r => r.MemberId == soon);
-        Assert.Equal(1, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == soon)));
+        Assert.Equal(1, await ProbeRecordsAsync(soon));
         // The one due in an hour is still waiting, durably, in Wolverine's store.
-        Assert.Equal(0, await app.QueryAsync<ProbeDbContext, int>(db => db.Records.CountAsync(r => r.MemberId == later)));
+        Assert.Equal(0, await ProbeRecordsAsync(later));
         Assert.Equal(1, await app.Database.ScalarAsync<int>(
             "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND message_type = 'probe.record-later.v1' AND execution_time > now() + interval '50 minutes'"));
     }
@@ -155,6 +155,10 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Smart.BuildingBlocks.Web.ResourceCreated>())!.Id;
     }
+
+    /// <summary>What the probe's handler stored for a member: one record per handled delivery that committed.</summary>
+    private Task<int> ProbeRecordsAsync(Guid memberId) =>
+        app.QueryStoreAsync<IProbeStore, int>(session => session.Query<ProbeRecord>().CountAsync(r => r.MemberId == memberId));
 
     /// <summary>Activities' copy of the member: 1 once it arrived.</summary>
     private Task<int> ActivitiesMembersAsync(Guid memberId) =>

@@ -1,38 +1,41 @@
 using System.Collections.Concurrent;
 using System.Runtime.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using JasperFx;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Governance.Contracts;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace Smart.IntegrationTests.Messaging;
 
 /// <summary>
 /// A test-only module subscribing to Governance's MemberRegistered, whose handler fails on demand: it proves
-/// retries, dead letters and replay on the real bus and database, without touching a real module.
+/// retries, dead letters and replay on the real bus and database, without touching a real module. It stores what
+/// it handled in its own Marten store (schema <c>probe</c>), enlisted in the outbox like a real module's.
 /// </summary>
-public sealed class ProbeModule() : Module("Probe", ProbeDbContext.SchemaName, typeof(ProbeDbContext))
+public sealed class ProbeModule() : Module("Probe")
 {
     public ProbeFaults Faults { get; } = new();
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        base.AddServices(services, configuration);
+        services.AddModuleStore<IProbeStore>(configuration, "probe", [], m => m.Schema.For<ProbeRecord>().Index(r => r.MemberId));
         services.AddSingleton(Faults);
     }
 
-    /// <summary>No migrations for a test module: its tables come straight from the model.</summary>
-    public override async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
-    }
+    public override void ConfigureBus(WolverineOptions opts) =>
+        opts.Policies.UseAncillaryStorageFromAssemblyContaining<IProbeStore>(typeof(IProbeStore));
+
+    public override Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IProbeStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
 }
+
+/// <summary>The probe's own Marten store.</summary>
+public interface IProbeStore : IDocumentStore;
 
 public sealed class ProbeFaults
 {
@@ -42,29 +45,7 @@ public sealed class ProbeFaults
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
 }
 
-public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : ModuleDbContext(options)
-{
-    public const string SchemaName = "probe";
-
-    public override string Schema => SchemaName;
-
-    public DbSet<ProbeRecord> Records => Set<ProbeRecord>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<ProbeRecord>().ToTable("records").HasKey(r => r.Id);
-        base.OnModelCreating(modelBuilder);
-    }
-
-    protected override bool ConfigurationBelongsHere(Type configurationType) => false;
-}
-
-public sealed class ProbeRecord
-{
-    public Guid Id { get; set; }
-    public Guid MemberId { get; set; }
-    public required string Email { get; set; }
-}
+public sealed record ProbeRecord(Guid Id, Guid MemberId, string Email);
 
 /// <summary>A command of the probe module, scheduled for later delivery.</summary>
 [DataContract(Name = "probe.record-later.v1")]
@@ -73,21 +54,20 @@ public sealed record RecordLater(Guid MemberId, string Email);
 /// <summary>Probe command whose handler schedules <see cref="RecordLater"/>: scheduling happens inside a handler.</summary>
 public sealed record ScheduleRecord(Guid MemberId, string Email, DateTimeOffset At);
 
-public sealed class ProbeHandler(ProbeDbContext db, ProbeFaults faults, IMessageBus bus)
+public sealed class ProbeHandler(ProbeFaults faults)
 {
-    public Task HandleAsync(MemberRegistered registered)
+    public void Handle(MemberRegistered registered, IDocumentSession session)
     {
         var attempt = faults.Attempts.AddOrUpdate(registered.Email, 1, (_, n) => n + 1);
         if (faults.FailuresToThrow.TryGetValue(registered.Email, out var failures) && attempt <= failures)
         {
             throw new InvalidOperationException($"Probe fault {attempt} for {registered.Email}");
         }
-        db.Records.Add(new ProbeRecord { Id = Guid.NewGuid(), MemberId = registered.MemberId, Email = registered.Email });
-        return Task.CompletedTask;
+        session.Store(new ProbeRecord(Guid.NewGuid(), registered.MemberId, registered.Email));
     }
 
-    public ValueTask HandleAsync(ScheduleRecord command) => bus.ScheduleAsync(new RecordLater(command.MemberId, command.Email), command.At);
+    public ScheduledMessage<RecordLater> Handle(ScheduleRecord command) => new RecordLater(command.MemberId, command.Email).ScheduledAt(command.At);
 
-    public void Handle(RecordLater command) =>
-        db.Records.Add(new ProbeRecord { Id = Guid.NewGuid(), MemberId = command.MemberId, Email = command.Email });
+    public void Handle(RecordLater command, IDocumentSession session) =>
+        session.Store(new ProbeRecord(Guid.NewGuid(), command.MemberId, command.Email));
 }

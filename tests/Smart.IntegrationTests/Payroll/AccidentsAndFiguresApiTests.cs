@@ -4,17 +4,13 @@ using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Payroll.GdcScenario;
 using Smart.Modules.Payroll.Domain.Accidents;
+using Smart.Modules.Payroll.Domain.Figures;
 
 namespace Smart.IntegrationTests.Payroll;
 
 /// <summary>Work accidents on contracts and the payroll figures of an entity, through HTTP.</summary>
 public sealed class AccidentsAndFiguresApiTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
-    private sealed record Split(string Key, int Contracts, int Workers, decimal Days, decimal Hours);
-
-    private sealed record Figures(int Contracts, int Workers, decimal Days, decimal Hours, decimal Fte, decimal AverageDaysPerContract, decimal ContractsPerWorker,
-        List<Split> ByGender, List<Split> ByAgeBand, int Accidents, int AccidentsWithLostTime, int DaysLost, decimal? FrequencyRate, decimal? SeverityRate);
-
     [Fact]
     public async Task Given_one_3_day_contract_and_an_accident_with_2_days_lost_Then_the_figures_show_21_hours_and_the_rates_and_bad_input_is_refused()
     {
@@ -46,11 +42,11 @@ public sealed class AccidentsAndFiguresApiTests(PayrollApp app) : IClassFixture<
             new { date = accidentDay, daysLost = 2, description = "Entorse en descendant de scène" }));
 
         var year = scenario.Today.Year;
-        var figures = (await advisor.GetFromJsonAsync<Figures>($"/api/payroll/figures?entityId={structure.EntityId}&from={year}-01-01&to={year}-12-31"))!;
+        var figures = (await advisor.GetApiAsync<PayrollFiguresResult>($"/api/payroll/figures?entityId={structure.EntityId}&from={year}-01-01&to={year}-12-31"))!;
         // 3 days × 7 h = 21 h; 21 / 1,607 = 0.0131 → 0.01 FTE; 1 × 1,000,000 / 21 = 47,619.05; 2 × 1,000 / 21 = 95.24.
         Assert.Equal((1, 1, 3m, 21m, 0.01m, 3m, 1m), (figures.Contracts, figures.Workers, figures.Days, figures.Hours, figures.Fte, figures.AverageDaysPerContract,
             figures.ContractsPerWorker));
-        Assert.Equal(new Split("Female", 1, 1, 3m, 21m), Assert.Single(figures.ByGender));
+        Assert.Equal(new FigureSplit("Female", 1, 1, 3m, 21m), Assert.Single(figures.ByGender));
         Assert.Equal("30-40", Assert.Single(figures.ByAgeBand).Key); // born 1994-06-02: 31 on 1 January 2026
         Assert.Equal((1, 1, 2, 47_619.05m, 95.24m), (figures.Accidents, figures.AccidentsWithLostTime, figures.DaysLost, figures.FrequencyRate, figures.SeverityRate));
         Assert.Contains("Entorse", await advisor.GetStringAsync($"/api/payroll/contracts/{contractId}/accidents"));

@@ -5,21 +5,13 @@ using Smart.IntegrationTests.Infrastructure;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using static Smart.IntegrationTests.Payroll.GdcScenario;
 using Smart.Modules.Payroll.Domain.Cdi;
+using Smart.Modules.Payroll.Features.Cdi;
 
 namespace Smart.IntegrationTests.Payroll;
 
 /// <summary>CDI smoothing through HTTP: the plan, the scheduled monthly run charging the activity, revisions and the report.</summary>
 public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
-    private sealed record Estimate(DateOnly FromMonth, decimal YearlyRevenue, decimal ContributionRate, decimal MonthlyBudget);
-
-    private sealed record PaidMonth(DateOnly Month, Guid ChargeId, decimal EmploymentBudget, decimal Gross, decimal EmployerCost, decimal Net, decimal NetPaid);
-
-    private sealed record Report(int MonthsPaid, decimal ExpectedRevenue, decimal RealRevenue, decimal Gap, decimal BudgetPaid, decimal CurrentYearlyEstimate,
-        decimal CurrentMonthlyBudget);
-
-    private sealed record Plan(Guid Id, Guid ActivityId, Guid MemberId, DateOnly StartMonth, List<Estimate> Estimates, List<PaidMonth> Months, Report Report);
-
     [Fact]
     public async Task Given_36000_a_year_at_SmartFrs_10_percent_Then_March_pays_a_2700_budget_charged_to_the_activity_and_the_report_shows_the_gap_to_1000_invoiced()
     {
@@ -40,7 +32,7 @@ public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<Payroll
         var planId = await CreatedIdAsync(await advisor.PostAsJsonAsync("/api/payroll/cdi-plans", new { activityId, startMonth = march, yearlyRevenue = 36_000m }));
         var second = await advisor.PostAsJsonAsync("/api/payroll/cdi-plans", new { activityId, startMonth = march, yearlyRevenue = 30_000m });
         Assert.Equal("OnePlanPerActivity", (await second.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
-        var plan = (await member.GetFromJsonAsync<Plan>($"/api/payroll/cdi-plans/{planId}"))!;
+        var plan = (await member.GetApiAsync<CdiSmoothingPlanView>($"/api/payroll/cdi-plans/{planId}"))!;
         Assert.Equal((memberId, 0.10m, 2_700.00m), (plan.MemberId, plan.Estimates.Single().ContributionRate, plan.Estimates.Single().MonthlyBudget));
         await (await other.GetAsync($"/api/payroll/cdi-plans/{planId}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
@@ -52,7 +44,7 @@ public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<Payroll
             await app.ClientAsync(SmartRoles.Advisor, entityId: structure.EntityId, officeId: structure.LilleOfficeId),
             await app.ClientAsync(SmartRoles.Operator, entityId: structure.EntityId));
         await app.WaitForBusIdleAsync(); // the monthly run scheduled for 2026-03-31 pays March, then schedules April's
-        var month = (await member.GetFromJsonAsync<Plan>($"/api/payroll/cdi-plans/{planId}"))!.Months.Single();
+        var month = (await member.GetApiAsync<CdiSmoothingPlanView>($"/api/payroll/cdi-plans/{planId}"))!.Months.Single();
 
         Assert.Equal((march, 2_700.00m), (month.Month, month.EmploymentBudget));
         Assert.True(month.EmployerCost <= 2_700.00m && month.EmployerCost > 2_699.90m, $"employer cost {month.EmployerCost}");
@@ -66,7 +58,7 @@ public sealed class CdiSmoothingApiTests(PayrollApp app) : IClassFixture<Payroll
         var past = await advisor.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/revisions", new { fromMonth = new DateOnly(2026, 2, 1), yearlyRevenue = 30_000m });
         Assert.Equal("MonthIsNotPast", (await past.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
-        var report = (await member.GetFromJsonAsync<Plan>($"/api/payroll/cdi-plans/{planId}"))!;
+        var report = (await member.GetApiAsync<CdiSmoothingPlanView>($"/api/payroll/cdi-plans/{planId}"))!;
         Assert.Equal([2_700.00m, 2_250.00m], report.Estimates.Select(e => e.MonthlyBudget));
         // One month paid at 36,000 / 12 = 3,000.00 expected; 1,000.00 invoiced since March: 2,000.00 behind.
         Assert.Equal((1, 3_000.00m, 1_000.00m, -2_000.00m, 2_700.00m), (report.Report.MonthsPaid, report.Report.ExpectedRevenue, report.Report.RealRevenue,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Payroll.Features.Cdi;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using static Smart.IntegrationTests.Payroll.GdcScenario;
 
@@ -10,10 +11,6 @@ namespace Smart.IntegrationTests.Payroll;
 /// <summary>Ending a CDI smoothing plan: the monthly chain pays up to the last month and schedules nothing after it.</summary>
 public sealed class CdiSmoothingEndTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
-    private sealed record PaidMonth(DateOnly Month, decimal EmploymentBudget);
-
-    private sealed record Plan(Guid Id, DateOnly StartMonth, DateOnly? EndMonth, List<PaidMonth> Months);
-
     [Fact]
     public async Task Given_a_plan_from_March_ended_with_April_Then_March_and_April_are_paid_by_the_monthly_run_and_May_is_never_scheduled()
     {
@@ -31,7 +28,7 @@ public sealed class CdiSmoothingEndTests(PayrollApp app) : IClassFixture<Payroll
             .AssertProblemAsync(HttpStatusCode.NotFound);
         var past = await advisor.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/end", new { lastMonth = new DateOnly(2026, 2, 1) });
         Assert.Equal("MonthIsNotPast", (await past.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
-        Assert.Null((await member.GetFromJsonAsync<Plan>($"/api/payroll/cdi-plans/{planId}"))!.EndMonth);
+        Assert.Null((await member.GetApiAsync<CdiSmoothingPlanView>($"/api/payroll/cdi-plans/{planId}"))!.EndMonth);
 
         AssertStatus(HttpStatusCode.NoContent, await advisor.PostAsJsonAsync($"/api/payroll/cdi-plans/{planId}/end", new { lastMonth = new DateOnly(2026, 4, 20) }));
 
@@ -41,7 +38,7 @@ public sealed class CdiSmoothingEndTests(PayrollApp app) : IClassFixture<Payroll
         await app.WaitForBusIdleAsync();
         member = await app.ClientAsync(SmartRoles.Member, memberId, structure.EntityId, structure.LilleOfficeId); // tokens live an hour of this clock
 
-        var plan = (await member.GetFromJsonAsync<Plan>($"/api/payroll/cdi-plans/{planId}"))!;
+        var plan = (await member.GetApiAsync<CdiSmoothingPlanView>($"/api/payroll/cdi-plans/{planId}"))!;
         Assert.Equal(new DateOnly(2026, 4, 1), plan.EndMonth);
         Assert.Equal([(new DateOnly(2026, 3, 1), 2_700.00m), (new DateOnly(2026, 4, 1), 2_700.00m)], plan.Months.Select(m => (m.Month, m.EmploymentBudget)));
         Assert.Empty(await app.ScheduledAsync("payroll.cdi-month-due.v1", $"\"planId\":\"{planId}\""));

@@ -9,7 +9,6 @@ using Smart.BuildingBlocks.Mail;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 using Wolverine;
-using Wolverine.EntityFrameworkCore;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
 using Wolverine.Util;
@@ -40,10 +39,9 @@ public static class SmartBus
         // One delivery per (message, handling module): the inbox key is the id and the module's queue.
         opts.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
         opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
-        opts.UseEntityFrameworkCoreTransactions();
         opts.Policies.AutoApplyTransactions();
         opts.Policies.UseDurableLocalQueues();
-        // Handlers take scoped services built by factories (the current user, the DbContexts).
+        // Handlers take scoped services built by factories (the current user).
         opts.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
 
         foreach (var module in modules)

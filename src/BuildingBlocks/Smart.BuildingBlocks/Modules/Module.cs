@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Web;
 using Wolverine;
 
@@ -13,36 +10,17 @@ namespace Smart.BuildingBlocks.Modules;
 
 /// <summary>
 /// The usual module: endpoints under <c>/api/&lt;name&gt;</c> with one OpenAPI tag, found by scanning the module's
-/// assembly for <see cref="IEndpointDefinition"/>s; optionally one DbContext in its own schema with its EF Core
-/// migrations. A module declares itself in one line:
-/// <c>public sealed class PayrollModule() : Module("Payroll", PayrollDbContext.SchemaName, typeof(PayrollDbContext));</c>
+/// assembly for <see cref="IEndpointDefinition"/>s. A module registers its own Marten store in <see cref="AddServices"/>
+/// and applies its schema in <see cref="MigrateAsync"/>; it declares itself in one line:
+/// <c>public sealed class PayrollModule() : Module("Payroll")</c>.
 /// </summary>
-public abstract class Module : IModule
+public abstract class Module(string name) : IModule
 {
-    /// <summary>A module without a DbContext: it stores nothing yet, or registers its own store (Marten) in <see cref="AddServices"/>.</summary>
-    protected Module(string name) => Name = name;
+    public string Name { get; } = name;
 
-    protected Module(string name, string schema, Type dbContextType) : this(name)
-    {
-        Schema = schema;
-        DbContextType = typeof(ModuleDbContext).IsAssignableFrom(dbContextType)
-            ? dbContextType
-            : throw new ArgumentException($"{dbContextType} is not a ModuleDbContext.", nameof(dbContextType));
-    }
-
-    public string Name { get; }
-
-    /// <summary>The PostgreSQL schema holding every table of the module, when it has any.</summary>
-    public string? Schema { get; }
-
-    public Type? DbContextType { get; }
-
+    /// <summary>Nothing by default: a module that stores nothing needs no services.</summary>
     public virtual void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        if (DbContextType is not null)
-        {
-            services.AddModuleDbContext(DbContextType, Schema!);
-        }
     }
 
     /// <summary>Nothing by default: a module's handlers are found in its assembly without help.</summary>
@@ -53,16 +31,8 @@ public abstract class Module : IModule
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/api/" + Name.ToLowerInvariant()).WithTags(Name).MapEndpointDefinitions(GetType().Assembly);
 
-    public virtual async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (DbContextType is null) return;
-        await using var scope = services.CreateAsyncScope();
-        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(DbContextType);
-        await db.MigrateQuietlyAsync(cancellationToken);
-        // The module's legal number series sit beside its tables, outside EF Core's model (LegalNumbering owns them).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await LegalNumbering.MigrateAsync((NpgsqlConnection)db.Database.GetDbConnection(), Schema!, cancellationToken);
-    }
+    /// <summary>Nothing by default: a module with a store applies its schema here.</summary>
+    public virtual Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public virtual Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
 }

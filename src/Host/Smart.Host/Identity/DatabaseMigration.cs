@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Smart.BuildingBlocks.Persistence;
+namespace Smart.Host.Identity;
 
-public static class DatabaseMigration
+/// <summary>Identity's EF Core migrations (the modules' schemas are Marten's, applied by each module).</summary>
+internal static class DatabaseMigration
 {
     /// <summary>
     /// Applies the migrations, first creating the database and the history table if they are missing, so that
@@ -22,7 +23,7 @@ public static class DatabaseMigration
             }
             catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
             {
-                // Another host (or module) created it first.
+                // Another host created it first.
             }
         }
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
