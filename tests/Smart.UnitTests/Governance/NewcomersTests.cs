@@ -111,7 +111,8 @@ public sealed class NewcomersTests
         Assert.True(path.Tick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 10, 5)));
         Assert.False(path.Tick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 11, 2)));
         Assert.Equal(new DateOnly(2026, 10, 5), path.Steps.Single(s => s.Step == WelcomeStep.FirstInvoiceIssued).DoneOn);
-        Assert.Equal([WelcomeStep.SponsorAssigned, WelcomeStep.FirstActivityOpened, WelcomeStep.FirstContractDeclared],
+        Assert.Equal([WelcomeStep.InformationSessionAttended, WelcomeStep.SponsorAssigned, WelcomeStep.FirstActivityOpened, WelcomeStep.FirstContractDeclared,
+            WelcomeStep.FirstTrainingAttended],
             path.Steps.Where(s => s.DoneOn is null).Select(s => s.Step).ToArray());
         Assert.False(path.IsComplete);
     }

@@ -9,6 +9,7 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Governance;
 using Smart.Modules.Governance.Domain.Newcomers;
 using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Training.Contracts;
 
 namespace Smart.IntegrationTests.Governance.Life;
 
@@ -143,7 +144,7 @@ public sealed class NewcomersApiTests(CooperativeLifeApp app) : IClassFixture<Co
         var setup = await StartAsync();
         var (newcomerId, newcomer) = await MemberAsync(app, setup, "2026-02-01");
         var path = await newcomer.GetFromJsonAsync<JsonElement>($"/api/governance/members/{newcomerId}/welcome-path");
-        Assert.Equal(["SponsorAssigned", "FirstActivityOpened", "FirstInvoiceIssued", "FirstContractDeclared"],
+        Assert.Equal(["InformationSessionAttended", "SponsorAssigned", "FirstActivityOpened", "FirstInvoiceIssued", "FirstContractDeclared", "FirstTrainingAttended"],
             path.GetProperty("left").EnumerateArray().Select(s => s.GetString()!).ToArray());
 
         await app.PublishAsync(new ActivityOpened(Guid.NewGuid(), setup.Structure.EntityId, setup.OfficeId, newcomerId, "Compagnie Les Échappées", ActivityKind.LivePerformance, 1,
@@ -182,6 +183,12 @@ public sealed class NewcomersApiTests(CooperativeLifeApp app) : IClassFixture<Co
         Assert.Contains("Maëlle Lefèvre", mail.Subject, StringComparison.Ordinal);
 
         await ContractAsync(setup, newcomerId, "2026-03-09");
+        // A workshop ticks nothing; an information session and a training of the catalogue tick their steps.
+        await app.PublishAsync(new MemberAttended(Guid.NewGuid(), Guid.NewGuid(), newcomerId, SessionKind.Workshop, new DateOnly(2026, 2, 4)));
+        await app.PublishAsync(new MemberAttended(Guid.NewGuid(), Guid.NewGuid(), newcomerId, SessionKind.InformationSession, new DateOnly(2026, 2, 5)));
+        path = await advisor.GetFromJsonAsync<JsonElement>($"/api/governance/members/{newcomerId}/welcome-path");
+        Assert.Equal(["FirstTrainingAttended"], path.GetProperty("left").EnumerateArray().Select(s => s.GetString()!).ToArray());
+        await app.PublishAsync(new MemberAttended(Guid.NewGuid(), Guid.NewGuid(), newcomerId, SessionKind.Training, new DateOnly(2026, 3, 12)));
         path = await advisor.GetFromJsonAsync<JsonElement>($"/api/governance/members/{newcomerId}/welcome-path");
         Assert.True(path.GetProperty("complete").GetBoolean());
         Assert.Empty(path.GetProperty("left").EnumerateArray());

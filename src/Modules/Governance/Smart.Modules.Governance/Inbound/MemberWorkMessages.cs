@@ -4,12 +4,13 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Governance.Domain.Members;
 using Smart.Modules.Governance.Domain.Newcomers;
 using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Training.Contracts;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Smart.Modules.Governance.Inbound;
 
-// Activities' and Payroll's events: Governance keeps each member's figures (typology, local budgets) and ticks the
+// Activities', Payroll's and Training's events: Governance keeps each member's figures (typology, local budgets) and ticks the
 // welcome paths. Every figure is keyed by its source, so a redelivered event changes nothing.
 
 public sealed class ActivityOpenedHandler
@@ -67,6 +68,19 @@ public sealed class ContractDeclaredHandler
             new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m), cancellationToken);
         await session.TickWelcomeStepAsync(member.Id, WelcomeStep.FirstContractDeclared, declared.DeclaredOn, cancellationToken);
     }
+}
+
+public sealed class MemberAttendedHandler
+{
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+
+    /// <summary>An information session or a training of the catalogue ticks its step; a workshop none.</summary>
+    public Task HandleAsync(MemberAttended attended, IDocumentSession session, CancellationToken cancellationToken) => attended.Kind switch
+    {
+        SessionKind.InformationSession => session.TickWelcomeStepAsync(attended.MemberId, WelcomeStep.InformationSessionAttended, attended.Date, cancellationToken),
+        SessionKind.Training => session.TickWelcomeStepAsync(attended.MemberId, WelcomeStep.FirstTrainingAttended, attended.Date, cancellationToken),
+        _ => Task.CompletedTask,
+    };
 }
 
 internal static class MemberWorkRecording

@@ -5,6 +5,9 @@ namespace Smart.Modules.Governance.Domain.Newcomers;
 /// <summary>The steps of a new member's welcome path, in the order they usually come.</summary>
 public enum WelcomeStep
 {
+    /// <summary>The newcomer attended an information session of their office (Training).</summary>
+    InformationSessionAttended,
+
     /// <summary>An experienced member sponsors the newcomer.</summary>
     SponsorAssigned,
 
@@ -16,6 +19,9 @@ public enum WelcomeStep
 
     /// <summary>Their first employment contract was declared (Payroll).</summary>
     FirstContractDeclared,
+
+    /// <summary>They attended a training of the catalogue (Training).</summary>
+    FirstTrainingAttended,
 }
 
 /// <summary>A step and the date it was ticked (null: still to do).</summary>
