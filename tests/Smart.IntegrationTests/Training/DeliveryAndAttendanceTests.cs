@@ -40,6 +40,10 @@ public sealed class DeliveryAndAttendanceTests(TrainingApp app) : IClassFixture<
             var signed = await advisor.PutAsJsonAsync($"/api/training/sessions/{sessionId}/attendance/{halfDay}", new { present = new[] { registration.Id } });
             Assert.True(signed.StatusCode == HttpStatusCode.NoContent, await signed.Content.ReadAsStringAsync());
         }
+        // Each sheet tells Governance the member attended: their welcome path keeps the first day.
+        await app.WaitForBusIdleAsync();
+        var welcome = await trainee.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/governance/members/{traineeId}/welcome-path");
+        Assert.Equal("2026-03-03", welcome.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "FirstTrainingAttended").GetProperty("doneOn").GetString());
         await (await advisor.PutAsJsonAsync($"/api/training/sessions/{sessionId}/attendance/5", new { present = Array.Empty<Guid>() })).AssertFieldErrorsAsync("halfDay");
         await (await advisor.PutAsJsonAsync($"/api/training/sessions/{sessionId}/attendance/3", new { present = new[] { Guid.NewGuid() } })).AssertFieldErrorsAsync("present");
         await (await advisor.PutAsJsonAsync($"/api/training/sessions/{sessionId}/attendance/3", new { present = (Guid[]?)null })).AssertFieldErrorsAsync("present");

@@ -28,7 +28,7 @@ internal static class GovernanceStore
         services.AddModuleStore<IGovernanceStore>(configuration, Schema,
             [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(EntityLegalIdentityVersion), typeof(Office), typeof(Member),
              typeof(Committee), typeof(Referral), typeof(DirectoryProfile), typeof(ConsultationRules),
-             .. CooperativeLifeStore.Aggregates], m =>
+             .. CooperativeLifeStore.Aggregates, .. NewcomersStore.Aggregates], m =>
             {
                 // Every aggregate carries a revision: a save states the revision it read, and a stale one is a 409.
                 m.Schema.For<CooperativeEntity>()
@@ -64,6 +64,7 @@ internal static class GovernanceStore
                 m.Schema.For<Proposal>().Index(p => p.EntityId).Index(p => p.OfficeId);
 
                 m.AddCooperativeLife();
+                m.AddNewcomers();
             });
 
     /// <summary>Proposals' events only: the store holds other streams (shareholders, ballots) with their own projections.</summary>

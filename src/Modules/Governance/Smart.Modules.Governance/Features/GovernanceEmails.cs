@@ -37,6 +37,15 @@ internal static class GovernanceEmails
             ["answer"] = proposal.Answer,
         });
 
+    /// <summary>To the newcomer: who sponsors them and how to reach them.</summary>
+    public static SendEmail SponsorAssigned(Member newcomer, Member sponsor) =>
+        To(newcomer, "SponsorAssigned", new()
+        {
+            ["member_name"] = newcomer.DisplayName,
+            ["sponsor_name"] = sponsor.DisplayName,
+            ["sponsor_email"] = sponsor.Email,
+        });
+
     private static SendEmail To(Member member, string template, Dictionary<string, object?> values)
     {
         var content = MailTemplates.Render(typeof(GovernanceEmails).Assembly, template, values);

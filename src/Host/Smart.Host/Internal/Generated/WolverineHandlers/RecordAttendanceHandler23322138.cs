@@ -42,7 +42,11 @@ namespace Internal.Generated.WolverineHandlers
             var attendanceHandler = new Smart.Modules.Training.Features.Attendance.AttendanceHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            await attendanceHandler.HandleAsync(recordAttendance, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await attendanceHandler.HandleAsync(recordAttendance, documentSession, cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -11,6 +11,7 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Members;
+using Smart.Modules.Governance.Domain.Newcomers;
 using Smart.Modules.Governance.Domain.Offices;
 
 namespace Smart.Modules.Governance.Features.Members;
@@ -80,6 +81,8 @@ public sealed class RegisterMemberHandler(ICurrentUser user, TimeProvider clock)
             ? Member.RegisterPerson(command.FirstName!, command.LastName!, email, command.Gender, command.BirthDate, office, registeredOn, today)
             : Member.RegisterLegalEntity(command.LegalName!, command.LegalForm!.Value, email, office, registeredOn, today);
         session.Insert(member);
+        // Opened here, in the registration's transaction, rather than by a handler of MemberRegistered.
+        session.Insert(WelcomePath.Open(member.Id, member.EntityId, member.OfficeId, member.RegisteredOn));
         return (member.Id, member.ToMemberRegistered());
     }
 }

@@ -73,7 +73,8 @@ public sealed class AttendanceHandler(ICurrentUser user, TimeProvider clock)
 {
     public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
 
-    public async Task HandleAsync(RecordAttendance command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>Each member marked present is told to Governance (<see cref="Contracts.MemberAttended"/>).</summary>
+    public async Task<OutgoingMessages> HandleAsync(RecordAttendance command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var target = await session.LoadManagedSessionAsync(user, command.SessionId, cancellationToken);
         if (command.HalfDay < 1 || command.HalfDay > target.HalfDays.Count)
@@ -87,6 +88,9 @@ public sealed class AttendanceHandler(ICurrentUser user, TimeProvider clock)
         }
         target.SignIn(command.HalfDay, command.Sheet.Present.ToHashSet(), clock.GetUtcNow());
         session.UpdateRevision(target, target.Version + 1);
+        var date = target.HalfDays[command.HalfDay - 1].Date;
+        return [.. target.Registrations.Where(r => r.MemberId is not null && command.Sheet.Present.Contains(r.Id))
+            .Select(r => new Contracts.MemberAttended(r.Id, target.Id, r.MemberId!.Value, target.Kind, date))];
     }
 
     public async Task HandleAsync(RecordFeedback command, IDocumentSession session, CancellationToken cancellationToken)

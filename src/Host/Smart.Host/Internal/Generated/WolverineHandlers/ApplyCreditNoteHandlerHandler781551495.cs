@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: CreditNoteIssuedHandler1791788128
+    // START: ApplyCreditNoteHandlerHandler781551495
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class CreditNoteIssuedHandler1791788128 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ApplyCreditNoteHandlerHandler781551495 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Collections.ICollectionsStore> _outboxedSessionFactoryOfCollectionsStore;
 
-        public CreditNoteIssuedHandler1791788128(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Collections.ICollectionsStore> outboxedSessionFactoryOfCollectionsStore)
+        public ApplyCreditNoteHandlerHandler781551495(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Collections.ICollectionsStore> outboxedSessionFactoryOfCollectionsStore)
         {
             _outboxedSessionFactoryOfCollectionsStore = outboxedSessionFactoryOfCollectionsStore;
         }
@@ -44,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: CreditNoteIssuedHandler1791788128
+    // END: ApplyCreditNoteHandlerHandler781551495
     
     
 }

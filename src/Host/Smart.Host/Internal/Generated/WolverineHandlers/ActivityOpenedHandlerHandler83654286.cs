@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ActivityOpenedHandler772434432
+    // START: ActivityOpenedHandlerHandler83654286
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ActivityOpenedHandler772434432 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ActivityOpenedHandlerHandler83654286 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> _outboxedSessionFactoryOfPayrollStore;
 
-        public ActivityOpenedHandler772434432(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> outboxedSessionFactoryOfPayrollStore)
+        public ActivityOpenedHandlerHandler83654286(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> outboxedSessionFactoryOfPayrollStore)
         {
             _outboxedSessionFactoryOfPayrollStore = outboxedSessionFactoryOfPayrollStore;
         }
@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ActivityOpenedHandler772434432
+    // END: ActivityOpenedHandlerHandler83654286
     
     
 }

@@ -1,0 +1,102 @@
+using JasperFx;
+using Marten;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Governance.Domain.Members;
+using Smart.Modules.Governance.Domain.Newcomers;
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Training.Contracts;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace Smart.Modules.Governance.Inbound;
+
+// Activities', Payroll's and Training's events: Governance keeps each member's figures (typology, local budgets) and ticks the
+// welcome paths. Every figure is keyed by its source, so a redelivered event changes nothing.
+
+public sealed class ActivityOpenedHandler
+{
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+
+    public Task HandleAsync(ActivityOpened opened, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.TickWelcomeStepAsync(opened.CoordinatorId, WelcomeStep.FirstActivityOpened, opened.OpenedOn, cancellationToken);
+}
+
+public sealed class InvoiceIssuedHandler
+{
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+
+    public async Task HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        // An invoice published before its coordinator travelled with it is nobody's here; its credit notes neither.
+        var member = issued.CoordinatorId == Guid.Empty ? null : await session.LoadAsync<Member>(issued.CoordinatorId, cancellationToken);
+        var officeId = issued.OfficeId != Guid.Empty ? issued.OfficeId : member?.OfficeId ?? Guid.Empty;
+        session.Store(new InvoiceCopy
+        {
+            Id = issued.InvoiceId, MemberId = member?.Id ?? Guid.Empty, EntityId = issued.EntityId, OfficeId = officeId,
+            Net = issued.TotalNet, Contribution = issued.ContributionAmount,
+        });
+        if (member is null) return;
+        await session.RecordFigureAsync(member.Id, issued.EntityId,
+            new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount), cancellationToken);
+        await session.TickWelcomeStepAsync(member.Id, WelcomeStep.FirstInvoiceIssued, issued.IssueDate, cancellationToken);
+    }
+}
+
+public sealed class CreditNoteIssuedHandler
+{
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+
+    /// <summary>The invoice's copy not here yet is an exception: the bus retries the credit note until its invoice has arrived.</summary>
+    public async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var invoice = await session.LoadAsync<InvoiceCopy>(issued.InvoiceId, cancellationToken)
+            ?? throw new InvalidOperationException($"The invoice {issued.InvoiceId} of credit note {issued.Number} has not reached Governance yet.");
+        if (invoice.MemberId == Guid.Empty) return;
+        await session.RecordFigureAsync(invoice.MemberId, invoice.EntityId, invoice.CreditNote(issued.CreditNoteId, issued.IssueDate, issued.Net), cancellationToken);
+    }
+}
+
+public sealed class ContractDeclaredHandler
+{
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+
+    /// <summary>A contract counts in the month its work starts, in the member's office.</summary>
+    public async Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Member>(declared.MemberId, cancellationToken) is not { } member) return;
+        await session.RecordFigureAsync(member.Id, declared.EntityId,
+            new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m), cancellationToken);
+        await session.TickWelcomeStepAsync(member.Id, WelcomeStep.FirstContractDeclared, declared.DeclaredOn, cancellationToken);
+    }
+}
+
+public sealed class MemberAttendedHandler
+{
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+
+    /// <summary>An information session or a training of the catalogue ticks its step; a workshop none.</summary>
+    public Task HandleAsync(MemberAttended attended, IDocumentSession session, CancellationToken cancellationToken) => attended.Kind switch
+    {
+        SessionKind.InformationSession => session.TickWelcomeStepAsync(attended.MemberId, WelcomeStep.InformationSessionAttended, attended.Date, cancellationToken),
+        SessionKind.Training => session.TickWelcomeStepAsync(attended.MemberId, WelcomeStep.FirstTrainingAttended, attended.Date, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+}
+
+internal static class MemberWorkRecording
+{
+    public static async Task RecordFigureAsync(this IDocumentSession session, Guid memberId, Guid entityId, FigureEntry entry, CancellationToken cancellationToken)
+    {
+        var figures = await session.LoadAsync<MemberFigures>(memberId, cancellationToken) ?? MemberFigures.Of(memberId, entityId);
+        if (figures.Record(entry)) session.UpdateRevision(figures, figures.Version + 1);
+    }
+
+    /// <summary>Members registered before welcome paths existed have none: nothing to tick.</summary>
+    public static async Task TickWelcomeStepAsync(this IDocumentSession session, Guid memberId, WelcomeStep step, DateOnly on, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<WelcomePath>(memberId, cancellationToken) is { } path && path.Tick(step, on))
+        {
+            session.UpdateRevision(path, path.Version + 1);
+        }
+    }
+}
