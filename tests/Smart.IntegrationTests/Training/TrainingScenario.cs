@@ -27,7 +27,10 @@ public sealed class TrainingScenario(SmartApp app)
 
     public sealed record Cancellation(Guid RegistrationId, bool ChargeReversed, decimal ChargeKept, List<Guid> Promoted);
 
-    public sealed record SessionInfo(Guid Id, string Status, Guid? RoomId, string? VenueName, string? RoomProblem, int Confirmed, int Waiting, List<Registration> Registrations);
+    public sealed record SessionInfo(Guid Id, string Status, Guid? RoomId, string? VenueName, string? RoomProblem, int Confirmed, int Waiting, List<Registration> Registrations,
+        List<HalfDay> HalfDays);
+
+    public sealed record HalfDay(DateOnly Date, TimeOnly Start, TimeOnly End);
 
     /// <summary>Tuesday 17 and Wednesday 18 March 2026: more than 7 days ahead, so cancelling now is free.</summary>
     public static readonly DateOnly FirstDay = new(2026, 3, 17);
@@ -97,4 +100,16 @@ public sealed class TrainingScenario(SmartApp app)
 
     public List<MimeMessage> Mails() =>
         app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+
+    /// <summary>The e-mails sent to one address, in the order received.</summary>
+    public List<MimeMessage> MailsTo(string address) => Mails().Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();
+
+    /// <summary>The .ics invitation attached to an e-mail, as text.</summary>
+    public static async Task<string> IcsOf(MimeMessage mail)
+    {
+        var invitation = Assert.Single(mail.Attachments.OfType<MimePart>(), p => p.FileName == "invitation.ics");
+        using var ics = new MemoryStream();
+        await invitation.Content!.DecodeToAsync(ics);
+        return System.Text.Encoding.UTF8.GetString(ics.ToArray());
+    }
 }

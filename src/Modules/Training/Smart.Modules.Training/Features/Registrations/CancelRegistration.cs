@@ -42,7 +42,7 @@ public sealed class CancelRegistrationHandler(ICurrentUser user, TimeProvider cl
         }
         foreach (var promoted in outcome.Promoted)
         {
-            messages.AddRange(Registrations.Confirmed(target, promoted, promoted: true));
+            messages.AddRange(Registrations.Placed(target, promoted, promoted: true));
         }
         return (new RegistrationCancellationView(registration.Id, outcome.ReverseCharge, registration.Charged, outcome.Promoted.Select(r => r.Id).ToList()), messages);
     }

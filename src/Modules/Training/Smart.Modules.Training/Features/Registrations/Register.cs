@@ -77,7 +77,7 @@ public sealed class PlaceRegistrationHandler(ICurrentUser user, TimeProvider clo
         target.Register(registration, now);
         // The revision read plus one: of two callers saving this session at once, one fails and runs again.
         session.UpdateRevision(target, target.Version + 1);
-        return (RegistrationView.From(target, registration), Registrations.Confirmed(target, registration, promoted: false));
+        return (RegistrationView.From(target, registration), Registrations.Placed(target, registration, promoted: false));
     }
 
     private async Task<Registration> NewAsync(IDocumentSession session, Session target, PlaceRegistration command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -139,10 +139,11 @@ public sealed class PlaceRegistrationHandler(ICurrentUser user, TimeProvider clo
 
 internal static class Registrations
 {
-    /// <summary>For a confirmed registration: its charge (a priced member's) and its invitation; nothing while it waits.</summary>
-    public static OutgoingMessages Confirmed(Session session, Registration registration, bool promoted)
+    /// <summary>For a confirmed registration: its charge (a priced member's) and its invitation; for one put on the waiting list, the e-mail telling its position.</summary>
+    public static OutgoingMessages Placed(Session session, Registration registration, bool promoted)
     {
         var messages = new OutgoingMessages();
+        if (registration.Status == RegistrationStatus.Waiting) messages.Add(Invitations.Waiting(session, registration));
         if (registration.Status != RegistrationStatus.Confirmed) return messages;
         if (registration.ChargesAnActivity)
         {
@@ -157,7 +158,7 @@ internal static class Registrations
 public static class RegisterEndpoint
 {
     [WolverinePost("/api/training/sessions/{sessionId:guid}/registrations", OperationId = "RegisterForSession"), ProducesCommandProblems]
-    [EndpointSummary("Registers the caller (a member, charged to one of their activities) or, by staff, a non-member or staff for a session; a full session puts it on the waiting list when it keeps one (409 otherwise). A confirmed seat is e-mailed with an .ics invitation.")]
+    [EndpointSummary("Registers the caller (a member, charged to one of their activities) or, by staff, a non-member or staff for a session; a full session puts it on the waiting list when it keeps one (409 otherwise). A confirmed seat is e-mailed with an .ics invitation, a place on the waiting list with its position.")]
     public static async Task<Created<RegistrationView>> Post(Guid sessionId, RegisterForSession command, IMessageBus bus, CancellationToken ct)
     {
         // Activities owns budgets: it answers for the activity before Training decides.
