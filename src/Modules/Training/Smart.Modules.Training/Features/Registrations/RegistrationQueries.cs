@@ -50,8 +50,8 @@ public sealed record RegistrationSummary(Guid Id, Guid SessionId, SessionKind Ki
 
 public sealed class RegistrationQueriesHandler(ICurrentUser user)
 {
-    /// <summary>Sessions holding a registration of the member (JSON containment on the session's registrations).</summary>
-    private const string HoldsMemberSql = $"d.data -> '{nameof(Session.Registrations)}' @> ?::jsonb";
+    /// <summary>Sessions holding a registration of the member: JSON containment, answered by the sessions' GIN index (ADR 0071).</summary>
+    private const string HoldsMemberSql = "d.data @> ?::jsonb";
 
     public async Task<PagedResult<RegistrationSummary>> HandleAsync(ListRegistrations query, IQuerySession session, CancellationToken cancellationToken)
     {
@@ -64,7 +64,10 @@ public sealed class RegistrationQueriesHandler(ICurrentUser user)
         var sessions = staff ? session.Query<Session>().ManagedBy(user) : session.Query<Session>().VisibleInEntityOf(user, s => s.EntityId);
         if (memberId is { } id)
         {
-            var holds = JsonSerializer.Serialize(new[] { new Dictionary<string, Guid> { [nameof(Registration.MemberId)] = id } });
+            var holds = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                [nameof(Session.Registrations)] = new[] { new Dictionary<string, Guid> { [nameof(Registration.MemberId)] = id } },
+            });
             sessions = sessions.Where(s => s.MatchesSql(HoldsMemberSql, holds));
         }
         if (query.SchoolYear is { } year) sessions = sessions.Where(s => s.SchoolYear == year);
