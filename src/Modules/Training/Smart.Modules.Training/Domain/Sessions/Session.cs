@@ -35,8 +35,8 @@ internal sealed record Trainer(Guid PaymentId, string Name, Guid? MemberId, Guid
 /// <summary>What a registration did: its status and the position on the waiting list (0 when confirmed).</summary>
 internal sealed record Placement(RegistrationStatus Status, int WaitingPosition);
 
-/// <summary>What a cancellation did: a charge to give back, and the registrations promoted from the waiting list.</summary>
-internal sealed record CancellationOutcome(bool ReverseCharge, IReadOnlyList<Registration> Promoted);
+/// <summary>What a cancellation did: a charge to give back or an invoice to credit, and the registrations promoted from the waiting list.</summary>
+internal sealed record CancellationOutcome(bool ReverseCharge, bool CreditInvoice, IReadOnlyList<Registration> Promoted);
 
 /// <summary>A Spaces room held (or asked for) under <see cref="HoldId"/> for those half-days: what a move releases.</summary>
 internal sealed record RoomHold(Guid HoldId, Guid ResourceId, IReadOnlyList<HalfDay> HalfDays)
@@ -315,14 +315,14 @@ internal sealed class Session : AggregateRoot
     public Registration? Find(Guid registrationId) => _registrations.SingleOrDefault(r => r.Id == registrationId);
 
     /// <summary>
-    /// Frees the seat; free (a charge given back) until the registration's notice before the start, later the price is
+    /// Frees the seat; free (a charge given back, an invoice credited) until the registration's notice before the start, later the price is
     /// kept. The first in line take the seats freed, each charged then.
     /// </summary>
     public CancellationOutcome Cancel(Registration registration, DateTimeOffset now)
     {
         CheckRule(new RegistrationIsActive(registration.Status));
         CheckRule(new NotDeliveredYet(Status));
-        var reverse = registration.Cancel(StartsAt, now);
+        var (reverse, credit) = registration.Cancel(StartsAt, now);
         var promoted = new List<Registration>();
         foreach (var waiting in WaitingLine.ToList())
         {
@@ -330,7 +330,7 @@ internal sealed class Session : AggregateRoot
             waiting.Confirm();
             promoted.Add(waiting);
         }
-        return new CancellationOutcome(reverse, promoted);
+        return new CancellationOutcome(reverse, credit, promoted);
     }
 
     /// <summary>The sign-in sheet of a half-day (1 for the first): who of the confirmed trainees was there, once it has begun.</summary>

@@ -36,16 +36,16 @@ public sealed record ListRegistrations(bool Mine, Guid? MemberId, RegistrationSt
 
 /// <summary>
 /// A registration with its session: the half-days and place, where the trainee stands (confirmed, waiting at a position,
-/// cancelled; whether they attended and for how many hours), the price and the activity charged.
+/// cancelled; whether they attended and for how many hours), the price and the activity charged (or a non-member's invoice number).
 /// </summary>
 public sealed record RegistrationSummary(Guid Id, Guid SessionId, SessionKind Kind, Guid? TrainingId, string Title, DateOnly FirstDay, DateOnly LastDay,
     IReadOnlyList<HalfDayInput> HalfDays, string? VenueName, string? VenueAddress, SessionStatus SessionStatus, TraineeAudience Audience, Guid? MemberId,
     string Name, RegistrationStatus Status, int WaitingPosition, bool Attended, decimal HoursAttended, decimal Price, decimal Charged, Guid? ActivityId,
-    DateTimeOffset RegisteredAt, DateTimeOffset? CancelledAt)
+    string? InvoiceNumber, DateTimeOffset RegisteredAt, DateTimeOffset? CancelledAt)
 {
     internal static RegistrationSummary From(Session s, Registration r) => new(r.Id, s.Id, s.Kind, s.CourseId, s.Title, s.FirstDay, s.LastDay,
         s.HalfDays.Select(h => new HalfDayInput(h.Date, h.Start, h.End)).ToList(), s.Venue.Name, s.Venue.Address, s.Status, r.Audience, r.MemberId, r.Name,
-        r.Status, s.PositionOf(r), r.Attended.Count > 0, s.HoursAttended(r), r.Price, r.Charged, r.ActivityId, r.RegisteredAt, r.CancelledAt);
+        r.Status, s.PositionOf(r), r.Attended.Count > 0, s.HoursAttended(r), r.Price, r.Charged, r.ActivityId, r.InvoiceNumber, r.RegisteredAt, r.CancelledAt);
 }
 
 public sealed class RegistrationQueriesHandler(ICurrentUser user)
@@ -85,7 +85,7 @@ public sealed class RegistrationQueriesHandler(ICurrentUser user)
 public static class RegistrationQueryEndpoints
 {
     [WolverineGet("/api/training/registrations/mine", OperationId = "ListMyRegistrations"), ProducesValidationProblem]
-    [EndpointSummary("The caller's own registrations, latest sessions first, a page at a time: the session's dates and place, confirmed / waiting (with the position) / cancelled, attended, the price and the activity charged.")]
+    [EndpointSummary("The caller's own registrations, latest sessions first, a page at a time: the session's dates and place, confirmed / waiting (with the position) / cancelled, attended, the price and the activity charged (or a non-member's invoice number).")]
     public static async Task<Ok<PagedResult<RegistrationSummary>>> Mine(RegistrationStatus? status, int? schoolYear, int? page, int? pageSize, IMessageBus bus,
         CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<PagedResult<RegistrationSummary>>(new ListRegistrations(true, null, status, schoolYear, page ?? 1, pageSize ?? 50), ct));
