@@ -49,6 +49,9 @@ public sealed class DeliveryAndAttendanceTests(TrainingApp app) : IClassFixture<
         await (await advisor.PutAsJsonAsync($"/api/training/sessions/{sessionId}/attendance/3", new { present = (Guid[]?)null })).AssertFieldErrorsAsync("present");
         Assert.Equal(HttpStatusCode.Forbidden, (await trainee.PutAsJsonAsync($"/api/training/sessions/{sessionId}/attendance/3", new { present = Array.Empty<Guid>() })).StatusCode);
 
+        var mine = (await trainee.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/training/registrations/mine")).GetProperty("items")[0];
+        Assert.Equal((registration.Id, true, 10.5m), (mine.GetProperty("id").GetGuid(), mine.GetProperty("attended").GetBoolean(), mine.GetProperty("hoursAttended").GetDecimal()));
+
         var certificate = await trainee.GetAsync($"/api/training/sessions/{sessionId}/registrations/{registration.Id}/certificate");
         Assert.Equal("text/html", certificate.Content.Headers.ContentType?.MediaType);
         var page = await certificate.Content.ReadAsStringAsync();

@@ -30,7 +30,10 @@ public sealed class RegistrationsTests(TrainingApp app) : IClassFixture<Training
         Assert.Equal([thirteenth.Id], cancelled.Promoted);
         var session = await scenario.GetAsync(scenario.Operator, sessionId);
         Assert.Equal((12, 0), (session.Confirmed, session.Waiting));
-        var mail = Assert.Single(scenario.Mails(), m => m.To.Mailboxes.Any(b => b.Address == thirteenth.Email));
+        var mails = scenario.MailsTo(thirteenth.Email);
+        Assert.Equal(2, mails.Count); // told of the waiting list (position 1), then invited
+        Assert.Contains("en position 1.", mails.Single(m => m.Attachments.All(_ => false)).TextBody);
+        var mail = mails.Single(m => m.Attachments.Any());
         Assert.Contains("une place s'est libérée", mail.TextBody);
         var invitation = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
         Assert.Equal("invitation.ics", invitation.FileName);

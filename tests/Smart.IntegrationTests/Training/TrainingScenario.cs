@@ -18,16 +18,20 @@ public sealed class TrainingApp : SmartApp
 
 /// <summary>
 /// SmartFr with Bazaar St-So (a meeting room for 12, Salle Jaune) from the Spaces scenario, a 7-day cancellation rule from
-/// today, and a 2-day training of 14 hours at 120.00 for members (480.00 for non-members) in the 2025–2026 catalogue.
+/// today, a training activity selling the programme (it invoices non-members) from today, and a 2-day training of 14 hours
+/// at 120.00 for members (480.00 for non-members) in the 2025–2026 catalogue.
 /// </summary>
 public sealed class TrainingScenario(SmartApp app)
 {
     public sealed record Registration(Guid Id, Guid SessionId, string Audience, Guid? MemberId, Guid? ActivityId, string Name, string Email, string Status,
-        int WaitingPosition, decimal Price, decimal Charged, List<int> HalfDaysAttended, decimal HoursAttended);
+        int WaitingPosition, decimal Price, decimal Charged, List<int> HalfDaysAttended, decimal HoursAttended, decimal Invoiced, string? InvoiceNumber);
 
-    public sealed record Cancellation(Guid RegistrationId, bool ChargeReversed, decimal ChargeKept, List<Guid> Promoted);
+    public sealed record Cancellation(Guid RegistrationId, bool ChargeReversed, decimal ChargeKept, List<Guid> Promoted, bool InvoiceCredited);
 
-    public sealed record SessionInfo(Guid Id, string Status, Guid? RoomId, string? VenueName, string? RoomProblem, int Confirmed, int Waiting, List<Registration> Registrations);
+    public sealed record SessionInfo(Guid Id, string Status, Guid? RoomId, string? VenueName, string? RoomProblem, int Confirmed, int Waiting, List<Registration> Registrations,
+        List<HalfDay> HalfDays);
+
+    public sealed record HalfDay(DateOnly Date, TimeOnly Start, TimeOnly End);
 
     /// <summary>Tuesday 17 and Wednesday 18 March 2026: more than 7 days ahead, so cancelling now is free.</summary>
     public static readonly DateOnly FirstDay = new(2026, 3, 17);
@@ -40,12 +44,21 @@ public sealed class TrainingScenario(SmartApp app)
 
     public Guid TrainingId { get; private set; }
 
+    public Guid ProgrammeActivityId { get; private set; }
+
+    public HttpClient Admin { get; private set; } = null!;
+
     public async Task<TrainingScenario> StartAsync()
     {
         await Spaces.StartAsync();
-        var admin = await app.AdminClientAsync(Structure);
-        var rule = await admin.PutAsJsonAsync("/api/training/cancellation-rules", new { effectiveFrom = DateOnly.FromDateTime(app.Clock!.GetUtcNow().UtcDateTime), freeCancellationDays = 7 });
+        var admin = Admin = await app.AdminClientAsync(Structure);
+        var today = DateOnly.FromDateTime(app.Clock!.GetUtcNow().UtcDateTime);
+        var rule = await admin.PutAsJsonAsync("/api/training/cancellation-rules", new { effectiveFrom = today, freeCancellationDays = 7 });
         Assert.True(rule.StatusCode == HttpStatusCode.NoContent, await rule.Content.ReadAsStringAsync());
+        var (_, coordinator) = await Spaces.Payroll.Activities.MemberAsync();
+        ProgrammeActivityId = await OpenActivityAsync(coordinator, "Programme de formation", "Training");
+        var programme = await admin.PutAsJsonAsync("/api/training/programme-activity", new { effectiveFrom = today, activityId = ProgrammeActivityId });
+        Assert.True(programme.StatusCode == HttpStatusCode.NoContent, await programme.Content.ReadAsStringAsync());
         TrainingId = await CreatedIdAsync(await Operator.PostAsJsonAsync("/api/training/trainings", Training()));
         return this;
     }
@@ -91,10 +104,26 @@ public sealed class TrainingScenario(SmartApp app)
         return System.Text.Json.JsonSerializer.Deserialize<Registration>(body, SpacesScenario.Json)!;
     }
 
-    public static object NonMember(int n) => new { name = $"Stagiaire {n}", email = $"stagiaire{n}-{Guid.NewGuid():N}@example.org", audience = "NonMember" };
+    public static object NonMember(int n) => new
+    {
+        name = $"Stagiaire {n}", email = $"stagiaire{n}-{Guid.NewGuid():N}@example.org", audience = "NonMember",
+        address = new { line1 = $"{n} rue Nationale", postalCode = "59000", city = "Lille", country = "FR" },
+    };
 
     public Task<HttpClient> AdvisorAsync() => app.ClientAsync(SmartRoles.Advisor, entityId: Structure.EntityId, officeId: Structure.LilleOfficeId);
 
     public List<MimeMessage> Mails() =>
         app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+
+    /// <summary>The e-mails sent to one address, in the order received.</summary>
+    public List<MimeMessage> MailsTo(string address) => Mails().Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();
+
+    /// <summary>The .ics invitation attached to an e-mail, as text.</summary>
+    public static async Task<string> IcsOf(MimeMessage mail)
+    {
+        var invitation = Assert.Single(mail.Attachments.OfType<MimePart>(), p => p.FileName == "invitation.ics");
+        using var ics = new MemoryStream();
+        await invitation.Content!.DecodeToAsync(ics);
+        return System.Text.Encoding.UTF8.GetString(ics.ToArray());
+    }
 }

@@ -70,6 +70,8 @@ internal static partial class ActivitiesStore
                 m.Schema.For<SellerIdentityVersion>().Index(v => v.EntityId);
                 m.Schema.For<PaymentTermsDefault>();
                 m.Schema.For<FinancingLimits>();
+                m.Schema.For<Inbound.TraineeInvoice>();
+                m.Schema.For<Inbound.TraineeClient>();
 
                 // Legal numbers are taken in the issuing transaction, in the module's schema.
                 m.Storage.ExtendedSchemaObjects.Add(LegalNumbering.Table(Schema));

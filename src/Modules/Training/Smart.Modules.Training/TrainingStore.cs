@@ -26,9 +26,10 @@ internal static class TrainingStore
                 m.Schema.For<TrainingCourse>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(c => c.Version))
                     .Index(c => c.EntityId).Index(c => c.SchoolYear);
+                // The GIN index answers "the sessions holding this member's registrations" (JSON containment).
                 m.Schema.For<Session>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(s => s.Version))
-                    .Index(s => s.EntityId).Index(s => s.SchoolYear).Index(s => s.FirstDay);
+                    .Index(s => s.EntityId).Index(s => s.SchoolYear).Index(s => s.FirstDay).GinIndexJsonData();
                 m.Schema.For<TrainingRules>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(r => r.Version));
                 m.Schema.For<MemberCopy>();

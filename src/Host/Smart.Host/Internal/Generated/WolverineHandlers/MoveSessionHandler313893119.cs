@@ -37,12 +37,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var moveSession = (Smart.Modules.Training.Features.Sessions.MoveSession)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Training.Features.Sessions.PlanSessionHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Training.Features.Sessions.PlanSessionHandler");
-            var planSessionHandler = new Smart.Modules.Training.Features.Sessions.PlanSessionHandler(currentUser, _timeProvider);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Training.Features.Sessions.MoveSessionHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Training.Features.Sessions.MoveSessionHandler");
+            var moveSessionHandler = new Smart.Modules.Training.Features.Sessions.MoveSessionHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            var outgoing1 = await planSessionHandler.HandleAsync(moveSession, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await moveSessionHandler.HandleAsync(moveSession, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

@@ -38,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             // FluentValidation of the request body
             await _messageValidators.ValidateAsync<Smart.Modules.Training.Features.Sessions.ChangeSessionPlace>(changeSessionPlace, httpContext.RequestAborted).ConfigureAwait(false);
 
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Smart.Modules.Training.Features.Sessions.PlanSessionEndpoints").SetTag("http.route", "/api/training/sessions/{sessionId:guid}/place").SetTag("http.request.method", "PUT");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Smart.Modules.Training.Features.Sessions.MoveSessionEndpoints").SetTag("http.route", "/api/training/sessions/{sessionId:guid}/place").SetTag("http.request.method", "PUT");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfTrainingStore;
             string sessionId_rawValue = (string?)httpContext.GetRouteValue("sessionId");
@@ -55,7 +55,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var noContent = await Smart.Modules.Training.Features.Sessions.PlanSessionEndpoints.Put(sessionId, changeSessionPlace, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var noContent = await Smart.Modules.Training.Features.Sessions.MoveSessionEndpoints.Put(sessionId, changeSessionPlace, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await noContent.ExecuteAsync(httpContext).ConfigureAwait(false);
             

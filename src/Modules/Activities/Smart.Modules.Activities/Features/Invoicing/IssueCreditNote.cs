@@ -45,19 +45,33 @@ public sealed class IssueCreditNoteHandler(ICurrentUser user, TimeProvider clock
         {
             throw new NotFoundException("Invoice", command.InvoiceId);
         }
+        var (creditNote, issued) = await session.IssueCreditNoteAsync(invoice, activity, command.Net, command.IssueDate, command.Reason, clock, cancellationToken);
+        return (creditNote.Id, issued);
+    }
+}
+
+internal static class CreditNoteIssuing
+{
+    /// <summary>
+    /// The whole crediting, in the caller's transaction (shared with Training's trainee invoices, ADR 0087); the caller
+    /// has checked who may credit the invoice and returns the event for Wolverine to publish.
+    /// </summary>
+    public static async Task<(CreditNote CreditNote, CreditNoteIssued Issued)> IssueCreditNoteAsync(this IDocumentSession session, Invoice invoice, Activity activity,
+        decimal net, DateOnly? date, string reason, TimeProvider clock, CancellationToken cancellationToken)
+    {
         activity.EnsureOpen();
         var today = clock.Today();
-        var issueDate = command.IssueDate ?? today;
+        var issueDate = date ?? today;
         // The number first, then the ledger, as when issuing an invoice; the invoice is read again once the ledger is
         // taken, so two credit notes on one invoice never both credit what remained.
         var number = await session.NextAsync(invoice.EntityId, DocumentKind.CreditNote, issueDate, today, cancellationToken);
         var ledger = await session.LedgerAsync(activity.Id, cancellationToken);
-        invoice = await session.LoadAsync<Invoice>(command.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice", command.InvoiceId);
-        var creditNote = invoice.Credit(number, command.Net, issueDate, command.Reason);
+        invoice = await session.LoadAsync<Invoice>(invoice.Id, cancellationToken) ?? throw new NotFoundException("Invoice", invoice.Id);
+        var creditNote = invoice.Credit(number, net, issueDate, reason);
         session.Insert(creditNote);
         session.UpdateRevision(invoice, invoice.Version + 1);
         ledger.Append(creditNote.BudgetEntries(clock.GetUtcNow()));
-        return (creditNote.Id, new CreditNoteIssued(creditNote.Id, creditNote.Number, invoice.Id, creditNote.EntityId, creditNote.ActivityId,
+        return (creditNote, new CreditNoteIssued(creditNote.Id, creditNote.Number, invoice.Id, creditNote.EntityId, creditNote.ActivityId,
             creditNote.IssueDate, creditNote.Net, creditNote.Vat, creditNote.Gross, Invoice.Currency));
     }
 }

@@ -10,10 +10,14 @@ internal sealed record Feedback(IReadOnlyList<Rating> Ratings, string? Comment, 
     public double Average => Ratings.Average(r => r.Score);
 }
 
+/// <summary>Where a non-member's invoice is addressed.</summary>
+internal sealed record BillingAddress(string Line1, string? Line2, string PostalCode, string City, string Country);
+
 /// <summary>
 /// A trainee's place in a session: a member (charged to one of their activities), a non-member or staff. Its price and
 /// its cancellation rule are those in force when it was made. <see cref="Charged"/> is what the member's activity is
-/// charged for it and keeps being charged. Attendance is kept per half-day (their positions in the session).
+/// charged for it and keeps being charged; a priced non-member is invoiced <see cref="Invoiced"/> by the entity's
+/// programme activity in force when they registered (<see cref="InvoicingActivityId"/>, ADR 0087). Attendance is kept per half-day (their positions in the session).
 /// </summary>
 internal sealed class Registration
 {
@@ -44,6 +48,14 @@ internal sealed class Registration
 
     public int FreeCancellationDays { get; private set; }
 
+    public BillingAddress? Address { get; private set; }
+
+    public Guid? InvoicingActivityId { get; private set; }
+
+    public decimal Invoiced { get; private set; }
+
+    public string? InvoiceNumber { get; private set; }
+
     public DateTimeOffset RegisteredAt { get; private set; }
 
     public DateTimeOffset? CancelledAt { get; private set; }
@@ -57,11 +69,15 @@ internal sealed class Registration
 
     public bool ChargesAnActivity => ActivityId is not null && Price > 0;
 
+    public bool IsInvoiced => InvoicingActivityId is not null && Price > 0;
+
     public bool IsActive => Status != RegistrationStatus.Cancelled;
 
     public static Registration New(Guid id, TraineeAudience audience, Guid? memberId, Guid? activityId, string name, string email, decimal price,
-        int freeCancellationDays, DateTimeOffset now) => new()
+        int freeCancellationDays, DateTimeOffset now, BillingAddress? address = null, Guid? invoicingActivityId = null) => new()
     {
+        Address = address,
+        InvoicingActivityId = invoicingActivityId,
         Id = id,
         Audience = audience,
         MemberId = memberId,
@@ -74,22 +90,29 @@ internal sealed class Registration
         Status = RegistrationStatus.Waiting,
     };
 
-    /// <summary>Takes a seat: the member's activity is charged the price from now on.</summary>
+    /// <summary>Takes a seat: the member's activity is charged the price from now on, or the non-member invoiced it.</summary>
     public void Confirm()
     {
         Status = RegistrationStatus.Confirmed;
         Charged = ActivityId is null ? 0m : Price;
+        Invoiced = IsInvoiced ? Price : 0m;
     }
 
-    /// <summary>Free when the session is <see cref="FreeCancellationDays"/> days away or more, or when only waiting; whether a charge is to be given back.</summary>
-    public bool Cancel(DateTimeOffset startsAt, DateTimeOffset now)
+    /// <summary>Activities issued the invoice.</summary>
+    public void RecordInvoice(string number) => InvoiceNumber = number;
+
+    /// <summary>
+    /// Free when the session is <see cref="FreeCancellationDays"/> days away or more, or when only waiting: whether a
+    /// charge is to be given back, and whether an invoice is to be credited.
+    /// </summary>
+    public (bool ReverseCharge, bool CreditInvoice) Cancel(DateTimeOffset startsAt, DateTimeOffset now)
     {
         var free = Status == RegistrationStatus.Waiting || startsAt - now >= TimeSpan.FromDays(FreeCancellationDays);
         Status = RegistrationStatus.Cancelled;
         CancelledAt = now;
-        var reverse = free && Charged > 0;
-        if (free) Charged = 0m;
-        return reverse;
+        var given = (free && Charged > 0, free && Invoiced > 0);
+        if (free) (Charged, Invoiced) = (0m, 0m);
+        return given;
     }
 
     public void MarkAttendance(int halfDay, bool present)

@@ -35,8 +35,27 @@ internal sealed record Trainer(Guid PaymentId, string Name, Guid? MemberId, Guid
 /// <summary>What a registration did: its status and the position on the waiting list (0 when confirmed).</summary>
 internal sealed record Placement(RegistrationStatus Status, int WaitingPosition);
 
-/// <summary>What a cancellation did: a charge to give back, and the registrations promoted from the waiting list.</summary>
-internal sealed record CancellationOutcome(bool ReverseCharge, IReadOnlyList<Registration> Promoted);
+/// <summary>What a cancellation did: a charge to give back or an invoice to credit, and the registrations promoted from the waiting list.</summary>
+internal sealed record CancellationOutcome(bool ReverseCharge, bool CreditInvoice, IReadOnlyList<Registration> Promoted);
+
+/// <summary>A Spaces room held (or asked for) under <see cref="HoldId"/> for those half-days: what a move releases.</summary>
+internal sealed record RoomHold(Guid HoldId, Guid ResourceId, IReadOnlyList<HalfDay> HalfDays)
+{
+    public static RoomHold? Of(Venue venue, IReadOnlyList<HalfDay> halfDays) =>
+        venue is { ResourceId: { } resourceId, HoldId: { } holdId } ? new RoomHold(holdId, resourceId, halfDays) : null;
+}
+
+/// <summary>New half-days and place asked for a confirmed session, waiting for Spaces to hold the room (ADR 0086).</summary>
+internal sealed record ScheduleChange(IReadOnlyList<HalfDay> HalfDays, Venue Venue);
+
+/// <summary>
+/// What a change of dates or place did: whether the session moved (its trainees get an updated invitation) and the room
+/// holds to release (the room left behind, or a move asked before and now superseded).
+/// </summary>
+internal sealed record MoveOutcome(bool Moved, IReadOnlyList<RoomHold> Released)
+{
+    public static readonly MoveOutcome Nothing = new(false, []);
+}
 
 /// <summary>
 /// A session of a training (or an office's information session or workshop): its half-days, capacity, place, trainers
@@ -87,6 +106,18 @@ internal sealed class Session : AggregateRoot
 
     public TrainingVat Vat { get; private set; }
 
+    /// <summary>A move of a confirmed session waiting for its new room; the session stays as it was until Spaces holds it.</summary>
+    public ScheduleChange? PendingChange { get; private set; }
+
+    /// <summary>
+    /// How many times the session moved: the SEQUENCE of its invitations (RFC 5546), so a calendar replaces the events it
+    /// holds under the same UIDs.
+    /// </summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>When it last moved: the DTSTAMP of the invitations sent since.</summary>
+    public DateTimeOffset? MovedAt { get; private set; }
+
     /// <summary>The first day, stored for queries by date.</summary>
     public DateOnly FirstDay { get; private set; }
 
@@ -131,8 +162,7 @@ internal sealed class Session : AggregateRoot
     private static Session New(Guid entityId, Guid officeId, SessionKind kind, string title, IEnumerable<HalfDay> halfDays, int capacity, bool waitingList,
         string timeZone, Venue venue, IEnumerable<Trainer> trainers)
     {
-        var days = halfDays.OrderBy(h => h.Date).ThenBy(h => h.Start).ToList();
-        CheckRule(new HalfDaysDoNotOverlap(days));
+        var days = InOrder(halfDays);
         var session = new Session
         {
             Id = Guid.CreateVersion7(),
@@ -152,29 +182,99 @@ internal sealed class Session : AggregateRoot
         return session;
     }
 
-    /// <summary>A room is asked for (the session waits for Spaces' answer); an outside venue confirms it at once.</summary>
-    public void Place(Venue venue)
+    private static List<HalfDay> InOrder(IEnumerable<HalfDay> halfDays)
     {
-        CheckRule(new NotDeliveredYet(Status));
+        var days = halfDays.OrderBy(h => h.Date).ThenBy(h => h.Start).ToList();
+        CheckRule(new HalfDaysDoNotOverlap(days));
+        return days;
+    }
+
+    /// <summary>A room is asked for (the session waits for Spaces' answer); an outside venue confirms it at once.</summary>
+    private void Place(Venue venue)
+    {
         Venue = venue;
         RoomProblem = null;
         Status = venue.IsRoom ? SessionStatus.AwaitingRoom : SessionStatus.Confirmed;
     }
 
-    /// <summary>Spaces held the room asked for last; an answer to an older request changes nothing.</summary>
-    public bool RoomHeld(Guid holdId, string roomName, string placeName, string address)
+    /// <summary>
+    /// New half-days and/or a new place, before the session starts (ADR 0086). A confirmed session moving to a room keeps
+    /// its dates and place until Spaces holds the new room (<see cref="PendingChange"/>): its trainees are never told of
+    /// a move that may not happen. Otherwise (an outside venue, or no room confirmed yet) it moves at once. The number
+    /// of half-days is kept: each is an event of the trainees' invitations, updated under its UID.
+    /// </summary>
+    public MoveOutcome Move(IEnumerable<HalfDay> halfDays, Venue venue, DateTimeOffset now)
     {
-        if (Venue.HoldId != holdId || Status != SessionStatus.AwaitingRoom) return false;
-        Venue = Venue with { Name = $"{roomName}, {placeName}", Address = address };
-        Status = SessionStatus.Confirmed;
-        return true;
+        CheckRule(new NotDeliveredYet(Status));
+        CheckRule(new NotStartedBeforeMoving(StartsAt, now));
+        var days = InOrder(halfDays);
+        CheckRule(new KeepsItsHalfDays(_halfDays.Count, days.Count));
+        if (CourseId is not null) CheckRule(new HeldInItsSchoolYear(SchoolYear, days[0].Date, days[^1].Date));
+        var released = new List<RoomHold>();
+        if (PendingChange is { } superseded && RoomHold.Of(superseded.Venue, superseded.HalfDays) is { } asked) released.Add(asked);
+        PendingChange = null;
+        if (venue.IsRoom && Status == SessionStatus.Confirmed)
+        {
+            PendingChange = new ScheduleChange(days, venue);
+            RoomProblem = null;
+            return new MoveOutcome(false, released);
+        }
+        if (RoomHold.Of(Venue, _halfDays) is { } left) released.Add(left);
+        var told = Told;
+        _halfDays = days;
+        FirstDay = days[0].Date;
+        if (CourseId is null) SchoolYear = TrainingCourse.SchoolYearOf(FirstDay);
+        Place(venue);
+        return new MoveOutcome(Changed(told, now), released);
     }
 
+    /// <summary>
+    /// Spaces held a room: the one asked for last confirms the session; the one of a <see cref="PendingChange"/> moves it
+    /// there (the room held before to release). An answer to an older request changes nothing (null).
+    /// </summary>
+    public MoveOutcome? RoomHeld(Guid holdId, string roomName, string placeName, string address, DateTimeOffset now)
+    {
+        var told = Told;
+        var name = $"{roomName}, {placeName}";
+        if (PendingChange is { } change && change.Venue.HoldId == holdId)
+        {
+            var left = RoomHold.Of(Venue, _halfDays);
+            _halfDays = change.HalfDays.ToList();
+            FirstDay = _halfDays[0].Date;
+            Venue = change.Venue with { Name = name, Address = address };
+            PendingChange = null;
+            return new MoveOutcome(Changed(told, now), left is null ? [] : [left]);
+        }
+        if (Venue.HoldId != holdId || Status != SessionStatus.AwaitingRoom) return null;
+        Venue = Venue with { Name = name, Address = address };
+        Status = SessionStatus.Confirmed;
+        return new MoveOutcome(Changed(told, now), []);
+    }
+
+    /// <summary>The room asked for is not to be had: a session waiting for it is left to staff; a move asked for is dropped, the session stays as it was.</summary>
     public bool RoomUnavailable(Guid holdId, string reason)
     {
+        if (PendingChange is { } change && change.Venue.HoldId == holdId)
+        {
+            PendingChange = null;
+            RoomProblem = $"Not moved: {reason}";
+            return true;
+        }
         if (Venue.HoldId != holdId || Status != SessionStatus.AwaitingRoom) return false;
         Status = SessionStatus.RoomUnavailable;
         RoomProblem = reason;
+        return true;
+    }
+
+    /// <summary>What the trainees' invitations say: the half-days and the place.</summary>
+    private (List<HalfDay> HalfDays, string? Name, string? Address) Told => (_halfDays, Venue.Name, Venue.Address);
+
+    /// <summary>Whether the invitations sent are out of date; if so their next version is numbered and stamped.</summary>
+    private bool Changed((List<HalfDay> HalfDays, string? Name, string? Address) told, DateTimeOffset now)
+    {
+        if (told.HalfDays.SequenceEqual(_halfDays) && told.Name == Venue.Name && told.Address == Venue.Address) return false;
+        Sequence++;
+        MovedAt = now;
         return true;
     }
 
@@ -215,14 +315,14 @@ internal sealed class Session : AggregateRoot
     public Registration? Find(Guid registrationId) => _registrations.SingleOrDefault(r => r.Id == registrationId);
 
     /// <summary>
-    /// Frees the seat; free (a charge given back) until the registration's notice before the start, later the price is
+    /// Frees the seat; free (a charge given back, an invoice credited) until the registration's notice before the start, later the price is
     /// kept. The first in line take the seats freed, each charged then.
     /// </summary>
     public CancellationOutcome Cancel(Registration registration, DateTimeOffset now)
     {
         CheckRule(new RegistrationIsActive(registration.Status));
         CheckRule(new NotDeliveredYet(Status));
-        var reverse = registration.Cancel(StartsAt, now);
+        var (reverse, credit) = registration.Cancel(StartsAt, now);
         var promoted = new List<Registration>();
         foreach (var waiting in WaitingLine.ToList())
         {
@@ -230,7 +330,7 @@ internal sealed class Session : AggregateRoot
             waiting.Confirm();
             promoted.Add(waiting);
         }
-        return new CancellationOutcome(reverse, promoted);
+        return new CancellationOutcome(reverse, credit, promoted);
     }
 
     /// <summary>The sign-in sheet of a half-day (1 for the first): who of the confirmed trainees was there, once it has begun.</summary>
@@ -289,6 +389,20 @@ internal sealed class Session : AggregateRoot
         public bool IsBroken() => Now >= StartsAt;
 
         public string Message => "The session has started: registrations are closed.";
+    }
+
+    private sealed record NotStartedBeforeMoving(DateTimeOffset StartsAt, DateTimeOffset Now) : IBusinessRule
+    {
+        public bool IsBroken() => Now >= StartsAt;
+
+        public string Message => "The session has started: it no longer moves.";
+    }
+
+    private sealed record KeepsItsHalfDays(int Count, int Asked) : IBusinessRule
+    {
+        public bool IsBroken() => Count != Asked;
+
+        public string Message => $"The session has {Count} half-days: it moves with {Count}, not {Asked}.";
     }
 
     private sealed record NotRegisteredTwice(bool Registered) : IBusinessRule

@@ -16,8 +16,8 @@ namespace Smart.Modules.Training.Features.Registrations;
 /// <summary>Cancels a registration: its member, or the session's staff.</summary>
 public sealed record CancelRegistration(Guid SessionId, Guid RegistrationId);
 
-/// <summary>Whether the charge was given back, and the registrations promoted from the waiting list in its place.</summary>
-public sealed record RegistrationCancellationView(Guid RegistrationId, bool ChargeReversed, decimal ChargeKept, IReadOnlyList<Guid> Promoted);
+/// <summary>Whether the charge was given back (or the invoice credited), and the registrations promoted from the waiting list in its place.</summary>
+public sealed record RegistrationCancellationView(Guid RegistrationId, bool ChargeReversed, decimal ChargeKept, IReadOnlyList<Guid> Promoted, bool InvoiceCredited);
 
 public sealed class CancelRegistrationHandler(ICurrentUser user, TimeProvider clock)
 {
@@ -40,11 +40,15 @@ public sealed class CancelRegistrationHandler(ICurrentUser user, TimeProvider cl
             messages.Add(new ReverseActivityCharge(registration.ChargeId, registration.ActivityId!.Value, DateOnly.FromDateTime(now.UtcDateTime),
                 $"Cancelled in time: formation {target.Title}", PlanSessionHandler.Origin));
         }
+        if (outcome.CreditInvoice)
+        {
+            messages.Add(new CreditTraineeInvoice(registration.Id, $"Annulation dans le délai : formation « {target.Title} »", PlanSessionHandler.Origin));
+        }
         foreach (var promoted in outcome.Promoted)
         {
-            messages.AddRange(Registrations.Confirmed(target, promoted, promoted: true));
+            messages.AddRange(Registrations.Placed(target, promoted, promoted: true));
         }
-        return (new RegistrationCancellationView(registration.Id, outcome.ReverseCharge, registration.Charged, outcome.Promoted.Select(r => r.Id).ToList()), messages);
+        return (new RegistrationCancellationView(registration.Id, outcome.ReverseCharge, registration.Charged, outcome.Promoted.Select(r => r.Id).ToList(), outcome.CreditInvoice), messages);
     }
 }
 
@@ -52,7 +56,7 @@ public static class CancelRegistrationEndpoint
 {
     [WolverinePost("/api/training/sessions/{sessionId:guid}/registrations/{registrationId:guid}/cancellation", OperationId = "CancelRegistration"),
      ProducesCommandProblems, ProducesProblem(StatusCodes.Status404NotFound)]
-    [EndpointSummary("Cancels a registration (its member or the session's staff): free within the entity's notice (the charge given back), later the price is kept; the first in line is promoted and e-mailed.")]
+    [EndpointSummary("Cancels a registration (its member or the session's staff): free within the entity's notice (the charge given back, a non-member's invoice credited), later the price is kept; the first in line is promoted and e-mailed.")]
     public static async Task<Ok<RegistrationCancellationView>> Post(Guid sessionId, Guid registrationId, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<RegistrationCancellationView>(new CancelRegistration(sessionId, registrationId), ct));
 }

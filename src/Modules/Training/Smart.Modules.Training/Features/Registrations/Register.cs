@@ -20,8 +20,30 @@ using Wolverine.Runtime.Handlers;
 
 namespace Smart.Modules.Training.Features.Registrations;
 
-/// <summary>Someone registered by staff: a non-member (invoiced by staff) or a member of staff.</summary>
-public sealed record TraineeInput(string Name, string Email, TraineeAudience Audience)
+/// <summary>A non-member's billing address (their invoice is addressed there).</summary>
+public sealed record TraineeAddressInput(string Line1, string? Line2, string PostalCode, string City, string Country)
+{
+    internal BillingAddress ToDomain() =>
+        new(Line1.Trim(), string.IsNullOrWhiteSpace(Line2) ? null : Line2.Trim(), PostalCode.Trim(), City.Trim(), Country.ToUpperInvariant());
+
+    internal sealed class Validator : AbstractValidator<TraineeAddressInput>
+    {
+        public Validator()
+        {
+            RuleFor(a => a.Line1).NotEmpty().MaximumLength(200).HasNoNul();
+            RuleFor(a => a.Line2).MaximumLength(200).HasNoNul();
+            RuleFor(a => a.PostalCode).NotEmpty().MaximumLength(20).HasNoNul();
+            RuleFor(a => a.City).NotEmpty().MaximumLength(100).HasNoNul();
+            RuleFor(a => a.Country).NotEmpty().Matches("^[A-Za-z]{2}$").WithMessage("An ISO 3166 alpha-2 country code, e.g. FR.");
+        }
+    }
+}
+
+/// <summary>
+/// Someone registered by staff: a non-member (invoiced through the entity's programme activity when the session is
+/// priced: their billing address is then required) or a member of staff.
+/// </summary>
+public sealed record TraineeInput(string Name, string Email, TraineeAudience Audience, TraineeAddressInput? Address = null)
 {
     internal sealed class Validator : AbstractValidator<TraineeInput>
     {
@@ -30,6 +52,7 @@ public sealed record TraineeInput(string Name, string Email, TraineeAudience Aud
             RuleFor(t => t.Name).NotEmpty().MaximumLength(200).HasNoNul();
             RuleFor(t => t.Email).NotEmpty().MaximumLength(254).EmailAddress().HasNoNul();
             RuleFor(t => t.Audience).IsInEnum().NotEqual(TraineeAudience.Member).WithMessage("A member registers themselves, with one of their activities.");
+            RuleFor(t => t.Address!).SetValidator(new TraineeAddressInput.Validator()).When(t => t.Address is not null);
         }
     }
 }
@@ -57,10 +80,11 @@ public sealed record PlaceRegistration(Guid RegistrationId, Guid SessionId, Regi
 
 public sealed record RegistrationView(Guid Id, Guid SessionId, TraineeAudience Audience, Guid? MemberId, Guid? ActivityId, string Name, string Email,
     RegistrationStatus Status, int WaitingPosition, decimal Price, decimal Charged, int FreeCancellationDays, DateTimeOffset RegisteredAt,
-    DateTimeOffset? CancelledAt, IReadOnlyList<int> HalfDaysAttended, decimal HoursAttended, double? AverageRating)
+    DateTimeOffset? CancelledAt, IReadOnlyList<int> HalfDaysAttended, decimal HoursAttended, double? AverageRating, decimal Invoiced, string? InvoiceNumber)
 {
     internal static RegistrationView From(Session s, Registration r) => new(r.Id, s.Id, r.Audience, r.MemberId, r.ActivityId, r.Name, r.Email, r.Status,
-        s.PositionOf(r), r.Price, r.Charged, r.FreeCancellationDays, r.RegisteredAt, r.CancelledAt, r.Attended, s.HoursAttended(r), r.Feedback?.Average);
+        s.PositionOf(r), r.Price, r.Charged, r.FreeCancellationDays, r.RegisteredAt, r.CancelledAt, r.Attended, s.HoursAttended(r), r.Feedback?.Average,
+        r.Invoiced, r.InvoiceNumber);
 }
 
 public sealed class PlaceRegistrationHandler(ICurrentUser user, TimeProvider clock)
@@ -77,18 +101,28 @@ public sealed class PlaceRegistrationHandler(ICurrentUser user, TimeProvider clo
         target.Register(registration, now);
         // The revision read plus one: of two callers saving this session at once, one fails and runs again.
         session.UpdateRevision(target, target.Version + 1);
-        return (RegistrationView.From(target, registration), Registrations.Confirmed(target, registration, promoted: false));
+        return (RegistrationView.From(target, registration), Registrations.Placed(target, registration, promoted: false));
     }
 
     private async Task<Registration> NewAsync(IDocumentSession session, Session target, PlaceRegistration command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = command.Registration;
+        var rules = await session.LoadAsync<TrainingRules>(target.EntityId, cancellationToken) ?? TrainingRules.For(target.EntityId);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (request.Trainee is { } trainee)
         {
             BusinessRules.Check(new OthersAreRegisteredByStaff(user.Manages(target.EntityId, target.OfficeId)));
             var price = target.Vat.InclVat(target.Prices.For(trainee.Audience));
+            var address = trainee.Address?.ToDomain();
+            Guid? invoicing = null;
+            // A priced non-member is invoiced by the entity's programme activity (ADR 0087): to an address.
+            if (trainee.Audience == TraineeAudience.NonMember && price > 0)
+            {
+                if (address is null) throw TrainingAccess.Field("trainee.address", $"A non-member is invoiced the {price:0.00} of the session: their billing address.");
+                invoicing = rules.ProgrammeActivityOn(today).ActivityId;
+            }
             return Registration.New(command.RegistrationId, trainee.Audience, null, null, trainee.Name.Trim(), trainee.Email.Trim(), price,
-                await FreeCancellationDaysAsync(session, target, price, now, cancellationToken), now);
+                FreeCancellationDays(rules, price, today), now, address, invoicing);
         }
 
         var memberId = user.MemberId ?? throw TrainingAccess.Field("trainee", "Staff register someone else: give their name, e-mail and audience.");
@@ -104,16 +138,12 @@ public sealed class PlaceRegistrationHandler(ICurrentUser user, TimeProvider clo
             BusinessRules.Check(new BudgetCoversThePrice(activity, memberPrice));
         }
         return Registration.New(command.RegistrationId, TraineeAudience.Member, memberId, activity?.ActivityId, member.DisplayName, member.Email, memberPrice,
-            await FreeCancellationDaysAsync(session, target, memberPrice, now, cancellationToken), now);
+            FreeCancellationDays(rules, memberPrice, today), now);
     }
 
     /// <summary>The entity's rule in force today; a free session needs none (nothing to give back).</summary>
-    private static async Task<int> FreeCancellationDaysAsync(IQuerySession session, Session target, decimal price, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var rules = await session.LoadAsync<TrainingRules>(target.EntityId, cancellationToken) ?? TrainingRules.For(target.EntityId);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        return price > 0 ? rules.CancellationOn(today).FreeCancellationDays : rules.Cancellation.InForceOn(today)?.FreeCancellationDays ?? 0;
-    }
+    private static int FreeCancellationDays(TrainingRules rules, decimal price, DateOnly today) =>
+        price > 0 ? rules.CancellationOn(today).FreeCancellationDays : rules.Cancellation.InForceOn(today)?.FreeCancellationDays ?? 0;
 
     private sealed record OthersAreRegisteredByStaff(bool IsStaff) : IBusinessRule
     {
@@ -139,15 +169,27 @@ public sealed class PlaceRegistrationHandler(ICurrentUser user, TimeProvider clo
 
 internal static class Registrations
 {
-    /// <summary>For a confirmed registration: its charge (a priced member's) and its invitation; nothing while it waits.</summary>
-    public static OutgoingMessages Confirmed(Session session, Registration registration, bool promoted)
+    /// <summary>
+    /// For a confirmed registration: its charge (a priced member's) or its invoice (a priced non-member's) and its
+    /// invitation; for one put on the waiting list, the e-mail telling its position.
+    /// </summary>
+    public static OutgoingMessages Placed(Session session, Registration registration, bool promoted)
     {
         var messages = new OutgoingMessages();
+        if (registration.Status == RegistrationStatus.Waiting) messages.Add(Invitations.Waiting(session, registration));
         if (registration.Status != RegistrationStatus.Confirmed) return messages;
         if (registration.ChargesAnActivity)
         {
             messages.Add(new ChargeActivity(registration.ChargeId, registration.ActivityId!.Value, ActivityChargeKind.TrainingCharge, registration.Price,
                 DateOnly.FromDateTime(registration.RegisteredAt.UtcDateTime), $"Formation {session.Title}, {session.FirstDay:yyyy-MM-dd}", PlanSessionHandler.Origin));
+        }
+        if (registration.IsInvoiced && registration.Address is { } a)
+        {
+            // The price excl. VAT: Activities applies the VAT of the training activity (the entity's exemption).
+            messages.Add(new InvoiceTrainee(registration.Id, session.EntityId, registration.InvoicingActivityId!.Value, registration.Name, registration.Email,
+                new PostalAddress(a.Line1, a.Line2, a.PostalCode, a.City, a.Country),
+                $"Formation « {session.Title} », du {session.FirstDay:dd/MM/yyyy} au {session.LastDay:dd/MM/yyyy} ({session.Hours:0.##} h)",
+                session.Prices.For(registration.Audience), PlanSessionHandler.Origin));
         }
         messages.Add(Invitations.Of(session, registration, promoted));
         return messages;
@@ -157,7 +199,7 @@ internal static class Registrations
 public static class RegisterEndpoint
 {
     [WolverinePost("/api/training/sessions/{sessionId:guid}/registrations", OperationId = "RegisterForSession"), ProducesCommandProblems]
-    [EndpointSummary("Registers the caller (a member, charged to one of their activities) or, by staff, a non-member or staff for a session; a full session puts it on the waiting list when it keeps one (409 otherwise). A confirmed seat is e-mailed with an .ics invitation.")]
+    [EndpointSummary("Registers the caller (a member, charged to one of their activities) or, by staff, a non-member or staff for a session; a full session puts it on the waiting list when it keeps one (409 otherwise). A confirmed seat is e-mailed with an .ics invitation, a place on the waiting list with its position.")]
     public static async Task<Created<RegistrationView>> Post(Guid sessionId, RegisterForSession command, IMessageBus bus, CancellationToken ct)
     {
         // Activities owns budgets: it answers for the activity before Training decides.

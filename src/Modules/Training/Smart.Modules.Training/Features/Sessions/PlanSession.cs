@@ -107,22 +107,6 @@ public sealed record PlanSession(SessionKind Kind, Guid? TrainingId, string? Tit
 /// <summary>The session to plan, with its office and the member-trainers' activities as Governance and Activities answered (null when unknown).</summary>
 public sealed record PlanSessionInOffice(PlanSession Session, OfficeReference? Office, IReadOnlyList<ActivityStanding?> TrainerActivities);
 
-/// <summary>Moves a session to another Spaces room or to an outside venue (its room request is released).</summary>
-public sealed record ChangeSessionPlace(Guid? RoomId, VenueInput? Venue)
-{
-    internal sealed class Validator : AbstractValidator<ChangeSessionPlace>
-    {
-        public Validator()
-        {
-            RuleFor(c => c.RoomId).NotEmpty().When(c => c.Venue is null).WithMessage("A Spaces room or an outside venue.");
-            RuleFor(c => c.RoomId).Null().When(c => c.Venue is not null).WithMessage("A Spaces room or an outside venue, not both.");
-            RuleFor(c => c.Venue!).SetValidator(new VenueInput.Validator()).When(c => c.Venue is not null);
-        }
-    }
-}
-
-public sealed record MoveSession(Guid SessionId, ChangeSessionPlace Change);
-
 public sealed class PlanSessionHandler(ICurrentUser user, TimeProvider clock)
 {
     public const string Origin = "Training";
@@ -153,22 +137,7 @@ public sealed class PlanSessionHandler(ICurrentUser user, TimeProvider clock)
             throw TrainingAccess.Field("halfDays", "The session starts in the past.");
         }
         session.Insert(planned);
-        return (planned.Id, RoomRequest(planned));
-    }
-
-    public async Task<OutgoingMessages> HandleAsync(MoveSession command, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var moved = await session.LoadManagedSessionAsync(user, command.SessionId, cancellationToken);
-        var messages = new OutgoingMessages();
-        if (moved.Venue is { ResourceId: { } oldRoom, HoldId: { } oldHold })
-        {
-            messages.Add(new ReleaseRoom(oldHold, oldRoom, Slots(moved)));
-        }
-        var change = command.Change;
-        moved.Place(change.RoomId is { } roomId ? Venue.Room(roomId) : Venue.Outside(change.Venue!.Name.Trim(), change.Venue.Address.Trim()));
-        session.UpdateRevision(moved, moved.Version + 1);
-        messages.AddRange(RoomRequest(moved));
-        return messages;
+        return (planned.Id, SessionRooms.Requested(planned));
     }
 
     /// <summary>The member-trainer's activity must be theirs, in the session's entity; another one does not exist for the caller.</summary>
@@ -181,18 +150,6 @@ public sealed class PlanSessionHandler(ICurrentUser user, TimeProvider clock)
         }
         return new Trainer(Guid.CreateVersion7(), input.Name.Trim(), memberId, activity.ActivityId, input.Amount);
     }
-
-    private static OutgoingMessages RoomRequest(Session planned)
-    {
-        var messages = new OutgoingMessages();
-        if (planned.Venue is { ResourceId: { } roomId, HoldId: { } holdId })
-        {
-            messages.Add(new HoldRoom(holdId, planned.EntityId, roomId, Slots(planned), planned.Capacity, planned.Title, Origin));
-        }
-        return messages;
-    }
-
-    private static List<RoomSlot> Slots(Session planned) => planned.HalfDays.Select(h => new RoomSlot(h.Date, h.Start, h.End)).ToList();
 }
 
 public static class PlanSessionEndpoints
@@ -209,13 +166,5 @@ public static class PlanSessionEndpoints
             activities.Add(trainer.ActivityId is { } id ? await bus.InvokeAsync<ActivityStanding?>(new GetActivityStanding(id), ct) : null);
         }
         return await bus.CreateAsync(new PlanSessionInOffice(command, office, activities), "/api/training/sessions/", ct);
-    }
-
-    [WolverinePut("/api/training/sessions/{sessionId:guid}/place", OperationId = "ChangeSessionPlace"), Authorize(SmartPolicies.Staff), ProducesCommandProblems]
-    [EndpointSummary("Moves a session to another Spaces room (asked for again) or an outside venue (staff); the room held before is released.")]
-    public static async Task<NoContent> Put(Guid sessionId, ChangeSessionPlace change, IMessageBus bus, CancellationToken ct)
-    {
-        await bus.InvokeAsync(new MoveSession(sessionId, change), ct);
-        return TypedResults.NoContent();
     }
 }
