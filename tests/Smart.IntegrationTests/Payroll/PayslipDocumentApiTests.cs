@@ -8,6 +8,7 @@ using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Features.Employees;
 using Smart.Modules.Payroll.Features.Gdc;
 using Smart.Modules.Payroll.Features.Payslips;
+using Npgsql;
 using UglyToad.PdfPig;
 using static Smart.IntegrationTests.Payroll.PayrollScenario;
 
@@ -17,16 +18,16 @@ namespace Smart.IntegrationTests.Payroll;
 public sealed class PayslipDocumentApiTests(PayrollApp app) : IClassFixture<PayrollApp>
 {
     /// <summary>The cooperative's SIRET as Governance publishes it (820 498 187 00013, Luhn key valid).</summary>
-    private const string SmartSiret = "82049818700013";
+    internal const string SmartSiret = "82049818700013";
 
     private const string Nir = "2 94 06 75 112 045 48";
 
-    private static EntityLegalIdentityChanged Identity(Guid entityId, DateOnly from, string siret = SmartSiret) => new(entityId, "SMARTFR", from,
+    internal static EntityLegalIdentityChanged Identity(Guid entityId, DateOnly from, string siret = SmartSiret) => new(entityId, "SMARTFR", from,
         new EntityLegalIdentity("SMart FR", "SCIC SA à capital variable", null, new PostalAddress("3 rue du Faubourg", null, "59000", "Lille", "FR"), siret[..9],
             siret, "Lille", "FR12820498187", "7022Z", "Entreprises artistiques et culturelles (IDCC 1285)", "URSSAF Nord-Pas-de-Calais, compte 317000000000000001",
             "FR7630006000011234567890189", "AGRIFRPP", 0.1215m, 40m), null);
 
-    private static async Task<string> PdfTextAsync(HttpResponseMessage response)
+    internal static async Task<string> PdfTextAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
@@ -34,7 +35,7 @@ public sealed class PayslipDocumentApiTests(PayrollApp app) : IClassFixture<Payr
         return string.Concat(pdf.GetPages().Select(p => p.Text));
     }
 
-    private static void AssertAmount(string text, string label, decimal amount) =>
+    internal static void AssertAmount(string text, string label, decimal amount) =>
         Assert.Matches(Regex.Escape(label) + @"[^€]*?" + Regex.Escape(HtmlPage.Euros(amount)), text);
 
     [Fact]
@@ -79,6 +80,31 @@ public sealed class PayslipDocumentApiTests(PayrollApp app) : IClassFixture<Payr
     }
 
     [Fact]
+    public async Task Given_a_payslip_stored_before_payslips_kept_their_sheet_Then_its_JSON_and_PDF_still_render_and_say_what_was_not_kept()
+    {
+        var scenario = await new PayrollScenario(app).StartAsync();
+        var (_, member, activity, _) = await scenario.ActivityWith900Async();
+        await scenario.RequestSalaryAsync(member, activity, Salary(800.00m));
+        var id = Assert.Single((await GetAsync<PagedResult<PayslipSummary>>(member, $"/api/payroll/payslips?activityId={activity}")).Items).Id;
+        // The stored document as an earlier version wrote it: no sheet, no net social (either JSON casing).
+        await using (var connection = new NpgsqlConnection(app.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var strip = new NpgsqlCommand(
+                "UPDATE payroll.mt_doc_payslip SET data = data - 'Sheet' - 'sheet' - 'NetSocial' - 'netSocial' WHERE id = @id", connection);
+            strip.Parameters.AddWithValue("id", id);
+            Assert.Equal(1, await strip.ExecuteNonQueryAsync());
+        }
+
+        var payslip = await GetAsync<PayslipView>(member, $"/api/payroll/payslips/{id}");
+        Assert.Equal((false, (object?)null, 608.75m - 103.81m, 7m), (payslip.Snapshot, (object?)payslip.Employer, payslip.NetSocial, payslip.Hours));
+        var text = await PdfTextAsync(await member.GetAsync($"/api/payroll/payslips/{id}/pdf"));
+        Assert.Contains("Identité de l'employeur non conservée", text);
+        AssertAmount(text, "Montant net social", 504.94m);
+        AssertAmount(text, "Net payé", payslip.NetPaid);
+    }
+
+    [Fact]
     public async Task Given_the_employee_file_Then_the_member_and_operators_see_the_full_NIR_an_advisor_a_masked_one_others_404_and_a_bad_key_is_400_changing_nothing()
     {
         var scenario = await new PayrollScenario(app).StartAsync();
@@ -105,12 +131,16 @@ public sealed class PayslipDocumentApiTests(PayrollApp app) : IClassFixture<Payr
         Assert.Equal(("•••••••••••4548", true), (masked.SocialSecurityNumber, masked.SocialSecurityNumberMasked));
         Assert.Null((await GetAsync<EmployeeFileView>(other, $"/api/payroll/employees/{otherId}/file")).SocialSecurityNumber);
     }
+}
 
+/// <summary>Contract-management payslips as documents: in a class of their own, since they move the shared clock by weeks.</summary>
+public sealed class GdcPayslipDocumentApiTests(PayrollApp app) : IClassFixture<PayrollApp>
+{
     [Fact]
     public async Task Given_a_contract_management_payslip_Then_its_PDF_names_the_employer_structure_not_the_cooperative_and_another_employer_gets_404()
     {
         var scenario = await new GdcScenario(app).StartAsync();
-        await app.PublishAsync(Identity(scenario.Activities.Structure.EntityId, new DateOnly(2026, 1, 1)));
+        await app.PublishAsync(PayslipDocumentApiTests.Identity(scenario.Activities.Structure.EntityId, new DateOnly(2026, 1, 1)));
         var (employerId, employer) = await scenario.EmployerAsync();
         await scenario.SignMandateAsync(employerId);
         var employeeId = await GdcScenario.RegisterEmployeeAsync(employer, employerId);
@@ -125,12 +155,12 @@ public sealed class PayslipDocumentApiTests(PayrollApp app) : IClassFixture<Payr
         var payslip = Assert.Single((await GetAsync<EmployerPayrollRunView>(employer, $"/api/payroll/employer-payroll-runs/{created.RunId}")).Payslips);
         Assert.Equal((GdcScenario.EmployerSiret, payslip.Gross - payslip.EmployeeContributions), (payslip.Sheet!.Employer!.Siret, payslip.NetSocial));
 
-        var text = await PdfTextAsync(await employer.GetAsync($"/api/payroll/gdc-contracts/{contractId}/payslip/pdf"));
+        var text = await PayslipDocumentApiTests.PdfTextAsync(await employer.GetAsync($"/api/payroll/gdc-contracts/{contractId}/payslip/pdf"));
         Assert.Contains($"SIRET : {GdcScenario.EmployerSiret}", text);
         Assert.Contains("Association Les Tréteaux", text);
-        Assert.DoesNotContain(SmartSiret, text);
-        AssertAmount(text, "Montant net social", payslip.NetSocial!.Value);
-        AssertAmount(text, "Net payé", payslip.NetPaid);
+        Assert.DoesNotContain(PayslipDocumentApiTests.SmartSiret, text);
+        PayslipDocumentApiTests.AssertAmount(text, "Montant net social", payslip.NetSocial!.Value);
+        PayslipDocumentApiTests.AssertAmount(text, "Net payé", payslip.NetPaid);
         Assert.Contains("•••••••••••4548", text);
         Assert.Contains(GdcScenario.EmployerSiret, await employer.GetStringAsync($"/api/payroll/gdc-contracts/{contractId}/payslip/html"));
 
