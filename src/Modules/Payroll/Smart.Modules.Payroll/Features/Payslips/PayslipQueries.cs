@@ -59,10 +59,23 @@ public sealed record GetPayslipDocument(Guid PayslipId);
 
 public sealed class PayslipQueriesHandler(ICurrentUser user)
 {
-    public async Task<PayslipView> HandleAsync(GetPayslip query, IQuerySession session, CancellationToken cancellationToken)
+    public Task<PayslipView> HandleAsync(GetPayslip query, IQuerySession session, CancellationToken cancellationToken) =>
+        ViewAsync(query.PayslipId, session, cancellationToken);
+
+    public async Task<PrintableDocument> HandleAsync(GetPayslipDocument query, IQuerySession session, CancellationToken cancellationToken)
     {
-        var payslip = await session.Query<Payslip>().VisibleTo(user).SingleOrDefaultAsync(p => p.Id == query.PayslipId, cancellationToken)
-            ?? throw new NotFoundException("Payslip", query.PayslipId);
+        var view = await ViewAsync(query.PayslipId, session, cancellationToken);
+        return PayslipDocument.Build(new PayslipPrint(view.Id, view.Employer, view.EmployeeName, view.Job, view.Classification, view.SocialSecurityNumber,
+                view.ContractKind, view.Days, view.Hours, view.PeriodStart, view.PeriodEnd, view.IssuedOn, view.PayDate, view.ContributionTable, view.PeriodCeiling,
+                view.Gross, view.Lines, view.EmployeeContributions, view.EmployerContributions, view.EmployerCost, view.Net, view.IncomeTaxRate, view.IncomeTax,
+                view.NetPaid, view.NetSocial, view.Snapshot),
+            await session.LogoAsync(view.Employer, cancellationToken));
+    }
+
+    private async Task<PayslipView> ViewAsync(Guid payslipId, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var payslip = await session.Query<Payslip>().VisibleTo(user).SingleOrDefaultAsync(p => p.Id == payslipId, cancellationToken)
+            ?? throw new NotFoundException("Payslip", payslipId);
         var contract = (await session.LoadAsync<EmploymentContract>(payslip.ContractId, cancellationToken))!;
         // A payslip issued before its sheet was kept: the name is the member's current one, the job and hours the contract's (ADR 0093).
         var sheet = payslip.Sheet ?? contract.Sheet(null, (await session.LoadAsync<Employee>(payslip.MemberId, cancellationToken))!.DisplayName, null, null);
@@ -74,16 +87,6 @@ public sealed class PayslipQueriesHandler(ICurrentUser user)
             payslip.NetPaid, payslip.Status, payslip.PaidOn, payslip.GuaranteeFundAdvance,
             payslip.NetSocial ?? PayFigures.NetSocialOf(payslip.Gross, payslip.EmployeeContributions), sheet.Employer, sheet.Classification, sheet.SocialSecurityNumber,
             sheet.Days, sheet.Hours, payslip.Sheet is not null);
-    }
-
-    public async Task<PrintableDocument> HandleAsync(GetPayslipDocument query, IQuerySession session, CancellationToken cancellationToken)
-    {
-        var view = await HandleAsync(new GetPayslip(query.PayslipId), session, cancellationToken);
-        return PayslipDocument.Build(new PayslipPrint(view.Id, view.Employer, view.EmployeeName, view.Job, view.Classification, view.SocialSecurityNumber,
-                view.ContractKind, view.Days, view.Hours, view.PeriodStart, view.PeriodEnd, view.IssuedOn, view.PayDate, view.ContributionTable, view.PeriodCeiling,
-                view.Gross, view.Lines, view.EmployeeContributions, view.EmployerContributions, view.EmployerCost, view.Net, view.IncomeTaxRate, view.IncomeTax,
-                view.NetPaid, view.NetSocial, view.Snapshot),
-            await session.LogoAsync(view.Employer, cancellationToken));
     }
 
     public async Task<PagedResult<PayslipSummary>> HandleAsync(ListPayslips query, IQuerySession session, CancellationToken cancellationToken)
