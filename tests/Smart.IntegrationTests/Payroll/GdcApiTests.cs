@@ -124,7 +124,9 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
             employeeId, kind = "Cddu", category = "Artistic", start = new DateOnly(9999, 12, 30), end = new DateOnly(9999, 12, 31), days = 1m, job = "Comédienne",
             gross = 100m, expenses = 0m,
         })).AssertFieldErrorsAsync("start", "end");
-        await (await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = Guid.Empty, scope = "Partial" })).AssertFieldErrorsAsync("employerId");
+        await (await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = Guid.Empty, scope = "Partial" })).AssertFieldErrorsAsync("employerId", "employer");
+        await (await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = owner, scope = "Partial", employer = EmployerIdentity("73282932000075", "90012") }))
+            .AssertFieldErrorsAsync("employer.siret", "employer.apeCode");
         await (await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = owner, scope = "Total" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await scenario.Operator.PostAsJsonAsync($"/api/payroll/employers/{owner}/payroll-runs", new { year = 2026, month = 13 })).AssertFieldErrorsAsync("month");
         Assert.Equal((employees, contracts, mandates), (await scenario.CountAsync<GdcEmployee>(), await scenario.CountAsync<GdcContract>(),
@@ -138,13 +140,13 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
         var (person, _) = await scenario.Activities.MemberAsync();
         var (employerId, employer) = await scenario.EmployerAsync();
 
-        var forPerson = await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = person, scope = "Complete" });
+        var forPerson = await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId = person, scope = "Complete", employer = EmployerIdentity() });
         Assert.Equal("MandateIsGivenByALegalEntity", (await forPerson.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         var noMandate = await employer.PostAsJsonAsync($"/api/payroll/employers/{employerId}/employees", Employee());
         Assert.Equal("MandateIsInForce", (await noMandate.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
         var mandateId = await scenario.SignMandateAsync(employerId, "Complete");
-        var second = await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId, scope = "Partial" });
+        var second = await scenario.Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId, scope = "Partial", employer = EmployerIdentity() });
         Assert.Equal("OneMandatePerEmployerAndYear", (await second.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         var employeeId = await RegisterEmployeeAsync(employer, employerId);
         var retroactive = await employer.PostAsJsonAsync($"/api/payroll/employers/{employerId}/contracts", scenario.Contract(employeeId, startInDays: -1));
@@ -157,6 +159,6 @@ public sealed class GdcApiTests(PayrollApp app) : IClassFixture<PayrollApp>
             (renewal.Year, renewal.StartsOn, renewal.EndsOn, renewal.Scope, renewal.RenewalOf));
         var twice = await scenario.Operator.PostAsJsonAsync($"/api/payroll/mandates/{mandateId}/renewal", new { scope = "Partial" });
         Assert.Equal("OneMandatePerEmployerAndYear", (await twice.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
-        AssertStatus(HttpStatusCode.Forbidden, await employer.PostAsJsonAsync("/api/payroll/mandates", new { employerId, scope = "Partial" }));
+        AssertStatus(HttpStatusCode.Forbidden, await employer.PostAsJsonAsync("/api/payroll/mandates", new { employerId, scope = "Partial", employer = EmployerIdentity() }));
     }
 }

@@ -60,8 +60,18 @@ public sealed class GdcScenario(SmartApp app)
         return (employerId, await EmployerClientAsync(employerId));
     }
 
+    /// <summary>The employer structure's legal identity its employees' payslips print (SIRET 732 829 320 00074, Luhn key valid).</summary>
+    public const string EmployerSiret = "73282932000074";
+
+    public static object EmployerIdentity(string siret = EmployerSiret, string apeCode = "9001Z") => new
+    {
+        legalName = "Association Les Tréteaux", legalForm = "Association loi 1901",
+        address = new { line1 = "12 rue des Arts", postalCode = "59000", city = "Lille", country = "FR" }, siret, apeCode,
+        collectiveAgreement = "Entreprises artistiques et culturelles (IDCC 1285)", urssaf = "URSSAF Nord-Pas-de-Calais, compte 317000001234567890",
+    };
+
     public async Task<Guid> SignMandateAsync(Guid employerId, string scope = "Partial") =>
-        await CreatedIdAsync(await Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId, scope }));
+        await CreatedIdAsync(await Operator.PostAsJsonAsync("/api/payroll/mandates", new { employerId, scope, employer = EmployerIdentity() }));
 
     public static object Employee(string nir = Nir, decimal taxRate = 0.05m) => new
     {

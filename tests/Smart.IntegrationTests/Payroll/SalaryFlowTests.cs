@@ -68,8 +68,8 @@ public sealed class SalaryFlowTests(PayrollApp app) : IClassFixture<PayrollApp>
         ], payslip.Lines.Select(l => (l.Name, l.Base, l.EmployeeAmount, l.EmployerAmount)).ToList());
         Assert.Equal((PayslipStatus.Issued, (DateOnly?)null), (payslip.Status, payslip.PaidOn));
         var html = await member.GetStringAsync($"/api/payroll/payslips/{payslip.Id}/html");
-        Assert.Contains("Salaire brut : 608,75 €", html);
-        Assert.Contains("Net payé : 504,94 €", html);
+        Assert.Contains($"<th>Salaire brut</th><th class=\"n\">{HtmlPage.Encode("608,75 €")}</th>", html);
+        Assert.Contains($"<th>{HtmlPage.Encode("Net payé")}</th><th class=\"n\">{HtmlPage.Encode("504,94 €")}</th>", html);
 
         // Activities booked the salary cost: 1,000.00 − 100.00 − 800.00.
         Assert.Equal(new Budget(100.00m, 0m, 100.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));

@@ -15,7 +15,7 @@ public sealed class EmployerPayrollRunTests
     private static readonly MinimumWage Smic = new(new DateOnly(2026, 1, 1), 12.02m);
     private static readonly GdcFeeRates Rates = new(new DateOnly(2015, 1, 1), 0.02m, 0.045m, 0.20m, 7);
 
-    private readonly Mandate _mandate = Mandate.Sign(new EmployerFacts(Guid.NewGuid(), true, Guid.NewGuid(), Guid.NewGuid()), MandateScope.Complete, SignedOn, false, SignedOn);
+    private readonly Mandate _mandate = Mandate.Sign(new EmployerFacts(Guid.NewGuid(), true, Guid.NewGuid(), Guid.NewGuid()), PayslipSheetTests.Treteaux, MandateScope.Complete, SignedOn, false, SignedOn);
 
     /// <summary>Employer 25 % on the gross and 10 % capped at one ceiling; employee 14 % and 7 % capped.</summary>
     private static IReadOnlyList<CappedLine> Lines() => CappedLine.For(ContributionTable.Create(null, ContractCategory.Artistic, new DateOnly(2026, 1, 1), "Test",

@@ -1,5 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.UnitTests.Payroll;
@@ -8,6 +9,7 @@ public sealed class GdcTests
 {
     private static readonly Guid SmartFr = Guid.NewGuid();
     private static readonly EmployerFacts Association = new(Guid.NewGuid(), IsLegalEntity: true, SmartFr, Guid.NewGuid());
+    private static readonly PayslipEmployer Identity = PayslipSheetTests.Treteaux;
     private static readonly GdcFeeRates Rates2026 = new(new DateOnly(2020, 1, 1), 0.02m, 0.045m, 0.20m, 7);
 
     /// <summary>The month: gross 10,000.00, net 7,800.00, contributions 2,200.00 and 4,200.00, expenses 120.00.</summary>
@@ -55,13 +57,14 @@ public sealed class GdcTests
     [Fact]
     public void Given_a_mandate_signed_on_2026_03_15_Then_it_runs_to_31_December_and_its_renewal_covers_2027()
     {
-        var mandate = Mandate.Sign(Association, MandateScope.Partial, new DateOnly(2026, 3, 15), mandateForTheYear: false, new DateOnly(2026, 3, 16));
+        var mandate = Mandate.Sign(Association, Identity, MandateScope.Partial, new DateOnly(2026, 3, 15), mandateForTheYear: false, new DateOnly(2026, 3, 16));
 
-        var renewal = mandate.Renew(MandateScope.Complete, new DateOnly(2026, 12, 1), mandateForNextYear: false, new DateOnly(2026, 12, 1));
+        var renewal = mandate.Renew(MandateScope.Complete, null, new DateOnly(2026, 12, 1), mandateForNextYear: false, new DateOnly(2026, 12, 1));
 
         Assert.Equal((2026, new DateOnly(2026, 3, 15), new DateOnly(2026, 12, 31)), (mandate.Year, mandate.StartsOn, mandate.EndsOn));
         Assert.Equal((2027, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), MandateScope.Complete, mandate.Id),
             (renewal.Year, renewal.StartsOn, renewal.EndsOn, renewal.Scope, renewal.RenewalOf));
+        Assert.Equal(("73282932000074", "73282932000074"), (mandate.Employer!.Siret, renewal.Employer!.Siret));
         Assert.False(mandate.Covers(new DateOnly(2026, 3, 14)));
         Assert.True(mandate.Covers(new DateOnly(2026, 12, 31)));
     }
@@ -73,22 +76,22 @@ public sealed class GdcTests
         var today = new DateOnly(2026, 3, 16);
 
         Assert.Equal("MandateIsGivenByALegalEntity",
-            Assert.Throws<BusinessRuleViolationException>(() => Mandate.Sign(person, MandateScope.Partial, today, false, today)).Rule);
+            Assert.Throws<BusinessRuleViolationException>(() => Mandate.Sign(person, Identity, MandateScope.Partial, today, false, today)).Rule);
         Assert.Equal("OneMandatePerEmployerAndYear",
-            Assert.Throws<BusinessRuleViolationException>(() => Mandate.Sign(Association, MandateScope.Partial, today, true, today)).Rule);
+            Assert.Throws<BusinessRuleViolationException>(() => Mandate.Sign(Association, Identity, MandateScope.Partial, today, true, today)).Rule);
         Assert.Equal("SignatureIsNotInTheFuture",
-            Assert.Throws<BusinessRuleViolationException>(() => Mandate.Sign(Association, MandateScope.Partial, today.AddDays(1), false, today)).Rule);
+            Assert.Throws<BusinessRuleViolationException>(() => Mandate.Sign(Association, Identity, MandateScope.Partial, today.AddDays(1), false, today)).Rule);
     }
 
     [Fact]
     public void Given_a_2026_mandate_Then_a_renewal_signed_in_2028_or_a_second_renewal_is_refused()
     {
-        var mandate = Mandate.Sign(Association, MandateScope.Partial, new DateOnly(2026, 3, 15), false, new DateOnly(2026, 3, 15));
+        var mandate = Mandate.Sign(Association, Identity, MandateScope.Partial, new DateOnly(2026, 3, 15), false, new DateOnly(2026, 3, 15));
 
         Assert.Equal("RenewalIsSignedByTheEndOfTheYearItCovers", Assert.Throws<BusinessRuleViolationException>(() =>
-            mandate.Renew(MandateScope.Partial, new DateOnly(2028, 1, 2), false, new DateOnly(2028, 1, 2))).Rule);
+            mandate.Renew(MandateScope.Partial, null, new DateOnly(2028, 1, 2), false, new DateOnly(2028, 1, 2))).Rule);
         Assert.Equal("OneMandatePerEmployerAndYear", Assert.Throws<BusinessRuleViolationException>(() =>
-            mandate.Renew(MandateScope.Partial, new DateOnly(2026, 12, 1), true, new DateOnly(2026, 12, 1))).Rule);
+            mandate.Renew(MandateScope.Partial, null, new DateOnly(2026, 12, 1), true, new DateOnly(2026, 12, 1))).Rule);
     }
 
     [Theory]

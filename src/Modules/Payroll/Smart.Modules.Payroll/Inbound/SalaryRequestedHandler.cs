@@ -35,7 +35,7 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
         Payslip payslip;
         try
         {
-            (contract, payslip) = await ConcludeAsync(session, request, employee.OfficeId, employee.IncomeTaxRateOn, cancellationToken);
+            (contract, payslip) = await ConcludeAsync(session, request, employee, cancellationToken);
         }
         catch (BusinessRuleViolationException broken)
         {
@@ -52,7 +52,7 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
         return outgoing;
     }
 
-    private async Task<(EmploymentContract, Payslip)> ConcludeAsync(IDocumentSession session, SalaryRequested request, Guid officeId, Func<DateOnly, decimal> incomeTaxRateOn,
+    private async Task<(EmploymentContract, Payslip)> ConcludeAsync(IDocumentSession session, SalaryRequested request, Employee employee,
         CancellationToken cancellationToken)
     {
         var today = clock.Today();
@@ -65,11 +65,13 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
         var table = await session.ContributionTableAsync(request.EntityId, terms.Category, terms.Start, cancellationToken);
         var ceiling = configuration.CeilingOn(terms.Start).ForPeriod(terms.Start, terms.End, terms.Days, terms.TotalHours(limits));
         var payDate = await session.PayDateAsync(request.EntityId, terms.End, cancellationToken);
-        var figures = PayFigures.Compute(request.EmploymentBudget, CappedLine.For(table, ceiling), incomeTaxRateOn(payDate));
+        var figures = PayFigures.Compute(request.EmploymentBudget, CappedLine.For(table, ceiling), employee.IncomeTaxRateOn(payDate));
 
-        var contract = EmploymentContract.Conclude(request.SalaryRequestId, request.ActivityId, request.EntityId, officeId, request.MemberId,
+        var contract = EmploymentContract.Conclude(request.SalaryRequestId, request.ActivityId, request.EntityId, employee.OfficeId, request.MemberId,
             request.EmploymentBudget, terms, today, limits, figures.Gross, configuration.MinimumWageOn(terms.Start));
-        return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate));
+        // The payslip keeps what its document prints: the entity's identity in force on its issue date, the employee's file then (ADR 0093).
+        var employer = await session.EmployerIdentityAsync(request.EntityId, today, cancellationToken);
+        return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate, contract.Sheet(employer, employee.DisplayName, employee.Classification, employee.SocialSecurityNumber)));
     }
 
     /// <summary>Activities' words for the contract, in Payroll's; a value this version does not know is a rule conflict, so the request is rejected with it.</summary>

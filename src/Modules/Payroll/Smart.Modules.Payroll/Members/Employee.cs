@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Payroll.Members;
@@ -30,6 +31,12 @@ internal sealed class Employee
 
     public DateOnly? BirthDate { get; private set; }
 
+    /// <summary>The social security number (NIR), key checked, without spaces; null until the member or an operator records it (ADR 0094).</summary>
+    public string? SocialSecurityNumber { get; private set; }
+
+    /// <summary>The classification printed on payslips (e.g. "Artiste interprète", "Employé — niveau 2"); null until recorded.</summary>
+    public string? Classification { get; private set; }
+
     /// <summary>The withholding-tax rates the member (or staff) set, each from a date; 0 % before the first.</summary>
     public IReadOnlyList<IncomeTaxRate> IncomeTaxRates => _incomeTaxRates;
 
@@ -41,6 +48,13 @@ internal sealed class Employee
     {
         _incomeTaxRates.RemoveAll(r => r.EffectiveFrom == effectiveFrom);
         _incomeTaxRates.Add(new IncomeTaxRate(effectiveFrom, rate));
+    }
+
+    /// <summary>The employee's file as payslips print it; the number arrives checked (its key) and is kept without spaces.</summary>
+    public void RecordFile(string? socialSecurityNumber, string? classification)
+    {
+        SocialSecurityNumber = socialSecurityNumber is null ? null : LegalIdentifiers.Compact(socialSecurityNumber);
+        Classification = string.IsNullOrWhiteSpace(classification) ? null : classification.Trim();
     }
 
     public static Employee From(MemberRegistered registered) => new()

@@ -32,7 +32,7 @@ internal static class PayrollStore
 
     private static readonly Type[] Aggregates =
     [
-        typeof(Employee), typeof(MemberActivity), typeof(PayRules), typeof(ContributionTable), typeof(ContributionLine), typeof(SocialSecurityCeiling),
+        typeof(Employee), typeof(MemberActivity), typeof(PayRules), typeof(EntityIdentity), typeof(ContributionTable), typeof(ContributionLine), typeof(SocialSecurityCeiling),
         typeof(MinimumWage), typeof(WorkingTimeLimits), typeof(GdcFeeRates), typeof(WorkTimeSettings), typeof(PayrollConfiguration),
         typeof(EmploymentContract), typeof(EmploymentDeclaration), typeof(Payslip), typeof(PayslipLine), typeof(ClientInvoice), typeof(ActivityFunding),
         typeof(Mandate), typeof(GdcEmployee), typeof(GdcContract), typeof(EmployerPayrollRun), typeof(EmployerInvoice), typeof(WorkAccident),
@@ -48,6 +48,7 @@ internal static class PayrollStore
             m.Schema.For<Employee>().Identity(e => e.MemberId).Index(e => e.EntityId);
             m.Schema.For<MemberActivity>().Identity(a => a.ActivityId);
             m.Schema.For<PayRules>().Index(r => r.EntityId);
+            m.Schema.For<EntityIdentity>().Index(r => r.EntityId);
 
             // The platform-wide reference figures: one document, read whole.
             m.RegisterDocumentType<PayrollConfiguration>();

@@ -5,6 +5,7 @@ using Wolverine;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Features.Rates;
 using Smart.Modules.Payroll.Features.Gdc;
@@ -54,17 +55,20 @@ public sealed class SeedPayrollDemoDataHandler(TimeProvider clock)
         foreach (var employer in employers)
         {
             var facts = new EmployerFacts(employer.MemberId, IsLegalEntity: true, employer.EntityId, employer.OfficeId);
+            var identity = new PayslipEmployer(employer.DisplayName, "Association loi 1901",
+                new PostalAddress(faker.Address.StreetAddress(), null, faker.Address.ZipCode("#####"), faker.Address.City(), "FR"), Siret(faker), "9001Z",
+                "Convention collective des entreprises artistiques et culturelles (IDCC 1285)", $"URSSAF, compte {faker.Random.ReplaceNumbers("##################")}");
             var scope = faker.Random.Bool(0.6f) ? MandateScope.Partial : MandateScope.Complete;
             Mandate mandate;
             if (faker.Random.Bool(0.5f))
             {
-                var previous = Mandate.Sign(facts, scope, new DateOnly(today.Year - 1, faker.Random.Int(2, 11), faker.Random.Int(1, 28)), false, today);
-                mandate = previous.Renew(scope, new DateOnly(today.Year - 1, 12, faker.Random.Int(1, 20)), false, today);
+                var previous = Mandate.Sign(facts, identity, scope, new DateOnly(today.Year - 1, faker.Random.Int(2, 11), faker.Random.Int(1, 28)), false, today);
+                mandate = previous.Renew(scope, null, new DateOnly(today.Year - 1, 12, faker.Random.Int(1, 20)), false, today);
                 session.Insert(previous);
             }
             else
             {
-                mandate = Mandate.Sign(facts, scope, DateBetween(faker, new DateOnly(today.Year, 1, 2), today), false, today);
+                mandate = Mandate.Sign(facts, identity, scope, DateBetween(faker, new DateOnly(today.Year, 1, 2), today), false, today);
             }
             session.Insert(mandate);
 
@@ -101,6 +105,15 @@ public sealed class SeedPayrollDemoDataHandler(TimeProvider clock)
     {
         var first13 = $"{(gender == Gender.Female ? 2 : 1)}{birth.Year % 100:D2}{birth.Month:D2}{faker.Random.Int(1, 95):D2}{faker.Random.Int(1, 999):D3}{faker.Random.Int(1, 999):D3}";
         return $"{first13}{97 - long.Parse(first13) % 97:D2}";
+    }
+
+    /// <summary>A well-formed SIRET for the demo: 13 random digits, then the one that makes the Luhn sum a multiple of 10.</summary>
+    private static string Siret(Faker faker)
+    {
+        var first13 = faker.Random.ReplaceNumbers("#############");
+        // Doubled from the right once the check digit is appended: the 13th digit (index 12) is doubled, then every other one.
+        var sum = first13.Select((c, i) => (c - '0') * ((12 - i) % 2 == 0 ? 2 : 1)).Sum(d => d > 9 ? d - 9 : d);
+        return first13 + (10 - sum % 10) % 10;
     }
 
     private static DateOnly DateBetween(Faker faker, DateOnly from, DateOnly to) =>

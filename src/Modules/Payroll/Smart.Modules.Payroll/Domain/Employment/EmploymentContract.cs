@@ -1,4 +1,6 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Validation;
+using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Rates;
 
@@ -112,6 +114,11 @@ internal sealed class EmploymentContract : AggregateRoot
     public DeclarationRequest DeclarationRequest => new(Id, EntityId, MemberId, DeclaredOn, Start);
 
     public void Declared(string reference) => DeclarationReference = reference;
+
+    /// <summary>What the contract's payslip prints besides its figures; the social security number masked but for its last four characters.</summary>
+    public PayslipSheet Sheet(PayslipEmployer? employer, string employeeName, string? classification, string? socialSecurityNumber) =>
+        new(employer, employeeName, Job, classification, socialSecurityNumber is null ? null : LegalIdentifiers.MaskSocialSecurityNumber(socialSecurityNumber),
+            Kind, Days, Hours);
 
     public ContractDeclared ToContractDeclared() => new(Id, SalaryRequestId, ActivityId, EntityId, MemberId, Kind, Category,
         WorkingTime == WorkingTime.FullTime, Start, End, Days, Hours, Job,

@@ -1,9 +1,13 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Payslips;
 
 namespace Smart.Modules.Payroll.Domain.Gdc;
 
-/// <summary>One payslip of an employer's monthly run: a contract that ended in the month, with every amount.</summary>
+/// <summary>
+/// One payslip of an employer's monthly run: a contract that ended in the month, with every amount. The lines, employer
+/// cost, rate, net social, pay date and sheet (what the document prints: ADR 0093) are null on runs stored before them.
+/// </summary>
 public sealed record EmployerPayslip(
     Guid ContractId,
     Guid EmployeeId,
@@ -13,7 +17,13 @@ public sealed record EmployerPayslip(
     decimal Net,
     decimal IncomeTax,
     decimal NetPaid,
-    decimal Expenses);
+    decimal Expenses,
+    IReadOnlyList<PayslipLineFigures>? Lines = null,
+    decimal? EmployerCost = null,
+    decimal? IncomeTaxRate = null,
+    decimal? NetSocial = null,
+    DateOnly? PayDate = null,
+    PayslipSheet? Sheet = null);
 
 /// <summary>
 /// An employer's monthly payroll under contract management: a payslip for each of its contracts that ended in the

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Validation;
 using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
@@ -105,8 +106,12 @@ internal sealed class GdcContract : AggregateRoot
     {
         var figures = PayFigures.Compute(GrossSolver.Cost(Gross, lines), lines, incomeTaxRate);
         return new EmployerPayslip(Id, EmployeeId, figures.Gross, figures.EmployeeContributions, figures.EmployerContributions, figures.Net, figures.IncomeTax,
-            figures.NetPaid, Expenses);
+            figures.NetPaid, Expenses, figures.Lines, figures.EmployerCost, figures.IncomeTaxRate, figures.NetSocial, PayDate);
     }
+
+    /// <summary>What the contract's payslip prints besides its figures: the employer structure named on its mandate, the employee, the work.</summary>
+    public PayslipSheet Sheet(PayslipEmployer? employer, GdcEmployee employee) => new(employer, employee.DisplayName, Job, null,
+        LegalIdentifiers.MaskSocialSecurityNumber(employee.SocialSecurityNumber), Kind, Days, Hours);
 
     public DeclarationRequest DeclarationRequest => new(Id, EntityId, EmployeeId, DeclaredOn, Start);
 

@@ -1,12 +1,14 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Payroll.Domain.Payslips;
 
 namespace Smart.Modules.Payroll.Domain.Gdc;
 
 /// <summary>
 /// An employer structure's contract-management (GDC) mandate for one civil year: the first one runs from its
 /// signature to 31 December; each renewal covers the next civil year, 1 January to 31 December. One mandate per
-/// employer and year.
+/// employer and year. It records who the employer is in law (name, address, SIRET, APE, collective agreement, URSSAF):
+/// the payslips of its employees name the employer structure, not the cooperative (ADR 0093).
 /// </summary>
 internal sealed class Mandate : AggregateRoot
 {
@@ -30,12 +32,16 @@ internal sealed class Mandate : AggregateRoot
 
     public DateOnly EndsOn { get; private set; }
 
+    /// <summary>The employer structure's legal identity as its employees' payslips print it; null on mandates recorded before it was asked.</summary>
+    public PayslipEmployer? Employer { get; private set; }
+
     /// <summary>The mandate this one renews, if any.</summary>
     public Guid? RenewalOf { get; private set; }
 
     /// <param name="employer">The employer's copy in Payroll: only a legal entity can give a mandate.</param>
     /// <param name="mandateForTheYear">Whether the employer already has a mandate for that civil year.</param>
-    public static Mandate Sign(EmployerFacts employer, MandateScope scope, DateOnly signedOn, bool mandateForTheYear, DateOnly today)
+    /// <param name="identity">The employer structure's legal identity, checked as input (SIRET and APE keys).</param>
+    public static Mandate Sign(EmployerFacts employer, PayslipEmployer identity, MandateScope scope, DateOnly signedOn, bool mandateForTheYear, DateOnly today)
     {
         CheckRule(new MandateIsGivenByALegalEntity(employer.IsLegalEntity));
         CheckRule(new SignatureIsNotInTheFuture(signedOn, today));
@@ -51,11 +57,12 @@ internal sealed class Mandate : AggregateRoot
             Year = signedOn.Year,
             StartsOn = signedOn,
             EndsOn = new DateOnly(signedOn.Year, 12, 31),
+            Employer = identity,
         };
     }
 
-    /// <summary>The mandate for the next civil year, same employer; the scope may change at renewal.</summary>
-    public Mandate Renew(MandateScope scope, DateOnly signedOn, bool mandateForNextYear, DateOnly today)
+    /// <summary>The mandate for the next civil year, same employer; the scope and the employer's identity may change at renewal (null: kept).</summary>
+    public Mandate Renew(MandateScope scope, PayslipEmployer? identity, DateOnly signedOn, bool mandateForNextYear, DateOnly today)
     {
         CheckRule(new SignatureIsNotInTheFuture(signedOn, today));
         CheckRule(new RenewalIsSignedByTheEndOfTheYearItCovers(signedOn, Year + 1));
@@ -72,6 +79,7 @@ internal sealed class Mandate : AggregateRoot
             StartsOn = new DateOnly(Year + 1, 1, 1),
             EndsOn = new DateOnly(Year + 1, 12, 31),
             RenewalOf = Id,
+            Employer = identity ?? Employer,
         };
     }
 

@@ -61,7 +61,7 @@ internal static class GrossSolver
 }
 
 /// <summary>One line of a payslip: the contribution, its base and both amounts, each rounded half-even to the cent.</summary>
-internal sealed record PayslipLineFigures(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
+public sealed record PayslipLineFigures(string Name, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
 
 /// <summary>
 /// Every figure of a payslip from an employment budget: gross (solved), each contribution line, net = gross − employee
@@ -80,6 +80,16 @@ internal sealed record PayFigures(
     decimal IncomeTax,
     decimal NetPaid)
 {
+    /// <summary>
+    /// The "montant net social" (décret 2023-1221, on payslips since July 2023): gross minus every mandatory employee
+    /// social contribution (CSG and CRDS included), plus benefits in kind and employer-paid non-collective cover. Smart's
+    /// payslips have neither, and every line of their contribution tables is a social contribution, so it is gross −
+    /// employee contributions (ADR 0093).
+    /// </summary>
+    public decimal NetSocial => NetSocialOf(Gross, EmployeeContributions);
+
+    public static decimal NetSocialOf(decimal gross, decimal employeeContributions) => gross - employeeContributions;
+
     public static PayFigures Compute(decimal employmentBudget, IReadOnlyList<CappedLine> lines, decimal incomeTaxRate)
     {
         var gross = GrossSolver.Solve(employmentBudget, lines);

@@ -109,10 +109,17 @@ internal sealed class Payslip : AggregateRoot
 
     public DateOnly? PaidOn { get; private set; }
 
+    /// <summary>The "montant net social" fixed at issue; null on payslips issued before it was stored (ADR 0093).</summary>
+    public decimal? NetSocial { get; private set; }
+
+    /// <summary>What the document prints besides the figures, copied at issue; null on payslips issued before (ADR 0093).</summary>
+    public PayslipSheet? Sheet { get; private set; }
+
     /// <summary>What the guarantee fund advanced when it was paid (the part of the employer cost client money did not cover).</summary>
     public decimal? GuaranteeFundAdvance { get; private set; }
 
-    public static Payslip Issue(EmploymentContract contract, PayFigures figures, string contributionTable, decimal periodCeiling, DateOnly issuedOn, DateOnly payDate)
+    public static Payslip Issue(EmploymentContract contract, PayFigures figures, string contributionTable, decimal periodCeiling, DateOnly issuedOn, DateOnly payDate,
+        PayslipSheet sheet)
     {
         var payslip = new Payslip
         {
@@ -138,6 +145,8 @@ internal sealed class Payslip : AggregateRoot
             IncomeTaxRate = figures.IncomeTaxRate,
             IncomeTax = figures.IncomeTax,
             NetPaid = figures.NetPaid,
+            NetSocial = figures.NetSocial,
+            Sheet = sheet,
             Status = PayslipStatus.Issued,
         };
         payslip._lines.AddRange(figures.Lines.Select((l, i) => new PayslipLine(i + 1, l)));

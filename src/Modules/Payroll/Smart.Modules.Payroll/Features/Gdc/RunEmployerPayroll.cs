@@ -59,11 +59,13 @@ public sealed class RunEmployerPayrollHandler(ICurrentUser user, TimeProvider cl
         var contracts = await session.Query<GdcContract>()
             .Where(c => c.EmployerId == employer.MemberId && c.PayrollRunId == null && c.End >= first && c.End <= last)
             .OrderBy(c => c.End).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var taxRates = (await session.Query<GdcEmployee>().Where(e => e.EmployerId == employer.MemberId).ToListAsync(cancellationToken)).ToDictionary(e => e.Id, e => e.TaxRate);
+        var employees = (await session.Query<GdcEmployee>().Where(e => e.EmployerId == employer.MemberId).ToListAsync(cancellationToken)).ToDictionary(e => e.Id);
         var payslips = new List<EmployerPayslip>();
         foreach (var contract in contracts)
         {
-            payslips.Add(await session.GdcPayslipAsync(contract, taxRates[contract.EmployeeId], cancellationToken));
+            var employee = employees[contract.EmployeeId];
+            // Each payslip keeps what its document prints, the employer structure as its mandate names it (ADR 0093).
+            payslips.Add(await session.GdcPayslipAsync(contract, employee.TaxRate, cancellationToken) with { Sheet = contract.Sheet(mandate?.Employer, employee) });
         }
 
         var run = EmployerPayrollRun.Run(mandate, employer.MemberId, command.Year, command.Month, payslips, alreadyRun, today);

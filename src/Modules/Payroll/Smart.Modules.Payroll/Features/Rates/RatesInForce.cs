@@ -2,6 +2,7 @@ using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Payroll.Domain.Figures;
 using Smart.Modules.Payroll.Domain.Gdc;
+using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.PayRulesCopy;
 using Smart.Modules.Payroll.Contracts;
@@ -50,6 +51,10 @@ internal static class RatesInForce
     public static async Task<PayRules> PayRulesAsync(this IQuerySession session, Guid entityId, DateOnly date, CancellationToken cancellationToken) =>
         (await session.Query<PayRules>().Where(r => r.EntityId == entityId && r.EffectiveFrom <= date).ToListAsync(cancellationToken))
         .RequiredOn(date, "pay-out rule of the entity");
+
+    /// <summary>The entity's legal identity in force on <paramref name="date"/> as a payslip names its employer; null before Governance published one.</summary>
+    public static async Task<PayslipEmployer?> EmployerIdentityAsync(this IQuerySession session, Guid entityId, DateOnly date, CancellationToken cancellationToken) =>
+        (await session.Query<EntityIdentity>().Where(i => i.EntityId == entityId).EffectiveOn(date).FirstOrDefaultAsync(cancellationToken))?.ToEmployer();
 
     /// <summary>The pay date of work ending on <paramref name="endOfWork"/>: the entity's pay-out rule in force that day.</summary>
     public static async Task<DateOnly> PayDateAsync(this IQuerySession session, Guid entityId, DateOnly endOfWork, CancellationToken cancellationToken) =>
