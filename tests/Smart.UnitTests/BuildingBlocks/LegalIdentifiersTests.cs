@@ -56,12 +56,16 @@ public sealed class LegalIdentifiersTests
     [InlineData("185057800608492", false)]
     [InlineData("269029934173285", true)]
     [InlineData("569029934173285", false)]
+    [InlineData("2930699123456 66", true)]
+    [InlineData("18505780060849", false)]
     public void Given_a_social_security_number_Then_its_key_is_97_minus_the_number_mod_97(string nir, bool valid) =>
         Assert.Equal(valid, LegalIdentifiers.IsSocialSecurityNumber(nir));
 
     [Fact]
     public void Given_a_Corsican_social_security_number_Then_2A_counts_as_19_in_the_key()
     {
+        // 1 80 01 2A 004 001: with 19 for 2A the 13 digits are 1800119004001; 97 − (1800119004001 mod 97) = 68.
+        Assert.True(LegalIdentifiers.IsSocialSecurityNumber("180012A00400168"));
         // 1 80 06 2A 123 456: the key is computed on 1800619123456.
         var key = 97 - (int)(1800619123456L % 97);
         Assert.True(LegalIdentifiers.IsSocialSecurityNumber($"180062A123456{key:00}"));

@@ -93,22 +93,4 @@ public sealed class GdcTests
         Assert.Equal("OneMandatePerEmployerAndYear", Assert.Throws<BusinessRuleViolationException>(() =>
             mandate.Renew(MandateScope.Partial, null, new DateOnly(2026, 12, 1), true, new DateOnly(2026, 12, 1))).Rule);
     }
-
-    [Theory]
-    [InlineData("1 85 05 78 006 084 91", true)]
-    [InlineData("185057800608491", true)]
-    [InlineData("185057800608492", false)] // wrong key
-    [InlineData("585057800608491", false)] // 5 is no sex code
-    [InlineData("18505780060849", false)] // 14 characters
-    [InlineData("2930699123456 66", true)]
-    public void Social_security_numbers_are_checked_by_shape_and_key(string number, bool valid) =>
-        Assert.Equal(valid, SocialSecurity.IsValid(number));
-
-    [Fact]
-    public void Given_a_Corsican_number_Then_2A_counts_as_19_in_the_key()
-    {
-        // 1 80 01 2A 004 001: with 19 for 2A the 13 digits are 1800119004001; 97 − (1800119004001 mod 97) = 68.
-        Assert.Equal(68, 97 - 1800119004001L % 97);
-        Assert.True(SocialSecurity.IsValid("180012A00400168"));
-    }
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
 
@@ -55,30 +55,9 @@ internal sealed class GdcEmployee : AggregateRoot
             LastName = lastName.Trim(),
             BirthDate = birthDate,
             Gender = gender,
-            SocialSecurityNumber = SocialSecurity.Normalize(socialSecurityNumber),
+            SocialSecurityNumber = LegalIdentifiers.Compact(socialSecurityNumber),
             TaxRate = taxRate,
             RegisteredOn = today,
         };
     }
-}
-
-/// <summary>
-/// The French social security number (NIR): sex (1 or 2, 3/4/7/8 for provisional numbers), year, month, department
-/// (Corsica 2A/2B), commune, order, then a key = 97 − (the first 13 digits mod 97), with 2A read as 19 and 2B as 18.
-/// </summary>
-internal static partial class SocialSecurity
-{
-    public static string Normalize(string number) => number.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-
-    public static bool IsValid(string? number)
-    {
-        if (number is null) return false;
-        var nir = Normalize(number);
-        if (!Shape().IsMatch(nir)) return false;
-        var digits = nir[..13].Replace("2A", "19", StringComparison.Ordinal).Replace("2B", "18", StringComparison.Ordinal);
-        return 97 - long.Parse(digits) % 97 == int.Parse(nir[13..]);
-    }
-
-    [GeneratedRegex(@"^[123478]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$")]
-    private static partial Regex Shape();
 }

@@ -34,8 +34,7 @@ public sealed record RegisterGdcEmployee(Guid EmployerId, string FirstName, stri
             RuleFor(c => c.LastName).NotEmpty().MaximumLength(100);
             RuleFor(c => c.BirthDate).GreaterThan(new DateOnly(1900, 1, 1));
             RuleFor(c => c.Gender).IsInEnum();
-            RuleFor(c => c.SocialSecurityNumber).Must(SocialSecurity.IsValid)
-                .WithMessage("A French social security number: 15 digits (2A/2B for Corsica) whose last two are the key 97 − (the first 13 mod 97).");
+            RuleFor(c => c.SocialSecurityNumber).IsSocialSecurityNumber();
             RuleFor(c => c.TaxRate).InclusiveBetween(0m, 0.5m).PrecisionScale(7, 6, ignoreTrailingZeros: true);
         }
     }

@@ -34,11 +34,11 @@ internal static class PayslipDocument
             $"Contrat : {payslip.ContractKind.ToString().ToUpperInvariant()}"));
         var facts = new List<DocumentFact>
         {
-            new("Période", $"du {French.Date(payslip.PeriodStart)} au {French.Date(payslip.PeriodEnd)}"),
-            new("Date de paiement", French.Date(payslip.PayDate)),
+            new("Période", $"du {FrenchFormat.Date(payslip.PeriodStart)} au {FrenchFormat.Date(payslip.PeriodEnd)}"),
+            new("Date de paiement", FrenchFormat.Date(payslip.PayDate)),
         };
-        if (payslip.Days is { } days) facts.Add(new DocumentFact("Jours travaillés", French.Number(days, "0.##")));
-        facts.Add(new DocumentFact("Heures travaillées", French.Number(payslip.Hours, "0.##")));
+        if (payslip.Days is { } days) facts.Add(new DocumentFact("Jours travaillés", FrenchFormat.Number(days, "0.##")));
+        facts.Add(new DocumentFact("Heures travaillées", FrenchFormat.Number(payslip.Hours, "0.##")));
         if (payslip.Employer is { } employer) facts.Add(new DocumentFact("Convention collective", employer.CollectiveAgreement));
         if (payslip.ContributionTable is { } table) facts.Add(new DocumentFact("Barème", table));
         if (payslip.PeriodCeiling is { } ceiling) facts.Add(new DocumentFact("Plafond de la sécurité sociale de la période", HtmlPage.Euros(ceiling)));
@@ -66,16 +66,16 @@ internal static class PayslipDocument
                 new DocumentTotal("Montant net social", HtmlPage.Euros(payslip.NetSocial)),
                 new DocumentTotal("Coût total employeur", HtmlPage.Euros(payslip.EmployerCost)),
             ]),
-            new ParagraphBlock($"Net payé le {French.Date(payslip.PayDate)} par virement."),
+            new ParagraphBlock($"Net payé le {FrenchFormat.Date(payslip.PayDate)} par virement."),
             new ParagraphBlock(KeepForever, TextStyle.Small),
         ];
         if (!payslip.Snapshot)
         {
             blocks.Add(new ParagraphBlock(
-                $"Bulletin émis le {French.Date(payslip.IssuedOn)}, avant que ses mentions ne soient conservées avec lui : l'identité de l'employeur, la "
+                $"Bulletin émis le {FrenchFormat.Date(payslip.IssuedOn)}, avant que ses mentions ne soient conservées avec lui : l'identité de l'employeur, la "
                 + "classification et le numéro de sécurité sociale n'ont pas été conservés ; le nom du salarié est celui de son dossier actuel.", TextStyle.Small));
         }
-        return new PrintableDocument($"Bulletin de paie — {payslip.EmployeeName} — {French.Date(payslip.PeriodStart)}",
+        return new PrintableDocument($"Bulletin de paie — {payslip.EmployeeName} — {FrenchFormat.Date(payslip.PeriodStart)}",
             $"bulletin-de-paie-{payslip.PeriodStart:yyyy-MM-dd}-{payslip.Id:N}", blocks, logo);
     }
 

@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: EntityLegalIdentityChangedHandler824859843
+    // START: EntityLegalIdentityChangedHandlerHandler758253448
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class EntityLegalIdentityChangedHandler824859843 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class EntityLegalIdentityChangedHandlerHandler758253448 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> _outboxedSessionFactoryOfActivitiesStore;
 
-        public EntityLegalIdentityChangedHandler824859843(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> outboxedSessionFactoryOfActivitiesStore)
+        public EntityLegalIdentityChangedHandlerHandler758253448(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> outboxedSessionFactoryOfActivitiesStore)
         {
             _outboxedSessionFactoryOfActivitiesStore = outboxedSessionFactoryOfActivitiesStore;
         }
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: EntityLegalIdentityChangedHandler824859843
+    // END: EntityLegalIdentityChangedHandlerHandler758253448
     
     
 }
