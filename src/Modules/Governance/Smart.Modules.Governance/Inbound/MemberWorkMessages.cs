@@ -13,9 +13,21 @@ namespace Smart.Modules.Governance.Inbound;
 // Activities', Payroll's and Training's events: Governance keeps each member's figures (typology, local budgets) and ticks the
 // welcome paths. Every figure is keyed by its source, so a redelivered event changes nothing.
 
+/// <summary>
+/// A member's figures and welcome path are one document each: a busy member's events race on them (16 invoices at once in
+/// the bench). Retries are spread out, then scheduled later, so a burst ends in figures, not in dead letters.
+/// </summary>
+internal static class FigureRetries
+{
+    public static void Apply(HandlerChain chain) => chain.OnException<ConcurrencyException>()
+        .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
+            TimeSpan.FromMilliseconds(500))
+        .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+}
+
 public sealed class ActivityOpenedHandler
 {
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
 
     public Task HandleAsync(ActivityOpened opened, IDocumentSession session, CancellationToken cancellationToken) =>
         session.TickWelcomeStepAsync(opened.CoordinatorId, WelcomeStep.FirstActivityOpened, opened.OpenedOn, cancellationToken);
@@ -23,7 +35,7 @@ public sealed class ActivityOpenedHandler
 
 public sealed class InvoiceIssuedHandler
 {
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
 
     public async Task HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -44,7 +56,7 @@ public sealed class InvoiceIssuedHandler
 
 public sealed class CreditNoteIssuedHandler
 {
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
 
     /// <summary>The invoice's copy not here yet is an exception: the bus retries the credit note until its invoice has arrived.</summary>
     public async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
@@ -58,7 +70,7 @@ public sealed class CreditNoteIssuedHandler
 
 public sealed class ContractDeclaredHandler
 {
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
 
     /// <summary>A contract counts in the month its work starts, in the member's office.</summary>
     public async Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken)
@@ -72,7 +84,7 @@ public sealed class ContractDeclaredHandler
 
 public sealed class MemberAttendedHandler
 {
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
 
     /// <summary>An information session or a training of the catalogue ticks its step; a workshop none.</summary>
     public Task HandleAsync(MemberAttended attended, IDocumentSession session, CancellationToken cancellationToken) => attended.Kind switch
