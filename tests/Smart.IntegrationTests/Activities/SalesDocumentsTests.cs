@@ -8,7 +8,6 @@ using Smart.Modules.Activities;
 using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Governance.Contracts;
-using UglyToad.PdfPig;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using StoredClient = Smart.Modules.Activities.Domain.Clients.Client;
 
@@ -27,16 +26,9 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
             paymentTermsDays = 30,
         });
 
-    private static async Task<string> PdfTextAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(DocumentPdf.ContentType, response.Content.Headers.ContentType!.MediaType);
-        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        return Compact(string.Concat(pdf.GetPages().Select(p => p.Text)));
-    }
+    private static async Task<string> PdfTextAsync(HttpResponseMessage response) => Compact(await PdfText.ReadAsync(response));
 
-    /// <summary>Without any space: a PDF's text comes back line by line, its wrapped lines joined without one.</summary>
-    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\u202f'));
+    private static string Compact(string text) => PdfText.Compact(text);
 
     private Task<EntityLegalIdentity> SellerAsync(Guid entityId, DateOnly on) =>
         app.QueryStoreAsync<IActivitiesStore, EntityLegalIdentity>(async session =>

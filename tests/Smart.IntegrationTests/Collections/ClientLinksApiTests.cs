@@ -91,15 +91,9 @@ public sealed class ClientLinksApiTests(CollectionsApp app) : IClassFixture<Coll
         Assert.Contains("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due", html);
         // The same letter as a PDF, to print or to attach.
         var pdf = await operatorClient.GetAsync($"/api/collections/receivables/{unpaid}/formal-notice/pdf");
-        Assert.Equal(("application/pdf", HttpStatusCode.OK), (pdf.Content.Headers.ContentType!.MediaType!, pdf.StatusCode));
-        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
-        {
-            // Compared without spaces: the PDF's wrapped lines come back joined without one.
-            static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\u202f'));
-            var text = Compact(string.Concat(document.GetPages().Select(p => p.Text)));
-            Assert.Contains(Compact("Mise en demeure : facture"), text);
-            Assert.Contains(Compact("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due"), text);
-        }
+        var text = PdfText.Compact(await PdfText.ReadAsync(pdf));
+        Assert.Contains(PdfText.Compact("Mise en demeure : facture"), text);
+        Assert.Contains(PdfText.Compact("indemnité forfaitaire pour frais de recouvrement de 40,00 € est due"), text);
 
         await (await operatorClient.GetAsync($"/api/collections/receivables/{paid}/formal-notice")).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await (await scenario.AdvisorAsync(scenario.Activities.Structure.ParisOfficeId)).GetAsync($"/api/collections/receivables/{unpaid}/formal-notice"))

@@ -9,7 +9,6 @@ using Smart.Modules.Payroll.Features.Employees;
 using Smart.Modules.Payroll.Features.Gdc;
 using Smart.Modules.Payroll.Features.Payslips;
 using Npgsql;
-using UglyToad.PdfPig;
 using static Smart.IntegrationTests.Payroll.PayrollScenario;
 
 namespace Smart.IntegrationTests.Payroll;
@@ -27,13 +26,7 @@ public sealed class PayslipDocumentApiTests(PayrollApp app) : IClassFixture<Payr
             siret, "Lille", "FR12820498187", "7022Z", "Entreprises artistiques et culturelles (IDCC 1285)", "URSSAF Nord-Pas-de-Calais, compte 317000000000000001",
             "FR7630006000011234567890189", "AGRIFRPP", 0.1215m, 40m), null);
 
-    internal static async Task<string> PdfTextAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        return string.Concat(pdf.GetPages().Select(p => p.Text));
-    }
+    internal static Task<string> PdfTextAsync(HttpResponseMessage response) => PdfText.ReadAsync(response);
 
     internal static void AssertAmount(string text, string label, decimal amount) =>
         Assert.Matches(Regex.Escape(label) + @"[^€]*?" + Regex.Escape(HtmlPage.Euros(amount)), text);
