@@ -1,5 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Accidents;
 using Smart.Modules.Payroll.Domain.Figures;
 
@@ -63,7 +64,7 @@ public sealed class PayrollFiguresTests
     [Fact]
     public void Given_an_accident_outside_the_contract_or_in_the_future_Then_it_is_refused()
     {
-        var contract = new AccidentContract(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Camille, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12));
+        var contract = new AccidentContract(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Camille, AccidentWorker.Member, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12));
         var today = new DateOnly(2026, 3, 11);
 
         var accident = WorkAccident.Record(contract, new DateOnly(2026, 3, 10), 4, "Chute d'une échelle pendant le montage", today);
