@@ -44,3 +44,20 @@ public static class TrackedSessions
     public static IEnumerable<string> DeadLetterReasons(this ITrackedSession session) =>
         session.AllRecordsInOrder().Where(r => r.MessageEventType == MessageEventType.MovedToErrorQueue).Select(r => r.Exception?.Message ?? "");
 }
+
+public static class PublishedMessages
+{
+    /// <summary>
+    /// The messages of a type published during the session, once per publication: routed to a subscribing module (sent) or
+    /// to none yet (no routes, e.g. an event only Reporting will read). A message is routed when its handler returns it,
+    /// before the commit: a handler attempt that failed and ran again (a concurrency retry) routed equal values from the
+    /// same parent message, which its rolled-back transaction never sent, so those count once. A second publication from
+    /// another message or request counts.
+    /// </summary>
+    public static IReadOnlyList<T> Published<T>(this ITrackedSession session) =>
+        session.AllRecordsInOrder()
+            .Where(r => r.MessageEventType is MessageEventType.Sent or MessageEventType.NoRoutes && r.Message is T)
+            .DistinctBy(r => (r.Envelope?.ConversationId, (T)r.Message!))
+            .Select(r => (T)r.Message!)
+            .ToList();
+}

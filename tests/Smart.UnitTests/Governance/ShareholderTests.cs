@@ -1,6 +1,7 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Domain.Assemblies;
 using Smart.Modules.Governance.Domain.Shareholding;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.UnitTests.Governance;
 

@@ -1,5 +1,6 @@
 using Smart.Modules.Governance.Domain.Assemblies;
 using Smart.Modules.Governance.Domain.Shareholding;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.UnitTests.Governance;
 

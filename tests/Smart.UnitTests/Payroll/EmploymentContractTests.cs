@@ -31,8 +31,9 @@ public sealed class EmploymentContractTests
 
         Assert.Equal((7m, WorkingTime.PartTime, DeclaredOn, ContractKind.Cddu), (contract.Hours, contract.WorkingTime, contract.DeclaredOn, contract.Kind));
         contract.Declared("DPAE2026-000001");
-        var declared = contract.ToContractDeclared();
-        Assert.Equal(("DPAE2026-000001", false, 7m), (declared.DeclarationReference, declared.FullTime, declared.Hours));
+        var declared = contract.ToContractDeclared(608.75m);
+        Assert.Equal(("DPAE2026-000001", false, 7m, 608.75m, contract.OfficeId), (declared.DeclarationReference, declared.FullTime, declared.Hours, declared.Gross,
+            declared.OfficeId));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Accidents;
 using Smart.Modules.Payroll.Domain.Figures;
 
@@ -63,7 +64,7 @@ public sealed class PayrollFiguresTests
     [Fact]
     public void Given_an_accident_outside_the_contract_or_in_the_future_Then_it_is_refused()
     {
-        var contract = new AccidentContract(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Camille, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12));
+        var contract = new AccidentContract(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Camille, AccidentWorker.Member, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12));
         var today = new DateOnly(2026, 3, 11);
 
         var accident = WorkAccident.Record(contract, new DateOnly(2026, 3, 10), 4, "Chute d'une échelle pendant le montage", today);
@@ -73,5 +74,24 @@ public sealed class PayrollFiguresTests
             WorkAccident.Record(contract, new DateOnly(2026, 3, 9), 0, "Avant le contrat", today)).Rule);
         Assert.Equal("AccidentIsNotInTheFuture", Assert.Throws<BusinessRuleViolationException>(() =>
             WorkAccident.Record(contract, new DateOnly(2026, 3, 12), 0, "Demain", today)).Rule);
+    }
+
+    [Fact]
+    public void Given_an_accident_with_4_days_lost_When_they_become_11_then_11_again_then_0_Then_two_changes_and_the_last_is_without_lost_time()
+    {
+        var contractId = Guid.NewGuid();
+        var contract = new AccidentContract(contractId, Guid.NewGuid(), Guid.NewGuid(), Camille, AccidentWorker.Member, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12));
+        var accident = WorkAccident.Record(contract, new DateOnly(2026, 3, 10), 4, " Chute d'une échelle ", new DateOnly(2026, 3, 11));
+        var recorded = accident.ToRecorded(AccidentWorker.Member);
+        Assert.Equal((AccidentWorker.Member, 4, true), (recorded.Worker, recorded.DaysLost, recorded.WithLostTime));
+        Assert.True(accident.IsRepeatOf(new DateOnly(2026, 3, 10), 4, "Chute d'une échelle"));
+        Assert.False(accident.IsRepeatOf(new DateOnly(2026, 3, 10), 5, "Chute d'une échelle"));
+
+        var longer = accident.ChangeDaysLost(11, AccidentWorker.Member, new DateOnly(2026, 3, 20))!;
+        Assert.Equal((contractId, 4, 11, true, new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 20)),
+            (longer.ContractId, longer.PreviousDaysLost, longer.DaysLost, longer.WithLostTime, longer.Date, longer.ChangedOn));
+        Assert.Null(accident.ChangeDaysLost(11, AccidentWorker.Member, new DateOnly(2026, 3, 21)));
+        var corrected = accident.ChangeDaysLost(0, AccidentWorker.Member, new DateOnly(2026, 3, 22))!;
+        Assert.Equal((11, 0, false), (corrected.PreviousDaysLost, corrected.DaysLost, corrected.WithLostTime));
     }
 }

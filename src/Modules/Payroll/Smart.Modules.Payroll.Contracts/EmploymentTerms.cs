@@ -37,3 +37,15 @@ public enum MandateScope
     Partial,
     Complete,
 }
+
+/// <summary>
+/// A contract-management employee's gender as their employer declared it (Payroll's contracts reference no other module, so
+/// this repeats Governance's member genders, name for name).
+/// </summary>
+public enum EmployeeGender
+{
+    Female,
+    Male,
+    Other,
+    Undisclosed,
+}

@@ -53,3 +53,29 @@ public sealed record EmployerSalaryAdvanced(
     decimal Total,
     DateOnly PaidOn,
     string Currency);
+
+/// <summary>
+/// Contract management declared a contract of <see cref="EmployerId"/>'s employee <see cref="EmployeeId"/> (not a member:
+/// counted once by this id) on <see cref="DeclaredOn"/>, in the employer's entity and office. The employee's
+/// <see cref="Gender"/> and <see cref="BirthDate"/> are as the employer registered them. <see cref="Hours"/> are the
+/// contract's total hours (days × the configured hours of a worked day when given in days), <see cref="Gross"/> its gross
+/// pay, <see cref="Expenses"/> the employer-due expenses advanced with it. Published once per contract, with it, through the outbox.
+/// </summary>
+[DataContract(Name = "payroll.gdc-contract-declared.v1")]
+public sealed record GdcContractDeclared(
+    Guid ContractId,
+    Guid EntityId,
+    Guid OfficeId,
+    Guid EmployerId,
+    Guid EmployeeId,
+    EmployeeGender Gender,
+    DateOnly BirthDate,
+    ContractKind Kind,
+    ContractCategory Category,
+    DateOnly Start,
+    DateOnly End,
+    decimal? Days,
+    decimal Hours,
+    decimal Gross,
+    decimal Expenses,
+    DateOnly DeclaredOn);

@@ -25,7 +25,10 @@ public sealed record SalaryRequestRejected(
 
 /// <summary>
 /// Payroll concluded an employment contract from a salary request and declared it before the work starts;
-/// <see cref="DeclarationReference"/> is the pre-employment declaration's reference.
+/// <see cref="DeclarationReference"/> is the pre-employment declaration's reference. <see cref="Hours"/> are the contract's
+/// total hours (days × the configured hours of a worked day when given in days). <see cref="Gross"/> (the contract's gross
+/// pay, also on its <see cref="PayslipIssued"/>) and <see cref="OfficeId"/> (the member's office) came later, for
+/// reporting: messages stored before them read as 0 and empty.
 /// </summary>
 [DataContract(Name = "payroll.contract-declared.v1")]
 public sealed record ContractDeclared(
@@ -43,7 +46,9 @@ public sealed record ContractDeclared(
     decimal Hours,
     string Job,
     string DeclarationReference,
-    DateOnly DeclaredOn);
+    DateOnly DeclaredOn,
+    decimal Gross = 0m,
+    Guid OfficeId = default);
 
 /// <summary>A pay run paid a payslip's <see cref="NetPaid"/> to the member on <see cref="PaidOn"/>.</summary>
 [DataContract(Name = "payroll.salary-paid.v1")]
@@ -89,3 +94,51 @@ public sealed record GuaranteeFundAdvanceWrittenOff(
     DateOnly WrittenOffOn,
     decimal Amount,
     decimal StillOutstanding);
+
+/// <summary>Whose contract a work accident happened on: a member's, or an employer structure's employee's (contract management).</summary>
+public enum AccidentWorker
+{
+    /// <summary><see cref="WorkAccidentRecorded.WorkerId"/> is a member id (Governance).</summary>
+    Member,
+
+    /// <summary><see cref="WorkAccidentRecorded.WorkerId"/> is a contract-management employee id (<see cref="GdcContractDeclared.EmployeeId"/>).</summary>
+    GdcEmployee,
+}
+
+/// <summary>
+/// Staff recorded a work accident on <see cref="Date"/> on a contract of <see cref="WorkerId"/> (a member or a GDC employee,
+/// says <see cref="Worker"/>), in the contract's entity and office. <see cref="DaysLost"/> are the calendar days lost so far
+/// (0: an accident without lost time, <see cref="WithLostTime"/> false); a later change publishes
+/// <see cref="WorkAccidentDaysLostChanged"/>. Published once per accident, with it, through the outbox.
+/// </summary>
+[DataContract(Name = "payroll.work-accident-recorded.v1")]
+public sealed record WorkAccidentRecorded(
+    Guid AccidentId,
+    Guid ContractId,
+    Guid EntityId,
+    Guid OfficeId,
+    Guid WorkerId,
+    AccidentWorker Worker,
+    DateOnly Date,
+    int DaysLost,
+    bool WithLostTime,
+    DateOnly RecordedOn);
+
+/// <summary>
+/// The calendar days lost by a recorded accident changed on <see cref="ChangedOn"/> (a longer sick leave, a relapse, a
+/// correction): <see cref="DaysLost"/> replaces <see cref="PreviousDaysLost"/>; the accident's <see cref="Date"/> and ids are
+/// repeated so a consumer can regroup without its first event. Not published when the days do not change.
+/// </summary>
+[DataContract(Name = "payroll.work-accident-days-lost-changed.v1")]
+public sealed record WorkAccidentDaysLostChanged(
+    Guid AccidentId,
+    Guid ContractId,
+    Guid EntityId,
+    Guid OfficeId,
+    Guid WorkerId,
+    AccidentWorker Worker,
+    DateOnly Date,
+    int PreviousDaysLost,
+    int DaysLost,
+    bool WithLostTime,
+    DateOnly ChangedOn);

@@ -5,6 +5,7 @@ using MimeKit;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Governance.Domain.Shareholding;
 using static Smart.IntegrationTests.Governance.Life.CooperativeLifeScenario;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.IntegrationTests.Governance.Life;
 

@@ -9,6 +9,7 @@ using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Governance;
 using Smart.Modules.Governance.Domain.Shareholding;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.IntegrationTests.Governance.Life;
 

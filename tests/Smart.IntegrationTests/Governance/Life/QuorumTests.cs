@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Smart.Modules.Governance.Domain.Shareholding;
 using static Smart.IntegrationTests.Governance.Life.CooperativeLifeScenario;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.IntegrationTests.Governance.Life;
 

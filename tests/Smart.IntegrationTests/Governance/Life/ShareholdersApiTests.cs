@@ -4,6 +4,7 @@ using System.Text.Json;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Governance.Domain.Shareholding;
 using static Smart.IntegrationTests.Governance.Life.CooperativeLifeScenario;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.IntegrationTests.Governance.Life;
 

@@ -59,6 +59,6 @@ public sealed class ApplyCreditNoteHandler
         var receivable = stream.Aggregate ?? throw new NotFoundException("Receivable", issued.InvoiceId);
         var events = receivable.ApplyCreditNote(new CreditNoteApplied(issued.CreditNoteId, issued.Number, issued.IssueDate, issued.Gross));
         stream.AppendMany(events);
-        return ReceivableSettlement.Published(receivable.After(events), events);
+        return ReceivablePublications.Published(receivable.After(events), events);
     }
 }

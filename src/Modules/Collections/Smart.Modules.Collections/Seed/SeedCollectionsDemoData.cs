@@ -49,7 +49,7 @@ public sealed class SeedCollectionsDemoDataHandler(TimeProvider clock)
                     receivable.Outstanding, "Virement"), receivable.Currency, today));
             }
             stream.AppendMany(events);
-            foreach (var message in ReceivableSettlement.Published(receivable.After(events), events)) outgoing.Add(message);
+            foreach (var message in ReceivablePublications.Published(receivable.After(events), events)) outgoing.Add(message);
         }
         return outgoing;
     }

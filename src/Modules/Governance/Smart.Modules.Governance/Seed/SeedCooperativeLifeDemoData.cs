@@ -7,6 +7,7 @@ using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Governance.Domain.Members;
 using Smart.Modules.Governance.Domain.Shareholding;
 using Smart.Modules.Governance.Features.Assemblies;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Seed;
 

@@ -46,7 +46,7 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
         contract.Declared(await session.DeclareAsync(contract.DeclarationRequest, clock, cancellationToken));
         session.Insert(contract);
         session.Insert(payslip);
-        outgoing.Add(contract.ToContractDeclared());
+        outgoing.Add(contract.ToContractDeclared(payslip.Gross));
         outgoing.Add(payslip.ToPayslipIssued());
         outgoing.Add(new RunPayroll(payslip.EntityId, payslip.PayDate).ScheduledOn(RunPayroll.At(payslip.PayDate), clock));
         return outgoing;

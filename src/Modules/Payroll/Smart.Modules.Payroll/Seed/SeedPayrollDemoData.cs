@@ -93,6 +93,7 @@ public sealed class SeedPayrollDemoDataHandler(TimeProvider clock)
                     var expenses = faker.Random.Bool(0.4f) ? days * faker.PickRandom(20.20m, 21.10m, 65.00m) : 0m;
                     var terms = new ContractTerms(kind, category, start, start.AddDays(days - 1), days, null, job);
                     var contract = await session.DeclareGdcContractAsync(employee, mandate, terms, gross, expenses, clock, cancellationToken);
+                    salariesDue.Add(contract.ToDeclared(employee));
                     salariesDue.Add(GdcPayslips.SalaryDue(contract, clock));
                 }
             }

@@ -49,11 +49,15 @@ namespace Internal.Generated.WolverineHandlers
             var admitShareholderHandler = new Smart.Modules.Governance.Features.Shareholders.AdmitShareholderHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            var outgoing1 = await admitShareholderHandler.HandleAsync(admitShareholder, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await admitShareholderHandler.HandleAsync(admitShareholder, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

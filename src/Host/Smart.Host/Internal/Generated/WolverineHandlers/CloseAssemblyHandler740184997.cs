@@ -39,11 +39,15 @@ namespace Internal.Generated.WolverineHandlers
             var closeAssemblyHandler = new Smart.Modules.Governance.Features.Assemblies.CloseAssemblyHandler(currentUser);
             
             // The actual message execution
-            var outgoing1 = await closeAssemblyHandler.HandleAsync(closeAssembly, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await closeAssemblyHandler.HandleAsync(closeAssembly, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -49,7 +49,7 @@ namespace Internal.Generated.WolverineHandlers
             var gdcEmployeesHandler = new Smart.Modules.Payroll.Features.Gdc.GdcEmployeesHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = await gdcEmployeesHandler.HandleAsync(declareGdcContract, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2, var outgoing3) = await gdcEmployeesHandler.HandleAsync(declareGdcContract, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
@@ -58,6 +58,10 @@ namespace Internal.Generated.WolverineHandlers
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing3).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -31,15 +31,15 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             var outboxedSessionFactory = (Wolverine.Marten.Publishing.OutboxedSessionFactory)_outboxedSessionFactoryOfGovernanceStore;
             string category_rawValue = httpContext.Request.Query["category"];
-            System.Nullable<Smart.Modules.Governance.Domain.Shareholding.ShareholderCategory> category = default;
+            System.Nullable<Smart.Modules.Governance.Contracts.ShareholderCategory> category = default;
 
-            if (Smart.Modules.Governance.Domain.Shareholding.ShareholderCategory.TryParse<Smart.Modules.Governance.Domain.Shareholding.ShareholderCategory>(category_rawValue, true, out var category_parsed))
+            if (Smart.Modules.Governance.Contracts.ShareholderCategory.TryParse<Smart.Modules.Governance.Contracts.ShareholderCategory>(category_rawValue, true, out var category_parsed))
             {
                 category = category_parsed;
             }
             else if (!string.IsNullOrEmpty(category_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "category", category_rawValue, "Smart.Modules.Governance.Domain.Shareholding.ShareholderCategory").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "category", category_rawValue, "Smart.Modules.Governance.Contracts.ShareholderCategory").ConfigureAwait(false);
                 return;
             }
 

@@ -49,11 +49,15 @@ namespace Internal.Generated.WolverineHandlers
             var workAccidentsHandler = new Smart.Modules.Payroll.Features.Accidents.WorkAccidentsHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            var outgoing1 = await workAccidentsHandler.HandleAsync(recordWorkAccident, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await workAccidentsHandler.HandleAsync(recordWorkAccident, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -103,7 +103,7 @@ public sealed class BankLinesHandler(ICurrentUser user, TimeProvider clock)
             line.Currency, clock.Today());
         stream.AppendMany(events);
         session.Store(matched);
-        return (BankLineView.From(matched), ReceivableSettlement.Published(receivable.After(events), events));
+        return (BankLineView.From(matched), ReceivablePublications.Published(receivable.After(events), events));
     }
 
     public async Task<BankLineView> HandleAsync(DismissBankLine command, IDocumentSession session, CancellationToken cancellationToken)

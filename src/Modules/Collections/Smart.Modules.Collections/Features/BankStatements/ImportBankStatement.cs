@@ -113,7 +113,7 @@ public sealed class ImportBankStatementHandler(ICurrentUser user, TimeProvider c
                 var events = receivable.RecordPayment(new PaymentRecorded(id, line.BookedOn, line.Amount, Trimmed(line.Reference, 140)), line.Currency, today);
                 stream.AppendMany(events);
                 streams[candidate.Id] = (stream, receivable = receivable.After(events));
-                foreach (var message in ReceivableSettlement.Published(receivable, events)) outgoing.Add(message);
+                foreach (var message in ReceivablePublications.Published(receivable, events)) outgoing.Add(message);
             }
             // Insert, not store: a concurrent import of the same line fails its transaction instead of booking it twice.
             session.Insert(new BankStatementLine(id, command.EntityId, fileId, line.BookedOn, line.Amount, line.Currency, Trimmed(line.Reference, 500),

@@ -81,7 +81,7 @@ public sealed class ClientCreditsHandler(ICurrentUser user, TimeProvider clock)
         var (given, received) = from.ApplyCredit(to, command.Application.Amount, clock.Today());
         source.AppendOne(given);
         target.AppendMany(received);
-        return (ReceivableView.From(from.After([given])), ReceivableSettlement.Published(to.After(received), received));
+        return (ReceivableView.From(from.After([given])), ReceivablePublications.Published(to.After(received), received));
     }
 }
 

@@ -2,6 +2,7 @@ using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Collections.Domain.Dunning;
 using Smart.Modules.Collections.Domain.Receivables;
+using Smart.Modules.Collections.Features.Receivables;
 using Wolverine;
 
 namespace Smart.Modules.Collections.Features.Dunning;
@@ -9,7 +10,7 @@ namespace Smart.Modules.Collections.Features.Dunning;
 /// <summary>
 /// A step comes due: taken once, if the receivable is still open and the step still the next on that date (Marten refuses
 /// a second append on the same stream version, and a step taken is not taken again); an e-mail step sends its e-mail, and
-/// the next step is scheduled.
+/// the next step is scheduled; <c>ReminderSent</c> is published with it.
 /// </summary>
 public sealed class DunningStepDueHandler(TimeProvider clock, ClientLinks.ClientLinks links)
 {
@@ -21,9 +22,11 @@ public sealed class DunningStepDueHandler(TimeProvider clock, ClientLinks.Client
         var email = taken is { Channel: DunningChannel.Email, Recipient: not null } ? DunningEmails.For(receivable, taken, Guid.CreateVersion7(), links.For(receivable).Url) : null;
         taken = taken with { EmailId = email?.EmailId };
         stream.AppendOne(taken);
-        // The e-mail leaves through the outbox with the step: both or neither.
-        var outgoing = DunningSchedule.NextStepOf(receivable.After([taken]), clock);
+        // The e-mail and ReminderSent leave through the outbox with the step: all or nothing.
+        var after = receivable.After([taken]);
+        var outgoing = DunningSchedule.NextStepOf(after, clock);
         if (email is not null) outgoing.Add(email);
+        outgoing.AddRange(ReceivablePublications.Published(after, [taken]));
         return outgoing;
     }
 }

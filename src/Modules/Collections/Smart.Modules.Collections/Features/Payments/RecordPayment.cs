@@ -57,7 +57,7 @@ public sealed class RecordPaymentHandler(ICurrentUser user, TimeProvider clock)
             input.Currency, clock.Today());
         stream.AppendMany(events);
         var after = receivable.After(events);
-        return (ReceivableView.From(after), ReceivableSettlement.Published(after, events));
+        return (ReceivableView.From(after), ReceivablePublications.Published(after, events));
     }
 }
 

@@ -4,6 +4,7 @@ using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Collections.Domain.Receivables;
 using Smart.Modules.Collections.Features.Dunning;
+using Smart.Modules.Collections.Features.Receivables;
 using Wolverine;
 
 namespace Smart.Modules.Collections.Features.Provisions;
@@ -24,7 +25,10 @@ internal static class ProvisionSchedule
             : [];
 }
 
-/// <summary>The tier's provision is booked if the receivable is still unpaid (a paid one does nothing), and the next tier scheduled.</summary>
+/// <summary>
+/// The tier's provision is booked if the receivable is still unpaid (a paid one does nothing), published
+/// (<c>InvoiceProvisionBooked</c>), and the next tier scheduled.
+/// </summary>
 public sealed class ProvisionDueHandler(TimeProvider clock)
 {
     public async Task<OutgoingMessages> HandleAsync(ProvisionDue due, IDocumentSession session, CancellationToken cancellationToken)
@@ -34,7 +38,9 @@ public sealed class ProvisionDueHandler(TimeProvider clock)
         var outgoing = new OutgoingMessages();
         if (receivable.Provision(due.DaysAfterDue, clock.Today()) is not { } booked) return outgoing;
         stream.AppendOne(booked);
-        outgoing.AddRange(ProvisionSchedule.NextTierOf(receivable.After([booked]), due.DaysAfterDue, clock));
+        var after = receivable.After([booked]);
+        outgoing.AddRange(ProvisionSchedule.NextTierOf(after, due.DaysAfterDue, clock));
+        outgoing.AddRange(ReceivablePublications.Published(after, [booked]));
         return outgoing;
     }
 }

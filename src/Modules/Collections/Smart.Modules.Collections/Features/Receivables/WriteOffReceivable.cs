@@ -46,7 +46,7 @@ public sealed class WriteOffReceivableHandler(ICurrentUser user, TimeProvider cl
         var events = receivable.WriteOff(command.WriteOff.Reason.Trim(), clock.Today());
         stream.AppendMany(events);
         var after = receivable.After(events);
-        return (ReceivableView.From(after), ReceivableSettlement.Published(after, events));
+        return (ReceivableView.From(after), ReceivablePublications.Published(after, events));
     }
 }
 

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Assemblies;
 
@@ -96,6 +97,22 @@ internal sealed class Assembly : AggregateRoot
         CheckOpenForVotes();
         Status = AssemblyStatus.Closed;
         Results = results;
+    }
+
+    /// <summary>
+    /// The closed assembly's results as published: its kind from its resolutions', the voting rights and participants its
+    /// results counted, and how many of them voted electronically or through a proxy holder (counted by the caller from the
+    /// participations).
+    /// </summary>
+    public AssemblyClosed ToClosed(int electronicVoters, int representedByProxy)
+    {
+        var results = Results ?? throw new InvalidOperationException("The assembly is not closed.");
+        var kind = _resolutions.All(r => r.Kind == ResolutionKind.Ordinary) ? AssemblyKind.Ordinary
+            : _resolutions.All(r => r.Kind == ResolutionKind.Extraordinary) ? AssemblyKind.Extraordinary
+            : AssemblyKind.Combined;
+        return new AssemblyClosed(Id, EntityId, results.Date, results.HeldOn == Convocation.First ? AssemblyConvocation.First : AssemblyConvocation.Second, kind,
+            results.VotingRights, results.PresentOrRepresented, electronicVoters, representedByProxy, results.Resolutions.Count,
+            results.Resolutions.Count(t => t.Adopted));
     }
 
     /// <summary>The day the accounts were approved, if this closed assembly adopted a resolution approving them.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Domain.Shareholding;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Assemblies;
 

@@ -1,4 +1,5 @@
 using Smart.Modules.Governance.Domain.Shareholding;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Assemblies;
 

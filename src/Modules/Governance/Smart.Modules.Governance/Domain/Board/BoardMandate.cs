@@ -1,5 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Domain.Shareholding;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Board;
 

@@ -1,29 +1,7 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Shareholding;
-
-/// <summary>The shareholder categories of SmartFr's articles (a category decides the voting college).</summary>
-public enum ShareholderCategory
-{
-    ActivityCoordinator,
-    AffiliatedOrOccasionalUser,
-    ContractManagementEmployer,
-    PermanentStaff,
-    Client,
-    SectorPartner,
-    TerritorialPartner,
-    ProfessionalPartner,
-    EconomicPartner,
-}
-
-/// <summary>The voting colleges of a SCIC: every vote is weighted by its college's weight.</summary>
-public enum VotingCollege
-{
-    Beneficiaries,
-    ServiceProducers,
-    PartnersAndClients,
-    EconomicPartnersAndPublicBodies,
-}
 
 /// <summary>A category's college and the shares a shareholder of it must hold at least.</summary>
 internal sealed record CategoryRule(ShareholderCategory Category, VotingCollege College, int MinimumShares);

@@ -1,3 +1,5 @@
+using Smart.Modules.Governance.Contracts;
+
 namespace Smart.Modules.Governance.Domain.Shareholding;
 
 /// <summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Assemblies;
 using Smart.Modules.Governance.Domain.Shareholding;
 using Wolverine;
@@ -37,8 +38,11 @@ public sealed record ReceiptVerification(Guid AssemblyId, Guid ResolutionId, Cho
 
 public sealed class CloseAssemblyHandler(ICurrentUser user)
 {
-    /// <summary>The ballot box key is erased with the close: from then on nothing can tell whose ballot is whose.</summary>
-    public async Task<AssemblyResultsView> HandleAsync(CloseAssembly command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ballot box key is erased with the close: from then on nothing can tell whose ballot is whose. The results are
+    /// published (<see cref="AssemblyClosed"/>) with the close; a second close is refused (409), so they are published once.
+    /// </summary>
+    public async Task<(AssemblyResultsView, AssemblyClosed)> HandleAsync(CloseAssembly command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var assembly = await session.LoadVisibleAssemblyAsync(command.AssemblyId, user, cancellationToken);
         assembly.CheckOpenForVotes();
@@ -47,7 +51,8 @@ public sealed class CloseAssemblyHandler(ICurrentUser user)
         assembly.Close(results);
         session.UpdateRevision(assembly, assembly.Version + 1);
         session.Delete<BallotBoxKey>(assembly.Id);
-        return AssemblyResultsView.From(results);
+        var turnout = await Count.TurnoutAsync(session, assembly, cancellationToken);
+        return (AssemblyResultsView.From(results), assembly.ToClosed(turnout.Electronic, turnout.ByProxy));
     }
 
     public async Task<TallyCheck> HandleAsync(RecomputeTally query, IQuerySession session, CancellationToken cancellationToken)
@@ -112,6 +117,17 @@ internal static class Count
 
     private const string PresentSql =
         $"select count(distinct data ->> 'ShareholderId')::int from {GovernanceStore.Schema}.mt_doc_participation where CAST(data ->> 'AssemblyId' as uuid) = ?";
+
+    private const string TurnoutSql =
+        $"select jsonb_build_object('Electronic', count(distinct data ->> 'ShareholderId') filter (where data ->> 'Channel' = 'Electronic'), " +
+        $"'ByProxy', count(distinct data ->> 'ShareholderId') filter (where data ->> 'CastBy' <> data ->> 'ShareholderId')) " +
+        $"from {GovernanceStore.Schema}.mt_doc_participation where CAST(data ->> 'AssemblyId' as uuid) = ?";
+
+    /// <summary>Of the shareholders present or represented, how many voted electronically at least once, and how many through a proxy holder.</summary>
+    public static async Task<Turnout> TurnoutAsync(IQuerySession session, Assembly assembly, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<Turnout>(TurnoutSql, cancellationToken, assembly.Id)).Single();
+
+    public sealed record Turnout(int Electronic, int ByProxy);
 
     public static async Task<AssemblyResults> ResultsAsync(IQuerySession session, Assembly assembly, Convocation heldOn, int votingRights, CancellationToken cancellationToken)
     {

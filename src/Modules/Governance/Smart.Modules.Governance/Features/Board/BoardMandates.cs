@@ -16,6 +16,7 @@ using Smart.Modules.Governance.Features.Assemblies;
 using Smart.Modules.Governance.Features.Shareholders;
 using Wolverine;
 using Wolverine.Http;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Features.Board;
 

@@ -13,6 +13,7 @@ using Smart.Modules.Governance.Domain.Members;
 using Smart.Modules.Governance.Domain.Shareholding;
 using Wolverine;
 using Wolverine.Http;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Features.Shareholders;
 
@@ -54,7 +55,8 @@ public sealed record AdmitShareholder(
 
 public sealed class AdmitShareholderHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(AdmitShareholder command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The shareholder's id, and the first subscription's <see cref="ShareMovementRecorded"/>.</summary>
+    public async Task<(Guid, OutgoingMessages)> HandleAsync(AdmitShareholder command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var entity = await session.Query<CooperativeEntity>().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EntityId, cancellationToken)
             ?? throw new NotFoundException("Entity", command.EntityId);
@@ -71,7 +73,7 @@ public sealed class AdmitShareholderHandler(ICurrentUser user, TimeProvider cloc
         var events = Shareholder.Admit(new ShareholderAdmitted(id, entity.Id, command.MemberId, officeId, name!, email!, command.Category, command.AdmittedOn,
             command.BoardDecision.Trim()), command.Shares, rules, clock.Today());
         session.Events.StartStream<Shareholder>(id, events.Cast<object>().ToArray());
-        return id;
+        return (id, await session.PublishedMovementsAsync(events.Skip(1).Select(e => (Shareholder.Replay(events, e.Date)!, e)), cancellationToken));
     }
 
     private sealed record MemberHoldsOneShareholding(bool AlreadyAShareholder) : IBusinessRule

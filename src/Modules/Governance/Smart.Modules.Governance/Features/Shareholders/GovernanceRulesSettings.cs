@@ -12,6 +12,7 @@ using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Governance.Domain.Shareholding;
 using Wolverine;
 using Wolverine.Http;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Features.Shareholders;
 

@@ -8,6 +8,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Assemblies;
 using Smart.Modules.Governance.Domain.Shareholding;
 using Wolverine;
@@ -75,42 +76,63 @@ public sealed record RecordExit(Guid ShareholderId, ExitInput Exit);
 
 public sealed record RefundShares(Guid ShareholderId, RefundInput Refund);
 
+/// <summary>Each movement is appended and, when it moves capital, published (<see cref="ShareMovementRecorded"/>) with it.</summary>
 public sealed class ShareMovementsHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<ShareholderView> HandleAsync(SubscribeShares command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<(ShareholderView, OutgoingMessages)> HandleAsync(SubscribeShares command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var (stream, shareholder) = await session.FetchShareholderForWritingAsync(command.ShareholderId, user, cancellationToken);
         var input = command.Subscription;
         var rules = await session.GovernanceRulesOnAsync(shareholder.EntityId, input.SubscribedOn, cancellationToken);
-        return Append(stream, shareholder, shareholder.Subscribe(input.Shares, input.SubscribedOn, rules, clock.Today()));
+        return await AppendAsync(session, stream, shareholder, shareholder.Subscribe(input.Shares, input.SubscribedOn, rules, clock.Today()), cancellationToken);
     }
 
-    public async Task<ShareholderView> HandleAsync(PayShares command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<(ShareholderView, OutgoingMessages)> HandleAsync(PayShares command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var (stream, shareholder) = await session.FetchShareholderForWritingAsync(command.ShareholderId, user, cancellationToken);
         var input = command.Payment;
-        return Append(stream, shareholder, shareholder.Pay(input.Amount, input.PaidOn, input.Reference?.Trim(), clock.Today()));
+        return await AppendAsync(session, stream, shareholder, shareholder.Pay(input.Amount, input.PaidOn, input.Reference?.Trim(), clock.Today()), cancellationToken);
     }
 
-    public async Task<ShareholderView> HandleAsync(RecordExit command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<(ShareholderView, OutgoingMessages)> HandleAsync(RecordExit command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var (stream, shareholder) = await session.FetchShareholderForWritingAsync(command.ShareholderId, user, cancellationToken);
-        return Append(stream, shareholder, shareholder.Exit(command.Exit.ExitedOn, command.Exit.Reason.Trim(), clock.Today()));
+        return await AppendAsync(session, stream, shareholder, shareholder.Exit(command.Exit.ExitedOn, command.Exit.Reason.Trim(), clock.Today()), cancellationToken);
     }
 
-    public async Task<ShareholderView> HandleAsync(RefundShares command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<(ShareholderView, OutgoingMessages)> HandleAsync(RefundShares command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var (stream, shareholder) = await session.FetchShareholderForWritingAsync(command.ShareholderId, user, cancellationToken);
         var input = command.Refund;
         var assembly = await session.Query<Assembly>().SingleOrDefaultAsync(a => a.Id == input.AssemblyId && a.EntityId == shareholder.EntityId, cancellationToken)
             ?? throw new NotFoundException("Assembly", input.AssemblyId);
-        return Append(stream, shareholder, shareholder.Refund(input.Amount, input.RefundedOn, assembly.Id, assembly.AccountsApprovedOn, clock.Today()));
+        return await AppendAsync(session, stream, shareholder, shareholder.Refund(input.Amount, input.RefundedOn, assembly.Id, assembly.AccountsApprovedOn, clock.Today()),
+            cancellationToken);
     }
 
-    private static ShareholderView Append(JasperFx.Events.IEventStream<Shareholder> stream, Shareholder shareholder, IRegisterEvent movement)
+    private static async Task<(ShareholderView, OutgoingMessages)> AppendAsync(IDocumentSession session, JasperFx.Events.IEventStream<Shareholder> stream,
+        Shareholder shareholder, IRegisterEvent movement, CancellationToken cancellationToken)
     {
         stream.AppendOne(movement);
-        return ShareholderView.From(shareholder.After(movement), null);
+        var after = shareholder.After(movement);
+        return (ShareholderView.From(after, null), await session.PublishedMovementsAsync([(after, movement)], cancellationToken));
+    }
+}
+
+internal static class ShareMovementPublications
+{
+    /// <summary>The movements that move capital, each with the state after it and its college under the entity's rules on its date.</summary>
+    public static async Task<OutgoingMessages> PublishedMovementsAsync(this IQuerySession session, IEnumerable<(Shareholder After, IRegisterEvent Movement)> movements,
+        CancellationToken cancellationToken)
+    {
+        var outgoing = new OutgoingMessages();
+        foreach (var (after, movement) in movements)
+        {
+            if (movement is not (SharesSubscribed or SharesPaid or SharesRefunded)) continue;
+            var rules = await session.GovernanceRulesOnAsync(after.EntityId, movement.Date, cancellationToken);
+            outgoing.Add(after.Published(movement, rules.CollegeOf(after.Category))!);
+        }
+        return outgoing;
     }
 }
 

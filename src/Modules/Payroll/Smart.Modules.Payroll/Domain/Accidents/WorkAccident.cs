@@ -1,9 +1,10 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Payroll.Domain.Accidents;
 
-/// <summary>The contract an accident happened on, whichever kind it is (a member's or a GDC employee's).</summary>
-internal sealed record AccidentContract(Guid ContractId, Guid EntityId, Guid OfficeId, Guid WorkerId, DateOnly Start, DateOnly End);
+/// <summary>The contract an accident happened on, whichever kind it is (a member's or a GDC employee's, says <see cref="Worker"/>).</summary>
+internal sealed record AccidentContract(Guid ContractId, Guid EntityId, Guid OfficeId, Guid WorkerId, AccidentWorker Worker, DateOnly Start, DateOnly End);
 
 /// <summary>
 /// A work accident on a contract: the day it happened, within the contract, not in the future, and the calendar days
@@ -51,6 +52,24 @@ internal sealed class WorkAccident : AggregateRoot
             RecordedOn = today,
         };
     }
+
+    /// <summary>The same accident recorded again (a repeated request): same day, days lost and description.</summary>
+    public bool IsRepeatOf(DateOnly date, int daysLost, string description) => Date == date && DaysLost == daysLost && Description == description.Trim();
+
+    /// <summary>
+    /// The calendar days lost as known now (a longer leave, a relapse, a correction); the change to publish, or null when
+    /// the days stay the same (a repeated request changes nothing).
+    /// </summary>
+    public WorkAccidentDaysLostChanged? ChangeDaysLost(int daysLost, AccidentWorker worker, DateOnly today)
+    {
+        if (daysLost == DaysLost) return null;
+        var previous = DaysLost;
+        DaysLost = daysLost;
+        return new WorkAccidentDaysLostChanged(Id, ContractId, EntityId, OfficeId, WorkerId, worker, Date, previous, DaysLost, WithLostTime, today);
+    }
+
+    public WorkAccidentRecorded ToRecorded(AccidentWorker worker) =>
+        new(Id, ContractId, EntityId, OfficeId, WorkerId, worker, Date, DaysLost, WithLostTime, RecordedOn);
 
     private sealed record AccidentHappensDuringTheContract(DateOnly Date, DateOnly Start, DateOnly End) : IBusinessRule
     {

@@ -120,9 +120,10 @@ internal sealed class EmploymentContract : AggregateRoot
         new(employer, employeeName, Job, classification, socialSecurityNumber is null ? null : LegalIdentifiers.MaskSocialSecurityNumber(socialSecurityNumber),
             Kind, Days, Hours);
 
-    public ContractDeclared ToContractDeclared() => new(Id, SalaryRequestId, ActivityId, EntityId, MemberId, Kind, Category,
+    /// <param name="gross">The contract's gross pay, solved from its budget (its payslip's).</param>
+    public ContractDeclared ToContractDeclared(decimal gross) => new(Id, SalaryRequestId, ActivityId, EntityId, MemberId, Kind, Category,
         WorkingTime == WorkingTime.FullTime, Start, End, Days, Hours, Job,
-        DeclarationReference ?? throw new InvalidOperationException("The contract is not declared yet."), DeclaredOn);
+        DeclarationReference ?? throw new InvalidOperationException("The contract is not declared yet."), DeclaredOn, gross, OfficeId);
 }
 
 internal sealed record ContractIsNotRetroactive(DateOnly Start, DateOnly DeclaredOn) : IBusinessRule

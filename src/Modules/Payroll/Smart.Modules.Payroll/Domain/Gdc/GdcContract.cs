@@ -4,6 +4,7 @@ using Smart.Modules.Payroll.Domain.Employment;
 using Smart.Modules.Payroll.Domain.Payslips;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Payroll.Domain.Gdc;
 
@@ -114,6 +115,18 @@ internal sealed class GdcContract : AggregateRoot
         LegalIdentifiers.MaskSocialSecurityNumber(employee.SocialSecurityNumber), Kind, Days, Hours);
 
     public DeclarationRequest DeclarationRequest => new(Id, EntityId, EmployeeId, DeclaredOn, Start);
+
+    /// <summary>The contract as published, with the employee's gender and birth date (the employer's registration of them).</summary>
+    public GdcContractDeclared ToDeclared(GdcEmployee employee) => new(Id, EntityId, OfficeId, EmployerId, EmployeeId, GenderOf(employee.Gender),
+        employee.BirthDate, Kind, Category, Start, End, Days, Hours, Gross, Expenses, DeclaredOn);
+
+    private static EmployeeGender GenderOf(Gender gender) => gender switch
+    {
+        Gender.Female => EmployeeGender.Female,
+        Gender.Male => EmployeeGender.Male,
+        Gender.Other => EmployeeGender.Other,
+        _ => EmployeeGender.Undisclosed,
+    };
 
     public void Declared(string reference) => DeclarationReference = reference;
 

@@ -96,15 +96,15 @@ public sealed class GdcEmployeesHandler(ICurrentUser user, TimeProvider clock)
         return employee.Id;
     }
 
-    /// <summary>The contract's id, and its pay-date message.</summary>
-    public async Task<(Guid, ScheduledMessage<GdcSalaryDue>)> HandleAsync(DeclareGdcContract command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The contract's id, <see cref="GdcContractDeclared"/> and its pay-date message.</summary>
+    public async Task<(Guid, GdcContractDeclared, ScheduledMessage<GdcSalaryDue>)> HandleAsync(DeclareGdcContract command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var employee = await session.Query<GdcEmployee>().VisibleTo(user).SingleOrDefaultAsync(e => e.Id == command.EmployeeId && e.EmployerId == command.EmployerId, cancellationToken)
             ?? throw new NotFoundException("Employee", command.EmployeeId);
         var terms = new ContractTerms(command.Kind, command.Category, command.Start, command.End, command.Days, command.Hours, command.Job);
         var mandate = await session.Query<Mandate>().SingleOrDefaultAsync(m => m.EmployerId == employee.EmployerId && m.Year == command.Start.Year, cancellationToken);
         var contract = await session.DeclareGdcContractAsync(employee, mandate, terms, command.Gross, command.Expenses, clock, cancellationToken);
-        return (contract.Id, GdcPayslips.SalaryDue(contract, clock));
+        return (contract.Id, contract.ToDeclared(employee), GdcPayslips.SalaryDue(contract, clock));
     }
 
     /// <summary>The employer as the caller may see it (itself, or staff of its office or entity); a person is no employer here.</summary>
