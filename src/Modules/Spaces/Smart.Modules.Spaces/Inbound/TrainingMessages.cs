@@ -76,7 +76,7 @@ public sealed class HoldRoomHandler(TimeProvider clock)
     }
 }
 
-/// <summary>Frees a hold's slots; the waiting bookings that now fit are confirmed and charged, as after a cancellation.</summary>
+/// <summary>Frees a hold's slots; the waiting bookings that now fit are confirmed, charged and published, as after a cancellation.</summary>
 public sealed class ReleaseRoomHandler
 {
     public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(8);
@@ -92,12 +92,7 @@ public sealed class ReleaseRoomHandler
             if (day is null || day.Slots.All(s => s.BookingId != release.HoldId)) continue;
             var promoted = day.Release(release.HoldId, await Bookings.CapacityOnAsync(session, resource, date, cancellationToken));
             session.UpdateRevision(day, day.Version + 1);
-            foreach (var waiting in promoted.Count == 0 ? [] : await session.LoadManyAsync<Booking>(cancellationToken, promoted))
-            {
-                waiting.Confirm();
-                session.UpdateRevision(waiting, waiting.Version + 1);
-                messages.AddRange(Bookings.ChargeOf(waiting));
-            }
+            await Bookings.ConfirmAsync(session, promoted, messages, cancellationToken);
         }
         return messages;
     }
