@@ -155,4 +155,26 @@ public sealed class PublishedEventsTests(SpacesApp app) : IClassFixture<SpacesAp
             .AssertProblemAsync(HttpStatusCode.Conflict));
         Assert.Empty(tracked.Published<PlaceEventCancelled>());
     }
+
+    [Fact]
+    public async Task Given_a_room_held_for_two_half_days_of_a_session_Then_the_hold_of_7_hours_and_its_release_are_each_published_once()
+    {
+        var scenario = await new SpacesScenario(app).StartAsync();
+        var holdId = Guid.NewGuid();
+        RoomSlot[] slots = [new(Thursday, new TimeOnly(9, 0), new TimeOnly(12, 30)), new(Thursday, new TimeOnly(13, 30), new TimeOnly(17, 0))];
+        var hold = new HoldRoom(holdId, scenario.Structure.EntityId, scenario.RoomId, slots, 8, "Formation", "Training");
+
+        var tracked = await app.PublishAsync(hold);
+        var taken = Assert.Single(tracked.Published<RoomHoldTaken>());
+        Assert.Equal((holdId, scenario.Structure.LilleOfficeId, scenario.PlaceId, scenario.RoomId, ResourceKind.MeetingRoom, 7m),
+            (taken.HoldId, taken.OfficeId, taken.PlaceId, taken.ResourceId, taken.ResourceKind, taken.Hours));
+        Assert.Equal(slots, taken.Slots);
+        Assert.Empty((await app.PublishAsync(hold)).Published<RoomHoldTaken>()); // held already
+
+        tracked = await app.PublishAsync(new ReleaseRoom(holdId, scenario.RoomId, slots));
+        var released = Assert.Single(tracked.Published<RoomHoldReleased>());
+        Assert.Equal((holdId, scenario.RoomId, 7m), (released.HoldId, released.ResourceId, released.Hours));
+        Assert.Equal(slots, released.Slots);
+        Assert.Empty((await app.PublishAsync(new ReleaseRoom(holdId, scenario.RoomId, slots))).Published<RoomHoldReleased>());
+    }
 }

@@ -182,3 +182,32 @@ public sealed record PlaceEventCancelled(
     string PlaceName,
     DateOnly Date,
     DateOnly CancelledOn);
+
+/// <summary>
+/// A room was held for another module's purpose (a Training session, through <see cref="HoldRoom"/>): its
+/// <see cref="Slots"/> are taken like bookings, <see cref="Hours"/> in all — booked hours of occupancy, earning nothing
+/// here (ADR 0104). Once per hold; asked again, nothing.
+/// </summary>
+[DataContract(Name = "spaces.room-hold-taken.v1")]
+public sealed record RoomHoldTaken(
+    Guid HoldId,
+    Guid EntityId,
+    Guid OfficeId,
+    Guid PlaceId,
+    string PlaceName,
+    Guid ResourceId,
+    ResourceKind ResourceKind,
+    IReadOnlyList<RoomSlot> Slots,
+    decimal Hours);
+
+/// <summary>The <see cref="Slots"/> of a hold were freed (<see cref="ReleaseRoom"/>), <see cref="Hours"/> in all; released again, nothing.</summary>
+[DataContract(Name = "spaces.room-hold-released.v1")]
+public sealed record RoomHoldReleased(
+    Guid HoldId,
+    Guid EntityId,
+    Guid OfficeId,
+    Guid PlaceId,
+    string PlaceName,
+    Guid ResourceId,
+    IReadOnlyList<RoomSlot> Slots,
+    decimal Hours);

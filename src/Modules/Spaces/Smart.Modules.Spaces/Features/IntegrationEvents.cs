@@ -44,5 +44,11 @@ internal static class IntegrationEvents
     public static PlaceEventCancelled Cancelled(this PlaceEvent planned, Place place, DateTimeOffset now) => new(planned.Id, planned.EntityId, planned.OfficeId,
         place.Id, place.Name, planned.Date, place.Today(now));
 
+    public static RoomHoldTaken HoldTaken(this Resource room, Guid holdId, Place place, IReadOnlyList<RoomSlot> slots) => new(holdId, room.EntityId,
+        room.OfficeId, place.Id, place.Name, room.Id, room.Kind, slots, slots.Sum(s => HoursOf(s.Start, s.End)));
+
+    public static RoomHoldReleased HoldReleased(this Resource room, Guid holdId, Place place, IReadOnlyList<RoomSlot> slots) => new(holdId, room.EntityId,
+        room.OfficeId, place.Id, place.Name, room.Id, slots, slots.Sum(s => HoursOf(s.Start, s.End)));
+
     private static decimal HoursOf(TimeOnly start, TimeOnly end) => (decimal)(end - start).TotalHours;
 }
