@@ -4,6 +4,7 @@ using Smart.Modules.Spaces.Contracts;
 using Smart.Modules.Spaces.Domain.Bookings;
 using Smart.Modules.Spaces.Domain.Places;
 using Smart.Modules.Spaces.Domain.Resources;
+using Smart.Modules.Spaces.Features;
 using Smart.Modules.Spaces.Features.Bookings;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -17,7 +18,8 @@ namespace Smart.Modules.Spaces.Inbound;
 /// <summary>
 /// Holds a meeting or training room for every slot of a session, all or none, in the resource days that bookings use:
 /// a slot taken, a room too small or closed, a past slot, or a room of another entity is answered
-/// <see cref="RoomUnavailable"/> and nothing is booked. A hold already in place is answered <see cref="RoomHeld"/> again.
+/// <see cref="RoomUnavailable"/> and nothing is booked. A new hold is published (<see cref="RoomHoldTaken"/>); one already
+/// in place is answered <see cref="RoomHeld"/> again, and nothing more.
 /// </summary>
 public sealed class HoldRoomHandler(TimeProvider clock)
 {
@@ -72,11 +74,14 @@ public sealed class HoldRoomHandler(TimeProvider clock)
             // The revision read plus one, as a booking saves it: of a hold and a booking racing for the day, one runs again.
             session.UpdateRevision(day, day.Version + 1);
         }
-        return [held];
+        return [held, resource.HoldTaken(hold.HoldId, place, hold.Slots.OrderBy(s => s.Date).ThenBy(s => s.Start).ToList())];
     }
 }
 
-/// <summary>Frees a hold's slots; the waiting bookings that now fit are confirmed and charged, as after a cancellation.</summary>
+/// <summary>
+/// Frees a hold's slots (published as <see cref="RoomHoldReleased"/>); the waiting bookings that now fit are confirmed,
+/// charged and published, as after a cancellation.
+/// </summary>
 public sealed class ReleaseRoomHandler
 {
     public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(8);
@@ -86,18 +91,19 @@ public sealed class ReleaseRoomHandler
         var messages = new OutgoingMessages();
         var resource = await session.LoadAsync<Resource>(release.ResourceId, cancellationToken);
         if (resource is null) return messages;
-        foreach (var date in release.Slots.Select(s => s.Date).Distinct())
+        var released = new List<RoomSlot>();
+        foreach (var date in release.Slots.Select(s => s.Date).Distinct().Order())
         {
             var day = await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(resource.Id, date), cancellationToken);
             if (day is null || day.Slots.All(s => s.BookingId != release.HoldId)) continue;
+            released.AddRange(day.Slots.Where(s => s.BookingId == release.HoldId).Select(s => new RoomSlot(date, s.Start, s.End)));
             var promoted = day.Release(release.HoldId, await Bookings.CapacityOnAsync(session, resource, date, cancellationToken));
             session.UpdateRevision(day, day.Version + 1);
-            foreach (var waiting in promoted.Count == 0 ? [] : await session.LoadManyAsync<Booking>(cancellationToken, promoted))
-            {
-                waiting.Confirm();
-                session.UpdateRevision(waiting, waiting.Version + 1);
-                messages.AddRange(Bookings.ChargeOf(waiting));
-            }
+            await Bookings.ConfirmAsync(session, promoted, messages, cancellationToken);
+        }
+        if (released.Count > 0)
+        {
+            messages.Add(resource.HoldReleased(release.HoldId, (await session.LoadAsync<Place>(resource.PlaceId, cancellationToken))!, released));
         }
         return messages;
     }

@@ -10,6 +10,7 @@ using Smart.Modules.Spaces.Domain.Places;
 using Smart.Modules.Spaces.Domain.Pricing;
 using Smart.Modules.Spaces.Domain.Residencies;
 using Smart.Modules.Spaces.Domain.Resources;
+using Smart.Modules.Spaces.Features;
 using Smart.Modules.Spaces.Features.Bookings;
 using Smart.Modules.Spaces.Features.Residencies;
 using Wolverine;
@@ -31,7 +32,10 @@ public sealed class SeedSpacesDemoDataHandler(TimeProvider clock)
 
     private static readonly string[] Outsiders = ["Association Les Voisins", "Théâtre de l'Oiseau-Mouche", "Collectif Pépite", "Maison Folie Wazemmes"];
 
-    /// <summary>The charges of the residency months and bookings, and each residency's next month, for Wolverine to send with the transaction.</summary>
+    /// <summary>
+    /// The charges of the residency months and bookings, each residency's next month, and the integration events of what it
+    /// created (as the API would publish them), for Wolverine to send with the transaction.
+    /// </summary>
     public async Task<OutgoingMessages> HandleAsync(SeedSpacesDemoData command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var messages = new OutgoingMessages();
@@ -45,6 +49,8 @@ public sealed class SeedSpacesDemoDataHandler(TimeProvider clock)
         var bigre = Place.Open(command.Rennes.EntityId, command.Rennes.OfficeId, "Bigre!Lieu", "Rennes", "Europe/Paris",
             Weekdays.Skip(1).Select(d => new OpeningHours(d, new TimeOnly(9, 0), new TimeOnly(19, 0))).Append(new OpeningHours(DayOfWeek.Saturday, new TimeOnly(10, 0), new TimeOnly(17, 0))));
         session.Insert(bazaar, bigre);
+        messages.Add(bazaar.HoursSet(now));
+        messages.Add(bigre.HoursSet(now));
 
         var bazaarResources = new List<Resource>
         {
@@ -65,7 +71,11 @@ public sealed class SeedSpacesDemoDataHandler(TimeProvider clock)
             Priced(Resource.Add(bigre, ResourceKind.PrivateOffice, "Bureau 1", 1, null), today, Whole(25.00m)),
             Priced(Resource.Add(bigre, ResourceKind.PrivateOffice, "Bureau 2", 1, null), today, Whole(25.00m)),
         };
-        foreach (var resource in bazaarResources.Concat(bigreResources)) session.Insert(resource);
+        foreach (var resource in bazaarResources.Concat(bigreResources))
+        {
+            session.Insert(resource);
+            messages.Add(resource.Added(resource.PlaceId == bazaar.Id ? bazaar : bigre, now));
+        }
 
         // Residents since the first of the month: every office and workshop, and some desks, to the first activities.
         var month = Residency.MonthOf(today);
@@ -77,6 +87,8 @@ public sealed class SeedSpacesDemoDataHandler(TimeProvider clock)
                 var residency = Residency.Begin(resource, activity.CoordinatorId, activity.ActivityId, month, null, 30, price, 0, month);
                 residents.Add(residency);
                 var charged = residency.Charge(month)!;
+                messages.Add(residency.Started(place, resource));
+                messages.Add(residency.Charged(charged, place, resource));
                 messages.Add(new ChargeActivity(charged.ChargeId, activity.ActivityId, ActivityChargeKind.SpaceCharge, charged.Amount, charged.ChargedOn, $"Residency, {month:yyyy-MM}", Bookings.Origin));
                 messages.Add(new ChargeResidencyMonth(residency.Id, month.AddMonths(1)).ScheduledOn(place.InstantOf(month.AddMonths(1), TimeOnly.MinValue), clock));
                 session.Insert(residency);
@@ -108,6 +120,7 @@ public sealed class SeedSpacesDemoDataHandler(TimeProvider clock)
                         var planned = PlaceEvent.Plan(place.Id, [hall], title, null, isPublic, date, new TimeOnly(hour, 0), new TimeOnly(hour + 1, 0));
                         Day(hall, date).Book(planned.Id, planned.Start, planned.End, 1, waitIfFull: false);
                         session.Insert(planned);
+                        messages.Add(planned.Scheduled(place));
                     }
                 }
                 if (activities.Count == 0) continue;
@@ -142,7 +155,7 @@ public sealed class SeedSpacesDemoDataHandler(TimeProvider clock)
                         }
                         booking.Placed(Day(resource, date).Book(booking.Id, start, end, capacity, waitIfFull: false));
                         session.Insert(booking);
-                        messages.AddRange(Bookings.ChargeOf(booking));
+                        messages.AddRange(Bookings.OnConfirmed(booking, place, resource, wasWaiting: false));
                     }
                 }
             }

@@ -93,6 +93,7 @@ public sealed class SeedTrainingDemoDataHandler(TimeProvider clock)
                     past.GiveFeedback(registration, new Feedback(Questions.Select(q => new Rating(q, random.Next(3, 6))).ToList(), null, past.EndsAt));
                 }
                 past.Deliver(now);
+                messages.Add(past.ToSessionDelivered());
                 session.Insert(past);
             }
 

@@ -42,11 +42,15 @@ namespace Internal.Generated.WolverineHandlers
             var placeEventsHandler = new Smart.Modules.Spaces.Features.Events.PlaceEventsHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            var outgoing1 = await placeEventsHandler.HandleAsync(planEventInPlace, documentSession, cancellation).ConfigureAwait(false);
+            (var outgoing1, var outgoing2) = await placeEventsHandler.HandleAsync(planEventInPlace, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -42,7 +42,11 @@ namespace Internal.Generated.WolverineHandlers
             var residenciesHandler = new Smart.Modules.Spaces.Features.Residencies.ResidenciesHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            await residenciesHandler.HandleAsync(terminateResidency, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await residenciesHandler.HandleAsync(terminateResidency, documentSession, cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

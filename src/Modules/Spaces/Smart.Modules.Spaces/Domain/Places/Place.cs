@@ -53,7 +53,14 @@ internal sealed class Place : AggregateRoot
         _openingHours = openingHours.OrderBy(h => h.Day).ToList(),
     };
 
-    public void ChangeOpeningHours(IEnumerable<OpeningHours> openingHours) => _openingHours = openingHours.OrderBy(h => h.Day).ToList();
+    /// <summary>Replaces the weekly hours; false when they are the same.</summary>
+    public bool ChangeOpeningHours(IEnumerable<OpeningHours> openingHours)
+    {
+        var hours = openingHours.OrderBy(h => h.Day).ToList();
+        if (hours.SequenceEqual(_openingHours)) return false;
+        _openingHours = hours;
+        return true;
+    }
 
     public void Close(Closure closure) => _closures = _closures.Append(closure).OrderBy(c => c.From).ToList();
 

@@ -79,7 +79,7 @@ public sealed class PlaceRecurringBookingHandler(ICurrentUser user, TimeProvider
             session.UpdateRevision(day, day.Version + 1);
             session.Insert(booking);
             booked.Add(booking);
-            messages.AddRange(Bookings.ChargeOf(booking));
+            messages.AddRange(Bookings.OnConfirmed(booking, place, resource, wasWaiting: false));
         }
         BusinessRules.Check(new SomeOccurrenceIsFree(booked.Count, conflicts));
         return (new RecurringBookingView(seriesId, booked.Select(BookingView.From).ToList(), conflicts), messages);

@@ -95,7 +95,7 @@ public sealed class PlaceBookingHandler(ICurrentUser user, TimeProvider clock)
         // The revision read plus one: of two callers saving this day at once, one fails and runs again on fresh state.
         session.UpdateRevision(day, day.Version + 1);
         session.Insert(booking);
-        return (BookingView.From(booking), Bookings.ChargeOf(booking));
+        return (BookingView.From(booking), Bookings.OnConfirmed(booking, place, resource, wasWaiting: false));
     }
 }
 
@@ -103,11 +103,16 @@ internal static class Bookings
 {
     public const string Origin = "Spaces";
 
-    /// <summary>The charge of a confirmed, priced member booking; nothing otherwise.</summary>
-    public static OutgoingMessages ChargeOf(Booking booking)
+    /// <summary>
+    /// What a confirmed booking sends: <see cref="BookingConfirmed"/>, and its charge when it is a priced member's; nothing
+    /// while it waits.
+    /// </summary>
+    public static OutgoingMessages OnConfirmed(Booking booking, Place place, Resource resource, bool wasWaiting)
     {
         var messages = new OutgoingMessages();
-        if (booking.Status == BookingStatus.Confirmed && booking.ChargesAnActivity)
+        if (booking.Status != BookingStatus.Confirmed) return messages;
+        messages.Add(booking.Confirmed(place, resource, wasWaiting));
+        if (booking.ChargesAnActivity)
         {
             messages.Add(new ChargeActivity(booking.ChargeId, booking.ActivityId!.Value, ActivityChargeKind.SpaceCharge, booking.Price, booking.Date, booking.Description, Origin));
         }
@@ -166,14 +171,19 @@ internal static class Bookings
     public static async Task<ResourceDay> DayAsync(IQuerySession session, Resource resource, DateOnly date, CancellationToken cancellationToken) =>
         await session.LoadAsync<ResourceDay>(ResourceDay.IdOf(resource.Id, date), cancellationToken) ?? ResourceDay.Start(resource, date);
 
-    /// <summary>Confirms the waiting bookings a freed slot let in (<see cref="ResourceDay.Release"/>, <see cref="ResourceDay.Move"/>), each charged then.</summary>
+    /// <summary>
+    /// Confirms the waiting bookings a freed slot let in (<see cref="ResourceDay.Release"/>, <see cref="ResourceDay.Move"/>),
+    /// each charged and published then.
+    /// </summary>
     public static async Task ConfirmAsync(IDocumentSession session, IReadOnlyList<Guid> promoted, OutgoingMessages messages, CancellationToken cancellationToken)
     {
         foreach (var waiting in promoted.Count == 0 ? [] : await session.LoadManyAsync<Booking>(cancellationToken, promoted))
         {
             waiting.Confirm();
             session.UpdateRevision(waiting, waiting.Version + 1);
-            messages.AddRange(ChargeOf(waiting));
+            var place = (await session.LoadAsync<Place>(waiting.PlaceId, cancellationToken))!;
+            var resource = (await session.LoadAsync<Resource>(waiting.ResourceId, cancellationToken))!;
+            messages.AddRange(OnConfirmed(waiting, place, resource, wasWaiting: true));
         }
     }
 

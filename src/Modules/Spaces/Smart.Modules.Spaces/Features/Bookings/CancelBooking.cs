@@ -37,13 +37,15 @@ internal static class Cancellations
 {
     /// <summary>
     /// Frees the slot, gives a charge back when the cancellation is in time (or keeps it as the fee), and confirms the
-    /// waiting bookings that now fit, each charged then.
+    /// waiting bookings that now fit, each charged then; publishes the cancellation and the confirmations.
     /// </summary>
     public static async Task<CancellationView> CancelAsync(IDocumentSession session, Booking booking, Place place, Resource resource, DateTimeOffset now,
         OutgoingMessages messages, CancellationToken cancellationToken)
     {
+        var wasConfirmed = booking.Status == BookingStatus.Confirmed;
         var outcome = booking.Cancel(place.InstantOf(booking.Date, booking.Start), now);
         session.UpdateRevision(booking, booking.Version + 1);
+        messages.Add(booking.Cancelled(place, resource, wasConfirmed, now));
         if (outcome.ReverseCharge)
         {
             messages.Add(new ReverseActivityCharge(booking.ChargeId, booking.ActivityId!.Value, place.Today(now), $"Cancelled in time: {booking.Description}", Bookings.Origin));

@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
+using Smart.Modules.Spaces.Contracts;
 using Smart.Modules.Spaces.Domain.Bookings;
 using Smart.Modules.Spaces.Domain.Events;
 using Smart.Modules.Spaces.Domain.Places;
@@ -81,7 +82,7 @@ public sealed class PlaceEventsHandler(ICurrentUser user, TimeProvider clock)
     /// <summary>The event takes each room's slot like a booking (ADR 0052): a room booked then is a 409, and so is a race lost.</summary>
     public static void Configure(HandlerChain chain) => PlaceBookingHandler.Configure(chain);
 
-    public async Task<Guid> HandleAsync(PlanEventInPlace command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<(Guid, PlaceEventScheduled)> HandleAsync(PlanEventInPlace command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var place = await session.LoadPlaceAsync(user, command.PlaceId, cancellationToken);
         var request = command.Event;
@@ -95,7 +96,7 @@ public sealed class PlaceEventsHandler(ICurrentUser user, TimeProvider clock)
             session.UpdateRevision(day, day.Version + 1);
         }
         session.Insert(planned);
-        return planned.Id;
+        return (planned.Id, planned.Scheduled(place));
     }
 
     /// <summary>
@@ -124,7 +125,7 @@ public sealed class PlaceEventsHandler(ICurrentUser user, TimeProvider clock)
         var left = oldRooms.Where(id => oldDate != request.Date || !rooms.Any(r => r.Id == id)).ToList();
         promoted.AddRange(await ReleaseAsync(session, planned.Id, left, oldDate, cancellationToken));
         session.UpdateRevision(planned, planned.Version + 1);
-        var messages = new OutgoingMessages();
+        var messages = new OutgoingMessages { planned.Scheduled(place) };
         await Bookings.Bookings.ConfirmAsync(session, promoted, messages, cancellationToken);
         return (EventView.From(planned), messages);
     }
@@ -133,10 +134,11 @@ public sealed class PlaceEventsHandler(ICurrentUser user, TimeProvider clock)
     {
         var place = await session.LoadPlaceAsync(user, command.PlaceId, cancellationToken);
         var planned = await EventAsync(session, place, command.EventId, cancellationToken);
-        planned.Cancel(place.InstantOf(planned.Date, planned.Start), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        planned.Cancel(place.InstantOf(planned.Date, planned.Start), now);
         var promoted = await ReleaseAsync(session, planned.Id, planned.RoomIds, planned.Date, cancellationToken);
         session.UpdateRevision(planned, planned.Version + 1);
-        var messages = new OutgoingMessages();
+        var messages = new OutgoingMessages { planned.Cancelled(place, now) };
         await Bookings.Bookings.ConfirmAsync(session, promoted, messages, cancellationToken);
         return (new EventCancellationView(planned.Id, promoted), messages);
     }

@@ -8,6 +8,7 @@ using Smart.BuildingBlocks.Security;
 using Smart.BuildingBlocks.Validation;
 using Smart.BuildingBlocks.Web;
 using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Spaces.Contracts;
 using Smart.Modules.Spaces.Domain.Places;
 using Wolverine;
 using Wolverine.Http;
@@ -107,9 +108,9 @@ internal sealed record PlaceNameIsUniqueInEntity(bool AlreadyUsed, string Name) 
     public string Message => $"The entity already has a place named {Name}.";
 }
 
-public sealed class PlacesHandler(ICurrentUser user)
+public sealed class PlacesHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(OpenPlaceInOffice command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<(Guid, PlaceHoursSet)> HandleAsync(OpenPlaceInOffice command, IDocumentSession session, CancellationToken cancellationToken)
     {
         // An office of another entity does not exist for the caller.
         var office = command.Office is { } o && (user.IsPlatformAdmin() || o.EntityId == user.EntityId) ? o : throw new NotFoundException("Office", command.Place.OfficeId);
@@ -119,21 +120,24 @@ public sealed class PlacesHandler(ICurrentUser user)
         var place = Place.Open(office.EntityId, office.OfficeId, name, command.Place.Address, command.Place.TimeZone,
             command.Place.OpeningHours.Select(h => h.ToDomain()));
         session.Insert(place);
-        return place.Id;
+        return (place.Id, place.HoursSet(clock.GetUtcNow()));
     }
 
-    public async Task HandleAsync(ChangePlaceOpeningHours command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The same hours again change and publish nothing.</summary>
+    public async Task<OutgoingMessages> HandleAsync(ChangePlaceOpeningHours command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var place = await session.LoadPlaceAsync(user, command.PlaceId, cancellationToken);
-        place.ChangeOpeningHours(command.Change.OpeningHours.Select(h => h.ToDomain()));
+        if (!place.ChangeOpeningHours(command.Change.OpeningHours.Select(h => h.ToDomain()))) return [];
         session.UpdateRevision(place, place.Version + 1);
+        return [place.HoursSet(clock.GetUtcNow())];
     }
 
-    public async Task HandleAsync(ClosePlace command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<PlaceHoursSet> HandleAsync(ClosePlace command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var place = await session.LoadPlaceAsync(user, command.PlaceId, cancellationToken);
         place.Close(new Closure(command.Closure.From, command.Closure.To, command.Closure.Reason.Trim()));
         session.UpdateRevision(place, place.Version + 1);
+        return place.HoursSet(clock.GetUtcNow());
     }
 
     public async Task<PlaceView> HandleAsync(GetPlace query, IQuerySession session, CancellationToken cancellationToken) =>

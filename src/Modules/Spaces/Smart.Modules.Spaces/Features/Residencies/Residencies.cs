@@ -12,6 +12,7 @@ using Smart.BuildingBlocks.Web;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Spaces.Domain.Places;
 using Smart.Modules.Spaces.Domain.Residencies;
+using Smart.Modules.Spaces.Domain.Resources;
 using Smart.Modules.Spaces.Features.Bookings;
 using Smart.Modules.Spaces.Features.Resources;
 using Wolverine;
@@ -111,7 +112,8 @@ public sealed class ResidenciesHandler(ICurrentUser user, TimeProvider clock)
             residents, place.Today(clock.GetUtcNow()));
         session.Insert(residency);
         var first = Residency.MonthOf(request.Start);
-        return (residency.Id, [new ChargeResidencyMonth(residency.Id, first).ScheduledOn(place.InstantOf(residency.FirstDayIn(first)!.Value, TimeOnly.MinValue), clock)]);
+        return (residency.Id, [residency.Started(place, resource),
+            new ChargeResidencyMonth(residency.Id, first).ScheduledOn(place.InstantOf(residency.FirstDayIn(first)!.Value, TimeOnly.MinValue), clock)]);
     }
 
     public async Task<OutgoingMessages> HandleAsync(ChargeResidencyMonth message, IDocumentSession session, CancellationToken cancellationToken)
@@ -122,6 +124,8 @@ public sealed class ResidenciesHandler(ICurrentUser user, TimeProvider clock)
         if (residency.Charge(message.Month) is not { } month) return messages;
         session.UpdateRevision(residency, residency.Version + 1);
         var place = (await session.LoadAsync<Place>(residency.PlaceId, cancellationToken))!;
+        var resource = (await session.LoadAsync<Resource>(residency.ResourceId, cancellationToken))!;
+        messages.Add(residency.Charged(month, place, resource));
         if (month.Amount > 0)
         {
             messages.Add(new ChargeActivity(month.ChargeId, residency.ActivityId, ActivityChargeKind.SpaceCharge, month.Amount, month.ChargedOn,
@@ -134,13 +138,18 @@ public sealed class ResidenciesHandler(ICurrentUser user, TimeProvider clock)
         return messages;
     }
 
-    public async Task HandleAsync(TerminateResidency command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>Published when the last day changes: ending it again on the same day changes and publishes nothing.</summary>
+    public async Task<OutgoingMessages> HandleAsync(TerminateResidency command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var residency = await session.Query<Residency>().VisibleTo(user).SingleOrDefaultAsync(r => r.Id == command.ResidencyId, cancellationToken)
             ?? throw new NotFoundException("Residency", command.ResidencyId);
         var place = (await session.LoadAsync<Place>(residency.PlaceId, cancellationToken))!;
-        residency.Terminate(command.End, place.Today(clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        if (residency.End == command.End) return [];
+        residency.Terminate(command.End, place.Today(now));
         session.UpdateRevision(residency, residency.Version + 1);
+        var resource = (await session.LoadAsync<Resource>(residency.ResourceId, cancellationToken))!;
+        return [residency.Ended(place, resource, now)];
     }
 
     /// <summary>Effective-dated (ADR 0069): the months charged keep their amount; the months after are charged at the price in force each day.</summary>

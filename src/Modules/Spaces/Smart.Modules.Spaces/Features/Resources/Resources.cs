@@ -118,7 +118,7 @@ internal sealed record ResourceNameIsUniqueInPlace(bool AlreadyUsed, string Name
 
 public sealed class ResourcesHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<Guid> HandleAsync(AddResourceToPlace command, IDocumentSession session, CancellationToken cancellationToken)
+    public async Task<(Guid, ResourceAdded)> HandleAsync(AddResourceToPlace command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var place = await session.LoadPlaceAsync(user, command.PlaceId, cancellationToken);
         var name = command.Resource.Name.Trim();
@@ -126,7 +126,7 @@ public sealed class ResourcesHandler(ICurrentUser user, TimeProvider clock)
             await session.Query<Resource>().AnyAsync(r => r.PlaceId == place.Id && r.Name.Equals(name, StringComparison.OrdinalIgnoreCase), cancellationToken), name));
         var resource = Resource.Add(place, command.Resource.Kind, name, command.Resource.Capacity, command.Resource.RequiredQualification);
         session.Insert(resource);
-        return resource.Id;
+        return (resource.Id, resource.Added(place, clock.GetUtcNow()));
     }
 
     public async Task HandleAsync(SetResourcePrices command, IDocumentSession session, CancellationToken cancellationToken)

@@ -363,6 +363,12 @@ internal sealed class Session : AggregateRoot
         return _trainers.Where(t => t.IsMember && t.Amount > 0).ToList();
     }
 
+    /// <summary>The session as held, for the platform's figures: its trainees are the registrations that attended a half-day.</summary>
+    public SessionDelivered ToSessionDelivered() => new(Id, EntityId, OfficeId, Kind, CourseId, Title, Axis, SchoolYear, FirstDay, LastDay, DayCount,
+        _halfDays.Count, Hours, Confirmed,
+        _registrations.Where(r => r.Attended.Count > 0)
+            .Select(r => new SessionTrainee(r.Id, r.Audience, r.MemberId, r.Email.ToLowerInvariant(), r.Attended.Count, HoursAttended(r))).ToList());
+
     private sealed record HalfDaysDoNotOverlap(IReadOnlyList<HalfDay> Days) : IBusinessRule
     {
         public bool IsBroken() => Days.Zip(Days.Skip(1)).Any(p => p.First.Date == p.Second.Date && p.Second.Start < p.First.End);

@@ -73,7 +73,10 @@ public sealed class AttendanceHandler(ICurrentUser user, TimeProvider clock)
 {
     public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
 
-    /// <summary>Each member marked present is told to Governance (<see cref="Contracts.MemberAttended"/>).</summary>
+    /// <summary>
+    /// Each member marked present is told to Governance (<see cref="Contracts.MemberAttended"/>); a sheet of a delivered
+    /// session publishes it again as it now is (<see cref="Contracts.SessionDelivered"/>, ADR 0105).
+    /// </summary>
     public async Task<OutgoingMessages> HandleAsync(RecordAttendance command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var target = await session.LoadManagedSessionAsync(user, command.SessionId, cancellationToken);
@@ -89,8 +92,10 @@ public sealed class AttendanceHandler(ICurrentUser user, TimeProvider clock)
         target.SignIn(command.HalfDay, command.Sheet.Present.ToHashSet(), clock.GetUtcNow());
         session.UpdateRevision(target, target.Version + 1);
         var date = target.HalfDays[command.HalfDay - 1].Date;
-        return [.. target.Registrations.Where(r => r.MemberId is not null && command.Sheet.Present.Contains(r.Id))
+        OutgoingMessages messages = [.. target.Registrations.Where(r => r.MemberId is not null && command.Sheet.Present.Contains(r.Id))
             .Select(r => new Contracts.MemberAttended(r.Id, target.Id, r.MemberId!.Value, target.Kind, date))];
+        if (target.Status == Contracts.SessionStatus.Delivered) messages.Add(target.ToSessionDelivered());
+        return messages;
     }
 
     public async Task HandleAsync(RecordFeedback command, IDocumentSession session, CancellationToken cancellationToken)
@@ -102,13 +107,16 @@ public sealed class AttendanceHandler(ICurrentUser user, TimeProvider clock)
         session.UpdateRevision(target, target.Version + 1);
     }
 
-    /// <summary>Delivered once: each member-trainer's agreed amount goes to Activities as revenue on their activity, with a salary requested from it.</summary>
+    /// <summary>
+    /// Delivered once: each member-trainer's agreed amount goes to Activities as revenue on their activity, with a salary
+    /// requested from it; the session as held is published for the figures (<see cref="Contracts.SessionDelivered"/>).
+    /// </summary>
     public async Task<(DeliveryView, OutgoingMessages)> HandleAsync(DeliverSession command, IDocumentSession session, CancellationToken cancellationToken)
     {
         var target = await session.LoadManagedSessionAsync(user, command.SessionId, cancellationToken);
         var paid = target.Deliver(clock.GetUtcNow());
         session.UpdateRevision(target, target.Version + 1);
-        var messages = new OutgoingMessages();
+        var messages = new OutgoingMessages { target.ToSessionDelivered() };
         foreach (var trainer in paid)
         {
             messages.Add(new PayMemberTrainer(trainer.PaymentId, trainer.ActivityId!.Value, trainer.MemberId!.Value, trainer.Amount, target.FirstDay, target.LastDay,
