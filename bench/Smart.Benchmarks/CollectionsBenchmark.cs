@@ -36,6 +36,9 @@ internal static class CollectionsBenchmark
     /// <summary>Long enough to schedule the 45,000 steps on a loaded machine (about 20 s at load 10), short enough not to idle long.</summary>
     private static readonly TimeSpan ScheduleAhead = TimeSpan.FromSeconds(60);
 
+    /// <summary>Ten times the target: past it the figure is a miss, reported as such, and the statement still measured.</summary>
+    private static readonly TimeSpan StepsCap = TimeSpan.FromMinutes(10);
+
     public static async Task RunAsync(WebApplicationFactory<global::Program> factory, netDumbster.smtp.SimpleSmtpServer smtp)
     {
         var services = factory.Services;
@@ -80,7 +83,16 @@ internal static class CollectionsBenchmark
         await Task.Delay(comesDue - DateTimeOffset.UtcNow, stopping);
 
         // Done when the bus is idle: every due step handled, its e-mail handed to SMTP, its next step scheduled weeks ahead.
-        await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(30), stopping);
+        // A bus still busy after the cap is a missed target, reported with what was done by then.
+        var idle = true;
+        try
+        {
+            await services.WaitForIdleBusAsync(StepsCap, stopping);
+        }
+        catch (TimeoutException)
+        {
+            idle = false;
+        }
         var stepsSeconds = (DateTimeOffset.UtcNow - comesDue).TotalSeconds;
         long taken;
         await using (var query = store.QuerySession())
@@ -89,8 +101,9 @@ internal static class CollectionsBenchmark
         }
         var mails = smtp.ReceivedEmailCount;
         Console.WriteLine($"Collections dunning: {taken:N0} of {Due:N0} reminder steps taken and {mails:N0} e-mails received by SMTP among {Receivables:N0} "
-            + $"receivables in {stepsSeconds:F1} s from the moment they came due ({taken / stepsSeconds:F0} steps/s; target under 60 s)");
-        if (taken != Due || mails != Due) throw new InvalidOperationException($"Expected {Due:N0} steps and e-mails, got {taken:N0} and {mails:N0}.");
+            + $"receivables in {stepsSeconds:F1} s from the moment they came due ({taken / stepsSeconds:F0} steps/s; target under 60 s)"
+            + (idle ? "" : $": the bus was still busy at the {StepsCap.TotalMinutes:F0}-minute cap"));
+        if (idle && (taken != Due || mails != Due)) throw new InvalidOperationException($"Expected {Due:N0} steps and e-mails, got {taken:N0} and {mails:N0}.");
         smtp.ClearReceivedEmail();
 
         // A 5,000-line statement: invoice numbers in the references, every fifth line without one from an unknown payer (queued).
