@@ -9,7 +9,7 @@ using Wolverine;
 
 namespace Smart.Benchmarks;
 
-/// <summary>Logins for the benchmarks: an HTTP client acting as a seeded member.</summary>
+/// <summary>Logins for the benchmarks: an HTTP client acting as a seeded member, and what it creates.</summary>
 internal static class BenchAccounts
 {
     private const string Password = "Bench-password-2026!";
@@ -32,5 +32,15 @@ internal static class BenchAccounts
         return (client, member);
     }
 
+    /// <summary>The id of what a POST created; anything but a success stops the benchmark with the answer.</summary>
+    public static async Task<Guid> CreatedAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<Created>())!.Id;
+    }
+
     private sealed record Token(string AccessToken);
+
+    private sealed record Created(Guid Id);
 }

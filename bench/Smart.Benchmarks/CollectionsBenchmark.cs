@@ -6,7 +6,8 @@ using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using Microsoft.Extensions.Hosting;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Security;
 using Smart.Host.Identity;
@@ -32,7 +33,13 @@ internal static class CollectionsBenchmark
     private const int Due = 45_000;
     private const int Lines = 5_000;
 
-    public static async Task RunAsync(WebApplicationFactory<global::Program> factory, netDumbster.smtp.SimpleSmtpServer smtp, string connectionString)
+    /// <summary>Long enough to schedule the 45,000 steps on a loaded machine (about 20 s at load 10), short enough not to idle long.</summary>
+    private static readonly TimeSpan ScheduleAhead = TimeSpan.FromSeconds(60);
+
+    /// <summary>Ten times the target: past it the figure is a miss, reported as such, and the statement still measured.</summary>
+    private static readonly TimeSpan StepsCap = TimeSpan.FromMinutes(10);
+
+    public static async Task RunAsync(WebApplicationFactory<global::Program> factory, netDumbster.smtp.SimpleSmtpServer smtp)
     {
         var services = factory.Services;
         var store = services.GetRequiredService<ICollectionsStore>();
@@ -58,29 +65,45 @@ internal static class CollectionsBenchmark
         }
         Console.WriteLine($"Collections seed: {Receivables:N0} receivables appended in {Stopwatch.GetElapsedTime(seeding).TotalSeconds:F1} s");
 
-        // Their steps scheduled as the opening handler schedules them (durable envelopes), at first an hour ahead...
+        // Their steps scheduled as the opening handler schedules them (durable DunningStepDue envelopes, the step's date in
+        // the message) for one moment a little ahead, as 08:00 comes for a day's reminders: the scheduling ends before it,
+        // and from then the durable scheduler, the handlers and SMTP do the work. Nothing in Wolverine's tables is touched.
         var bus = services.GetRequiredService<IMessageBus>();
+        var comesDue = DateTimeOffset.UtcNow + ScheduleAhead;
+        var scheduling = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(ids.Take(Due), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) =>
-            await bus.ScheduleAsync(new DunningStepDue(id, 1, today), DateTimeOffset.UtcNow.AddHours(1)));
-        // ...then their time comes at once, as 08:00 comes: from here the durable scheduler, the handlers and SMTP do the work.
-        await using (var connection = new NpgsqlConnection(connectionString))
+            await bus.ScheduleAsync(new DunningStepDue(id, 1, today), comesDue));
+        var scheduled = Stopwatch.GetElapsedTime(scheduling).TotalSeconds;
+        if (DateTimeOffset.UtcNow >= comesDue)
         {
-            await connection.OpenAsync();
-            await new NpgsqlCommand("UPDATE wolverine.wolverine_incoming_envelopes SET execution_time = now() WHERE message_type = 'collections.dunning-step-due.v1'",
-                connection).ExecuteNonQueryAsync();
+            throw new InvalidOperationException($"Scheduling {Due:N0} steps took {scheduled:F1} s, past the moment they come due: raise {nameof(ScheduleAhead)}.");
         }
-        var started = Stopwatch.GetTimestamp();
-        long taken = 0;
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(10))
+        Console.WriteLine($"Collections dunning: {Due:N0} steps scheduled in {scheduled:F1} s, all due at {comesDue:HH:mm:ss} UTC");
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        await Task.Delay(comesDue - DateTimeOffset.UtcNow, stopping);
+
+        // Done when the bus is idle: every due step handled, its e-mail handed to SMTP, its next step scheduled weeks ahead.
+        // A bus still busy after the cap is a missed target, reported with what was done by then.
+        var idle = true;
+        try
         {
-            await using var query = store.QuerySession();
+            await services.WaitForIdleBusAsync(StepsCap, stopping);
+        }
+        catch (TimeoutException)
+        {
+            idle = false;
+        }
+        var stepsSeconds = (DateTimeOffset.UtcNow - comesDue).TotalSeconds;
+        long taken;
+        await using (var query = store.QuerySession())
+        {
             taken = await query.Events.QueryRawEventDataOnly<DunningStepTaken>().CountAsync();
-            if (taken >= Due && smtp.ReceivedEmailCount >= Due) break;
-            await Task.Delay(250);
         }
-        var stepsSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Console.WriteLine($"Collections dunning: {taken:N0} of {Due:N0} reminder steps taken and {smtp.ReceivedEmailCount:N0} e-mails received by SMTP among {Receivables:N0} "
-            + $"receivables in {stepsSeconds:F1} s ({taken / stepsSeconds:F0} steps/s; target under 60 s)");
+        var mails = smtp.ReceivedEmailCount;
+        Console.WriteLine($"Collections dunning: {taken:N0} of {Due:N0} reminder steps taken and {mails:N0} e-mails received by SMTP among {Receivables:N0} "
+            + $"receivables in {stepsSeconds:F1} s from the moment they came due ({taken / stepsSeconds:F0} steps/s; target under 60 s)"
+            + (idle ? "" : $": the bus was still busy at the {StepsCap.TotalMinutes:F0}-minute cap"));
+        if (idle && (taken != Due || mails != Due)) throw new InvalidOperationException($"Expected {Due:N0} steps and e-mails, got {taken:N0} and {mails:N0}.");
         smtp.ClearReceivedEmail();
 
         // A 5,000-line statement: invoice numbers in the references, every fifth line without one from an unknown payer (queued).

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Smart.BuildingBlocks.Modules;
 using Wolverine;
@@ -10,7 +12,7 @@ namespace Smart.Benchmarks;
 
 /// <summary>
 /// The Bench target: the real host (every module and the Wolverine bus) on a fresh database of the given
-/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|payroll|spaces|directory|governance|collections|training]...
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|ledger|payroll|spaces|directory|governance|collections|training]...
 /// </summary>
 internal static class Program
 {
@@ -56,12 +58,21 @@ internal static class Program
             await PrintServerSettingsAsync(connectionString);
             if (Runs("bus")) await BusBenchmark.RunAsync(factory.Services, module.Arrivals, samples);
             if (Runs("invoices")) await InvoiceBenchmark.RunAsync(factory, samples);
+            if (Runs("ledger")) await LedgerBenchmark.RunAsync(factory, samples);
             if (Runs("payroll")) await PayrollBenchmark.RunAsync(factory, samples);
             if (Runs("spaces")) await SpacesBenchmark.RunAsync(factory, samples);
             if (Runs("directory")) await DirectoryBenchmark.RunAsync(factory, samples);
             if (Runs("governance")) await GovernanceBenchmark.RunAsync(factory);
-            if (Runs("collections")) await CollectionsBenchmark.RunAsync(factory, smtp, connectionString);
+            if (Runs("collections")) await CollectionsBenchmark.RunAsync(factory, smtp);
             if (Runs("training")) await TrainingBenchmark.RunAsync(factory, samples);
+        }
+        catch (Exception e) when (factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
+        {
+            // SIGTERM or Ctrl-C stops the host (its console lifetime) and disposes its services under the running benchmark,
+            // which then fails on whatever it touches next (an ObjectDisposedException on the database pool): say why.
+            Console.Error.WriteLine($"Benchmarks interrupted: the host was stopped (SIGTERM or Ctrl-C) while one ran ({e.GetType().Name}); "
+                + "the figures printed before are complete, the running one is not.");
+            Environment.ExitCode = 130;
         }
         finally
         {

@@ -58,7 +58,7 @@ internal static class SpacesBenchmark
         Console.WriteLine($"Spaces availability, {samples} searches over HTTP (a room for 8 on an afternoon, {Resources} resources, a year of bookings): "
             + $"p50 {Stats.Percentile(timings, 0.50):F2} ms, p99 {Stats.Percentile(timings, 0.99):F2} ms");
 
-        var activityId = await CreatedAsync(client, "/api/activities/activities", new { name = "Bench spaces", kind = "LivePerformance", serviceTier = 1 });
+        var activityId = await BenchAccounts.CreatedAsync(client, "/api/activities/activities", new { name = "Bench spaces", kind = "LivePerformance", serviceTier = 1 });
         var days = Math.Max(1, samples / 50);
         var wall = Stopwatch.GetTimestamp();
         var created = 0;
@@ -117,14 +117,4 @@ internal static class SpacesBenchmark
         Console.WriteLine($"Spaces bench place: {resources.Count} resources, {days.Count} resource-days with {days.Count * 3} bookings");
         return (place.Id, resources[^1].Id);
     }
-
-    private static async Task<Guid> CreatedAsync(HttpClient client, string path, object body)
-    {
-        var response = await client.PostAsJsonAsync(path, body);
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<Created>())!.Id;
-    }
-
-
-    private sealed record Created(Guid Id);
 }

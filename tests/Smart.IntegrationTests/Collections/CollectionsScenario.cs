@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using MimeKit;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
@@ -75,10 +76,27 @@ public sealed class CollectionsScenario(SmartApp app)
     }
 
     /// <summary>Moves the clock to <paramref name="day"/> at 09:00 UTC and lets every step due by then run.</summary>
-    public async Task MoveToAsync(DateOnly day)
+    public Task MoveToAsync(DateOnly day) => MoveToAsync(app, day);
+
+    /// <summary>Moves <paramref name="host"/>'s clock (shared with the other hosts on its database, if any) and lets every step due by then run.</summary>
+    public static async Task MoveToAsync(SmartApp host, DateOnly day, TimeSpan? timeout = null)
     {
         var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-        app.Clock!.Advance(target - app.Clock.GetUtcNow());
-        await app.WaitForBusIdleAsync();
+        host.Clock!.Advance(target - host.Clock.GetUtcNow());
+        await host.WaitForBusIdleAsync(timeout);
     }
+
+    /// <summary>The days the receivable's scheduled steps are due, on the platform's clock (Wolverine's scheduler runs on the machine's).</summary>
+    public static async Task<DateOnly[]> ScheduledStepsAsync(SmartApp host, Guid receivableId) =>
+        (await host.ScheduledAsync("collections.dunning-step-due.v1", $"\"receivableId\":\"{receivableId}\""))
+            .Select(at => DateOnly.FromDateTime((host.Clock!.GetUtcNow() + (at - DateTimeOffset.UtcNow)).UtcDateTime)).ToArray();
+
+    public async Task<Step> StepAsync(Guid receivableId, int number) =>
+        (await GetAsync(await OperatorAsync(), receivableId)).Receivable.Steps.Single(s => s.Number == number);
+
+    public static async Task<IReadOnlyList<string>> HistoryKindsAsync(HttpClient client, Guid receivableId) =>
+        (await GetAsync(client, receivableId)).History.Select(h => h.Kind).ToList();
+
+    public static List<MimeMessage> Mails(SmartApp host) =>
+        host.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
 }

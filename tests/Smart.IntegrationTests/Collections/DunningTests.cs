@@ -97,17 +97,12 @@ public sealed class DunningTests(CollectionsApp app) : IClassFixture<Collections
         Assert.Contains(history, h => h.Kind == "DisputeResolved" && h.Date == new DateOnly(2026, 4, 25) && h.Description.Contains("Le client reconnaît la prestation."));
     }
 
-    private List<MimeMessage> Mails() =>
-        app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+    private List<MimeMessage> Mails() => CollectionsScenario.Mails(app);
 
-    /// <summary>The days the receivable's scheduled steps are due, on the platform's clock (Wolverine's scheduler runs on the machine's).</summary>
-    private async Task<DateOnly[]> ScheduledStepsAsync(Guid receivableId) =>
-        (await app.ScheduledAsync("collections.dunning-step-due.v1", $"\"receivableId\":\"{receivableId}\""))
-            .Select(at => DateOnly.FromDateTime((app.Clock!.GetUtcNow() + (at - DateTimeOffset.UtcNow)).UtcDateTime)).ToArray();
+    private Task<DateOnly[]> ScheduledStepsAsync(Guid receivableId) => CollectionsScenario.ScheduledStepsAsync(app, receivableId);
 
-    private static async Task<CollectionsScenario.Step> StepAsync(CollectionsScenario scenario, Guid receivableId, int number) =>
-        (await CollectionsScenario.GetAsync(await scenario.OperatorAsync(), receivableId)).Receivable.Steps.Single(s => s.Number == number);
+    private static Task<CollectionsScenario.Step> StepAsync(CollectionsScenario scenario, Guid receivableId, int number) => scenario.StepAsync(receivableId, number);
 
     private static async Task<IReadOnlyList<string>> HistoryKindsAsync(CollectionsScenario scenario, Guid receivableId) =>
-        (await CollectionsScenario.GetAsync(await scenario.OperatorAsync(), receivableId)).History.Select(h => h.Kind).ToList();
+        await CollectionsScenario.HistoryKindsAsync(await scenario.OperatorAsync(), receivableId);
 }

@@ -64,10 +64,12 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
-    public SmartApp WithManualClock(DateTimeOffset now)
+    public SmartApp WithManualClock(DateTimeOffset now) => WithManualClock(new ManualClock(now));
+
+    /// <summary>A clock shared with other hosts on the same database: the scheduled messages move once however many hosts wait.</summary>
+    public SmartApp WithManualClock(ManualClock clock)
     {
-        Clock = new ManualClock(now);
-        _clockToldToScheduler = now;
+        Clock = clock;
         return this;
     }
 
@@ -195,17 +197,15 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task WaitForBusIdleAsync(TimeSpan? timeout = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(30);
-        if (Clock is not null && Clock.GetUtcNow() - _clockToldToScheduler is { } moved && moved != TimeSpan.Zero)
+        if (Clock is not null && Clock.GetUtcNow() - Clock.ToldToScheduler is { } moved && moved != TimeSpan.Zero)
         {
             await Database.ScalarAsync<int>(
                 "WITH moved AS (UPDATE wolverine.wolverine_incoming_envelopes SET execution_time = execution_time - @p0 WHERE status = 'Scheduled' RETURNING 1) SELECT count(*) FROM moved",
                 moved);
-            _clockToldToScheduler = Clock.GetUtcNow();
+            Clock.ToldToScheduler = Clock.GetUtcNow();
         }
         await Services.WaitForIdleBusAsync(limit);
     }
-
-    private DateTimeOffset _clockToldToScheduler;
 
     /// <summary>
     /// When the messages of a type (its stable alias) waiting in Wolverine's store are due, on the machine's clock (the
@@ -248,6 +248,12 @@ public sealed class ManualClock(DateTimeOffset now) : TimeProvider
     private DateTimeOffset _now = now;
 
     public override DateTimeOffset GetUtcNow() => _now;
+
+    /// <summary>
+    /// The time Wolverine's scheduled messages were last moved to (its scheduler runs on the machine's clock): kept with the
+    /// clock, so that hosts sharing it move them once, not once per host (which would make them come due early).
+    /// </summary>
+    internal DateTimeOffset ToldToScheduler { get; set; } = now;
 
     public void Advance(TimeSpan by) => _now += by;
 }

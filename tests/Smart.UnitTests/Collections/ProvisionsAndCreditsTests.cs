@@ -27,6 +27,9 @@ public sealed class ProvisionsAndCreditsTests
     {
         var receivable = Invoice();
         Assert.Null(receivable.Provision(180, Day180.AddDays(-1)));
+        // Its message, if it came the day before, waits for 2026-09-27; on the day it books.
+        Assert.True(receivable.TierAwaitsItsDate(180, Day180.AddDays(-1)));
+        Assert.False(receivable.TierAwaitsItsDate(180, Day180));
         var half = receivable.Provision(180, Day180)!;
         Assert.Equal((0.50m, 600.00m), (half.Rate, half.Amount));
         receivable = receivable.After([half]);
@@ -37,6 +40,7 @@ public sealed class ProvisionsAndCreditsTests
         receivable = receivable.After([all]);
         Assert.Equal(1200.00m, receivable.Provisioned);
         Assert.Null(receivable.Provision(365, Day365));
+        Assert.False(receivable.TierAwaitsItsDate(365, Day365.AddDays(-1)));
 
         var (paid, events) = Pay(receivable, 1200.00m, new DateOnly(2027, 4, 10));
         Assert.Equal(new ProvisionReversed(new DateOnly(2027, 4, 10), 1200.00m, ProvisionRelease.Recovered), events[^1]);

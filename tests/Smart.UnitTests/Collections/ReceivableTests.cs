@@ -93,6 +93,18 @@ public sealed class ReceivableTests
     }
 
     [Fact]
+    public void Given_reminder_1_due_on_04_07_When_its_message_comes_on_04_06_Then_it_awaits_its_date_and_a_taken_or_outdated_step_awaits_nothing()
+    {
+        var receivable = Invoice();
+        Assert.True(receivable.StepAwaitsItsDate(1, new DateOnly(2026, 4, 7), new DateOnly(2026, 4, 6)));
+        Assert.False(receivable.StepAwaitsItsDate(1, new DateOnly(2026, 4, 7), new DateOnly(2026, 4, 7)));
+        // A message for another date (the plan moved since) or another step is outdated: it does nothing, and is not sent again.
+        Assert.False(receivable.StepAwaitsItsDate(1, new DateOnly(2026, 4, 8), new DateOnly(2026, 4, 6)));
+        Assert.False(receivable.StepAwaitsItsDate(2, new DateOnly(2026, 4, 21), new DateOnly(2026, 4, 6)));
+        Assert.False(Pay(receivable, 1200.00m).StepAwaitsItsDate(1, new DateOnly(2026, 4, 7), new DateOnly(2026, 4, 6)));
+    }
+
+    [Fact]
     public void Given_the_bus_stopped_over_two_step_dates_Then_only_the_latest_due_step_is_taken_and_the_earlier_one_skipped()
     {
         var taken = Invoice().TakeStep(1, new DateOnly(2026, 4, 7), new DateOnly(2026, 4, 25))!;

@@ -354,6 +354,17 @@ internal sealed class Receivable
             due.SkipLast(1).Select(s => s.Number).ToList());
     }
 
+    /// <summary>
+    /// The step a scheduled message announces is still the next one, but its date has not come: the message arrived early
+    /// (a machine clock ahead of the platform's, a retry, a delivery moved by hand). It waits for its date, never acts before.
+    /// </summary>
+    public bool StepAwaitsItsDate(int step, DateOnly plannedOn, DateOnly today) =>
+        NextStep is { } next && next.Number == step && next.PlannedOn == plannedOn && plannedOn > today;
+
+    /// <summary>The provision tier a scheduled message announces would still raise the provision, but its date has not come: it waits for it.</summary>
+    public bool TierAwaitsItsDate(int daysAfterDue, DateOnly today) =>
+        DueDate.AddDays(daysAfterDue) > today && Provision(daysAfterDue, DueDate.AddDays(daysAfterDue)) is not null;
+
     /// <summary>The receivable once <paramref name="events"/> are applied; this one is left as it is.</summary>
     public Receivable After(IEnumerable<IReceivableEvent> events)
     {

@@ -36,6 +36,12 @@ public sealed class ProvisionDueHandler(TimeProvider clock)
         var stream = await session.Events.FetchForWriting<Receivable>(due.ReceivableId, cancellationToken);
         var receivable = stream.Aggregate ?? throw new NotFoundException("Receivable", due.ReceivableId);
         var outgoing = new OutgoingMessages();
+        if (receivable.TierAwaitsItsDate(due.DaysAfterDue, clock.Today()))
+        {
+            // Early: sent again for the tier's date rather than lost.
+            outgoing.Add(due.ScheduledOn(DunningStepDue.At(receivable.DueDate.AddDays(due.DaysAfterDue)), clock));
+            return outgoing;
+        }
         if (receivable.Provision(due.DaysAfterDue, clock.Today()) is not { } booked) return outgoing;
         stream.AppendOne(booked);
         var after = receivable.After([booked]);
