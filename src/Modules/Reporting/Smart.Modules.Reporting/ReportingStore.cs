@@ -28,19 +28,19 @@ internal static class ReportingStore
         typeof(ContractRecorded), typeof(PayslipRecorded), typeof(EmployerInvoiceRecorded), typeof(PaymentRecorded), typeof(WriteOffRecorded),
     ];
 
+    /// <summary>The read models' projections; a new read model is one more here.</summary>
+    public static IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> Projections() =>
+        [new MemberProfileProjection(), new ActivityYearProjection(), new PersonYearProjection(), new InvoicingCellProjection(), new ContractCellProjection()];
+
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
         var bus = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        services.AddModuleStore<IReportingStore>(configuration, Schema, [typeof(ReportDefinitions), typeof(DefinitionsVersion)], m =>
+        services.AddModuleStore<IReportingStore>(configuration, Schema, [typeof(ReportDefinitions)], m =>
             {
                 m.Events.StreamIdentity = StreamIdentity.AsGuid;
                 m.Events.AddEventTypes(Facts);
                 // Asynchronous: the daemon applies the facts in their global order, whoever appended them (ADR 0095).
-                m.Projections.Add(new MemberProfileProjection(), ProjectionLifecycle.Async);
-                m.Projections.Add(new ActivityYearProjection(), ProjectionLifecycle.Async);
-                m.Projections.Add(new PersonYearProjection(), ProjectionLifecycle.Async);
-                m.Projections.Add(new InvoicingCellProjection(), ProjectionLifecycle.Async);
-                m.Projections.Add(new ContractCellProjection(), ProjectionLifecycle.Async);
+                foreach (var projection in Projections()) m.Projections.Add(projection, ProjectionLifecycle.Async);
                 m.Schema.For<MemberProfile>().Index(x => x.EntityId);
                 m.Schema.For<ActivityYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<PersonYear>().Index(x => x.EntityId).Index(x => x.Year);

@@ -15,7 +15,7 @@ internal sealed class MemberProfileProjection : SingleStreamProjection<MemberPro
     {
         if (e.Data is not MemberRecorded registered) return snapshot;
         var profile = snapshot ?? new MemberProfile();
-        profile.Apply(registered);
+        profile.Absorb(registered);
         return profile;
     }
 }
@@ -34,7 +34,7 @@ internal sealed class ActivityYearProjection : MultiStreamProjection<ActivityYea
     public override ActivityYear Evolve(ActivityYear? snapshot, string id, IEvent e)
     {
         var year = snapshot ?? new ActivityYear { Id = id };
-        year.Apply(e.Data);
+        year.Absorb(e.Data);
         return year;
     }
 }
@@ -53,7 +53,7 @@ internal sealed class PersonYearProjection : MultiStreamProjection<PersonYear, s
     public override PersonYear Evolve(PersonYear? snapshot, string id, IEvent e)
     {
         var year = snapshot ?? new PersonYear { Id = id };
-        year.Apply(e.Data);
+        year.Absorb(e.Data);
         return year;
     }
 }
@@ -71,7 +71,7 @@ internal sealed class InvoicingCellProjection : MultiStreamProjection<InvoicingC
     public override InvoicingCell Evolve(InvoicingCell? snapshot, string id, IEvent e)
     {
         var cell = snapshot ?? new InvoicingCell { Id = id };
-        cell.Apply(e.Data);
+        cell.Absorb(e.Data);
         return cell;
     }
 }
@@ -87,7 +87,7 @@ internal sealed class ContractCellProjection : MultiStreamProjection<ContractCel
     public override ContractCell Evolve(ContractCell? snapshot, string id, IEvent e)
     {
         var cell = snapshot ?? new ContractCell { Id = id };
-        cell.Apply(e.Data);
+        cell.Absorb(e.Data);
         return cell;
     }
 }

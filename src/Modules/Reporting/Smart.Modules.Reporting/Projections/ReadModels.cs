@@ -20,7 +20,7 @@ internal sealed class MemberProfile
     public Gender? Gender { get; set; }
     public DateOnly? BirthDate { get; set; }
 
-    public void Apply(MemberRecorded fact) =>
+    public void Absorb(MemberRecorded fact) =>
         (Id, EntityId, OfficeId, Kind, RegisteredOn, Gender, BirthDate) = (fact.MemberId, fact.EntityId, fact.OfficeId, fact.Kind, fact.RegisteredOn, fact.Gender, fact.BirthDate);
 }
 
@@ -40,7 +40,7 @@ internal sealed class ActivityYear
 
     public static string Key(Guid activityId, DateOnly date) => $"{activityId}:{date.Year}";
 
-    public void Apply(object fact)
+    public void Absorb(object fact)
     {
         switch (fact)
         {
@@ -96,7 +96,7 @@ internal sealed class PersonYear
     public static IReadOnlyList<string> Keys(Guid entityId, Guid memberId, DateOnly date) =>
         memberId == Guid.Empty ? [] : [$"{entityId}:{memberId}:{date.Year}"]; // invoices issued before Activities named the coordinator
 
-    public void Apply(object fact)
+    public void Absorb(object fact)
     {
         switch (fact)
         {
@@ -150,7 +150,7 @@ internal sealed class InvoicingCell
     public static string Key(Guid entityId, DateOnly date, ActivityKind? kind, RevenueDocumentType type, string? country) =>
         $"{entityId}:{date.Year}:{date.Month}:{kind}:{type}:{country}";
 
-    public void Apply(object fact)
+    public void Absorb(object fact)
     {
         switch (fact)
         {
@@ -190,7 +190,7 @@ internal sealed class ContractCell
 
     public static string Key(Guid entityId, DateOnly start, ContractKind kind, ContractCategory category) => $"{entityId}:{start.Year}:{kind}:{category}";
 
-    public void Apply(object fact)
+    public void Absorb(object fact)
     {
         switch (fact)
         {
