@@ -1,3 +1,4 @@
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
