@@ -20,7 +20,18 @@ internal sealed class MemberProfileProjection : SingleStreamProjection<MemberPro
     }
 }
 
-internal sealed class ActivityYearProjection : MultiStreamProjection<ActivityYear, string>
+/// <summary>A read model keyed by a string of its dimensions, made from the first fact of its key and absorbing each fact after.</summary>
+internal abstract class YearProjection<TReadModel> : MultiStreamProjection<TReadModel, string> where TReadModel : class, IReadModel, new()
+{
+    public override TReadModel Evolve(TReadModel? snapshot, string id, IEvent e)
+    {
+        var model = snapshot ?? new TReadModel { Id = id };
+        model.Absorb(e.Data);
+        return model;
+    }
+}
+
+internal sealed class ActivityYearProjection : YearProjection<ActivityYear>
 {
     public ActivityYearProjection()
     {
@@ -30,16 +41,9 @@ internal sealed class ActivityYearProjection : MultiStreamProjection<ActivityYea
         Identity<ExpenseRecorded>(f => ActivityYear.Key(f.ActivityId, f.ApprovedOn));
         Identity<ContractRecorded>(f => ActivityYear.Key(f.ActivityId, f.Start));
     }
-
-    public override ActivityYear Evolve(ActivityYear? snapshot, string id, IEvent e)
-    {
-        var year = snapshot ?? new ActivityYear { Id = id };
-        year.Absorb(e.Data);
-        return year;
-    }
 }
 
-internal sealed class PersonYearProjection : MultiStreamProjection<PersonYear, string>
+internal sealed class PersonYearProjection : YearProjection<PersonYear>
 {
     public PersonYearProjection()
     {
@@ -49,16 +53,9 @@ internal sealed class PersonYearProjection : MultiStreamProjection<PersonYear, s
         Identities<ContractRecorded>(f => PersonYear.Keys(f.EntityId, f.MemberId, f.Start));
         Identities<PayslipRecorded>(f => PersonYear.Keys(f.EntityId, f.MemberId, f.ContractStart));
     }
-
-    public override PersonYear Evolve(PersonYear? snapshot, string id, IEvent e)
-    {
-        var year = snapshot ?? new PersonYear { Id = id };
-        year.Absorb(e.Data);
-        return year;
-    }
 }
 
-internal sealed class InvoicingCellProjection : MultiStreamProjection<InvoicingCell, string>
+internal sealed class InvoicingCellProjection : YearProjection<InvoicingCell>
 {
     public InvoicingCellProjection()
     {
@@ -67,27 +64,13 @@ internal sealed class InvoicingCellProjection : MultiStreamProjection<InvoicingC
         Identity<EmployerInvoiceRecorded>(f => InvoicingCell.Key(f.EntityId, f.IssueDate, Activities.Contracts.ActivityKind.ContractManagement,
             RevenueDocumentType.EmployerInvoice, null));
     }
-
-    public override InvoicingCell Evolve(InvoicingCell? snapshot, string id, IEvent e)
-    {
-        var cell = snapshot ?? new InvoicingCell { Id = id };
-        cell.Absorb(e.Data);
-        return cell;
-    }
 }
 
-internal sealed class ContractCellProjection : MultiStreamProjection<ContractCell, string>
+internal sealed class ContractCellProjection : YearProjection<ContractCell>
 {
     public ContractCellProjection()
     {
         Identity<ContractRecorded>(f => ContractCell.Key(f.EntityId, f.Start, f.Kind, f.Category));
         Identity<PayslipRecorded>(f => ContractCell.Key(f.EntityId, f.ContractStart, f.Kind, f.Category));
-    }
-
-    public override ContractCell Evolve(ContractCell? snapshot, string id, IEvent e)
-    {
-        var cell = snapshot ?? new ContractCell { Id = id };
-        cell.Absorb(e.Data);
-        return cell;
     }
 }

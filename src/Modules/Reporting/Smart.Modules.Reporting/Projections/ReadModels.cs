@@ -9,6 +9,15 @@ namespace Smart.Modules.Reporting.Projections;
 // dimensions its tables need, so a report reads a few hundred or thousand of them, never the invoices one by one.
 // They are read models: public state, rebuilt from the journal at will.
 
+/// <summary>A read model summing facts under a key of its dimensions (its id); <see cref="Absorb"/> adds one fact.</summary>
+internal interface IReadModel
+{
+    string Id { get; set; }
+
+    /// <summary>Not "Apply": Marten would take it for a conventional projection method.</summary>
+    void Absorb(object fact);
+}
+
 /// <summary>A member as registered (id: the member): office, gender and birth date for the tables by office, gender and age.</summary>
 internal sealed class MemberProfile
 {
@@ -25,7 +34,7 @@ internal sealed class MemberProfile
 }
 
 /// <summary>One activity in one year (id: activity:year): its documents (invoices, expenses, contracts) and its net invoicing.</summary>
-internal sealed class ActivityYear
+internal sealed class ActivityYear : IReadModel
 {
     public string Id { get; set; } = "";
     public Guid ActivityId { get; set; }
@@ -79,7 +88,7 @@ internal sealed class ActivityYear
 /// in which months, their documents, contracts, days, hours and gross pay. The distinct-person counts, billing bands and
 /// contracts per person read these.
 /// </summary>
-internal sealed class PersonYear
+internal sealed class PersonYear : IReadModel
 {
     public string Id { get; set; } = "";
     public Guid EntityId { get; set; }
@@ -131,7 +140,7 @@ internal sealed class PersonYear
 /// Invoicing of one entity in one month by module, document type and client country (id: all of them): documents, net
 /// amount and the clients invoiced. The invoicing tables and the monthly chart sum these.
 /// </summary>
-internal sealed class InvoicingCell
+internal sealed class InvoicingCell : IReadModel
 {
     public string Id { get; set; } = "";
     public Guid EntityId { get; set; }
@@ -175,7 +184,7 @@ internal sealed class InvoicingCell
 }
 
 /// <summary>Contracts of one entity starting in one year, by kind and category (id: all of them), with their members and gross pay.</summary>
-internal sealed class ContractCell
+internal sealed class ContractCell : IReadModel
 {
     public string Id { get; set; } = "";
     public Guid EntityId { get; set; }
