@@ -3,6 +3,7 @@ using Smart.Modules.Activities;
 using Smart.Modules.Collections;
 using Smart.Modules.Governance;
 using Smart.Modules.Payroll;
+using Smart.Modules.Reporting;
 using Smart.Modules.Spaces;
 using Smart.Modules.Training;
 
@@ -19,5 +20,7 @@ internal static class ModulesRegistry
         new CollectionsModule(),
         new SpacesModule(),
         new TrainingModule(),
+        // Last: it only listens to the others' events.
+        new ReportingModule(),
     ];
 }

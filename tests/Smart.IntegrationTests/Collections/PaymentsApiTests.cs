@@ -33,10 +33,10 @@ public sealed class PaymentsApiTests(CollectionsApp app) : IClassFixture<Collect
         ReceivableAfterPayment? settled = null;
         var session = await app.TrackAsync(async () => settled = await PayAsync(operatorClient, invoiceId, 600.00m));
         Assert.Equal((0m, 100.00m, "Paid", 1100.00m), (settled!.Outstanding, settled.ClientCredit, settled.Status, settled.Received));
-        // One event, which Activities and Payroll each handled once (one envelope per subscribing module).
+        // One event, which Activities, Payroll and Reporting each handled once (one envelope per subscribing module).
         var published = session.Sent.MessagesOf<InvoicePaid>().Distinct().ToList();
         Assert.Equal(new InvoicePaid(invoiceId, scenario.ActivityId, 1000.00m, new DateOnly(2026, 3, 1)), Assert.Single(published));
-        Assert.Equal(2, session.Executed.MessagesOf<InvoicePaid>().Count());
+        Assert.Equal(3, session.Executed.MessagesOf<InvoicePaid>().Count());
         Assert.Empty(session.DeadLetterReasons());
 
         // A payment after the settlement is the client's credit too, and publishes nothing.

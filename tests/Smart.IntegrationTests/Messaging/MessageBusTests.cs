@@ -40,12 +40,12 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
             .Where(r => r.MessageEventType == MessageEventType.MessageSucceeded && r.Message is MemberRegistered m && m.Email == email)
             .Select(r => r.Envelope!)
             .ToList();
-        Assert.Equal(4, deliveries.Count); // Activities, Payroll, Training and the probe, each on its own queue
-        Assert.Equal(4, deliveries.Select(e => e.Destination).Distinct().Count());
+        Assert.Equal(5, deliveries.Count); // Activities, Payroll, Training, Reporting and the probe, each on its own queue
+        Assert.Equal(5, deliveries.Select(e => e.Destination).Distinct().Count());
         Assert.Equal(1, await ActivitiesMembersAsync(memberId));
         Assert.NotNull(await app.QueryStoreAsync<IPayrollStore, Employee?>(s => s.LoadAsync<Employee>(memberId)));
         // The inbox is the subject here: one envelope per subscribing queue, each marked handled in its consumer's transaction.
-        Assert.Equal(4, await app.Database.ScalarAsync<int>(
+        Assert.Equal(5, await app.Database.ScalarAsync<int>(
             "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE id = ANY(@p0) AND status = 'Handled'", deliveries.Select(e => e.Id).ToArray()));
     }
 
@@ -71,7 +71,7 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
         Guid memberId = default;
 
         await app.TrackAsync(async () => memberId = await RegisterAsync(admin, structure, email),
-            until: new Succeeded<MemberRegistered>(m => m.Email == email, times: 4)); // Activities, Payroll, Training, the probe
+            until: new Succeeded<MemberRegistered>(m => m.Email == email, times: 5)); // Activities, Payroll, Training, Reporting, the probe
 
         Assert.Equal(3, app.Probe.Faults.Attempts[email]);
         Assert.Equal(1, await ProbeRecordsAsync(memberId));

@@ -70,9 +70,52 @@ public static class DocumentHtml
                     _ => $"<p>{text}</p>",
                 });
                 break;
+            case ChartBlock chart:
+                Chart(html, chart);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "No HTML for this kind of block.");
         }
+    }
+
+    /// <summary>The chart as inline SVG: no script, no image file, printed as it shows.</summary>
+    private static void Chart(StringBuilder html, ChartBlock chart)
+    {
+        var layout = new ChartLayout(chart);
+        string N(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        html.Append($"<figure><figcaption>{Encode(chart.Title)}</figcaption>")
+            .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(ChartLayout.Width)} {N(ChartLayout.Height)}\" width=\"{N(ChartLayout.Width)}\" height=\"{N(ChartLayout.Height)}\" role=\"img\" aria-label=\"{Encode(chart.Title)}\" font-size=\"8\">");
+        foreach (var (value, y) in layout.Ticks())
+        {
+            html.Append($"<line x1=\"{N(ChartLayout.PlotLeft)}\" y1=\"{N(y)}\" x2=\"{N(ChartLayout.PlotRight)}\" y2=\"{N(y)}\" stroke=\"#ccc\"/>")
+                .Append($"<text x=\"{N(ChartLayout.PlotLeft - 4)}\" y=\"{N(y + 3)}\" text-anchor=\"end\">{Encode(FrenchFormat.Number(value, "#,0"))}</text>");
+        }
+        for (var s = 0; s < chart.Series.Count; s++)
+        {
+            var color = ChartLayout.Colors[s % ChartLayout.Colors.Count];
+            if (chart.Kind == ChartKind.Bar)
+            {
+                for (var c = 0; c < chart.Series[s].Values.Count; c++)
+                {
+                    var (x, y, width, height) = layout.Bar(c, s, chart.Series[s].Values[c]);
+                    html.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{color}\"/>");
+                }
+            }
+            else
+            {
+                html.Append($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{string.Join(' ', layout.Line(s).Select(p => $"{N(p.X)},{N(p.Y)}"))}\"/>");
+            }
+            var (legendX, legendY) = ChartLayout.Legend(s);
+            html.Append($"<rect x=\"{N(legendX)}\" y=\"{N(legendY)}\" width=\"8\" height=\"8\" fill=\"{color}\"/>")
+                .Append($"<text x=\"{N(legendX + 12)}\" y=\"{N(legendY + 7)}\">{Encode(chart.Series[s].Name)}</text>");
+        }
+        for (var c = 0; c < chart.Categories.Count; c++)
+        {
+            var x = layout.CategoryX(c);
+            html.Append($"<text x=\"{N(x)}\" y=\"{N(ChartLayout.PlotBottom + 10)}\" text-anchor=\"end\" transform=\"rotate(-30 {N(x)} {N(ChartLayout.PlotBottom + 10)})\">{Encode(chart.Categories[c])}</text>");
+        }
+        html.Append($"<line x1=\"{N(ChartLayout.PlotLeft)}\" y1=\"{N(layout.Y(0))}\" x2=\"{N(ChartLayout.PlotRight)}\" y2=\"{N(layout.Y(0))}\" stroke=\"#333\"/>")
+            .Append("</svg></figure>");
     }
 
     private static void Party(StringBuilder html, DocumentParty party, string? caption)

@@ -132,6 +132,9 @@ public static class DocumentPdf
                     };
                     _y = Lines(paragraph.Text, font, Width, leading) + 6;
                     break;
+                case ChartBlock chart:
+                    Chart(chart);
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "No PDF for this kind of block.");
             }
@@ -201,6 +204,51 @@ public static class DocumentPdf
             }
             _y += height;
             _graphics.DrawLine(headerRow ? XPens.Black : XPens.LightGray, Margin, _y, Margin + Width, _y);
+        }
+
+        /// <summary>The chart in vector drawing, from the layout the HTML page's SVG uses, under its title.</summary>
+        private void Chart(ChartBlock chart)
+        {
+            Fit(ChartLayout.Height + BodySize + 12);
+            _y = Lines(chart.Title, _bold, Width, BodySize + 4);
+            var layout = new ChartLayout(chart);
+            var (left, top) = (Margin, _y);
+            var label = new XFont(EmbeddedFonts.Family, 7);
+            foreach (var (value, y) in layout.Ticks())
+            {
+                _graphics.DrawLine(XPens.LightGray, left + ChartLayout.PlotLeft, top + y, left + ChartLayout.PlotRight, top + y);
+                _graphics.DrawString(FrenchFormat.Number(value, "#,0"), label, XBrushes.Black,
+                    new XRect(left, top + y - 5, ChartLayout.PlotLeft - 4, 10), XStringFormats.CenterRight);
+            }
+            for (var s = 0; s < chart.Series.Count; s++)
+            {
+                var color = XColor.FromArgb(Convert.ToInt32(ChartLayout.Colors[s % ChartLayout.Colors.Count][1..], 16) | unchecked((int)0xFF000000));
+                if (chart.Kind == ChartKind.Bar)
+                {
+                    for (var c = 0; c < chart.Series[s].Values.Count; c++)
+                    {
+                        var (x, y, width, height) = layout.Bar(c, s, chart.Series[s].Values[c]);
+                        _graphics.DrawRectangle(new XSolidBrush(color), left + x, top + y, width, height);
+                    }
+                }
+                else if (layout.Line(s) is { Count: > 1 } line)
+                {
+                    _graphics.DrawLines(new XPen(color, 1.5), line.Select(p => new XPoint(left + p.X, top + p.Y)).ToArray());
+                }
+                var (legendX, legendY) = ChartLayout.Legend(s);
+                _graphics.DrawRectangle(new XSolidBrush(color), left + legendX, top + legendY, 8, 8);
+                _graphics.DrawString(chart.Series[s].Name, label, XBrushes.Black, left + legendX + 12, top + legendY, XStringFormats.TopLeft);
+            }
+            for (var c = 0; c < chart.Categories.Count; c++)
+            {
+                var (x, y) = (left + layout.CategoryX(c), top + ChartLayout.PlotBottom + 6);
+                var state = _graphics.Save();
+                _graphics.RotateAtTransform(-30, new XPoint(x, y));
+                _graphics.DrawString(chart.Categories[c], label, XBrushes.Black, new XRect(x - 120, y, 120, 9), XStringFormats.TopRight);
+                _graphics.Restore(state);
+            }
+            _graphics.DrawLine(XPens.Black, left + ChartLayout.PlotLeft, top + layout.Y(0), left + ChartLayout.PlotRight, top + layout.Y(0));
+            _y = top + ChartLayout.Height + 8;
         }
 
         private void Totals(TotalsBlock totals)

@@ -19,8 +19,9 @@ public static class ModuleStores
     /// The types stored with their private state (<see cref="PrivateStateJson"/>): aggregates and the value objects
     /// they hold, whose setters and constructors are private.
     /// </param>
-    public static void AddModuleStore<TStore>(this IServiceCollection services, IConfiguration configuration, string schema, Type[] aggregates,
-        Action<StoreOptions> configure) where TStore : class, IDocumentStore =>
+    /// <returns>The store's registration, for what only some modules need (an async projection daemon).</returns>
+    public static MartenServiceCollectionExtensions.MartenStoreExpression<TStore> AddModuleStore<TStore>(this IServiceCollection services, IConfiguration configuration,
+        string schema, Type[] aggregates, Action<StoreOptions> configure) where TStore : class, IDocumentStore =>
         services.AddMartenStore<TStore>(options =>
             {
                 options.Connection(configuration.GetSmartConnectionString());

@@ -11,6 +11,19 @@ public enum ActivityKind
     ContractManagement,
 }
 
+/// <summary>
+/// How an invoice came to be, for the annual report's table by document type. Contract documents (sale of a show,
+/// funding agreement…) are contracts, not invoices, and an invoice does not point to one (ADR 0096).
+/// </summary>
+public enum InvoiceDocumentType
+{
+    /// <summary>Issued directly from its lines.</summary>
+    Invoice,
+
+    /// <summary>Issued from an accepted quote.</summary>
+    QuotedInvoice,
+}
+
 public enum SalaryContractKind
 {
     Cdd,

@@ -18,8 +18,9 @@ public sealed record ActivityOpened(
 /// An invoice was issued: Collections opens a receivable due on <see cref="DueDate"/>. <see cref="ContributionAmount"/> is
 /// the cooperative's contribution on it, so <see cref="TotalNet"/> − <see cref="ContributionAmount"/> is what its payment
 /// brings to the activity (Payroll's guarantee fund counts it). <see cref="OfficeId"/>, <see cref="CoordinatorId"/> (the
-/// member who owns the activity) and <see cref="ClientEmail"/> came later, for Collections: messages stored before them
-/// read as empty.
+/// member who owns the activity) and <see cref="ClientEmail"/> came later, for Collections; <see cref="ClientCountry"/> (ISO
+/// 3166 alpha-2), <see cref="DocumentType"/> and <see cref="ActivityKind"/> later still, for Reporting's tables (revenue
+/// by module, by document type, abroad). Messages stored before them read as empty (an invoice, of no known kind or country).
 /// </summary>
 [DataContract(Name = "activities.invoice-issued.v1")]
 public sealed record InvoiceIssued(
@@ -39,7 +40,10 @@ public sealed record InvoiceIssued(
     decimal ContributionAmount,
     Guid OfficeId = default,
     Guid CoordinatorId = default,
-    string? ClientEmail = null);
+    string? ClientEmail = null,
+    string? ClientCountry = null,
+    InvoiceDocumentType DocumentType = InvoiceDocumentType.Invoice,
+    ActivityKind? ActivityKind = null);
 
 /// <summary>A credit note reduced an invoice: Collections reduces the receivable by <see cref="Gross"/>.</summary>
 [DataContract(Name = "activities.credit-note-issued.v1")]

@@ -160,7 +160,8 @@ internal sealed class Invoice : AggregateRoot
 
     /// <summary>What Collections (receivable, dunning) and Payroll (guarantee-fund cover) receive of the issued invoice.</summary>
     public InvoiceIssued ToInvoiceIssued(Client client, Activity activity) => new(Id, Number, EntityId, ActivityId, client.Id, client.Name, client.Typology.ToString(), IssueDate,
-        DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount, activity.OfficeId, activity.CoordinatorId, client.BillingEmail);
+        DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount, activity.OfficeId, activity.CoordinatorId, client.BillingEmail, client.Country,
+        QuoteId is null ? InvoiceDocumentType.Invoice : InvoiceDocumentType.QuotedInvoice, activity.Kind);
 
     /// <param name="service">When the service was delivered; the issue date when not stated.</param>
     public static Invoice Issue(LegalNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,

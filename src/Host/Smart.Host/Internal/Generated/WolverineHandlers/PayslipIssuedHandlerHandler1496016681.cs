@@ -5,14 +5,14 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: PayslipIssuedHandler257107113
+    // START: PayslipIssuedHandlerHandler1496016681
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class PayslipIssuedHandler257107113 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class PayslipIssuedHandlerHandler1496016681 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> _outboxedSessionFactoryOfActivitiesStore;
 
-        public PayslipIssuedHandler257107113(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> outboxedSessionFactoryOfActivitiesStore)
+        public PayslipIssuedHandlerHandler1496016681(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Activities.IActivitiesStore> outboxedSessionFactoryOfActivitiesStore)
         {
             _timeProvider = timeProvider;
             _outboxedSessionFactoryOfActivitiesStore = outboxedSessionFactoryOfActivitiesStore;
@@ -43,7 +43,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: PayslipIssuedHandler257107113
+    // END: PayslipIssuedHandlerHandler1496016681
     
     
 }

@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ContractDeclaredHandler1581964376
+    // START: ContractDeclaredHandlerHandler906919389
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ContractDeclaredHandler1581964376 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ContractDeclaredHandlerHandler906919389 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Governance.IGovernanceStore> _outboxedSessionFactoryOfGovernanceStore;
 
-        public ContractDeclaredHandler1581964376(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Governance.IGovernanceStore> outboxedSessionFactoryOfGovernanceStore)
+        public ContractDeclaredHandlerHandler906919389(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Governance.IGovernanceStore> outboxedSessionFactoryOfGovernanceStore)
         {
             _outboxedSessionFactoryOfGovernanceStore = outboxedSessionFactoryOfGovernanceStore;
         }
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ContractDeclaredHandler1581964376
+    // END: ContractDeclaredHandlerHandler906919389
     
     
 }

@@ -1,0 +1,33 @@
+using Marten;
+using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Reporting.Journal;
+
+namespace Smart.Modules.Reporting.Inbound;
+
+/// <summary>Activities' events, into the journal: activities, invoices (their credit notes in the invoice's stream) and expenses.</summary>
+public sealed class ActivitiesMessagesHandler
+{
+    public static Task HandleAsync(ActivityOpened opened, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(opened.ActivityId,
+            new ActivityRecorded(opened.ActivityId, opened.EntityId, opened.OfficeId, opened.CoordinatorId, opened.Kind, opened.OpenedOn), cancellationToken);
+
+    public static Task HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(issued.InvoiceId, new InvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.ActivityId, issued.ActivityKind,
+            issued.CoordinatorId, issued.ClientId, issued.ClientCountry,
+            issued.DocumentType == InvoiceDocumentType.QuotedInvoice ? RevenueDocumentType.QuotedInvoice : RevenueDocumentType.Invoice,
+            issued.IssueDate, issued.TotalNet), cancellationToken);
+
+    public static async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var invoice = await session.RequiredAsync<InvoiceRecorded>(issued.InvoiceId, cancellationToken);
+        await session.RecordAsync(issued.InvoiceId, new CreditNoteRecorded(issued.CreditNoteId, issued.InvoiceId, invoice.EntityId, invoice.OfficeId, invoice.ActivityId,
+            invoice.Kind, invoice.CoordinatorId, invoice.ClientId, invoice.ClientCountry, issued.IssueDate, issued.Net), cancellationToken);
+    }
+
+    public static async Task HandleAsync(ExpenseApproved approved, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var activity = await session.RequiredAsync<ActivityRecorded>(approved.ActivityId, cancellationToken);
+        await session.RecordAsync(approved.ExpenseId, new ExpenseRecorded(approved.ExpenseId, activity.EntityId, activity.OfficeId, activity.ActivityId, activity.Kind,
+            activity.CoordinatorId, approved.ApprovedOn, approved.AmountInclVat - approved.RecoverableVat), cancellationToken);
+    }
+}

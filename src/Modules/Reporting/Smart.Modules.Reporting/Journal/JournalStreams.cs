@@ -1,0 +1,38 @@
+using Marten;
+
+namespace Smart.Modules.Reporting.Journal;
+
+/// <summary>
+/// Appends facts to the journal's streams, once each: a redelivered message finds its fact already in the stream and
+/// appends nothing. The append states the stream's version it read, so two writers of one stream cannot both pass (the
+/// loser retries on fresh state).
+/// </summary>
+internal static class JournalStreams
+{
+    public static async Task<IReadOnlyList<IFact>> FactsAsync(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) =>
+        (await session.Events.FetchStreamAsync(streamId, token: cancellationToken)).Select(e => e.Data).OfType<IFact>().ToList();
+
+    /// <summary>The fact of type <typeparamref name="T"/> the stream starts with; not there yet, the message is retried later.</summary>
+    public static async Task<T> RequiredAsync<T>(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) where T : IFact =>
+        (await session.FactsAsync(streamId, cancellationToken)).OfType<T>().FirstOrDefault() ?? throw new NotRecordedYet(typeof(T).Name, streamId);
+
+    public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken)
+    {
+        var facts = await session.FactsAsync(streamId, cancellationToken);
+        if (facts.Any(f => f.GetType() == fact.GetType() && f.SourceId == fact.SourceId)) return;
+        if (facts.Count == 0)
+        {
+            session.Events.StartStream(streamId, fact);
+        }
+        else
+        {
+            session.Events.Append(streamId, facts.Count + 1, fact);
+        }
+    }
+}
+
+/// <summary>
+/// A message about something the journal has not recorded yet (a credit note before its invoice, a payslip before its
+/// contract, which Payroll publishes together): the bus retries it later, when the other message has been handled.
+/// </summary>
+internal sealed class NotRecordedYet(string fact, Guid streamId) : Exception($"No {fact} is recorded in stream {streamId} yet.");

@@ -1,0 +1,27 @@
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Modules;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Smart.Modules.Reporting;
+
+/// <summary>
+/// Reporting: the annual activity report, from a journal of the facts the other modules' integration events told it
+/// and the read models Marten's async daemon projects from it. It reads no other module's tables.
+/// </summary>
+public sealed class ReportingModule() : Module("Reporting")
+{
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddReportingStore(configuration);
+
+    /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="IReportingStore"/>, with its transaction and outbox.</summary>
+    public override void ConfigureBus(WolverineOptions opts) =>
+        opts.Policies.UseAncillaryStorageFromAssemblyContaining<IReportingStore>(typeof(IReportingStore));
+
+    /// <summary>Creates or updates the journal's, the read models' and the daemon's tables.</summary>
+    public override Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IReportingStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+}
