@@ -22,4 +22,11 @@ public sealed class MailOptions
     public string From { get; set; } = "recouvrement@smart.coop";
 
     public string FromName { get; set; } = "Smart";
+
+    /// <summary>
+    /// E-mails handed to the server at the same time. Sending waits on the network, not the processor: the bus's default
+    /// (one per core) sent 22 a second here while 45,000 reminders waited; 8 stays under the connection limits SMTP
+    /// relays commonly set per client.
+    /// </summary>
+    public int ParallelSends { get; set; } = 8;
 }
