@@ -104,7 +104,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
     {
         var report = await Scenario.ReportAsync();
 
-        Assert.Equal(12, report.Tables.Count);
+        Assert.Equal(13, report.Tables.Count);
         foreach (var table in report.Tables)
         {
             for (var c = 0; c < table.Columns.Count; c++)

@@ -40,7 +40,7 @@ public enum RatioKind
 /// <param name="Denominator">For a quotient or growth: the key of the column below the line; none divides by 1.</param>
 /// <param name="Divisor">For a quotient: a constant it is further divided by (the annual hours of one FTE, 12 months).</param>
 public sealed record ReportColumn(string Key, string Title, ColumnKind Kind, bool Distinct = false, RatioKind Ratio = RatioKind.Quotient,
-    string? Numerator = null, string? Denominator = null, decimal Divisor = 1);
+    string? Numerator = null, string? Denominator = null, decimal Divisor = 1, int Decimals = 4);
 
 /// <summary>A row: its label and one value per column (null where a ratio has a zero denominator).</summary>
 public sealed record ReportRow(string Label, IReadOnlyList<decimal?> Values);

@@ -1,6 +1,7 @@
 using Marten;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Reporting.Journal;
+using Wolverine;
 
 namespace Smart.Modules.Reporting.Inbound;
 
@@ -25,4 +26,20 @@ public sealed class PayrollMessagesHandler
     public static Task HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(issued.InvoiceId, new EmployerInvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.EmployerId, issued.IssueDate,
             issued.Total - issued.FeeVat), cancellationToken);
+}
+
+/// <summary>Payroll's work accidents and contract-management contracts, into the journal (the work-accident table reads them).</summary>
+public sealed class PayrollAccidentMessagesHandler
+{
+    public static Task HandleAsync(WorkAccidentRecorded recorded, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(recorded.AccidentId, new WorkAccidentLogged(recorded.AccidentId, recorded.EntityId, recorded.OfficeId, recorded.Worker, recorded.Date,
+            recorded.DaysLost, recorded.WithLostTime), cancellationToken);
+
+    public static Task HandleAsync(WorkAccidentDaysLostChanged changed, Envelope envelope, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(changed.AccidentId, new WorkAccidentDaysLostRevised(envelope.Id, changed.AccidentId, changed.EntityId, changed.OfficeId, changed.Worker,
+            changed.Date, changed.DaysLost, changed.WithLostTime), cancellationToken);
+
+    public static Task HandleAsync(GdcContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(declared.ContractId, new GdcContractRecorded(declared.ContractId, declared.EntityId, declared.OfficeId, declared.EmployeeId,
+            declared.Start, declared.Hours), cancellationToken);
 }

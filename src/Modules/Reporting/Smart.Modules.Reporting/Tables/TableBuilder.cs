@@ -22,8 +22,8 @@ internal sealed class TableBuilder(string key, string title, string labelTitle, 
 
     public static ReportColumn Quantity(string key, string title) => new(key, title, ColumnKind.Quantity);
 
-    public static ReportColumn Quotient(string key, string title, string numerator, string? denominator, decimal divisor = 1) =>
-        new(key, title, ColumnKind.Ratio, Numerator: numerator, Denominator: denominator, Divisor: divisor);
+    public static ReportColumn Quotient(string key, string title, string numerator, string? denominator, decimal divisor = 1, int decimals = 4) =>
+        new(key, title, ColumnKind.Ratio, Numerator: numerator, Denominator: denominator, Divisor: divisor, Decimals: decimals);
 
     public static ReportColumn Growth(string key, string title, string current, string previous) =>
         new(key, title, ColumnKind.Percentage, Ratio: RatioKind.Growth, Numerator: current, Denominator: previous);
@@ -70,7 +70,7 @@ internal sealed class TableBuilder(string key, string title, string labelTitle, 
         };
         if (denominator == 0 || column.Divisor == 0) return null;
         var ratio = column.Ratio == RatioKind.Growth ? numerator / denominator - 1 : numerator / denominator / column.Divisor;
-        return Math.Round(ratio, 4, MidpointRounding.AwayFromZero);
+        return Math.Round(ratio, column.Decimals, MidpointRounding.AwayFromZero);
     }
 
     private static decimal Round(ReportColumn column, decimal value) => column.Kind == ColumnKind.Money ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : value;

@@ -1,0 +1,14 @@
+using Smart.Modules.Payroll.Contracts;
+using Smart.Modules.Reporting.Journal;
+
+namespace Smart.Modules.Reporting.Projections;
+
+internal sealed class AccidentCellProjection : YearProjection<AccidentCell>
+{
+    public AccidentCellProjection()
+    {
+        Identity<WorkAccidentLogged>(f => AccidentCell.Key(f.EntityId, f.Date, f.Worker));
+        Identity<WorkAccidentDaysLostRevised>(f => AccidentCell.Key(f.EntityId, f.Date, f.Worker));
+        Identity<GdcContractRecorded>(f => AccidentCell.Key(f.EntityId, f.Start, AccidentWorker.GdcEmployee));
+    }
+}
