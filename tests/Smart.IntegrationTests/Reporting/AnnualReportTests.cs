@@ -255,7 +255,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
         }
     }
 
-    private static decimal?[] Row(AnnualReport report, string table, string row)
+    internal static decimal?[] Row(AnnualReport report, string table, string row)
     {
         var t = report.Tables.Single(x => x.Key == table);
         return [.. (row == "Total" ? t.Total : t.Rows.Single(x => x.Label == row)).Values];
