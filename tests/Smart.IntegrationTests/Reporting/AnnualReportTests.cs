@@ -104,7 +104,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
     {
         var report = await Scenario.ReportAsync();
 
-        Assert.Equal(13, report.Tables.Count);
+        Assert.Equal(15, report.Tables.Count);
         foreach (var table in report.Tables)
         {
             for (var c = 0; c < table.Columns.Count; c++)
@@ -170,7 +170,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(12, workbook.Worksheets.Count);
+        Assert.Equal(14, workbook.Worksheets.Count);
         var sheet = workbook.Worksheet("facturation-modules");
         Assert.Equal("Facturation HT par module", sheet.Cell(1, 1).GetString());
         Assert.Equal("Total", sheet.Cell(7, 1).GetString());
@@ -255,7 +255,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
         }
     }
 
-    private static decimal?[] Row(AnnualReport report, string table, string row)
+    internal static decimal?[] Row(AnnualReport report, string table, string row)
     {
         var t = report.Tables.Single(x => x.Key == table);
         return [.. (row == "Total" ? t.Total : t.Rows.Single(x => x.Label == row)).Values];

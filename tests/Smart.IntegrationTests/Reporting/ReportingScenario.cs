@@ -86,6 +86,7 @@ public sealed class ReportingScenario(SmartApp app)
         await SalaryAsync(alice, show, "Cddu", "Artistic", new DateOnly(2026, 3, 16), 2);
         await SalaryAsync(alice, show, "Cddu", "Artistic", new DateOnly(2026, 3, 23), 1);
         await SalaryAsync(bruno, training, "Cdd", "Employee", new DateOnly(2026, 3, 9), 4);
+        await TrainingReportScenario.PublishAsync(app, EntityId, Structure.LilleOfficeId, Structure.ParisOfficeId);
         await SettledAsync();
         return this;
     }

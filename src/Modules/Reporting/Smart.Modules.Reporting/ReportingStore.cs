@@ -27,12 +27,14 @@ internal static class ReportingStore
         typeof(EntityRecorded), typeof(MemberRecorded), typeof(ActivityRecorded), typeof(InvoiceRecorded), typeof(CreditNoteRecorded), typeof(ExpenseRecorded),
         typeof(ContractRecorded), typeof(PayslipRecorded), typeof(EmployerInvoiceRecorded), typeof(PaymentRecorded), typeof(WriteOffRecorded),
         typeof(WorkAccidentLogged), typeof(WorkAccidentDaysLostRevised), typeof(GdcContractRecorded),
+        typeof(SessionDeliveredRecorded),
     ];
 
     /// <summary>The read models' projections; a new read model is one more here.</summary>
     public static IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> Projections() =>
         [new MemberProfileProjection(), new ActivityYearProjection(), new PersonYearProjection(), new InvoicingCellProjection(), new ContractCellProjection(),
-            new AccidentCellProjection()];
+            new AccidentCellProjection(),
+            new DeliveredSessionProjection()];
 
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +51,7 @@ internal static class ReportingStore
                 m.Schema.For<InvoicingCell>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ContractCell>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<AccidentCell>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<DeliveredSession>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ReportDefinitions>().UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
             })
             // One host runs every projection (Solo); several hosts on one database elect one to run them (HotCold).
