@@ -170,7 +170,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(14, workbook.Worksheets.Count);
+        Assert.Equal(15, workbook.Worksheets.Count);
         var sheet = workbook.Worksheet("facturation-modules");
         Assert.Equal("Facturation HT par module", sheet.Cell(1, 1).GetString());
         Assert.Equal("Total", sheet.Cell(7, 1).GetString());
