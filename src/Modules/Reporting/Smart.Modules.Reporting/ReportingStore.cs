@@ -26,11 +26,13 @@ internal static class ReportingStore
     [
         typeof(EntityRecorded), typeof(MemberRecorded), typeof(ActivityRecorded), typeof(InvoiceRecorded), typeof(CreditNoteRecorded), typeof(ExpenseRecorded),
         typeof(ContractRecorded), typeof(PayslipRecorded), typeof(EmployerInvoiceRecorded), typeof(PaymentRecorded), typeof(WriteOffRecorded),
+        typeof(ShareMovementNoted), typeof(AssemblyNoted),
     ];
 
     /// <summary>The read models' projections; a new read model is one more here.</summary>
     public static IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> Projections() =>
-        [new MemberProfileProjection(), new ActivityYearProjection(), new PersonYearProjection(), new InvoicingCellProjection(), new ContractCellProjection()];
+        [new MemberProfileProjection(), new ActivityYearProjection(), new PersonYearProjection(), new InvoicingCellProjection(), new ContractCellProjection(),
+            new ShareholderYearProjection(), new AssemblyYearProjection()];
 
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +48,8 @@ internal static class ReportingStore
                 m.Schema.For<PersonYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<InvoicingCell>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ContractCell>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<ShareholderYear>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<AssemblyYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ReportDefinitions>().UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
             })
             // One host runs every projection (Solo); several hosts on one database elect one to run them (HotCold).
