@@ -28,13 +28,15 @@ internal static class ReportingStore
         typeof(ContractRecorded), typeof(PayslipRecorded), typeof(EmployerInvoiceRecorded), typeof(PaymentRecorded), typeof(WriteOffRecorded),
         typeof(WorkAccidentLogged), typeof(WorkAccidentDaysLostRevised), typeof(GdcContractRecorded),
         typeof(SessionDeliveredRecorded),
+        typeof(ShareMovementNoted), typeof(AssemblyNoted),
     ];
 
     /// <summary>The read models' projections; a new read model is one more here.</summary>
     public static IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> Projections() =>
         [new MemberProfileProjection(), new ActivityYearProjection(), new PersonYearProjection(), new InvoicingCellProjection(), new ContractCellProjection(),
             new AccidentCellProjection(),
-            new DeliveredSessionProjection()];
+            new DeliveredSessionProjection(),
+            new ShareholderYearProjection(), new AssemblyYearProjection()];
 
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,6 +54,8 @@ internal static class ReportingStore
                 m.Schema.For<ContractCell>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<AccidentCell>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<DeliveredSession>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<ShareholderYear>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<AssemblyYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ReportDefinitions>().UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
             })
             // One host runs every projection (Solo); several hosts on one database elect one to run them (HotCold).

@@ -15,3 +15,17 @@ public sealed class GovernanceMessagesHandler
         session.RecordAsync(registered.MemberId, new MemberRecorded(registered.MemberId, registered.EntityId, registered.OfficeId, registered.Kind,
             registered.RegisteredOn, registered.Gender, registered.BirthDate), cancellationToken);
 }
+
+/// <summary>Governance's shareholder register and assemblies, into the journal (the shareholders' and assemblies' tables).</summary>
+public sealed class GovernanceShareholdingMessagesHandler
+{
+    public static Task HandleAsync(ShareMovementRecorded m, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(m.ShareholderId, new ShareMovementNoted(
+            ShareMovementNoted.IdOf(m.ShareholderId, m.Kind, m.Date, m.SharesHeld, m.SubscribedCapital, m.PaidCapital, m.RefundedCapital),
+            m.ShareholderId, m.EntityId, m.Category, m.College, m.Kind, m.Date, m.Shares, m.Amount, m.SharesHeld, m.SubscribedCapital, m.PaidCapital,
+            m.RefundedCapital), cancellationToken);
+
+    public static Task HandleAsync(AssemblyClosed m, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(m.AssemblyId, new AssemblyNoted(m.AssemblyId, m.EntityId, m.Date, m.HeldOn, m.Kind, m.VotingRights, m.Participants,
+            m.ElectronicVoters, m.RepresentedByProxy, m.ResolutionsPutToVote, m.ResolutionsAdopted), cancellationToken);
+}

@@ -1,0 +1,13 @@
+using Smart.Modules.Reporting.Journal;
+
+namespace Smart.Modules.Reporting.Projections;
+
+internal sealed class ShareholderYearProjection : YearProjection<ShareholderYear>
+{
+    public ShareholderYearProjection() => Identity<ShareMovementNoted>(f => ShareholderYear.Key(f.ShareholderId, f.Date));
+}
+
+internal sealed class AssemblyYearProjection : YearProjection<AssemblyYear>
+{
+    public AssemblyYearProjection() => Identity<AssemblyNoted>(f => AssemblyYear.Key(f.AssemblyId, f.Date));
+}
