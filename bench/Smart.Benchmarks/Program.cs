@@ -12,7 +12,7 @@ namespace Smart.Benchmarks;
 
 /// <summary>
 /// The Bench target: the real host (every module and the Wolverine bus) on a fresh database of the given
-/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [bus|invoices|ledger|payroll|spaces|directory|governance|collections|training]...
+/// PostgreSQL server (SMART_TEST_DB), then each benchmark in turn. Arguments: [samples] [scale, e.g. 0.1] [bus|invoices|ledger|payroll|spaces|directory|governance|collections|training|reporting]...
 /// </summary>
 internal static class Program
 {
@@ -20,7 +20,10 @@ internal static class Program
     {
         var server = Environment.GetEnvironmentVariable("SMART_TEST_DB") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
         var samples = args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 500);
-        var only = args.Where(a => !int.TryParse(a, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A decimal number is the reporting bench's scale (1.0 = the 2018 year).
+        bool IsScale(string a) => a.Contains('.') && double.TryParse(a, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+        var scale = args.Where(IsScale).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(s => s > 0, 1.0);
+        var only = args.Where(a => !int.TryParse(a, out _) && !IsScale(a)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         bool Runs(string name) => only.Count == 0 || only.Contains(name);
         var database = $"smart_bench_{Guid.NewGuid():N}";
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
@@ -65,6 +68,7 @@ internal static class Program
             if (Runs("governance")) await GovernanceBenchmark.RunAsync(factory);
             if (Runs("collections")) await CollectionsBenchmark.RunAsync(factory, smtp);
             if (Runs("training")) await TrainingBenchmark.RunAsync(factory, samples);
+            if (Runs("reporting")) await ReportingBenchmark.RunAsync(factory, scale);
         }
         catch (Exception e) when (factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
         {
