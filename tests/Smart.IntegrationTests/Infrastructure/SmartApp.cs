@@ -118,7 +118,16 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Seen once at teardown on a loaded machine since Reporting's async daemon runs in the host: a background
+            // service still stopping when the container disposed what it used. The host is gone either way; the tests
+            // of this class have already passed or failed on their own.
+        }
         Mails.Dispose();
         if (_ownsDatabase)
         {
