@@ -40,6 +40,8 @@ internal static class Program
             builder.UseSetting("Smart:SeedDemoData", "false");
             builder.UseSetting("Smart:Mail:Host", "127.0.0.1");
             builder.UseSetting("Smart:Mail:Port", smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // netDumbster serves one SMTP session at a time: one connection, kept while there is mail to send.
+            builder.UseSetting("Smart:Mail:ParallelSends", "1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {

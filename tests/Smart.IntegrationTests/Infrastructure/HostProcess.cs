@@ -53,10 +53,9 @@ public sealed class HostProcess : IDisposable
                 ["ConnectionStrings__Smart"] = database.ConnectionString,
                 ["Smart__SeedDemoData"] = "true",
                 ["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100",
-                ["Smart__Mail__Host"] = "127.0.0.1",
-                ["Smart__Mail__Port"] = Mails.Value.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
+        foreach (var (key, value) in SmartApp.MailSettings(Mails.Value)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 

@@ -84,10 +84,8 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Smart:Bus:RetryDelays"] = "00:00:00.050, 00:00:00.100",
             ["Smart:Bus:ScheduledPollingInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Smart:Mail:Host"] = "127.0.0.1",
-            ["Smart:Mail:Port"] = Mails.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        foreach (var (key, value) in settings.Concat(_settings))
+        foreach (var (key, value) in settings.Concat(MailSettings(Mails)).Concat(_settings))
         {
             builder.UseSetting(key, value);
         }
@@ -109,6 +107,18 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
             }
         });
     }
+
+    /// <summary>
+    /// The host's mail settings for an SMTP server of the test process. netDumbster serves one session at a time: the host
+    /// sends on one connection and lets it go as soon as it has nothing to send, so that another host (or a test) can talk.
+    /// </summary>
+    internal static Dictionary<string, string?> MailSettings(netDumbster.smtp.SimpleSmtpServer server) => new()
+    {
+        ["Smart:Mail:Host"] = "127.0.0.1",
+        ["Smart:Mail:Port"] = server.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smart:Mail:ParallelSends"] = "1",
+        ["Smart:Mail:ConnectionIdleTime"] = "00:00:00.200",
+    };
 
     public virtual Task InitializeAsync()
     {

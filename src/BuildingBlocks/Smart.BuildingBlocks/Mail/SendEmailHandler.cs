@@ -1,4 +1,3 @@
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -8,21 +7,12 @@ namespace Smart.BuildingBlocks.Mail;
 /// Sends a <see cref="SendEmail"/> over SMTP (MailKit). A failure (server down) throws, and the bus retries it later, then
 /// dead-letters it. SMTP cannot confirm and commit in one step: after a crash between the server's acceptance and the
 /// message being marked handled it is sent again, with the same Message-Id, by which mail systems recognise it.
+/// Connections are kept open between e-mails (<see cref="SmtpConnections"/>).
 /// </summary>
-public sealed class SendEmailHandler(IOptions<MailOptions> options)
+public sealed class SendEmailHandler(IOptions<MailOptions> options, SmtpConnections connections)
 {
-    public async Task HandleAsync(SendEmail email, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.UserName))
-        {
-            await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
-        }
-        await smtp.SendAsync(Message(email, settings), cancellationToken);
-        await smtp.DisconnectAsync(quit: true, cancellationToken);
-    }
+    public Task HandleAsync(SendEmail email, CancellationToken cancellationToken) =>
+        connections.SendAsync(Message(email, options.Value), cancellationToken);
 
     internal static MimeMessage Message(SendEmail email, MailOptions settings)
     {
