@@ -34,16 +34,16 @@ internal sealed record ProvisionReversedNoted(Guid MessageId, Guid InvoiceId, In
 /// <summary>What the collections tables need of an invoice's stream when a payment or a write-off arrives: where it was issued, and whether it was reminded.</summary>
 internal sealed record ReceivableOrigin(Guid EntityId, Guid OfficeId, bool Reminded)
 {
-    /// <summary>The invoice's entity and office from its first fact, and whether a reminder was taken on or before <paramref name="on"/>; null for an invoice the journal does not hold.</summary>
+    /// <summary>The invoice's entity and office, and whether a reminder was taken on or before <paramref name="on"/>; null for an invoice the journal does not hold.</summary>
     public static ReceivableOrigin? Of(IReadOnlyList<IFact> facts, DateOnly on)
     {
         var reminded = facts.OfType<ReminderNoted>().Any(r => r.SentOn <= on);
-        return facts.FirstOrDefault() switch
+        return facts.Select(f => f switch
         {
             InvoiceRecorded i => new ReceivableOrigin(i.EntityId, i.OfficeId, reminded),
             EmployerInvoiceRecorded e => new ReceivableOrigin(e.EntityId, e.OfficeId, reminded),
             _ => null,
-        };
+        }).FirstOrDefault(o => o is not null);
     }
 }
 

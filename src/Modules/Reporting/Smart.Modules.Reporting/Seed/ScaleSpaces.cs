@@ -1,5 +1,6 @@
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Spaces.Contracts;
+using static Smart.Modules.Reporting.Seed.ScaleYear;
 
 namespace Smart.Modules.Reporting.Seed;
 
@@ -103,13 +104,6 @@ internal static class ScaleSpaces
     {
         var date = first.AddDays(random.Next(0, 357));
         return date.DayOfWeek switch { DayOfWeek.Saturday => date.AddDays(2), DayOfWeek.Sunday => date.AddDays(1), _ => date };
-    }
-
-    private static Guid NextGuid(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        return new Guid(bytes);
     }
 }
 

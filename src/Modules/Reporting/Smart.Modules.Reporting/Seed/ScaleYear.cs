@@ -10,7 +10,7 @@ namespace Smart.Modules.Reporting.Seed;
 /// A year of one entity at the 2018 scale (DESIGN.md §3), as the other modules' integration events would tell it:
 /// ~22,000 members, ~220,000 invoices, ~218,000 contracts with their payslips, ~45,000 reminders, the provisions and
 /// write-offs of the invoices handed to the legal service, and a place per office (<see cref="ScaleSpaces"/>). Pure and deterministic
-/// (one seeded <see cref="Random"/>, ids drawn from it); <c>scale</c> 1.0 is 2018, lower runs small. The events come in
+/// (seeded <see cref="Random"/>s, ids drawn from them); <c>scale</c> 1.0 is 2018, lower runs small. The events come in
 /// waves: a wave's events only refer to facts of earlier waves, so a wave can be delivered in any order.
 /// </summary>
 internal static class ScaleYear
@@ -189,7 +189,7 @@ internal static class ScaleYear
         return shares;
     }
 
-    private static Guid NextGuid(Random random)
+    internal static Guid NextGuid(Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
