@@ -129,4 +129,22 @@ public sealed class CollectionsTableTests
     [InlineData(2026, 261)]
     [InlineData(2024, 262)]
     public void Working_days_are_the_weekdays_of_the_year(int year, int days) => Assert.Equal(days, CollectionsSection.WorkingDays(year));
+
+    [Fact]
+    public void Given_an_invoice_reminded_on_7_April_Then_a_payment_on_10_April_is_after_a_reminder_and_one_on_1_April_is_not()
+    {
+        var invoiceId = Guid.NewGuid();
+        IReadOnlyList<IFact> facts =
+        [
+            new InvoiceRecorded(invoiceId, EntityId, Lille, Guid.NewGuid(), null, Guid.NewGuid(), Guid.NewGuid(), "FR", RevenueDocumentType.Invoice,
+                new DateOnly(2026, 3, 1), 1_000m, 1_200m),
+            new ReminderNoted(ReminderNoted.IdOf(invoiceId, 1), invoiceId, InvoiceSource.ActivityInvoice, EntityId, Lille, 1, ReminderChannel.Email,
+                new DateOnly(2026, 4, 7), 1_200m),
+        ];
+
+        Assert.Equal(new ReceivableOrigin(EntityId, Lille, true), ReceivableOrigin.Of(facts, new DateOnly(2026, 4, 10)));
+        Assert.Equal(new ReceivableOrigin(EntityId, Lille, false), ReceivableOrigin.Of(facts, new DateOnly(2026, 4, 1)));
+        Assert.Null(ReceivableOrigin.Of([facts[1]], new DateOnly(2026, 4, 10))); // an invoice the journal does not hold
+    }
 }
+
