@@ -1,13 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using JasperFx.Events.Daemon;
-using Marten;
-using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.IntegrationTests.Collections;
-using Smart.Modules.Reporting;
 using Smart.Modules.Reporting.Contracts;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using static Smart.IntegrationTests.Reporting.ReportingScenario;
@@ -51,12 +46,7 @@ public sealed class CollectionsReportFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsJsonAsync($"/api/collections/receivables/{c}/write-off",
             new { reason = "Client en liquidation judiciaire." })).StatusCode);
 
-        await App.WaitForBusIdleAsync();
-        await App.Services.GetRequiredService<IReportingStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        var admin = await App.AdminClientAsync(structure);
-        var response = await admin.GetAsync($"/api/reporting/entities/{structure.EntityId}/reports/2026");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        Report = (await response.Content.ReadApiAsync<AnnualReport>())!;
+        Report = await ReportChecks.SettledReportAsync(App, structure, 2026);
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)App).DisposeAsync();
@@ -120,13 +110,6 @@ public sealed class CollectionsReportTests(CollectionsReportFixture fixture) : I
     [Fact]
     public void Given_the_collections_tables_Then_each_additive_total_is_the_sum_of_its_rows()
     {
-        foreach (var table in Report.Tables.Where(t => t.Key is "recouvrement-bureaux" or "recouvrement-mensuel" or "relances-etapes" or "recouvrement-dso"))
-        {
-            for (var c = 0; c < table.Columns.Count; c++)
-            {
-                if (table.Columns[c].Kind is ColumnKind.Ratio or ColumnKind.Percentage) continue;
-                Assert.Equal(table.Rows.Sum(r => r.Values[c]), table.Total.Values[c]);
-            }
-        }
+        ReportChecks.AssertTotalsAreSums(Report, "recouvrement-bureaux", "recouvrement-mensuel", "relances-etapes", "recouvrement-dso");
     }
 }

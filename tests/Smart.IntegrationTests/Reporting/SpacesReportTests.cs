@@ -1,14 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using JasperFx.Events.Daemon;
-using Marten;
-using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.IntegrationTests.Spaces;
-using Smart.Modules.Reporting;
 using Smart.Modules.Reporting.Contracts;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using static Smart.IntegrationTests.Reporting.ReportingScenario;
@@ -72,11 +67,7 @@ public sealed class SpacesReportFixture : IAsyncLifetime
         await App.WaitForBusIdleAsync();
         Assert.Equal(HttpStatusCode.OK, (await op.PostAsync($"{events}/{openDay}/cancellation", null)).StatusCode);
 
-        await App.WaitForBusIdleAsync();
-        await App.Services.GetRequiredService<IReportingStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        var response = await (await App.AdminClientAsync(structure)).GetAsync($"/api/reporting/entities/{structure.EntityId}/reports/2026");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        Report = (await response.Content.ReadApiAsync<AnnualReport>())!;
+        Report = await ReportChecks.SettledReportAsync(App, structure, 2026);
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)App).DisposeAsync();
@@ -117,14 +108,6 @@ public sealed class SpacesReportTests(SpacesReportFixture fixture) : IClassFixtu
     [Fact]
     public void Given_the_spaces_tables_Then_each_additive_total_is_the_sum_of_its_rows()
     {
-        foreach (var table in Report.Tables.Where(t => t.Key is "espaces-lieux" or "espaces-recettes"))
-        {
-            Assert.Single(table.Rows);
-            for (var c = 0; c < table.Columns.Count; c++)
-            {
-                if (table.Columns[c].Kind is ColumnKind.Ratio or ColumnKind.Percentage) continue;
-                Assert.Equal(table.Rows.Sum(r => r.Values[c]), table.Total.Values[c]);
-            }
-        }
+        ReportChecks.AssertTotalsAreSums(Report, "espaces-lieux", "espaces-recettes");
     }
 }
