@@ -12,6 +12,7 @@ using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Reporting;
 using Smart.Modules.Reporting.Inbound;
 using Smart.Modules.Reporting.Seed;
+using Smart.Modules.Spaces.Contracts;
 using Wolverine;
 
 namespace Smart.Benchmarks;
@@ -56,7 +57,7 @@ internal static class ReportingBenchmark
             });
         }
         Console.WriteLine($"Reporting seed: a year at scale {scale:0.###} ({year.Members.Count:N0} members, {year.Invoices.Count:N0} invoices, {year.Contracts.Count:N0} contracts, "
-            + $"{year.Reminders.Count:N0} reminders; {year.Count:N0} events) appended in bulk through the inbound handlers' translation ({PerTransaction:N0} per transaction, "
+            + $"{year.Reminders.Count:N0} reminders, {year.Spaces.Bookings.Count:N0} bookings; {year.Count:N0} events) appended in bulk through the inbound handlers' translation ({PerTransaction:N0} per transaction, "
             + $"{Writers} writers; {skipped:N0} events no handler of Reporting takes yet) in {Stopwatch.GetElapsedTime(loading).TotalSeconds:F1} s (informative)");
 
         var admin = await PlatformAdminAsync(factory);
@@ -87,6 +88,18 @@ internal static class ReportingBenchmark
             case ContractDeclared m: await PayrollMessagesHandler.HandleAsync(m, session, ct); return true;
             case PayslipIssued m: await PayrollMessagesHandler.HandleAsync(m, session, ct); return true;
             case InvoicePaid m: await CollectionsMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
+            case InvoiceWrittenOff m: await CollectionsMessagesHandler.HandleAsync(m, session, ct); return true;
+            case ReminderSent m: await CollectionsMessagesHandler.HandleAsync(m, session, ct); return true;
+            case InvoiceProvisionBooked m: await CollectionsMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
+            case InvoiceProvisionReversed m: await CollectionsMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
+            case PlaceHoursSet m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case ResourceAdded m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case BookingConfirmed m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case BookingCancelled m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case ResidencyStarted m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case ResidencyMonthCharged m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case PlaceEventScheduled m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case PlaceEventCancelled m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
             default: return false;
         }
     }

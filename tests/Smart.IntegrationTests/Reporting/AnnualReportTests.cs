@@ -104,7 +104,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
     {
         var report = await Scenario.ReportAsync();
 
-        Assert.Equal(18, report.Tables.Count);
+        Assert.Equal(24, report.Tables.Count);
         foreach (var table in report.Tables)
         {
             for (var c = 0; c < table.Columns.Count; c++)
@@ -170,7 +170,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(18, workbook.Worksheets.Count);
+        Assert.Equal(24, workbook.Worksheets.Count);
         var sheet = workbook.Worksheet("facturation-modules");
         Assert.Equal("Facturation HT par module", sheet.Cell(1, 1).GetString());
         Assert.Equal("Total", sheet.Cell(7, 1).GetString());

@@ -63,4 +63,29 @@ public sealed class ScaleYearTests
         Assert.Equal(6.28m, Math.Round(Year.Contracts.Average(c => c.Days!.Value), 2));
         Assert.All(Year.Contracts, c => Assert.Equal(c.Days!.Value * 8m, c.Hours));
     }
+
+    [Fact]
+    public void Given_scale_5_percent_Then_legal_hand_offs_are_provisioned_and_places_have_residencies_bookings_and_events()
+    {
+        // 160 invoices reach the legal hand-off (step 3), about half of them written off; a place per office with 3 resources;
+        // 600 × 0.05 residencies, 20,000 × 0.05 bookings (5 % cancelled), 30 × 0.05 ≈ 2 events a place.
+        Assert.Equal((160, 77, 77, 10, 30, 30, 239, 1_000, 52, 20),
+            (Year.Provisions.Count, Year.ProvisionReversals.Count, Year.WriteOffs.Count, Year.Spaces.Places.Count, Year.Spaces.Resources.Count,
+                Year.Spaces.Residencies.Count, Year.Spaces.ResidencyMonths.Sum(m => m.Count), Year.Spaces.Bookings.Count, Year.Spaces.BookingCancellations.Count,
+                Year.Spaces.Events.Count));
+    }
+
+    [Fact]
+    public void Given_the_waves_Then_no_invoice_or_residency_has_two_facts_in_one_wave()
+    {
+        foreach (var wave in Year.Waves)
+        {
+            var invoices = wave.OfType<Smart.Modules.Collections.Contracts.ReminderSent>().Select(r => r.InvoiceId)
+                .Concat(wave.OfType<Smart.Modules.Collections.Contracts.InvoicePaid>().Select(p => p.InvoiceId))
+                .Concat(wave.OfType<Smart.Modules.Collections.Contracts.InvoiceProvisionBooked>().Select(p => p.InvoiceId)).ToList();
+            Assert.Equal(invoices.Count, invoices.Distinct().Count());
+            var residencies = wave.OfType<Smart.Modules.Spaces.Contracts.ResidencyMonthCharged>().Select(m => m.ResidencyId).ToList();
+            Assert.Equal(residencies.Count, residencies.Distinct().Count());
+        }
+    }
 }

@@ -29,6 +29,9 @@ internal static class ReportingStore
         typeof(WorkAccidentLogged), typeof(WorkAccidentDaysLostRevised), typeof(GdcContractRecorded),
         typeof(SessionDeliveredRecorded),
         typeof(ShareMovementNoted), typeof(AssemblyNoted),
+        typeof(ReminderNoted), typeof(ProvisionBookedNoted), typeof(ProvisionReversedNoted),
+        typeof(PlaceHoursNoted), typeof(ResourceNoted), typeof(BookingNoted), typeof(BookingCancellationNoted), typeof(ResidencyNoted), typeof(ResidencyEndNoted),
+        typeof(ResidencyMonthNoted), typeof(PlaceEventNoted), typeof(PlaceEventCancelledNoted), typeof(RoomHoldNoted), typeof(RoomHoldReleasedNoted),
     ];
 
     /// <summary>The read models' projections; a new read model is one more here.</summary>
@@ -36,7 +39,9 @@ internal static class ReportingStore
         [new MemberProfileProjection(), new ActivityYearProjection(), new PersonYearProjection(), new InvoicingCellProjection(), new ContractCellProjection(),
             new AccidentCellProjection(),
             new DeliveredSessionProjection(),
-            new ShareholderYearProjection(), new AssemblyYearProjection()];
+            new ShareholderYearProjection(), new AssemblyYearProjection(),
+            new CollectionsCellProjection(),
+            new PlaceProfileProjection(), new PlaceYearProjection()];
 
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -56,6 +61,9 @@ internal static class ReportingStore
                 m.Schema.For<DeliveredSession>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ShareholderYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<AssemblyYear>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<CollectionsCell>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<PlaceProfile>().Index(x => x.EntityId);
+                m.Schema.For<PlaceYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ReportDefinitions>().UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
             })
             // One host runs every projection (Solo); several hosts on one database elect one to run them (HotCold).

@@ -15,13 +15,13 @@ public sealed class ActivitiesMessagesHandler
         session.RecordAsync(issued.InvoiceId, new InvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.ActivityId, issued.ActivityKind,
             issued.CoordinatorId, issued.ClientId, issued.ClientCountry,
             issued.DocumentType == InvoiceDocumentType.QuotedInvoice ? RevenueDocumentType.QuotedInvoice : RevenueDocumentType.Invoice,
-            issued.IssueDate, issued.TotalNet), cancellationToken);
+            issued.IssueDate, issued.TotalNet, issued.TotalGross), cancellationToken);
 
     public static async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         var invoice = await session.RequiredAsync<InvoiceRecorded>(issued.InvoiceId, cancellationToken);
         await session.RecordAsync(issued.InvoiceId, new CreditNoteRecorded(issued.CreditNoteId, issued.InvoiceId, invoice.EntityId, invoice.OfficeId, invoice.ActivityId,
-            invoice.Kind, invoice.CoordinatorId, invoice.ClientId, invoice.ClientCountry, issued.IssueDate, issued.Net), cancellationToken);
+            invoice.Kind, invoice.CoordinatorId, invoice.ClientId, invoice.ClientCountry, issued.IssueDate, issued.Net, issued.Gross), cancellationToken);
     }
 
     public static async Task HandleAsync(ExpenseApproved approved, IDocumentSession session, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class PayrollMessagesHandler
 
     public static Task HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(issued.InvoiceId, new EmployerInvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.EmployerId, issued.IssueDate,
-            issued.Total - issued.FeeVat), cancellationToken);
+            issued.Total - issued.FeeVat, issued.Total), cancellationToken);
 }
 
 /// <summary>Payroll's work accidents and contract-management contracts, into the journal (the work-accident table reads them).</summary>

@@ -43,16 +43,20 @@ internal sealed record ActivityRecorded(Guid ActivityId, Guid EntityId, Guid Off
     public Guid SourceId => ActivityId;
 }
 
-/// <summary>An invoice issued (stream: the invoice). <see cref="Kind"/> and <see cref="ClientCountry"/> are null on invoices issued before Activities told them.</summary>
+/// <summary>
+/// An invoice issued (stream: the invoice). <see cref="Kind"/> and <see cref="ClientCountry"/> are null on invoices issued
+/// before Activities told them; <see cref="Gross"/> (VAT included, the receivable's amount) is 0 on facts recorded before
+/// the collections tables.
+/// </summary>
 internal sealed record InvoiceRecorded(Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid ActivityId, ActivityKind? Kind, Guid CoordinatorId, Guid ClientId,
-    string? ClientCountry, RevenueDocumentType DocumentType, DateOnly IssueDate, decimal Net) : IFact
+    string? ClientCountry, RevenueDocumentType DocumentType, DateOnly IssueDate, decimal Net, decimal Gross = 0m) : IFact
 {
     public Guid SourceId => InvoiceId;
 }
 
-/// <summary>A credit note on an invoice (stream: the invoice), with the invoice's module, coordinator and client.</summary>
+/// <summary>A credit note on an invoice (stream: the invoice), with the invoice's module, coordinator and client; <see cref="Gross"/> VAT included.</summary>
 internal sealed record CreditNoteRecorded(Guid CreditNoteId, Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid ActivityId, ActivityKind? Kind, Guid CoordinatorId,
-    Guid ClientId, string? ClientCountry, DateOnly IssueDate, decimal Net) : IFact
+    Guid ClientId, string? ClientCountry, DateOnly IssueDate, decimal Net, decimal Gross = 0m) : IFact
 {
     public Guid SourceId => CreditNoteId;
 }
@@ -78,23 +82,25 @@ internal sealed record PayslipRecorded(Guid PayslipId, Guid SalaryRequestId, Gui
     public Guid SourceId => PayslipId;
 }
 
-/// <summary>A contract-management invoice to an employer (stream: the invoice); <see cref="Net"/> is its total less the VAT on the fee.</summary>
-internal sealed record EmployerInvoiceRecorded(Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid EmployerId, DateOnly IssueDate, decimal Net) : IFact
+/// <summary>A contract-management invoice to an employer (stream: the invoice); <see cref="Net"/> is its total less the VAT on the fee, <see cref="Total"/> what the employer owes.</summary>
+internal sealed record EmployerInvoiceRecorded(Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid EmployerId, DateOnly IssueDate, decimal Net, decimal Total = 0m) : IFact
 {
     public Guid SourceId => InvoiceId;
 }
 
 /// <summary>
 /// A payment on an invoice (stream: the invoice). Collections' message names no payment, so the fact is keyed by the
-/// message's id: a redelivery is the same message, two payments of the same amount on one day are two.
+/// message's id: a redelivery is the same message, two payments of the same amount on one day are two. The invoice's entity
+/// and office, and whether it was reminded before, are copied from its stream (empty when the journal does not hold it).
 /// </summary>
-internal sealed record PaymentRecorded(Guid MessageId, Guid InvoiceId, Guid ActivityId, decimal Amount, DateOnly PaidOn) : IFact
+internal sealed record PaymentRecorded(Guid MessageId, Guid InvoiceId, Guid ActivityId, decimal Amount, DateOnly PaidOn, Guid EntityId = default,
+    Guid OfficeId = default, bool AfterReminder = false) : IFact
 {
     public Guid SourceId => MessageId;
 }
 
-/// <summary>An invoice written off (stream: the invoice).</summary>
-internal sealed record WriteOffRecorded(Guid InvoiceId, Guid ActivityId, decimal Amount, DateOnly WrittenOffOn) : IFact
+/// <summary>An invoice written off (stream: the invoice), with its entity and office copied from the stream (empty when the journal does not hold it).</summary>
+internal sealed record WriteOffRecorded(Guid InvoiceId, Guid ActivityId, decimal Amount, DateOnly WrittenOffOn, Guid EntityId = default, Guid OfficeId = default) : IFact
 {
     public Guid SourceId => InvoiceId;
 }

@@ -16,9 +16,12 @@ internal static class JournalStreams
     public static async Task<T> RequiredAsync<T>(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) where T : IFact =>
         (await session.FactsAsync(streamId, cancellationToken)).OfType<T>().FirstOrDefault() ?? throw new NotRecordedYet(typeof(T).Name, streamId);
 
-    public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken)
+    public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken) =>
+        session.Record(streamId, await session.FactsAsync(streamId, cancellationToken), fact);
+
+    /// <summary>Appends <paramref name="fact"/> to a stream whose <paramref name="facts"/> the caller already read (to copy something from them).</summary>
+    public static void Record(this IDocumentSession session, Guid streamId, IReadOnlyList<IFact> facts, IFact fact)
     {
-        var facts = await session.FactsAsync(streamId, cancellationToken);
         if (facts.Any(f => f.GetType() == fact.GetType() && f.SourceId == fact.SourceId)) return;
         if (facts.Count == 0)
         {

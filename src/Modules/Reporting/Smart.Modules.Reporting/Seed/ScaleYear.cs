@@ -8,8 +8,9 @@ namespace Smart.Modules.Reporting.Seed;
 
 /// <summary>
 /// A year of one entity at the 2018 scale (DESIGN.md §3), as the other modules' integration events would tell it:
-/// ~22,000 members, ~220,000 invoices, ~218,000 contracts with their payslips, ~45,000 reminders. Pure and deterministic
-/// (one seeded <see cref="Random"/>, ids drawn from it); <c>scale</c> 1.0 is 2018, lower runs small. The events come in
+/// ~22,000 members, ~220,000 invoices, ~218,000 contracts with their payslips, ~45,000 reminders, the provisions and
+/// write-offs of the invoices handed to the legal service, and a place per office (<see cref="ScaleSpaces"/>). Pure and deterministic
+/// (seeded <see cref="Random"/>s, ids drawn from them); <c>scale</c> 1.0 is 2018, lower runs small. The events come in
 /// waves: a wave's events only refer to facts of earlier waves, so a wave can be delivered in any order.
 /// </summary>
 internal static class ScaleYear
@@ -18,6 +19,9 @@ internal static class ScaleYear
     public const int Invoices2018 = 220_000;
     public const int Contracts2018 = 218_000;
     public const int Reminders2018 = 45_000;
+
+    /// <summary>The share of an invoice handed to the legal service that is provisioned.</summary>
+    public const decimal ProvisionRate = 0.5m;
 
     /// <summary>Members by office (France 2016), in the order of the offices given; more offices share the rest evenly.</summary>
     public static readonly double[] OfficeShares = [19.8, 18.6, 12.8, 8.5, 8.4, 7.5, 7.4, 7.2, 6.5, 3.3];
@@ -69,6 +73,11 @@ internal static class ScaleYear
         var creditNotes = new List<CreditNoteIssued>();
         var reminders = new List<ReminderSent>();
         var paid = new List<InvoicePaid>();
+        var provisions = new List<InvoiceProvisionBooked>();
+        var reversals = new List<InvoiceProvisionReversed>();
+        var writeOffs = new List<InvoiceWrittenOff>();
+        // Its own draws, so that the rest of the year stays what it was before provisions were generated.
+        var doubtful = new Random(seed + 1);
         var countryWeights = ClientCountries.Select(c => c.Share).ToArray();
         for (var m = 0; m < members; m++)
         {
@@ -101,10 +110,24 @@ internal static class ScaleYear
                     reminders.Add(new ReminderSent(invoiceId, InvoiceSource.ActivityInvoice, entityId, activity.OfficeId, activity.ActivityId, activity.CoordinatorId,
                         step, channel, issueDate.AddDays(30 + 15 * step), gross));
                 }
-                // Invoices handed to the legal service stay unpaid; the others are paid, later when reminded.
+                // Invoices handed to the legal service stay unpaid, half provisioned 90 days after their due date, and half of those
+                // written off (their provision reversed); the others are paid, later when reminded.
                 if (steps < 3 && gross > 0)
                 {
                     paid.Add(new InvoicePaid(invoiceId, activity.ActivityId, gross, issueDate.AddDays(random.Next(5, 30) + 15 * steps)));
+                }
+                else if (steps == 3 && gross > 0)
+                {
+                    var provision = Math.Round(gross * ProvisionRate, 2);
+                    provisions.Add(new InvoiceProvisionBooked(invoiceId, InvoiceSource.ActivityInvoice, entityId, activity.OfficeId, activity.ActivityId,
+                        issueDate.AddDays(30 + 90), 90, ProvisionRate, provision, provision));
+                    if (doubtful.NextDouble() < 0.5)
+                    {
+                        var on = issueDate.AddDays(30 + 180);
+                        reversals.Add(new InvoiceProvisionReversed(invoiceId, InvoiceSource.ActivityInvoice, entityId, activity.OfficeId, activity.ActivityId, on,
+                            ProvisionRate, provision, ProvisionReversalReason.WrittenOff, 0m));
+                        writeOffs.Add(new InvoiceWrittenOff(invoiceId, activity.ActivityId, gross, on));
+                    }
                 }
             }
         }
@@ -133,7 +156,8 @@ internal static class ScaleYear
             }
         }
 
-        return new ScaleYearEvents(registered, opened, issued, creditNotes, declared, payslips, reminders, paid);
+        return new ScaleYearEvents(registered, opened, issued, creditNotes, declared, payslips, reminders, paid, provisions, reversals, writeOffs,
+            ScaleSpaces.Generate(entityId, offices, registered, year, scale, seed + 2));
     }
 
     /// <summary>An index drawn with the given weights.</summary>
@@ -165,7 +189,7 @@ internal static class ScaleYear
         return shares;
     }
 
-    private static Guid NextGuid(Random random)
+    internal static Guid NextGuid(Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
@@ -182,16 +206,25 @@ internal sealed record ScaleYearEvents(
     IReadOnlyList<ContractDeclared> Contracts,
     IReadOnlyList<PayslipIssued> Payslips,
     IReadOnlyList<ReminderSent> Reminders,
-    IReadOnlyList<InvoicePaid> Payments)
+    IReadOnlyList<InvoicePaid> Payments,
+    IReadOnlyList<InvoiceProvisionBooked> Provisions,
+    IReadOnlyList<InvoiceProvisionReversed> ProvisionReversals,
+    IReadOnlyList<InvoiceWrittenOff> WriteOffs,
+    ScaleSpacesEvents Spaces)
 {
+    // An invoice's reminders are one per wave (its stream takes one fact at a time); payments and provisions are on different invoices.
     public IReadOnlyList<IReadOnlyList<object>> Waves =>
     [
         [.. Members, .. Activities],
         [.. Invoices, .. Contracts],
         [.. CreditNotes, .. Payslips],
-        [.. Reminders],
-        [.. Payments],
+        .. Reminders.GroupBy(r => r.Step).OrderBy(g => g.Key).Select(g => (IReadOnlyList<object>)[.. g]),
+        [.. Payments, .. Provisions],
+        [.. ProvisionReversals],
+        [.. WriteOffs],
+        .. Spaces.Waves,
     ];
 
-    public int Count => Members.Count + Activities.Count + Invoices.Count + CreditNotes.Count + Contracts.Count + Payslips.Count + Reminders.Count + Payments.Count;
+    public int Count => Members.Count + Activities.Count + Invoices.Count + CreditNotes.Count + Contracts.Count + Payslips.Count + Reminders.Count + Payments.Count
+        + Provisions.Count + ProvisionReversals.Count + WriteOffs.Count + Spaces.Count;
 }
