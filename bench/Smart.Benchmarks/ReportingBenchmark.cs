@@ -87,6 +87,7 @@ internal static class ReportingBenchmark
             case ContractDeclared m: await PayrollMessagesHandler.HandleAsync(m, session, ct); return true;
             case PayslipIssued m: await PayrollMessagesHandler.HandleAsync(m, session, ct); return true;
             case InvoicePaid m: await CollectionsMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
+            case MemberLifeRulesSet m: await GovernanceMemberLifeMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
             default: return false;
         }
     }

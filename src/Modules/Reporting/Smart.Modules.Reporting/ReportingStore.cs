@@ -29,6 +29,7 @@ internal static class ReportingStore
         typeof(WorkAccidentLogged), typeof(WorkAccidentDaysLostRevised), typeof(GdcContractRecorded),
         typeof(SessionDeliveredRecorded),
         typeof(ShareMovementNoted), typeof(AssemblyNoted),
+        typeof(MemberLifeRulesNoted),
     ];
 
     /// <summary>The read models' projections; a new read model is one more here.</summary>
@@ -36,7 +37,8 @@ internal static class ReportingStore
         [new MemberProfileProjection(), new ActivityYearProjection(), new PersonYearProjection(), new InvoicingCellProjection(), new ContractCellProjection(),
             new AccidentCellProjection(),
             new DeliveredSessionProjection(),
-            new ShareholderYearProjection(), new AssemblyYearProjection()];
+            new ShareholderYearProjection(), new AssemblyYearProjection(),
+            new MemberLifeRulesHistoryProjection(), new OfficeContributionYearProjection(), new GdcContractCellProjection(), new GdcEmployeeYearProjection()];
 
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -56,6 +58,9 @@ internal static class ReportingStore
                 m.Schema.For<DeliveredSession>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ShareholderYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<AssemblyYear>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<OfficeContributionYear>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<GdcContractCell>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<GdcEmployeeYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ReportDefinitions>().UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
             })
             // One host runs every projection (Solo); several hosts on one database elect one to run them (HotCold).

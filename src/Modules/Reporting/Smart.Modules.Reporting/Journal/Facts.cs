@@ -43,16 +43,23 @@ internal sealed record ActivityRecorded(Guid ActivityId, Guid EntityId, Guid Off
     public Guid SourceId => ActivityId;
 }
 
-/// <summary>An invoice issued (stream: the invoice). <see cref="Kind"/> and <see cref="ClientCountry"/> are null on invoices issued before Activities told them.</summary>
+/// <summary>
+/// An invoice issued (stream: the invoice). <see cref="Kind"/> and <see cref="ClientCountry"/> are null on invoices issued
+/// before Activities told them; <see cref="Contribution"/> (the cooperative's, for the offices' local budgets) is 0 on facts
+/// recorded before Reporting kept it.
+/// </summary>
 internal sealed record InvoiceRecorded(Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid ActivityId, ActivityKind? Kind, Guid CoordinatorId, Guid ClientId,
-    string? ClientCountry, RevenueDocumentType DocumentType, DateOnly IssueDate, decimal Net) : IFact
+    string? ClientCountry, RevenueDocumentType DocumentType, DateOnly IssueDate, decimal Net, decimal Contribution = 0m) : IFact
 {
     public Guid SourceId => InvoiceId;
 }
 
-/// <summary>A credit note on an invoice (stream: the invoice), with the invoice's module, coordinator and client.</summary>
+/// <summary>
+/// A credit note on an invoice (stream: the invoice), with the invoice's module, coordinator and client;
+/// <see cref="Contribution"/> is the share of the invoice's contribution it takes back, as Governance takes it.
+/// </summary>
 internal sealed record CreditNoteRecorded(Guid CreditNoteId, Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid ActivityId, ActivityKind? Kind, Guid CoordinatorId,
-    Guid ClientId, string? ClientCountry, DateOnly IssueDate, decimal Net) : IFact
+    Guid ClientId, string? ClientCountry, DateOnly IssueDate, decimal Net, decimal Contribution = 0m) : IFact
 {
     public Guid SourceId => CreditNoteId;
 }

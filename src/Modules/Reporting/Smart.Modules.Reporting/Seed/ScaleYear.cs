@@ -133,7 +133,9 @@ internal static class ScaleYear
             }
         }
 
-        return new ScaleYearEvents(registered, opened, issued, creditNotes, declared, payslips, reminders, paid);
+        // The entity's member life rules, SmartFr's, in force all year (the offices' typology and local budgets).
+        MemberLifeRulesSet[] rules = [new(entityId, first, 3_000m, 3, 0.20m, first)];
+        return new ScaleYearEvents(registered, opened, issued, creditNotes, declared, payslips, reminders, paid, rules);
     }
 
     /// <summary>An index drawn with the given weights.</summary>
@@ -182,16 +184,18 @@ internal sealed record ScaleYearEvents(
     IReadOnlyList<ContractDeclared> Contracts,
     IReadOnlyList<PayslipIssued> Payslips,
     IReadOnlyList<ReminderSent> Reminders,
-    IReadOnlyList<InvoicePaid> Payments)
+    IReadOnlyList<InvoicePaid> Payments,
+    IReadOnlyList<MemberLifeRulesSet> Rules)
 {
     public IReadOnlyList<IReadOnlyList<object>> Waves =>
     [
-        [.. Members, .. Activities],
+        [.. Members, .. Activities, .. Rules],
         [.. Invoices, .. Contracts],
         [.. CreditNotes, .. Payslips],
         [.. Reminders],
         [.. Payments],
     ];
 
-    public int Count => Members.Count + Activities.Count + Invoices.Count + CreditNotes.Count + Contracts.Count + Payslips.Count + Reminders.Count + Payments.Count;
+    public int Count => Members.Count + Activities.Count + Invoices.Count + CreditNotes.Count + Contracts.Count + Payslips.Count + Reminders.Count + Payments.Count
+        + Rules.Count;
 }
