@@ -34,8 +34,11 @@ public sealed class GovernanceShareholdingMessagesHandler
 /// <summary>Governance's member life rules, into the journal: the typology's thresholds and the offices' share of the contribution (the offices' tables).</summary>
 public sealed class GovernanceMemberLifeMessagesHandler
 {
-    /// <summary>Keyed by the message's id, the event having none: a redelivery appends nothing, a correction of a version is one more fact.</summary>
+    /// <summary>
+    /// Keyed by the message's id, the event having none, and in a stream of its own: a redelivery appends nothing, a
+    /// correction of a version is one more fact, and the seed's rules never race the entity's settings for one stream.
+    /// </summary>
     public static Task HandleAsync(MemberLifeRulesSet set, Envelope envelope, IDocumentSession session, CancellationToken cancellationToken) =>
-        session.RecordAsync(set.EntityId, new MemberLifeRulesNoted(envelope.Id, set.EntityId, set.EffectiveFrom, set.ActiveRevenue, set.ActiveContracts,
+        session.RecordAsync(envelope.Id, new MemberLifeRulesNoted(envelope.Id, set.EntityId, set.EffectiveFrom, set.ActiveRevenue, set.ActiveContracts,
             set.LocalBudgetShare), cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace Smart.Modules.Reporting.Journal;
 
 /// <summary>
-/// A version of an entity's member life rules as Governance set it (stream: the entity), keyed by the message's id: the
+/// A version of an entity's member life rules as Governance set it (stream: the message's id, which keys it too): the
 /// typology's thresholds and the offices' share of the contribution from <see cref="EffectiveFrom"/>; a later fact for
 /// the same date is a correction and replaces it.
 /// </summary>
