@@ -70,7 +70,7 @@ public sealed class OfficesReportTests(OfficesReportFixture fixture) : IClassFix
     [Fact]
     public async Task Given_the_fixture_year_Then_the_offices_table_holds_sessions_new_members_active_activities_and_revenue()
     {
-        var report = await Scenario.ReportAsync(await fixture.App.AdminClientAsync(Scenario.Structure));
+        var report = await Scenario.ReportAsync();
 
         // information sessions, workshops, participants, new members, active activities, net revenue
         Assert.Equal<decimal?>([1m, 0m, 1m, 0m, 2m, 6600m], Row(report, "bureaux", "Lille"));
@@ -82,7 +82,7 @@ public sealed class OfficesReportTests(OfficesReportFixture fixture) : IClassFix
     [Fact]
     public async Task Given_rules_set_in_Governance_Then_members_are_classified_by_those_in_force_on_31_December_and_budgets_by_those_of_each_invoice_date()
     {
-        var report = await Scenario.ReportAsync(await fixture.App.AdminClientAsync(Scenario.Structure));
+        var report = await Scenario.ReportAsync();
 
         // registered, inactive, occasional, active, share of the active, local budget
         Assert.Equal<decimal?>([2m, 0m, 2m, 0m, 0m, 132.00m], Row(report, "typologie-bureaux", "Lille"));
@@ -94,7 +94,7 @@ public sealed class OfficesReportTests(OfficesReportFixture fixture) : IClassFix
     [Fact]
     public async Task Given_GDC_contracts_Then_the_contracts_tables_count_them_apart_by_kind_and_in_the_gender_and_age_bands()
     {
-        var report = await Scenario.ReportAsync(await fixture.App.AdminClientAsync(Scenario.Structure));
+        var report = await Scenario.ReportAsync();
 
         // salaried, contracts, days, hours, FTE (14 ÷ 1,607), days per contract, contracts per person, gross
         Assert.Equal<decimal?>([1m, 1m, 2m, 14m, 0.0087m, 2m, 1m, 300m], Row(report, "contrats-types", $"{ContractsSection.GdcLabel} – CDD – employé"));

@@ -64,8 +64,9 @@ internal sealed class OfficeContributionYear : IReadModel
     private void Add(Guid entityId, Guid officeId, DateOnly date, decimal amount)
     {
         (EntityId, OfficeId, Year) = (entityId, officeId, date.Year);
-        var day = Days.FirstOrDefault(d => d.Date == date);
-        Days = [.. Days.Where(d => d.Date != date), new DatedContribution(date, (day?.Amount ?? 0m) + amount)];
+        var i = Days.FindIndex(d => d.Date == date);
+        if (i < 0) Days.Add(new DatedContribution(date, amount));
+        else Days[i] = Days[i] with { Amount = Days[i].Amount + amount };
     }
 
     /// <summary>Each day's contribution times the office's share in force that day; a day without rules in force counts nothing.</summary>
