@@ -100,6 +100,7 @@ internal static class ReportingBenchmark
             case ResidencyMonthCharged m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
             case PlaceEventScheduled m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
             case PlaceEventCancelled m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case MemberLifeRulesSet m: await GovernanceMemberLifeMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
             default: return false;
         }
     }

@@ -28,8 +28,10 @@ public sealed class ReportingDemoDataTests(SmartApp app) : IClassFixture<SmartAp
         {
             var report = (await staff.GetApiAsync<AnnualReport>($"/api/reporting/entities/{structure.EntityId}/reports/{reported}"))!;
             Assert.Equal("SmartFr", report.EntityCode);
-            Assert.True(Value(report, "membres-bureaux", "Total", "inscrits") > 100, $"{reported}: registered");
-            Assert.True(Value(report, "membres-bureaux", "Total", "actifs") > 10, $"{reported}: active");
+            Assert.True(Value(report, "membres-genre", "Total", "inscrits") > 100, $"{reported}: registered");
+            Assert.True(Value(report, "membres-genre", "Total", "actifs") > 10, $"{reported}: active");
+            // The seed's member life rules reach the report: its members are classified by them.
+            Assert.True(Value(report, "typologie-bureaux", "Total", "inscrits") > 100, $"{reported}: classified");
             Assert.True(Value(report, "facturation-modules", "Total", "ca") > 10_000m, $"{reported}: revenue");
             Assert.True(Value(report, "facturation-modules", "Total", "documents") > 20, $"{reported}: documents");
         }

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Newcomers;
 
 namespace Smart.UnitTests.Governance;

@@ -32,6 +32,7 @@ internal static class ReportingStore
         typeof(ReminderNoted), typeof(ProvisionBookedNoted), typeof(ProvisionReversedNoted),
         typeof(PlaceHoursNoted), typeof(ResourceNoted), typeof(BookingNoted), typeof(BookingCancellationNoted), typeof(ResidencyNoted), typeof(ResidencyEndNoted),
         typeof(ResidencyMonthNoted), typeof(PlaceEventNoted), typeof(PlaceEventCancelledNoted), typeof(RoomHoldNoted), typeof(RoomHoldReleasedNoted),
+        typeof(MemberLifeRulesNoted),
     ];
 
     /// <summary>The read models' projections; a new read model is one more here.</summary>
@@ -41,7 +42,8 @@ internal static class ReportingStore
             new DeliveredSessionProjection(),
             new ShareholderYearProjection(), new AssemblyYearProjection(),
             new CollectionsCellProjection(),
-            new PlaceProfileProjection(), new PlaceYearProjection()];
+            new PlaceProfileProjection(), new PlaceYearProjection(),
+            new MemberLifeRulesHistoryProjection(), new OfficeContributionYearProjection(), new GdcContractCellProjection(), new GdcEmployeeYearProjection()];
 
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -64,6 +66,9 @@ internal static class ReportingStore
                 m.Schema.For<CollectionsCell>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<PlaceProfile>().Index(x => x.EntityId);
                 m.Schema.For<PlaceYear>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<OfficeContributionYear>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<GdcContractCell>().Index(x => x.EntityId).Index(x => x.Year);
+                m.Schema.For<GdcEmployeeYear>().Index(x => x.EntityId).Index(x => x.Year);
                 m.Schema.For<ReportDefinitions>().UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(d => d.Version));
             })
             // One host runs every projection (Solo); several hosts on one database elect one to run them (HotCold).

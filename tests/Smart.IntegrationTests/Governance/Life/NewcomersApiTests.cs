@@ -7,6 +7,7 @@ using Smart.IntegrationTests.Activities;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Governance;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Newcomers;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Training.Contracts;
@@ -225,14 +226,22 @@ public sealed class NewcomersApiTests(CooperativeLifeApp app) : IClassFixture<Co
         var history = await OkAsync(await scenario.Admin.PostAsJsonAsync(path, Version("2026-03-02")));
         Assert.Equal(["2026-03-02"], history.EnumerateArray().Select(v => v.GetProperty("effectiveFrom").GetString()!).ToArray());
         history = await OkAsync(await scenario.Admin.PostAsJsonAsync(path, Version("2027-01-01")));
-        history = await OkAsync(await scenario.Admin.PostAsJsonAsync(path, Version("2027-01-01", 0.30m)));
+        HttpResponseMessage corrected = null!;
+        var correction = await app.TrackAsync(async () => corrected = await scenario.Admin.PostAsJsonAsync(path, Version("2027-01-01", 0.30m)));
+        history = await OkAsync(corrected);
+        // Published for the annual report, the correction as a version of its date (ADR 0113).
+        Assert.Equal(new MemberLifeRulesSet(scenario.EntityId, new DateOnly(2027, 1, 1), 5_000m, 4, 0.30m, CooperativeLifeApp.Today),
+            Assert.Single(correction.Published<MemberLifeRulesSet>()));
         Assert.Equal(["2026-03-02", "2027-01-01"], history.EnumerateArray().Select(v => v.GetProperty("effectiveFrom").GetString()!).ToArray());
         Assert.Equal(0.30m, history[1].GetProperty("localBudgetShare").GetDecimal());
         Assert.Equal("Inactive", (await member.GetFromJsonAsync<JsonElement>($"/api/governance/members/{memberId}/typology")).GetProperty("typology").GetString());
 
         await (await scenario.Admin.PostAsJsonAsync(path, new { effectiveFrom = "2027-02-01", activeRevenue = -1, activeContracts = 0, localBudgetShare = 1.5m, newcomerMonths = 0 }))
             .AssertFieldErrorsAsync("activeRevenue", "activeContracts", "localBudgetShare", "maxNewcomersPerSponsor", "newcomerMonths");
-        await (await scenario.Admin.PostAsJsonAsync(path, Version("2026-01-01"))).AssertProblemAsync(HttpStatusCode.Conflict);
+        HttpResponseMessage retroactive = null!;
+        var refused = await app.TrackAsync(async () => retroactive = await scenario.Admin.PostAsJsonAsync(path, Version("2026-01-01")));
+        await retroactive.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Empty(refused.Published<MemberLifeRulesSet>());
         var other = await new CooperativeLifeScenario(app).StartAsync();
         await (await other.Admin.PostAsJsonAsync(path, Version("2027-02-01"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.Admin.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);

@@ -1,4 +1,5 @@
 using Marten;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Governance.Domain.Entities;
 using Smart.Modules.Governance.Domain.Members;
 using Smart.Modules.Governance.Domain.Newcomers;
@@ -11,15 +12,19 @@ namespace Smart.Modules.Governance.Seed;
 /// </summary>
 internal static class NewcomersDemoData
 {
-    public static void Seed(IDocumentSession session, IReadOnlyList<CooperativeEntity> entities, IReadOnlyList<Member> members, DateOnly today)
+    /// <summary>Answers the rules' events, published with the rest of the seed (the report reads the typology's thresholds from them).</summary>
+    public static IReadOnlyList<MemberLifeRulesSet> Seed(IDocumentSession session, IReadOnlyList<CooperativeEntity> entities, IReadOnlyList<Member> members,
+        DateOnly today)
     {
-        foreach (var entity in entities)
+        var rules = entities.Select(entity =>
         {
             var since = entity.Settings.Min(s => s.EffectiveFrom);
-            session.Insert(MemberLifeRules.From(entity.Id, since, MemberLifeThresholds.SmartFr, since));
-        }
+            return MemberLifeRules.From(entity.Id, since, MemberLifeThresholds.SmartFr, since);
+        }).ToList();
+        session.Insert<MemberLifeRules>(rules);
         var newcomerSince = today.AddMonths(-MemberLifeThresholds.SmartFr.NewcomerMonths);
         session.Insert<WelcomePath>(members.Where(m => m.RegisteredOn > newcomerSince)
             .Select(m => WelcomePath.Open(m.Id, m.EntityId, m.OfficeId, m.RegisteredOn)).ToList());
+        return rules.Select(r => r.ToRulesSet(today)).ToList();
     }
 }

@@ -110,7 +110,7 @@ public sealed class SeedGovernanceDemoDataHandler(TimeProvider clock)
         session.Insert<Member>(members);
         events.AddRange(members.Select(member => member.ToMemberRegistered()));
         CommunityDemoData.Seed(session, faker, entities, offices, members, clock.GetUtcNow());
-        NewcomersDemoData.Seed(session, entities, members, today);
+        events.AddRange(NewcomersDemoData.Seed(session, entities, members, today));
         return events;
     }
 

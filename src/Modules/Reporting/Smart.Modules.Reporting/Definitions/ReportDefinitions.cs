@@ -1,5 +1,6 @@
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Governance.Contracts;
+using Smart.Modules.Payroll.Contracts;
 
 namespace Smart.Modules.Reporting.Definitions;
 
@@ -103,6 +104,14 @@ internal static class Genders
         Gender.Female => 0,
         Gender.Male => 1,
         Gender.Other => 2,
+        _ => 3,
+    };
+    /// <summary>A contract-management employee's gender, as the employer registered it.</summary>
+    public static int Of(EmployeeGender? gender) => gender switch
+    {
+        EmployeeGender.Female => 0,
+        EmployeeGender.Male => 1,
+        EmployeeGender.Other => 2,
         _ => 3,
     };
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Smart.Modules.Activities.Contracts;
+using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Reporting.Journal;
 
 namespace Smart.Modules.Reporting.Inbound;
@@ -15,13 +16,14 @@ public sealed class ActivitiesMessagesHandler
         session.RecordAsync(issued.InvoiceId, new InvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.ActivityId, issued.ActivityKind,
             issued.CoordinatorId, issued.ClientId, issued.ClientCountry,
             issued.DocumentType == InvoiceDocumentType.QuotedInvoice ? RevenueDocumentType.QuotedInvoice : RevenueDocumentType.Invoice,
-            issued.IssueDate, issued.TotalNet, issued.TotalGross), cancellationToken);
+            issued.IssueDate, issued.TotalNet, issued.TotalGross, issued.ContributionAmount), cancellationToken);
 
     public static async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         var invoice = await session.RequiredAsync<InvoiceRecorded>(issued.InvoiceId, cancellationToken);
         await session.RecordAsync(issued.InvoiceId, new CreditNoteRecorded(issued.CreditNoteId, issued.InvoiceId, invoice.EntityId, invoice.OfficeId, invoice.ActivityId,
-            invoice.Kind, invoice.CoordinatorId, invoice.ClientId, invoice.ClientCountry, issued.IssueDate, issued.Net, issued.Gross), cancellationToken);
+            invoice.Kind, invoice.CoordinatorId, invoice.ClientId, invoice.ClientCountry, issued.IssueDate, issued.Net, issued.Gross,
+            LocalBudgets.CreditNoteContribution(invoice.Net, invoice.Contribution, issued.Net)), cancellationToken);
     }
 
     public static async Task HandleAsync(ExpenseApproved approved, IDocumentSession session, CancellationToken cancellationToken)

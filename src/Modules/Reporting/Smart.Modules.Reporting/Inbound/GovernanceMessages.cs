@@ -1,6 +1,7 @@
 using Marten;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Reporting.Journal;
+using Wolverine;
 
 namespace Smart.Modules.Reporting.Inbound;
 
@@ -28,4 +29,16 @@ public sealed class GovernanceShareholdingMessagesHandler
     public static Task HandleAsync(AssemblyClosed m, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(m.AssemblyId, new AssemblyNoted(m.AssemblyId, m.EntityId, m.Date, m.HeldOn, m.Kind, m.VotingRights, m.Participants,
             m.ElectronicVoters, m.RepresentedByProxy, m.ResolutionsPutToVote, m.ResolutionsAdopted), cancellationToken);
+}
+
+/// <summary>Governance's member life rules, into the journal: the typology's thresholds and the offices' share of the contribution (the offices' tables).</summary>
+public sealed class GovernanceMemberLifeMessagesHandler
+{
+    /// <summary>
+    /// Keyed by the message's id, the event having none, and in a stream of its own: a redelivery appends nothing, a
+    /// correction of a version is one more fact, and the seed's rules never race the entity's settings for one stream.
+    /// </summary>
+    public static Task HandleAsync(MemberLifeRulesSet set, Envelope envelope, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(envelope.Id, new MemberLifeRulesNoted(envelope.Id, set.EntityId, set.EffectiveFrom, set.ActiveRevenue, set.ActiveContracts,
+            set.LocalBudgetShare), cancellationToken);
 }

@@ -41,5 +41,5 @@ public sealed class PayrollAccidentMessagesHandler
 
     public static Task HandleAsync(GdcContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(declared.ContractId, new GdcContractRecorded(declared.ContractId, declared.EntityId, declared.OfficeId, declared.EmployeeId,
-            declared.Start, declared.Hours), cancellationToken);
+            declared.Start, declared.Hours, declared.Kind, declared.Category, declared.Days ?? 0m, declared.Gross, declared.Gender, declared.BirthDate), cancellationToken);
 }

@@ -46,17 +46,21 @@ internal sealed record ActivityRecorded(Guid ActivityId, Guid EntityId, Guid Off
 /// <summary>
 /// An invoice issued (stream: the invoice). <see cref="Kind"/> and <see cref="ClientCountry"/> are null on invoices issued
 /// before Activities told them; <see cref="Gross"/> (VAT included, the receivable's amount) is 0 on facts recorded before
-/// the collections tables.
+/// the collections tables, <see cref="Contribution"/> (the cooperative's, for the offices' local budgets) on facts recorded
+/// before Reporting kept it.
 /// </summary>
 internal sealed record InvoiceRecorded(Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid ActivityId, ActivityKind? Kind, Guid CoordinatorId, Guid ClientId,
-    string? ClientCountry, RevenueDocumentType DocumentType, DateOnly IssueDate, decimal Net, decimal Gross = 0m) : IFact
+    string? ClientCountry, RevenueDocumentType DocumentType, DateOnly IssueDate, decimal Net, decimal Gross = 0m, decimal Contribution = 0m) : IFact
 {
     public Guid SourceId => InvoiceId;
 }
 
-/// <summary>A credit note on an invoice (stream: the invoice), with the invoice's module, coordinator and client; <see cref="Gross"/> VAT included.</summary>
+/// <summary>
+/// A credit note on an invoice (stream: the invoice), with the invoice's module, coordinator and client; <see cref="Gross"/>
+/// VAT included; <see cref="Contribution"/> is the share of the invoice's contribution it takes back, as Governance takes it.
+/// </summary>
 internal sealed record CreditNoteRecorded(Guid CreditNoteId, Guid InvoiceId, Guid EntityId, Guid OfficeId, Guid ActivityId, ActivityKind? Kind, Guid CoordinatorId,
-    Guid ClientId, string? ClientCountry, DateOnly IssueDate, decimal Net, decimal Gross = 0m) : IFact
+    Guid ClientId, string? ClientCountry, DateOnly IssueDate, decimal Net, decimal Gross = 0m, decimal Contribution = 0m) : IFact
 {
     public Guid SourceId => CreditNoteId;
 }

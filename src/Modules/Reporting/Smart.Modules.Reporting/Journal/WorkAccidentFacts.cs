@@ -19,8 +19,14 @@ internal sealed record WorkAccidentDaysLostRevised(Guid MessageId, Guid Accident
     public Guid SourceId => MessageId;
 }
 
-/// <summary>A contract-management (GDC) employee's contract (stream: the contract): its hours count in the hours worked of the work-accident table.</summary>
-internal sealed record GdcContractRecorded(Guid ContractId, Guid EntityId, Guid OfficeId, Guid EmployeeId, DateOnly Start, decimal Hours) : IFact
+/// <summary>
+/// A contract-management (GDC) employee's contract (stream: the contract): its hours count in the hours worked of the
+/// work-accident table; its kind, category, days, gross and the employee's gender and birth date in the contracts tables
+/// (null or 0 on facts recorded before Reporting kept them).
+/// </summary>
+internal sealed record GdcContractRecorded(Guid ContractId, Guid EntityId, Guid OfficeId, Guid EmployeeId, DateOnly Start, decimal Hours,
+    ContractKind? Kind = null, ContractCategory? Category = null, decimal Days = 0m, decimal Gross = 0m, EmployeeGender? Gender = null, DateOnly? BirthDate = null)
+    : IFact
 {
     public Guid SourceId => ContractId;
 }

@@ -102,6 +102,9 @@ internal sealed class PersonYear : IReadModel
     public decimal Hours { get; set; }
     public decimal Gross { get; set; }
 
+    /// <summary>Invoices issued (credit notes not counted), for the member typology.</summary>
+    public int Invoices { get; set; }
+
     public static IReadOnlyList<string> Keys(Guid entityId, Guid memberId, DateOnly date) =>
         memberId == Guid.Empty ? [] : [$"{entityId}:{memberId}:{date.Year}"]; // invoices issued before Activities named the coordinator
 
@@ -111,7 +114,7 @@ internal sealed class PersonYear : IReadModel
         {
             case InvoiceRecorded i:
                 Of(i.EntityId, i.CoordinatorId, i.IssueDate);
-                (Documents, InvoicedNet) = (Documents + 1, InvoicedNet + i.Net);
+                (Documents, InvoicedNet, Invoices) = (Documents + 1, InvoicedNet + i.Net, Invoices + 1);
                 if (!MonthsInvoiced.Contains(i.IssueDate.Month)) MonthsInvoiced = [.. MonthsInvoiced.Append(i.IssueDate.Month).Order()];
                 break;
             case CreditNoteRecorded c:

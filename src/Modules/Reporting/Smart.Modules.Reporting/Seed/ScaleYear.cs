@@ -156,8 +156,10 @@ internal static class ScaleYear
             }
         }
 
+        // The entity's member life rules, SmartFr's, in force all year (the offices' typology and local budgets).
+        MemberLifeRulesSet[] rules = [new(entityId, first, 3_000m, 3, 0.20m, first)];
         return new ScaleYearEvents(registered, opened, issued, creditNotes, declared, payslips, reminders, paid, provisions, reversals, writeOffs,
-            ScaleSpaces.Generate(entityId, offices, registered, year, scale, seed + 2));
+            ScaleSpaces.Generate(entityId, offices, registered, year, scale, seed + 2), rules);
     }
 
     /// <summary>An index drawn with the given weights.</summary>
@@ -210,12 +212,13 @@ internal sealed record ScaleYearEvents(
     IReadOnlyList<InvoiceProvisionBooked> Provisions,
     IReadOnlyList<InvoiceProvisionReversed> ProvisionReversals,
     IReadOnlyList<InvoiceWrittenOff> WriteOffs,
-    ScaleSpacesEvents Spaces)
+    ScaleSpacesEvents Spaces,
+    IReadOnlyList<MemberLifeRulesSet> Rules)
 {
     // An invoice's reminders are one per wave (its stream takes one fact at a time); payments and provisions are on different invoices.
     public IReadOnlyList<IReadOnlyList<object>> Waves =>
     [
-        [.. Members, .. Activities],
+        [.. Members, .. Activities, .. Rules],
         [.. Invoices, .. Contracts],
         [.. CreditNotes, .. Payslips],
         .. Reminders.GroupBy(r => r.Step).OrderBy(g => g.Key).Select(g => (IReadOnlyList<object>)[.. g]),
@@ -226,5 +229,5 @@ internal sealed record ScaleYearEvents(
     ];
 
     public int Count => Members.Count + Activities.Count + Invoices.Count + CreditNotes.Count + Contracts.Count + Payslips.Count + Reminders.Count + Payments.Count
-        + Provisions.Count + ProvisionReversals.Count + WriteOffs.Count + Spaces.Count;
+        + Provisions.Count + ProvisionReversals.Count + WriteOffs.Count + Spaces.Count + Rules.Count;
 }

@@ -19,14 +19,22 @@ internal sealed class ContractsSection : IReportSection
     public async Task<IReadOnlyList<ReportTable>> BuildAsync(ReportContext context, CancellationToken cancellationToken)
     {
         var cells = await context.Session.Query<ContractCell>().Where(c => c.EntityId == context.EntityId && c.Year == context.Year).ToListAsync(cancellationToken);
-        return Build(context, cells, await context.PersonsAsync(cancellationToken), await context.MembersAsync(cancellationToken));
+        var gdcCells = await context.Session.Query<GdcContractCell>().Where(c => c.EntityId == context.EntityId && c.Year == context.Year).ToListAsync(cancellationToken);
+        var gdcEmployees = await context.Session.Query<GdcEmployeeYear>().Where(e => e.EntityId == context.EntityId && e.Year == context.Year)
+            .ToListAsync(cancellationToken);
+        return Build(context, cells, await context.PersonsAsync(cancellationToken), await context.MembersAsync(cancellationToken), gdcCells, gdcEmployees);
     }
 
+    /// <summary>
+    /// Members' contracts, then contract-management (GDC) employees' as rows of their own in the table by kind; in the
+    /// tables by gender and age a GDC employee counts in their band like a member (ADR 0113).
+    /// </summary>
     public static IReadOnlyList<ReportTable> Build(ReportContext context, IReadOnlyList<ContractCell> cells, IReadOnlyList<PersonYear> persons,
-        IReadOnlyList<MemberProfile> members)
+        IReadOnlyList<MemberProfile> members, IReadOnlyList<GdcContractCell> gdcCells, IReadOnlyList<GdcEmployeeYear> gdcEmployees)
     {
         var hoursPerFte = context.Definitions.AnnualHoursPerFte;
-        var fteNote = $"ETP : heures ÷ {hoursPerFte.ToString("#,0.##", Smart.BuildingBlocks.Web.HtmlPage.French)} heures par an. Contrats commençant dans l'année.";
+        var fteNote = $"ETP : heures ÷ {hoursPerFte.ToString("#,0.##", Smart.BuildingBlocks.Web.HtmlPage.French)} heures par an. Contrats commençant dans l'année, "
+            + "des membres et des salariés de la gestion de contrats (GDC).";
 
         var byKind = ContractsTable("contrats-types", "Contrats par type et catégorie", "Type – catégorie", Distinct("salaries", "Salariés"), hoursPerFte);
         foreach (var cell in cells.OrderBy(c => c.Kind).ThenBy(c => c.Category))
@@ -34,13 +42,24 @@ internal sealed class ContractsSection : IReportSection
             byKind.Row($"{Kind(cell.Kind)} – {Category(cell.Category)}", ("salaries", cell.MemberIds.Count), ("contrats", cell.Contracts), ("jours", cell.Days),
                 ("heures", cell.Hours), ("brut", cell.Gross));
         }
-        byKind.DistinctTotal("salaries", cells.SelectMany(c => c.MemberIds).Distinct().Count());
+        foreach (var cell in gdcCells.OrderBy(c => c.Kind).ThenBy(c => c.Category))
+        {
+            var kind = cell.Kind is { } k ? Kind(k) : "type non renseigné";
+            var category = cell.Category is { } c ? Category(c) : "catégorie non renseignée";
+            byKind.Row($"{GdcLabel} – {kind} – {category}", ("salaries", cell.EmployeeIds.Count), ("contrats", cell.Contracts), ("jours", cell.Days),
+                ("heures", cell.Hours), ("brut", cell.Gross));
+        }
+        byKind.DistinctTotal("salaries", cells.SelectMany(c => c.MemberIds).Distinct().Count() + gdcCells.SelectMany(c => c.EmployeeIds).Distinct().Count());
 
         var profiles = members.ToDictionary(m => m.Id);
-        var salaried = persons.Where(p => p.Contracts > 0).Select(p => (Person: p, Profile: profiles.GetValueOrDefault(p.MemberId))).ToList();
-        var byGender = Split("contrats-genre", "Contrats par genre", "Genre", Genders.Labels, p => Genders.Of(p?.Gender), salaried, hoursPerFte);
-        var byAge = Split("contrats-age", "Contrats par tranche d'âge", "Âge au 31 décembre", AgeBands.Labels, p => AgeBands.Of(p?.BirthDate, context.Year), salaried,
-            hoursPerFte);
+        var salaried = persons.Where(p => p.Contracts > 0)
+            .Select(p => (Profile: profiles.GetValueOrDefault(p.MemberId), Person: p))
+            .Select(s => new Salaried(Genders.Of(s.Profile?.Gender), AgeBands.Of(s.Profile?.BirthDate, context.Year), s.Person.Contracts, s.Person.Days,
+                s.Person.Hours, s.Person.Gross))
+            .Concat(gdcEmployees.Select(e => new Salaried(Genders.Of(e.Gender), AgeBands.Of(e.BirthDate, context.Year), e.Contracts, e.Days, e.Hours, e.Gross)))
+            .ToList();
+        var byGender = Split("contrats-genre", "Contrats par genre", "Genre", Genders.Labels, s => s.GenderBand, salaried, hoursPerFte);
+        var byAge = Split("contrats-age", "Contrats par tranche d'âge", "Âge au 31 décembre", AgeBands.Labels, s => s.AgeBand, salaried, hoursPerFte);
 
         var definitions = context.Definitions;
         var bands = definitions.BillingBandLabels();
@@ -66,13 +85,19 @@ internal sealed class ContractsSection : IReportSection
             Quotient("etp", "ETP", "heures", null, hoursPerFte), Quotient("jours-contrat", "Jours par contrat", "jours", "contrats"),
             Quotient("contrats-salarie", "Contrats par salarié", "contrats", "salaries"), Money("brut", "Salaire brut"));
 
-    private static TableBuilder Split(string key, string title, string labelTitle, IReadOnlyList<string> labels, Func<MemberProfile?, int> band,
-        List<(PersonYear Person, MemberProfile? Profile)> salaried, decimal hoursPerFte)
+    /// <summary>GDC rows' label prefix in the table by kind.</summary>
+    public const string GdcLabel = "Gestion de contrats (GDC)";
+
+    /// <summary>A salaried person of the year (a member, or a GDC employee) in their gender and age bands, with their contracts' figures.</summary>
+    private sealed record Salaried(int GenderBand, int AgeBand, int Contracts, decimal Days, decimal Hours, decimal Gross);
+
+    private static TableBuilder Split(string key, string title, string labelTitle, IReadOnlyList<string> labels, Func<Salaried, int> band,
+        List<Salaried> salaried, decimal hoursPerFte)
     {
         var table = ContractsTable(key, title, labelTitle, Count("salaries", "Salariés"), hoursPerFte);
         for (var i = 0; i < labels.Count; i++)
         {
-            var inBand = salaried.Where(s => band(s.Profile) == i).Select(s => s.Person).ToList();
+            var inBand = salaried.Where(s => band(s) == i).ToList();
             table.Row(labels[i], ("salaries", inBand.Count), ("contrats", inBand.Sum(p => p.Contracts)), ("jours", inBand.Sum(p => p.Days)),
                 ("heures", inBand.Sum(p => p.Hours)), ("brut", inBand.Sum(p => p.Gross)));
         }

@@ -8,7 +8,8 @@ namespace Smart.Modules.Reporting.Tables;
 
 /// <summary>
 /// Training in the year (sessions whose last day falls in it, as last published): the trainings by axis — sessions,
-/// days, hours, people trained by audience, each person once — and the offices' information sessions and workshops.
+/// days, hours, people trained by audience, each person once. The offices' information sessions and workshops are in
+/// <see cref="OfficesSection"/>.
 /// </summary>
 internal sealed class TrainingSection : IReportSection
 {
@@ -41,21 +42,9 @@ internal sealed class TrainingSection : IReportSection
         byAxis.DistinctTotal("personnes", People(trainings, null)).DistinctTotal("membres", People(trainings, TraineeAudience.Member))
             .DistinctTotal("non-membres", People(trainings, TraineeAudience.NonMember)).DistinctTotal("personnel", People(trainings, TraineeAudience.Staff));
 
-        var free = sessions.Where(s => s.Kind != SessionKind.Training).ToList();
-        var byOffice = new TableBuilder("formation-bureaux", "Séances d'information et ateliers par bureau", "Bureau", Count("seances", "Séances d'information"),
-            Count("ateliers", "Ateliers"), Distinct("participants", "Participants"));
-        foreach (var office in free.Select(s => s.OfficeId).Distinct().OrderBy(context.OfficeName, StringComparer.Ordinal))
-        {
-            var held = free.Where(s => s.OfficeId == office).ToList();
-            byOffice.Row(context.OfficeName(office), ("seances", held.Count(s => s.Kind == SessionKind.InformationSession)),
-                ("ateliers", held.Count(s => s.Kind == SessionKind.Workshop)), ("participants", People(held, null)));
-        }
-        byOffice.DistinctTotal("participants", People(free, null));
-
         return
         [
             byAxis.Build("Sessions dont le dernier jour tombe dans l'année, dans leur dernière version publiée. Une personne est comptée une fois : par son numéro de membre, sinon par son e-mail."),
-            byOffice.Build("Séances gratuites des bureaux, comptées à part des formations. Participants : présents au moins une fois, comptés une fois."),
         ];
     }
 

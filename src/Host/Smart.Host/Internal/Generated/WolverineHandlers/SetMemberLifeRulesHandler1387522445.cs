@@ -42,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
             var memberLifeRulesHandler = new Smart.Modules.Governance.Features.Newcomers.MemberLifeRulesHandler(currentUser, _timeProvider);
             
             // The actual message execution
-            var outgoing1 = await memberLifeRulesHandler.HandleAsync(setMemberLifeRules, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await memberLifeRulesHandler.HandleAsync(setMemberLifeRules, documentSession, context, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

@@ -1,19 +1,7 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Newcomers;
-
-/// <summary>Where a member stands over the 12 months before a date.</summary>
-public enum MemberTypology
-{
-    /// <summary>No invoice and no contract.</summary>
-    Inactive,
-
-    /// <summary>Some, below the thresholds of an active member.</summary>
-    Occasional,
-
-    /// <summary>Revenue or contracts at or above the entity's thresholds.</summary>
-    Active,
-}
 
 public enum FigureKind
 {
@@ -78,10 +66,7 @@ internal sealed class MemberFigures
         var invoices = window.Count(e => e.Kind == FigureKind.Invoice);
         var contracts = window.Count(e => e.Kind == FigureKind.Contract);
         var revenue = window.Sum(e => e.Revenue);
-        var typology = revenue >= thresholds.ActiveRevenue || contracts >= thresholds.ActiveContracts ? MemberTypology.Active
-            : invoices + contracts > 0 ? MemberTypology.Occasional
-            : MemberTypology.Inactive;
-        return new TypologyReading(on, from, invoices, contracts, revenue, typology);
+        return new TypologyReading(on, from, invoices, contracts, revenue, thresholds.Typology().Classify(revenue, invoices, contracts));
     }
 
     /// <summary>
@@ -110,5 +95,5 @@ internal sealed class InvoiceCopy
 
     /// <summary>A credit note of <paramref name="net"/> takes back the same share of the invoice's contribution.</summary>
     public FigureEntry CreditNote(Guid creditNoteId, DateOnly issueDate, decimal net) =>
-        new(creditNoteId, FigureKind.CreditNote, issueDate, OfficeId, -net, Net == 0 ? 0 : -Math.Round(Contribution * net / Net, 2, MidpointRounding.AwayFromZero));
+        new(creditNoteId, FigureKind.CreditNote, issueDate, OfficeId, -net, -LocalBudgets.CreditNoteContribution(Net, Contribution, net));
 }

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Newcomers;
 
@@ -25,6 +26,10 @@ internal sealed class MemberLifeRules : AggregateRoot, IEffectiveDated
         CheckRule(new NoRetroactiveChange(effectiveFrom, today));
         return new MemberLifeRules { Id = Guid.CreateVersion7(), EntityId = entityId, EffectiveFrom = effectiveFrom, Thresholds = thresholds };
     }
+
+    /// <summary>What the other modules are told of this version (the annual report's typology and local budgets).</summary>
+    public MemberLifeRulesSet ToRulesSet(DateOnly setOn) =>
+        new(EntityId, EffectiveFrom, Thresholds.ActiveRevenue, Thresholds.ActiveContracts, Thresholds.LocalBudgetShare, setOn);
 
     /// <summary>A version not yet in force may still be corrected.</summary>
     public void Correct(MemberLifeThresholds thresholds, DateOnly today)
@@ -56,4 +61,6 @@ internal sealed record MemberLifeThresholds(
 {
     /// <summary>SmartFr's: active from 3,000 € or 3 contracts a year, 20 % of the contribution to the office, sponsors of 12 months with 3 newcomers at most, newcomers for 6 months.</summary>
     public static MemberLifeThresholds SmartFr => new(3_000m, 3, 0.20m, 12, 3, 6);
+
+    public MemberTypologyRule Typology() => new(ActiveRevenue, ActiveContracts);
 }

@@ -1,4 +1,5 @@
 using Smart.BuildingBlocks.Domain;
+using Smart.Modules.Governance.Contracts;
 
 namespace Smart.Modules.Governance.Domain.Newcomers;
 

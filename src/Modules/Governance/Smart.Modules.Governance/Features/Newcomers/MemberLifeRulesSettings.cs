@@ -52,7 +52,9 @@ public sealed record MemberLifeRulesView(
 
 public sealed class MemberLifeRulesHandler(ICurrentUser user, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<MemberLifeRulesView>> HandleAsync(SetMemberLifeRules command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The version set is published in the same transaction (the outbox), so the report applies the same thresholds.</summary>
+    public async Task<IReadOnlyList<MemberLifeRulesView>> HandleAsync(SetMemberLifeRules command, IDocumentSession session, IMessageContext messages,
+        CancellationToken cancellationToken)
     {
         await CheckEntityAsync(session, command.EntityId, cancellationToken);
         var input = command.Rules;
@@ -61,11 +63,13 @@ public sealed class MemberLifeRulesHandler(ICurrentUser user, TimeProvider clock
         {
             existing.Correct(input.ToThresholds(), clock.Today());
             session.UpdateRevision(existing, existing.Version + 1);
+            await messages.PublishAsync(existing.ToRulesSet(clock.Today()));
         }
         else
         {
             var added = MemberLifeRules.From(command.EntityId, input.EffectiveFrom, input.ToThresholds(), clock.Today());
             session.Insert(added);
+            await messages.PublishAsync(added.ToRulesSet(clock.Today()));
             history = [.. history, added];
         }
         return history.OrderBy(r => r.EffectiveFrom).Select(MemberLifeRulesView.From).ToList();

@@ -20,10 +20,16 @@ public sealed record GetAnnualReport(Guid EntityId, int Year)
 
     internal sealed class Validator : AbstractValidator<GetAnnualReport>
     {
-        public Validator(TimeProvider clock) =>
-            RuleFor(q => q.Year).Must(year => year >= FirstYear && year <= clock.Today().Year)
-                .WithMessage(q => $"A report covers a year from {FirstYear} to {clock.Today().Year}.");
+        public Validator(TimeProvider clock) => RuleFor(q => q.Year).ReportYear(clock);
     }
+}
+
+internal static class ReportYearRule
+{
+    /// <summary>A report covers a year from <see cref="GetAnnualReport.FirstYear"/> to the current one.</summary>
+    public static IRuleBuilderOptions<T, int> ReportYear<T>(this IRuleBuilder<T, int> year, TimeProvider clock) =>
+        year.Must(y => y >= GetAnnualReport.FirstYear && y <= clock.Today().Year)
+            .WithMessage(_ => $"A report covers a year from {GetAnnualReport.FirstYear} to {clock.Today().Year}.");
 }
 
 public sealed class AnnualReportHandler(ICurrentUser user)
