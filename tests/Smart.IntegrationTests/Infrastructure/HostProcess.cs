@@ -125,7 +125,7 @@ public sealed class HostProcess : IDisposable
     }
 
     /// <summary>The host's own build output (same configuration as the tests), found from the solution root.</summary>
-    private static string HostAssemblyPath()
+    internal static string HostAssemblyPath()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var path = RepositoryFolder.PathTo("src", "Host", "Smart.Host", "bin", configuration, "net10.0", "Smart.Host.dll");

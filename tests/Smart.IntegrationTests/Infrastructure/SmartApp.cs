@@ -80,6 +80,8 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Smart"] = Database.ConnectionString,
+            // A copy of the migrated template needs no migration; a test module's schema is applied once the host runs.
+            ["Smart:Database:MigrateOnStart"] = Database.Migrated ? "false" : "true",
             ["Smart:SeedDemoData"] = "false",
             ["Smart:Bus:RetryDelays"] = "00:00:00.050, 00:00:00.100",
             ["Smart:Bus:ScheduledPollingInterval"] = "00:00:00.100",
@@ -110,10 +112,20 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _ = Server; // starts the host: migrations run, the bus starts
-        return Task.CompletedTask;
+        if (_ownsDatabase)
+        {
+            await Database.CreateFromTemplateAsync();
+        }
+        _ = Server; // starts the host (migrating unless the database is a copy of the template) and its bus
+        if (Database.Migrated)
+        {
+            foreach (var module in _extraModules)
+            {
+                await module.MigrateAsync(Services, CancellationToken.None);
+            }
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
