@@ -11,7 +11,7 @@ namespace Smart.IntegrationTests.Infrastructure;
 public sealed class HostProcess : IDisposable
 {
     /// <summary>Receives what host processes send (the demo data's reminders due today), so none waits in retries.</summary>
-    private static readonly Lazy<netDumbster.smtp.SimpleSmtpServer> Mails = new(() => netDumbster.smtp.Configuration.Configure().WithRandomPort().Build());
+    private static readonly Lazy<TestSmtpServer> Mails = new(() => new TestSmtpServer());
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -54,7 +54,7 @@ public sealed class HostProcess : IDisposable
                 ["Smart__SeedDemoData"] = "true",
                 ["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100",
                 ["Smart__Mail__Host"] = "127.0.0.1",
-                ["Smart__Mail__Port"] = Mails.Value.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Smart__Mail__Port"] = Mails.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
         return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using netDumbster.smtp;
 using Npgsql;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
@@ -49,7 +48,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     public ManualClock? Clock { get; private set; }
 
     /// <summary>An SMTP server in the test process that receives every e-mail the host sends.</summary>
-    public SimpleSmtpServer Mails { get; } = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+    public TestSmtpServer Mails { get; } = new();
 
     /// <summary>Adds a test-only module (e.g. a probe subscriber) before the host starts.</summary>
     public SmartApp WithModule(IModule module)
@@ -87,7 +86,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Smart:Bus:ScheduledPollingInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Smart:Mail:Host"] = "127.0.0.1",
-            ["Smart:Mail:Port"] = Mails.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smart:Mail:Port"] = Mails.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings.Concat(_settings))
         {
