@@ -39,8 +39,20 @@ public sealed class HostProcess : IDisposable
     public static HostProcess Start(TestDatabase database)
     {
         var port = FreePort();
+        var start = StartInfo([], database.ConnectionString);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Smart__SeedDemoData"] = "true";
+        start.Environment["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100";
+        start.Environment["Smart__Mail__Host"] = "127.0.0.1";
+        start.Environment["Smart__Mail__Port"] = Mails.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>The built host with <paramref name="arguments"/> on a database, its output redirected.</summary>
+    internal static ProcessStartInfo StartInfo(string[] arguments, string connectionString)
+    {
         var hostDll = HostAssemblyPath();
-        var start = new ProcessStartInfo("dotnet", [hostDll])
+        return new ProcessStartInfo("dotnet", [hostDll, .. arguments])
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             RedirectStandardOutput = true,
@@ -49,15 +61,9 @@ public sealed class HostProcess : IDisposable
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ConnectionStrings__Smart"] = database.ConnectionString,
-                ["Smart__SeedDemoData"] = "true",
-                ["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100",
-                ["Smart__Mail__Host"] = "127.0.0.1",
-                ["Smart__Mail__Port"] = Mails.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ConnectionStrings__Smart"] = connectionString,
             },
         };
-        return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
     public async Task<HttpClient> WaitUntilHealthyAsync(TimeSpan timeout)

@@ -52,20 +52,8 @@ internal static class TemplateDatabase
     /// <summary>The built host's <c>migrate</c> command, as the build's Migrate target runs it.</summary>
     private static async Task MigrateAsync(string connectionString)
     {
-        var hostDll = HostProcess.HostAssemblyPath();
-        var start = new ProcessStartInfo("dotnet", [hostDll, "migrate"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-                ["ConnectionStrings__Smart"] = connectionString,
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
+        var start = HostProcess.StartInfo(["migrate"], connectionString);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
