@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using JasperFx.Resources;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Modules;
@@ -21,12 +22,17 @@ foreach (var module in ModulesRegistry.All)
 {
     builder.Services.AddSmartModule(module, builder.Configuration);
 }
+// Off where the database was brought up to date beforehand by `migrate` (the integration tests' copies of a migrated
+// template): comparing every schema with the model is most of a host's start-up.
+var migrateOnStart = builder.Configuration.GetValue("Smart:Database:MigrateOnStart", true);
 builder.Host.UseWolverine(opts =>
 {
     // The generated code lives in the host: say so, rather than let Wolverine guess from the first caller (a test or
     // bench process would otherwise pick a module and compile every handler at run time).
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.UseSmartBus(builder.Configuration, ModulesRegistry.All);
+    // Wolverine still checks that its tables exist when it does not build them.
+    opts.AutoBuildMessageStorageOnStartup = migrateOnStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
     // Release runs the handler code generated ahead (`dotnet run -- codegen write`, checked by the build); Debug
     // uses it too when present and compiles what is missing at run time (WolverineFx.RuntimeCompilation).
 #if DEBUG
@@ -69,9 +75,15 @@ var app = builder.Build();
 var jasperFxCommand = args.Length > 0 && !args[0].StartsWith('-') && args[0] != "migrate";
 if (!jasperFxCommand)
 {
-    await MigrateAsync(app.Services);
-    if (args.Contains("migrate"))
+    var migrateCommand = args.Contains("migrate");
+    if (migrateCommand || migrateOnStart)
     {
+        await MigrateAsync(app.Services);
+    }
+    if (migrateCommand)
+    {
+        // Wolverine's message store too, so that a host may start on this database without migrating (MigrateOnStart false).
+        await app.SetupResources();
         app.Logger.LogInformation("Migrations applied");
         return 0;
     }

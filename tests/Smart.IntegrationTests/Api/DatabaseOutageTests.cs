@@ -25,6 +25,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await _database.CreateFromTemplateAsync();
         var server = new NpgsqlConnectionStringBuilder(TestDatabase.ServerConnectionString);
         _forwarder = new TcpForwarder(server.Host!, server.Port);
         _app = new SmartApp(_database.Through(_forwarder.Port), ownsDatabase: false).WithSetting("Smart:Database:RetryAfterSeconds", "7");

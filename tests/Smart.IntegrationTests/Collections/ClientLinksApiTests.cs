@@ -60,7 +60,7 @@ public sealed class ClientLinksApiTests(CollectionsApp app) : IClassFixture<Coll
         var receivable = (await CollectionsScenario.GetAsync(scenario.Member, invoice)).Receivable;
         var number = receivable.Number;
         await scenario.MoveToAsync(receivable.Steps[0].PlannedOn);
-        var reminder = app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
+        var reminder = app.Mails.ReceivedEmail
             .Single(m => m.TextBody?.Contains(number, StringComparison.Ordinal) == true);
         var mailed = reminder.TextBody!.Split(' ', '\n').Single(w => w.Contains("/api/collections/client-links/", StringComparison.Ordinal)).Trim();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(mailed).PathAndQuery)).StatusCode);

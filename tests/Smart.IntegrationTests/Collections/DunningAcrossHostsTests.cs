@@ -87,7 +87,7 @@ public sealed class DunningAcrossHostsTests : IAsyncLifetime
         await ((IAsyncLifetime)host).DisposeAsync();
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _database.CreateFromTemplateAsync();
 
     public async Task DisposeAsync()
     {

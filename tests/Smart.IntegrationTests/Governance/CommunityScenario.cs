@@ -54,5 +54,5 @@ internal sealed class CommunityScenario(SmartApp app, Structure structure, HttpC
     }
 
     public static IReadOnlyList<MimeMessage> Mails(SmartApp app) =>
-        app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        app.Mails.ReceivedEmail.ToList();
 }

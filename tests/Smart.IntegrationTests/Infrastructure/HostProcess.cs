@@ -11,7 +11,7 @@ namespace Smart.IntegrationTests.Infrastructure;
 public sealed class HostProcess : IDisposable
 {
     /// <summary>Receives what host processes send (the demo data's reminders due today), so none waits in retries.</summary>
-    private static readonly Lazy<netDumbster.smtp.SimpleSmtpServer> Mails = new(() => netDumbster.smtp.Configuration.Configure().WithRandomPort().Build());
+    private static readonly Lazy<TestSmtpServer> Mails = new(() => new TestSmtpServer());
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -39,8 +39,20 @@ public sealed class HostProcess : IDisposable
     public static HostProcess Start(TestDatabase database)
     {
         var port = FreePort();
+        var start = StartInfo([], database.ConnectionString);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Smart__SeedDemoData"] = "true";
+        start.Environment["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100";
+        start.Environment["Smart__Mail__Host"] = "127.0.0.1";
+        start.Environment["Smart__Mail__Port"] = Mails.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>The built host with <paramref name="arguments"/> on a database, its output redirected.</summary>
+    internal static ProcessStartInfo StartInfo(string[] arguments, string connectionString)
+    {
         var hostDll = HostAssemblyPath();
-        var start = new ProcessStartInfo("dotnet", [hostDll])
+        return new ProcessStartInfo("dotnet", [hostDll, .. arguments])
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             RedirectStandardOutput = true,
@@ -49,14 +61,9 @@ public sealed class HostProcess : IDisposable
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ConnectionStrings__Smart"] = database.ConnectionString,
-                ["Smart__SeedDemoData"] = "true",
-                ["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100",
+                ["ConnectionStrings__Smart"] = connectionString,
             },
         };
-        foreach (var (key, value) in SmartApp.MailSettings(Mails.Value)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        return new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
     public async Task<HttpClient> WaitUntilHealthyAsync(TimeSpan timeout)
@@ -124,7 +131,7 @@ public sealed class HostProcess : IDisposable
     }
 
     /// <summary>The host's own build output (same configuration as the tests), found from the solution root.</summary>
-    private static string HostAssemblyPath()
+    internal static string HostAssemblyPath()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var path = RepositoryFolder.PathTo("src", "Host", "Smart.Host", "bin", configuration, "net10.0", "Smart.Host.dll");

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using netDumbster.smtp;
 using Npgsql;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
@@ -49,7 +48,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     public ManualClock? Clock { get; private set; }
 
     /// <summary>An SMTP server in the test process that receives every e-mail the host sends.</summary>
-    public SimpleSmtpServer Mails { get; } = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+    public TestSmtpServer Mails { get; } = new();
 
     /// <summary>Adds a test-only module (e.g. a probe subscriber) before the host starts.</summary>
     public SmartApp WithModule(IModule module)
@@ -80,12 +79,16 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Smart"] = Database.ConnectionString,
+            // A copy of the migrated template needs no migration; a test module's schema is applied once the host runs.
+            ["Smart:Database:MigrateOnStart"] = Database.Migrated ? "false" : "true",
             ["Smart:SeedDemoData"] = "false",
             ["Smart:Bus:RetryDelays"] = "00:00:00.050, 00:00:00.100",
             ["Smart:Bus:ScheduledPollingInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Smart:Mail:Host"] = "127.0.0.1",
+            ["Smart:Mail:Port"] = Mails.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        foreach (var (key, value) in settings.Concat(MailSettings(Mails)).Concat(_settings))
+        foreach (var (key, value) in settings.Concat(_settings))
         {
             builder.UseSetting(key, value);
         }
@@ -108,22 +111,20 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>
-    /// The host's mail settings for an SMTP server of the test process. netDumbster serves one session at a time: the host
-    /// sends on one connection and lets it go as soon as it has nothing to send, so that another host (or a test) can talk.
-    /// </summary>
-    internal static Dictionary<string, string?> MailSettings(netDumbster.smtp.SimpleSmtpServer server) => new()
+    public virtual async Task InitializeAsync()
     {
-        ["Smart:Mail:Host"] = "127.0.0.1",
-        ["Smart:Mail:Port"] = server.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smart:Mail:ParallelSends"] = "1",
-        ["Smart:Mail:ConnectionIdleTime"] = "00:00:00.200",
-    };
-
-    public virtual Task InitializeAsync()
-    {
-        _ = Server; // starts the host: migrations run, the bus starts
-        return Task.CompletedTask;
+        if (_ownsDatabase)
+        {
+            await Database.CreateFromTemplateAsync();
+        }
+        _ = Server; // starts the host (migrating unless the database is a copy of the template) and its bus
+        if (Database.Migrated)
+        {
+            foreach (var module in _extraModules)
+            {
+                await module.MigrateAsync(Services, CancellationToken.None);
+            }
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

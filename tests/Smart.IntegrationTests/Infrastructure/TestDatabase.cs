@@ -4,17 +4,19 @@ namespace Smart.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A fresh PostgreSQL database per fixture on the server named by SMART_TEST_DB (the build's Test target starts
-/// the project's local cluster and sets it), dropped at the end.
+/// the project's local cluster and sets it), dropped at the end: either a name the first host creates and migrates, or
+/// a copy of the migrated template (<see cref="CreateFromTemplateAsync"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("SMART_TEST_DB") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
 
-    private TestDatabase(string name, string connectionString)
+    private TestDatabase(string name, string connectionString, bool migrated = false)
     {
         Name = name;
         ConnectionString = connectionString;
+        Migrated = migrated;
     }
 
     private TestDatabase(string name)
@@ -26,11 +28,26 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Created as a copy of the migrated template: a host may start on it without migrating.</summary>
+    public bool Migrated { get; private set; }
+
+    /// <summary>A name only: the first host started on it creates the database and applies every schema.</summary>
     public static TestDatabase Create() => new($"smart_test_{Guid.NewGuid():N}");
+
+    /// <summary>Creates the database as a copy of <see cref="TemplateDatabase"/>, every schema already applied.</summary>
+    public async Task CreateFromTemplateAsync()
+    {
+        var template = await TemplateDatabase.NameAsync();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {Name} TEMPLATE {template}", connection);
+        await command.ExecuteNonQueryAsync();
+        Migrated = true;
+    }
 
     /// <summary>The same database reached through another port on this machine (e.g. a <see cref="TcpForwarder"/>); its owner stays this instance.</summary>
     public TestDatabase Through(int port) =>
-        new(Name, new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString);
+        new(Name, new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port }.ConnectionString, Migrated);
 
     /// <summary>
     /// The tests' own connections: unpooled, so that a test never picks up a connection that a cut (see

@@ -113,7 +113,7 @@ public sealed class TrainingScenario(SmartApp app)
     public Task<HttpClient> AdvisorAsync() => app.ClientAsync(SmartRoles.Advisor, entityId: Structure.EntityId, officeId: Structure.LilleOfficeId);
 
     public List<MimeMessage> Mails() =>
-        app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        app.Mails.ReceivedEmail.ToList();
 
     /// <summary>The e-mails sent to one address, in the order received.</summary>
     public List<MimeMessage> MailsTo(string address) => Mails().Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();

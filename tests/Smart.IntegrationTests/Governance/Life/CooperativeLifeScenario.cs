@@ -123,7 +123,7 @@ public sealed class CooperativeLifeScenario(SmartApp app)
     }
 
     public List<MimeMessage> Mails() =>
-        app.Mails.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+        app.Mails.ReceivedEmail.ToList();
 
     public Task<int> ParticipationsAsync(Guid assemblyId) =>
         app.QueryStoreAsync<IGovernanceStore, int>(s => s.Query<Smart.Modules.Governance.Domain.Assemblies.Participation>().CountAsync(p => p.AssemblyId == assemblyId));

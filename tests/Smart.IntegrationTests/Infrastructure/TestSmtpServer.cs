@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Smart.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server in the test process (the SmtpServer package) on a free loopback port, keeping every e-mail it
+/// receives. It serves its connections concurrently, as a relay does: netDumbster, used before, served one connection
+/// at a time, so the bus's parallel sends (<c>Smart:Mail:ParallelSends</c>) queued behind each other (ADR 0109).
+/// </summary>
+public sealed class TestSmtpServer : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentQueue<MimeMessage> _received = new();
+    private readonly CancellationTokenSource _stop = new();
+
+    public TestSmtpServer()
+    {
+        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
+        services.Add(new Store(_received));
+        // Port 0: the system picks a free port, read back once the listener runs.
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))).Build();
+        var running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        running.ContinueWith(t => started.TrySetException(t.Exception ?? (Exception)new InvalidOperationException("The SMTP server stopped before listening.")),
+            TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously);
+        Port = started.Task.WaitAsync(StartTimeout).GetAwaiter().GetResult();
+    }
+
+    public int Port { get; }
+
+    /// <summary>Every e-mail received so far, in the order they arrived.</summary>
+    public IReadOnlyList<MimeMessage> ReceivedEmail => _received.ToArray();
+
+    public void ClearReceivedEmail() => _received.Clear();
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
