@@ -46,18 +46,18 @@ public sealed class InvoiceIssuedHandler
     public async Task HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         // An invoice published before its coordinator travelled with it is nobody's here; its credit notes neither.
-        if (issued.CoordinatorId != Guid.Empty) await session.QueueOnMemberAsync(issued.CoordinatorId, cancellationToken);
-        var member = issued.CoordinatorId == Guid.Empty ? null : await session.LoadAsync<Member>(issued.CoordinatorId, cancellationToken);
+        var work = issued.CoordinatorId == Guid.Empty ? null : await session.MemberWorkAsync(issued.CoordinatorId, cancellationToken);
+        var member = work?.Member;
         var officeId = issued.OfficeId != Guid.Empty ? issued.OfficeId : member?.OfficeId ?? Guid.Empty;
         session.Store(new InvoiceCopy
         {
             Id = issued.InvoiceId, MemberId = member?.Id ?? Guid.Empty, EntityId = issued.EntityId, OfficeId = officeId,
             Net = issued.TotalNet, Contribution = issued.ContributionAmount,
         });
-        if (member is null) return;
-        await session.RecordFigureAsync(member.Id, issued.EntityId,
-            new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount), cancellationToken);
-        await session.TickWelcomeStepAsync(member.Id, WelcomeStep.FirstInvoiceIssued, issued.IssueDate, cancellationToken);
+        if (work is not { Member: not null }) return;
+        work.RecordFigure(session, issued.EntityId,
+            new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount));
+        work.TickWelcomeStep(session, WelcomeStep.FirstInvoiceIssued, issued.IssueDate);
     }
 }
 
@@ -83,11 +83,10 @@ public sealed class ContractDeclaredHandler
     /// <summary>A contract counts in the month its work starts, in the member's office.</summary>
     public async Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken)
     {
-        await session.QueueOnMemberAsync(declared.MemberId, cancellationToken);
-        if (await session.LoadAsync<Member>(declared.MemberId, cancellationToken) is not { } member) return;
-        await session.RecordFigureAsync(member.Id, declared.EntityId,
-            new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m), cancellationToken);
-        await session.TickWelcomeStepAsync(member.Id, WelcomeStep.FirstContractDeclared, declared.DeclaredOn, cancellationToken);
+        var work = await session.MemberWorkAsync(declared.MemberId, cancellationToken);
+        if (work.Member is not { } member) return;
+        work.RecordFigure(session, declared.EntityId, new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m));
+        work.TickWelcomeStep(session, WelcomeStep.FirstContractDeclared, declared.DeclaredOn);
     }
 }
 
@@ -122,18 +121,37 @@ internal static class MemberWorkRecording
     public static Task QueueOnMemberAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken) =>
         session.LockAsync(MemberWorkLocks, memberId, cancellationToken);
 
-    public static async Task RecordFigureAsync(this IDocumentSession session, Guid memberId, Guid entityId, FigureEntry entry, CancellationToken cancellationToken)
+    /// <summary>The member queued on (<see cref="QueueOnMemberAsync"/>), then the member, their figures and welcome path read in one batch.</summary>
+    public static async Task<MemberWork> MemberWorkAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken)
     {
-        var figures = await session.LoadAsync<MemberFigures>(memberId, cancellationToken) ?? MemberFigures.Of(memberId, entityId);
+        await session.QueueOnMemberAsync(memberId, cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var member = batch.Load<Member>(memberId);
+        var figures = batch.Load<MemberFigures>(memberId);
+        var path = batch.Load<WelcomePath>(memberId);
+        await batch.Execute(cancellationToken);
+        return new MemberWork(memberId, await member, await figures, await path);
+    }
+
+    public static async Task RecordFigureAsync(this IDocumentSession session, Guid memberId, Guid entityId, FigureEntry entry, CancellationToken cancellationToken) =>
+        new MemberWork(memberId, null, await session.LoadAsync<MemberFigures>(memberId, cancellationToken), null).RecordFigure(session, entityId, entry);
+
+    /// <summary>Members registered before welcome paths existed have none: nothing to tick.</summary>
+    public static async Task TickWelcomeStepAsync(this IDocumentSession session, Guid memberId, WelcomeStep step, DateOnly on, CancellationToken cancellationToken) =>
+        new MemberWork(memberId, null, null, await session.LoadAsync<WelcomePath>(memberId, cancellationToken)).TickWelcomeStep(session, step, on);
+}
+
+/// <summary>What a handler of a member's work has read (each null when the member has none yet), and the updates it makes to it.</summary>
+internal sealed record MemberWork(Guid MemberId, Member? Member, MemberFigures? Figures, WelcomePath? Path)
+{
+    public void RecordFigure(IDocumentSession session, Guid entityId, FigureEntry entry)
+    {
+        var figures = Figures ?? MemberFigures.Of(MemberId, entityId);
         if (figures.Record(entry)) session.UpdateRevision(figures, figures.Version + 1);
     }
 
-    /// <summary>Members registered before welcome paths existed have none: nothing to tick.</summary>
-    public static async Task TickWelcomeStepAsync(this IDocumentSession session, Guid memberId, WelcomeStep step, DateOnly on, CancellationToken cancellationToken)
+    public void TickWelcomeStep(IDocumentSession session, WelcomeStep step, DateOnly on)
     {
-        if (await session.LoadAsync<WelcomePath>(memberId, cancellationToken) is { } path && path.Tick(step, on))
-        {
-            session.UpdateRevision(path, path.Version + 1);
-        }
+        if (Path is not null && Path.Tick(step, on)) session.UpdateRevision(Path, Path.Version + 1);
     }
 }
