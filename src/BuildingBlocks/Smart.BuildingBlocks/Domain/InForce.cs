@@ -1,3 +1,5 @@
+using Marten.Services.BatchQuerying;
+
 namespace Smart.BuildingBlocks.Domain;
 
 /// <summary>A version of a setting (a rate, a rule, a table, payment terms, fees) that applies from a date until the next version.</summary>
@@ -23,6 +25,10 @@ public static class InForce
     /// <summary>For a database query: the versions effective on or before <paramref name="date"/>, the one in force first.</summary>
     public static IOrderedQueryable<T> EffectiveOn<T>(this IQueryable<T> versions, DateOnly date) where T : class, IEffectiveDated =>
         versions.Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.EffectiveFrom);
+
+    /// <summary>In a Marten batch (one round trip with other reads): the version in force on <paramref name="date"/>, or null before the first one.</summary>
+    public static Task<T?> InForceOn<T>(this IBatchedQueryable<T> versions, DateOnly date) where T : class, IEffectiveDated =>
+        versions.Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.EffectiveFrom).FirstOrDefault();
 
     /// <summary>Nothing in force: e.g. "No minimum wage is in force on 2026-01-01." (409).</summary>
     public static BusinessRuleViolationException Missing(string what, DateOnly date) => new(new NothingInForce(what, date));

@@ -49,10 +49,13 @@ internal sealed class SellerIdentityVersion : IEffectiveDated
 
 internal static class SellerIdentityQueries
 {
+    /// <summary>What is missing when no identity is in force (<see cref="InForce.Missing"/>).</summary>
+    public const string What = "legal identity of the entity (name, SIREN, VAT number… printed on its documents)";
+
     /// <summary>The seller's identity in force on a document's date; without one no legal document can be issued (409).</summary>
     public static async Task<SellerIdentityVersion> SellerIdentityAsync(this IQuerySession session, Guid entityId, DateOnly date, CancellationToken cancellationToken) =>
         await session.FindSellerIdentityAsync(entityId, date, cancellationToken)
-        ?? throw InForce.Missing("legal identity of the entity (name, SIREN, VAT number… printed on its documents)", date);
+        ?? throw InForce.Missing(What, date);
 
     public static Task<SellerIdentityVersion?> FindSellerIdentityAsync(this IQuerySession session, Guid entityId, DateOnly date, CancellationToken cancellationToken) =>
         session.Query<SellerIdentityVersion>().Where(v => v.EntityId == entityId).EffectiveOn(date).FirstOrDefaultAsync(cancellationToken);

@@ -28,6 +28,9 @@ internal static class ActivitiesVisibility
     /// <summary>Whether a loaded activity is the caller's to see (the same rule as the query filter).</summary>
     public static bool IsVisibleTo(this Activity activity, ICurrentUser user) => new[] { activity }.AsQueryable().VisibleTo(user).Any();
 
+    /// <summary>Whether a loaded client is the caller's to bill (the same rule as the query filter).</summary>
+    public static bool IsVisibleTo(this Client client, ICurrentUser user) => new[] { client }.AsQueryable().VisibleTo(user).Any();
+
     /// <summary>The ids of the activities the caller may see: documents of an activity are filtered by them.</summary>
     public static async Task<IReadOnlyList<Guid>> VisibleActivityIdsAsync(this IQuerySession session, ICurrentUser user, CancellationToken cancellationToken) =>
         await session.Query<Activity>().VisibleTo(user).Select(a => a.Id).ToListAsync(cancellationToken);

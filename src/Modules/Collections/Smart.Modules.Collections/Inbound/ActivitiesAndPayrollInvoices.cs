@@ -1,8 +1,10 @@
 using Smart.Modules.Collections.Features.Receivables;
+using JasperFx.Events;
 using Marten;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Collections.Domain.Dunning;
+using Smart.Modules.Collections.Domain.Provisions;
 using Smart.Modules.Collections.Domain.Receivables;
 using Smart.Modules.Collections.Features.Dunning;
 using Smart.Modules.Collections.Features.Provisions;
@@ -17,31 +19,42 @@ namespace Smart.Modules.Collections.Inbound;
 /// </summary>
 public sealed class OpenReceivableHandler(TimeProvider clock)
 {
-    public async Task<OutgoingMessages> HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
-        await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.ActivityInvoice, issued.Number, issued.EntityId, issued.OfficeId,
+    public async Task<OutgoingMessages> HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var reads = await ReadAsync(session, issued.InvoiceId, issued.EntityId, cancellationToken);
+        return Open(reads, new ReceivableOpened(issued.InvoiceId, ReceivableSource.ActivityInvoice, issued.Number, issued.EntityId, issued.OfficeId,
             issued.ActivityId, issued.CoordinatorId, issued.ClientId, issued.ClientName, issued.ClientEmail, issued.ClientTypology, issued.IssueDate,
-            issued.DueDate, issued.TotalGross, issued.Currency, await PlanAsync(session, issued.EntityId, issued.ClientTypology, issued.IssueDate, cancellationToken),
-            clock.Today(), await ProvisionPolicies.InForceAsync(session, issued.EntityId, issued.IssueDate, cancellationToken)),
-            cancellationToken);
+            issued.DueDate, issued.TotalGross, issued.Currency, DunningPlan.InForce(reads.Plans, issued.ClientTypology, issued.IssueDate),
+            clock.Today(), ProvisionPolicy.InForce(reads.Policies, issued.IssueDate)));
+    }
 
     /// <summary>A contract-management invoice: the client is the employer structure, a member (an association most often).</summary>
     public async Task<OutgoingMessages> HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         const string typology = nameof(ClientTypology.Association);
-        return await OpenAsync(session, new ReceivableOpened(issued.InvoiceId, ReceivableSource.EmployerInvoice, issued.Number, issued.EntityId, issued.OfficeId,
+        var reads = await ReadAsync(session, issued.InvoiceId, issued.EntityId, cancellationToken);
+        return Open(reads, new ReceivableOpened(issued.InvoiceId, ReceivableSource.EmployerInvoice, issued.Number, issued.EntityId, issued.OfficeId,
             null, issued.EmployerId, issued.EmployerId, issued.EmployerName, null, typology, issued.IssueDate, issued.DueDate, issued.Total, issued.Currency,
-            await PlanAsync(session, issued.EntityId, typology, issued.IssueDate, cancellationToken), clock.Today(),
-            await ProvisionPolicies.InForceAsync(session, issued.EntityId, issued.IssueDate, cancellationToken)), cancellationToken);
+            DunningPlan.InForce(reads.Plans, typology, issued.IssueDate), clock.Today(), ProvisionPolicy.InForce(reads.Policies, issued.IssueDate)));
     }
 
-    private static async Task<DunningPlan> PlanAsync(IQuerySession session, Guid entityId, string typology, DateOnly date, CancellationToken cancellationToken) =>
-        DunningPlan.InForce(await session.Query<DunningPlanVersion>().Where(v => v.EntityId == entityId).ToListAsync(cancellationToken), typology, date);
+    /// <summary>The receivable's stream (to write) and the entity's dunning plans and provision policies, in one round trip.</summary>
+    private sealed record OpeningReads(IEventStream<Receivable> Stream, IReadOnlyList<DunningPlanVersion> Plans, IReadOnlyList<ProvisionPolicyVersion> Policies);
 
-    private async Task<OutgoingMessages> OpenAsync(IDocumentSession session, ReceivableOpened opened, CancellationToken cancellationToken)
+    private static async Task<OpeningReads> ReadAsync(IDocumentSession session, Guid invoiceId, Guid entityId, CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<Receivable>(opened.InvoiceId, cancellationToken);
-        if (stream.Aggregate is not null) return [];
-        stream.AppendOne(opened);
+        var batch = session.CreateBatchQuery();
+        var stream = batch.Events.FetchForWriting<Receivable>(invoiceId);
+        var plans = batch.Query<DunningPlanVersion>().Where(v => v.EntityId == entityId).ToList();
+        var policies = batch.Query<ProvisionPolicyVersion>().Where(v => v.EntityId == entityId).ToList();
+        await batch.Execute(cancellationToken);
+        return new OpeningReads(await stream, await plans, await policies);
+    }
+
+    private OutgoingMessages Open(OpeningReads reads, ReceivableOpened opened)
+    {
+        if (reads.Stream.Aggregate is not null) return [];
+        reads.Stream.AppendOne(opened);
         var receivable = Receivable.Opened(opened);
         var outgoing = DunningSchedule.NextStepOf(receivable, clock);
         outgoing.AddRange(ProvisionSchedule.NextTierOf(receivable, null, clock));

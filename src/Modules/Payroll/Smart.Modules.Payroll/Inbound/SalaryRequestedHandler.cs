@@ -11,6 +11,7 @@ using Smart.Modules.Payroll.Features.PayRuns;
 using Smart.Modules.Payroll.Features.Rates;
 using Smart.Modules.Payroll.Persistence;
 using Smart.Modules.Payroll.Members;
+using Smart.Modules.Payroll.PayRulesCopy;
 
 namespace Smart.Modules.Payroll.Inbound;
 
@@ -27,15 +28,15 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
     public async Task<OutgoingMessages> HandleAsync(SalaryRequested request, IDocumentSession session, CancellationToken cancellationToken)
     {
         var outgoing = new OutgoingMessages();
-        if (await session.Query<EmploymentContract>().AnyAsync(c => c.SalaryRequestId == request.SalaryRequestId, cancellationToken)) return outgoing;
-        var employee = await session.LoadAsync<Employee>(request.MemberId, cancellationToken)
-            ?? throw new NotFoundException("Employee", request.MemberId);
+        var reads = await ReadAsync(session, request, cancellationToken);
+        if (reads.Concluded) return outgoing;
+        var employee = reads.Employee ?? throw new NotFoundException("Employee", request.MemberId);
 
         EmploymentContract contract;
         Payslip payslip;
         try
         {
-            (contract, payslip) = await ConcludeAsync(session, request, employee, cancellationToken);
+            (contract, payslip) = Conclude(request, employee, reads);
         }
         catch (BusinessRuleViolationException broken)
         {
@@ -52,26 +53,43 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
         return outgoing;
     }
 
-    private async Task<(EmploymentContract, Payslip)> ConcludeAsync(IDocumentSession session, SalaryRequested request, Employee employee,
-        CancellationToken cancellationToken)
+    /// <summary>Everything the request is decided on, in one round trip: whether it was concluded already, the employee, the rates and rules in force.</summary>
+    private sealed record SalaryReads(bool Concluded, Employee? Employee, PayrollConfiguration Configuration, IReadOnlyList<ContributionTable> Tables,
+        IReadOnlyList<PayRules> PayRules, PayslipEmployer? Employer);
+
+    private async Task<SalaryReads> ReadAsync(IDocumentSession session, SalaryRequested request, CancellationToken cancellationToken)
+    {
+        var batch = session.CreateBatchQuery();
+        var concluded = batch.Query<EmploymentContract>().Any(c => c.SalaryRequestId == request.SalaryRequestId);
+        var employee = batch.Load<Employee>(request.MemberId);
+        var configuration = batch.Load<PayrollConfiguration>(PayrollConfiguration.DocumentId);
+        // An unknown category reads no table: it is rejected when the contract is concluded, like any broken rule.
+        var tables = Known(request.Category) is { } category ? batch.ContributionTables(request.EntityId, category, request.WorkStart)
+            : Task.FromResult<IReadOnlyList<ContributionTable>>([]);
+        var payRules = batch.PayRulesVersions(request.EntityId, request.WorkEnd);
+        var employer = batch.EmployerIdentity(request.EntityId, clock.Today());
+        await batch.Execute(cancellationToken);
+        return new SalaryReads(await concluded, await employee, RatesInForce.Installed(await configuration), await tables, await payRules, await employer);
+    }
+
+    private (EmploymentContract, Payslip) Conclude(SalaryRequested request, Employee employee, SalaryReads reads)
     {
         var today = clock.Today();
         var terms = new ContractTerms(KindOf(request.ContractKind), CategoryOf(request.Category),
             request.WorkStart, request.WorkEnd, request.Days, request.Hours, request.Job);
-        var configuration = await session.ConfigurationAsync(cancellationToken);
+        var configuration = reads.Configuration;
         var limits = configuration.WorkingTimeLimitsOn(terms.Start);
         EmploymentContract.CheckTerms(terms, today, limits);
 
-        var table = await session.ContributionTableAsync(request.EntityId, terms.Category, terms.Start, cancellationToken);
+        var table = RatesInForce.ContributionTableOf(reads.Tables, terms.Category, terms.Start);
         var ceiling = configuration.CeilingOn(terms.Start).ForPeriod(terms.Start, terms.End, terms.Days, terms.TotalHours(limits));
-        var payDate = await session.PayDateAsync(request.EntityId, terms.End, cancellationToken);
+        var payDate = RatesInForce.PayRulesOf(reads.PayRules, terms.End).PayDateFor(terms.End);
         var figures = PayFigures.Compute(request.EmploymentBudget, CappedLine.For(table, ceiling), employee.IncomeTaxRateOn(payDate));
 
         var contract = EmploymentContract.Conclude(request.SalaryRequestId, request.ActivityId, request.EntityId, employee.OfficeId, request.MemberId,
             request.EmploymentBudget, terms, today, limits, figures.Gross, configuration.MinimumWageOn(terms.Start));
         // The payslip keeps what its document prints: the entity's identity in force on its issue date, the employee's file then (ADR 0093).
-        var employer = await session.EmployerIdentityAsync(request.EntityId, today, cancellationToken);
-        return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate, contract.Sheet(employer, employee.DisplayName, employee.Classification, employee.SocialSecurityNumber)));
+        return (contract, Payslip.Issue(contract, figures, table.Name, ceiling, today, payDate, contract.Sheet(reads.Employer, employee.DisplayName, employee.Classification, employee.SocialSecurityNumber)));
     }
 
     /// <summary>Activities' words for the contract, in Payroll's; a value this version does not know is a rule conflict, so the request is rejected with it.</summary>
@@ -83,12 +101,15 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
         _ => throw new BusinessRuleViolationException(new KnownValue("contract kind", kind.ToString())),
     };
 
-    private static ContractCategory CategoryOf(SalaryCategory category) => category switch
+    private static ContractCategory CategoryOf(SalaryCategory category) =>
+        Known(category) ?? throw new BusinessRuleViolationException(new KnownValue("category", category.ToString()));
+
+    private static ContractCategory? Known(SalaryCategory category) => category switch
     {
         SalaryCategory.Artistic => ContractCategory.Artistic,
         SalaryCategory.Employee => ContractCategory.Employee,
         SalaryCategory.Student => ContractCategory.Student,
-        _ => throw new BusinessRuleViolationException(new KnownValue("category", category.ToString())),
+        _ => null,
     };
 
     private sealed record KnownValue(string What, string Value) : IBusinessRule

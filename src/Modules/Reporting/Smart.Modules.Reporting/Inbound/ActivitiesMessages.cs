@@ -18,13 +18,11 @@ public sealed class ActivitiesMessagesHandler
             issued.DocumentType == InvoiceDocumentType.QuotedInvoice ? RevenueDocumentType.QuotedInvoice : RevenueDocumentType.Invoice,
             issued.IssueDate, issued.TotalNet, issued.TotalGross, issued.ContributionAmount), cancellationToken);
 
-    public static async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var invoice = await session.RequiredAsync<InvoiceRecorded>(issued.InvoiceId, cancellationToken);
-        await session.RecordAsync(issued.InvoiceId, new CreditNoteRecorded(issued.CreditNoteId, issued.InvoiceId, invoice.EntityId, invoice.OfficeId, invoice.ActivityId,
-            invoice.Kind, invoice.CoordinatorId, invoice.ClientId, invoice.ClientCountry, issued.IssueDate, issued.Net, issued.Gross,
-            LocalBudgets.CreditNoteContribution(invoice.Net, invoice.Contribution, issued.Net)), cancellationToken);
-    }
+    public static Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAfterAsync<InvoiceRecorded>(issued.InvoiceId, invoice => new CreditNoteRecorded(issued.CreditNoteId, issued.InvoiceId, invoice.EntityId,
+            invoice.OfficeId, invoice.ActivityId, invoice.Kind, invoice.CoordinatorId, invoice.ClientId, invoice.ClientCountry, issued.IssueDate, issued.Net,
+            issued.Gross, LocalBudgets.CreditNoteContribution(invoice.Net, invoice.Contribution, issued.Net)),
+            cancellationToken);
 
     public static async Task HandleAsync(ExpenseApproved approved, IDocumentSession session, CancellationToken cancellationToken)
     {

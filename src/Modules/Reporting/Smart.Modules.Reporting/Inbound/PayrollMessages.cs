@@ -16,12 +16,9 @@ public sealed class PayrollMessagesHandler
             cancellationToken);
     }
 
-    public static async Task HandleAsync(PayslipIssued issued, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var contract = await session.RequiredAsync<ContractRecorded>(issued.SalaryRequestId, cancellationToken);
-        await session.RecordAsync(issued.SalaryRequestId, new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, contract.EntityId, issued.MemberId,
-            contract.Kind, contract.Category, contract.Start, issued.PayDate, issued.Gross), cancellationToken);
-    }
+    public static Task HandleAsync(PayslipIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAfterAsync<ContractRecorded>(issued.SalaryRequestId, contract => new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, contract.EntityId,
+            issued.MemberId, contract.Kind, contract.Category, contract.Start, issued.PayDate, issued.Gross), cancellationToken);
 
     public static Task HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(issued.InvoiceId, new EmployerInvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.EmployerId, issued.IssueDate,

@@ -14,10 +14,25 @@ internal static class JournalStreams
 
     /// <summary>The fact of type <typeparamref name="T"/> the stream starts with; not there yet, the message is retried later.</summary>
     public static async Task<T> RequiredAsync<T>(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) where T : IFact =>
-        (await session.FactsAsync(streamId, cancellationToken)).OfType<T>().FirstOrDefault() ?? throw new NotRecordedYet(typeof(T).Name, streamId);
+        Required<T>(await session.FactsAsync(streamId, cancellationToken), streamId);
+
+    private static T Required<T>(IReadOnlyList<IFact> facts, Guid streamId) where T : IFact =>
+        facts.OfType<T>().FirstOrDefault() ?? throw new NotRecordedYet(typeof(T).Name, streamId);
 
     public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken) =>
         session.Record(streamId, await session.FactsAsync(streamId, cancellationToken), fact);
+
+    /// <summary>
+    /// Records, in the stream that starts with a fact of type <typeparamref name="T"/>, the fact made from it (a credit
+    /// note from its invoice, a payslip from its contract), reading the stream once; not there yet, the message is
+    /// retried later.
+    /// </summary>
+    public static async Task RecordAfterAsync<T>(this IDocumentSession session, Guid streamId, Func<T, IFact> factOf, CancellationToken cancellationToken)
+        where T : IFact
+    {
+        var facts = await session.FactsAsync(streamId, cancellationToken);
+        session.Record(streamId, facts, factOf(Required<T>(facts, streamId)));
+    }
 
     /// <summary>Appends <paramref name="fact"/> to a stream whose <paramref name="facts"/> the caller already read (to copy something from them).</summary>
     public static void Record(this IDocumentSession session, Guid streamId, IReadOnlyList<IFact> facts, IFact fact)

@@ -62,11 +62,11 @@ internal static class CreditNoteIssuing
         activity.EnsureOpen();
         var today = clock.Today();
         var issueDate = date ?? today;
-        // The number first, then the ledger, as when issuing an invoice; the invoice is read again once the ledger is
+        // The ledger first, then the number, as when issuing an invoice; the invoice is read again once the ledger is
         // taken, so two credit notes on one invoice never both credit what remained.
-        var number = await session.NextAsync(invoice.EntityId, DocumentKind.CreditNote, issueDate, today, cancellationToken);
         var ledger = await session.LedgerAsync(activity.Id, cancellationToken);
         invoice = await session.LoadAsync<Invoice>(invoice.Id, cancellationToken) ?? throw new NotFoundException("Invoice", invoice.Id);
+        var number = await session.NextAsync(invoice.EntityId, DocumentKind.CreditNote, issueDate, today, cancellationToken);
         var creditNote = invoice.Credit(number, net, issueDate, reason);
         session.Insert(creditNote);
         session.UpdateRevision(invoice, invoice.Version + 1);

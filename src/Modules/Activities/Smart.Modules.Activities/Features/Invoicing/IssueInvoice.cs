@@ -10,6 +10,7 @@ using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.EntityRulesCopy;
 using Smart.Modules.Activities.Domain.Clients;
+using Smart.Modules.Activities.Members;
 using Smart.Modules.Activities.Persistence;
 using Smart.Modules.Activities.Features.SalesDocuments;
 using Microsoft.AspNetCore.Authorization;
@@ -80,28 +81,41 @@ internal static class InvoiceIssuing
 {
     /// <summary>
     /// The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary on the
-    /// ledger returned, and with the acceptance of a quote (<paramref name="quoteId"/>). The number is taken first, then
-    /// the activity's ledger (always in that order: two issuers never wait on each other). The caller returns the event
-    /// for Wolverine to publish.
+    /// ledger returned, and with the acceptance of a quote (<paramref name="quoteId"/>). Three round trips before the
+    /// save: the activity; then, in one batch, the client, the entity's rules and identity in force, the coordinator and
+    /// the activity's ledger (taken exclusively); then the number. The ledger is always taken before the number (two
+    /// issuers never wait on each other), and the number last, so the entity's series stays locked only for the number
+    /// and the save, never while waiting on a busy activity. The caller returns the event for Wolverine to publish.
     /// </summary>
     public static async Task<(Invoice Invoice, InvoiceIssued Issued, ActivityLedger Ledger)> IssueInvoiceAsync(this IDocumentSession session, IssueInvoice command,
         ICurrentUser user, TimeProvider clock, CancellationToken cancellationToken, Guid? quoteId = null)
     {
         var activity = await session.VisibleActivityAsync(user, command.ActivityId, cancellationToken);
-        var client = await session.Query<Client>().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == command.ClientId && c.EntityId == activity.EntityId, cancellationToken)
-            ?? throw new NotFoundException("Client", command.ClientId);
         var today = clock.Today();
         var issueDate = command.IssueDate ?? today;
-        var rules = await session.Query<EntityRules>().InForceAsync(activity.EntityId, issueDate, cancellationToken);
+
+        await session.BeginTransactionAsync(cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var clientRead = batch.Load<Client>(command.ClientId);
+        var rulesRead = batch.Query<EntityRules>().Where(r => r.EntityId == activity.EntityId).InForceOn(issueDate);
+        var sellerRead = batch.Query<SellerIdentityVersion>().Where(v => v.EntityId == activity.EntityId).InForceOn(issueDate);
+        var coordinatorRead = batch.Load<Member>(activity.CoordinatorId);
+        var ledgerRead = batch.LedgerAsync(activity.Id);
+        await batch.Execute(cancellationToken);
+
+        var client = await clientRead is { } found && found.EntityId == activity.EntityId && found.IsVisibleTo(user) ? found
+            : throw new NotFoundException("Client", command.ClientId);
+        var rules = await rulesRead ?? throw InForce.Missing(EntityRulesQueries.What, issueDate);
+        var seller = await sellerRead ?? throw InForce.Missing(SellerIdentityQueries.What, issueDate);
+        var ledger = await ledgerRead;
 
         var vat = rules.VatFor(activity.Kind);
         var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
-        var heading = await session.HeadingAsync(activity, client, issueDate, cancellationToken);
+        var heading = SalesDocumentHeadings.Heading(seller, activity, client, await coordinatorRead);
         var service = command is { ServiceFrom: { } from, ServiceTo: { } to } ? (from, to) : ((DateOnly, DateOnly)?)null;
         var number = await session.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, today, cancellationToken);
         var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId, heading, service);
         session.Insert(invoice);
-        var ledger = await session.LedgerAsync(activity.Id, cancellationToken);
         ledger.Append(invoice.BudgetEntries(clock.GetUtcNow()));
         return (invoice, invoice.ToInvoiceIssued(client, activity), ledger);
     }

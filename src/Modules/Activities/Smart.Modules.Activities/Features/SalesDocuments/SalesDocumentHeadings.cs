@@ -27,12 +27,12 @@ internal static class SalesDocumentHeadings
         return activity is null || client is null || seller is null ? null : await HeadingAsync(session, seller, activity, client, cancellationToken);
     }
 
-    private static async Task<DocumentHeading> HeadingAsync(IQuerySession session, SellerIdentityVersion seller, Activity activity, Client client, CancellationToken cancellationToken)
-    {
-        var coordinator = await session.LoadAsync<Member>(activity.CoordinatorId, cancellationToken);
-        return new DocumentHeading(seller.ToSeller(), Buyer(client),
-            new DocumentContact(activity.Name, coordinator?.DisplayName ?? "", coordinator?.Email));
-    }
+    private static async Task<DocumentHeading> HeadingAsync(IQuerySession session, SellerIdentityVersion seller, Activity activity, Client client, CancellationToken cancellationToken) =>
+        Heading(seller, activity, client, await session.LoadAsync<Member>(activity.CoordinatorId, cancellationToken));
+
+    /// <summary>The heading from what the caller has read (in one batch with its other reads): the activity's coordinator is the contact.</summary>
+    public static DocumentHeading Heading(SellerIdentityVersion seller, Activity activity, Client client, Member? coordinator) =>
+        new(seller.ToSeller(), Buyer(client), new DocumentContact(activity.Name, coordinator?.DisplayName ?? "", coordinator?.Email));
 
     /// <summary>The logo of the identity version the heading names, if it has one.</summary>
     public static async Task<DocumentImage?> LogoAsync(this IQuerySession session, DocumentHeading? heading, CancellationToken cancellationToken) =>
