@@ -11,7 +11,7 @@ public sealed class CollectionsMessagesHandler
     /// <summary>With the invoice's entity and office and whether it was reminded before, read from its stream.</summary>
     public static async Task HandleAsync(InvoicePaid paid, Envelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var facts = await session.FactsAsync(paid.InvoiceId, cancellationToken);
+        var facts = await session.FactsForWritingAsync(paid.InvoiceId, cancellationToken);
         var origin = ReceivableOrigin.Of(facts, paid.PaidOn);
         session.Record(paid.InvoiceId, facts, new PaymentRecorded(envelope.Id, paid.InvoiceId, paid.ActivityId, paid.Amount, paid.PaidOn,
             origin?.EntityId ?? Guid.Empty, origin?.OfficeId ?? Guid.Empty, origin?.Reminded ?? false));
@@ -19,7 +19,7 @@ public sealed class CollectionsMessagesHandler
 
     public static async Task HandleAsync(InvoiceWrittenOff writtenOff, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var facts = await session.FactsAsync(writtenOff.InvoiceId, cancellationToken);
+        var facts = await session.FactsForWritingAsync(writtenOff.InvoiceId, cancellationToken);
         var origin = ReceivableOrigin.Of(facts, writtenOff.WrittenOffOn);
         session.Record(writtenOff.InvoiceId, facts, new WriteOffRecorded(writtenOff.InvoiceId, writtenOff.ActivityId, writtenOff.Amount,
             writtenOff.WrittenOffOn, origin?.EntityId ?? Guid.Empty, origin?.OfficeId ?? Guid.Empty));

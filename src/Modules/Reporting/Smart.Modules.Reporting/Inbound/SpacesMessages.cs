@@ -45,7 +45,7 @@ public sealed class SpacesMessagesHandler
     /// <summary>Each move is one more version; compared with the latest only, so an event moved back to an earlier slot is a new version again.</summary>
     public static async Task HandleAsync(PlaceEventScheduled e, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var facts = await session.FactsAsync(e.EventId, cancellationToken);
+        var facts = await session.FactsForWritingAsync(e.EventId, cancellationToken);
         var latest = facts.OfType<PlaceEventNoted>().LastOrDefault();
         var digest = FactIds.Of(Digest(e));
         if (latest?.Digest == digest) return;

@@ -14,7 +14,7 @@ public sealed class TrainingMessagesHandler
     {
         var fact = new SessionDeliveredRecorded(delivered.SessionId, delivered.EntityId, delivered.OfficeId, delivered.Kind, delivered.Axis, delivered.FirstDay,
             delivered.LastDay, delivered.Days, delivered.Hours, delivered.Trainees, Digest(delivered));
-        var facts = await session.FactsAsync(delivered.SessionId, cancellationToken);
+        var facts = await session.FactsForWritingAsync(delivered.SessionId, cancellationToken);
         // Compared with the latest version only: a sheet changed back to an earlier version is a new version again.
         if (facts.LastOrDefault() is SessionDeliveredRecorded latest && latest.Digest == fact.Digest) return;
         if (facts.Count == 0)

@@ -1,14 +1,18 @@
 using Marten;
+using Smart.BuildingBlocks.Persistence;
 
 namespace Smart.Modules.Reporting.Journal;
 
 /// <summary>
 /// Appends facts to the journal's streams, once each: a redelivered message finds its fact already in the stream and
-/// appends nothing. The append states the stream's version it read, so two writers of one stream cannot both pass (the
-/// loser retries on fresh state).
+/// appends nothing. Writers of one stream wait for each other (<see cref="FactsForWritingAsync"/>), and the append states
+/// the stream's version it read, so two writers can never both pass.
 /// </summary>
 internal static class JournalStreams
 {
+    /// <summary>The advisory locks' scope of the journal's streams ("REPT").</summary>
+    private const int JournalLocks = 0x52455054;
+
     public static async Task<IReadOnlyList<IFact>> FactsAsync(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) =>
         (await session.Events.FetchStreamAsync(streamId, token: cancellationToken)).Select(e => e.Data).OfType<IFact>().ToList();
 
@@ -19,8 +23,19 @@ internal static class JournalStreams
     private static T Required<T>(IReadOnlyList<IFact> facts, Guid streamId) where T : IFact =>
         facts.OfType<T>().FirstOrDefault() ?? throw new NotRecordedYet(typeof(T).Name, streamId);
 
+    /// <summary>
+    /// The stream's facts, read to append to it: the transaction first waits for any other writer of the stream (an
+    /// advisory lock), so that messages about one invoice arriving together — the demo's past reminders, a payment and its
+    /// reminder — append one after the other instead of failing on the stream's version.
+    /// </summary>
+    public static async Task<IReadOnlyList<IFact>> FactsForWritingAsync(this IDocumentSession session, Guid streamId, CancellationToken cancellationToken)
+    {
+        await session.LockAsync(JournalLocks, streamId, cancellationToken);
+        return await session.FactsAsync(streamId, cancellationToken);
+    }
+
     public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken) =>
-        session.Record(streamId, await session.FactsAsync(streamId, cancellationToken), fact);
+        session.Record(streamId, await session.FactsForWritingAsync(streamId, cancellationToken), fact);
 
     /// <summary>
     /// Records, in the stream that starts with a fact of type <typeparamref name="T"/>, the fact made from it (a credit
@@ -30,7 +45,7 @@ internal static class JournalStreams
     public static async Task RecordAfterAsync<T>(this IDocumentSession session, Guid streamId, Func<T, IFact> factOf, CancellationToken cancellationToken)
         where T : IFact
     {
-        var facts = await session.FactsAsync(streamId, cancellationToken);
+        var facts = await session.FactsForWritingAsync(streamId, cancellationToken);
         session.Record(streamId, facts, factOf(Required<T>(facts, streamId)));
     }
 
