@@ -39,7 +39,7 @@ internal static class CollectionsBenchmark
     /// <summary>Ten times the target: past it the figure is a miss, reported as such, and the statement still measured.</summary>
     private static readonly TimeSpan StepsCap = TimeSpan.FromMinutes(10);
 
-    public static async Task RunAsync(WebApplicationFactory<global::Program> factory, netDumbster.smtp.SimpleSmtpServer smtp)
+    public static async Task RunAsync(WebApplicationFactory<global::Program> factory, Smart.IntegrationTests.Infrastructure.TestSmtpServer smtp)
     {
         var services = factory.Services;
         var store = services.GetRequiredService<ICollectionsStore>();
@@ -99,7 +99,7 @@ internal static class CollectionsBenchmark
         {
             taken = await query.Events.QueryRawEventDataOnly<DunningStepTaken>().CountAsync();
         }
-        var mails = smtp.ReceivedEmailCount;
+        var mails = smtp.ReceivedEmail.Count;
         Console.WriteLine($"Collections dunning: {taken:N0} of {Due:N0} reminder steps taken and {mails:N0} e-mails received by SMTP among {Receivables:N0} "
             + $"receivables in {stepsSeconds:F1} s from the moment they came due ({taken / stepsSeconds:F0} steps/s; target under 60 s)"
             + (idle ? "" : $": the bus was still busy at the {StepsCap.TotalMinutes:F0}-minute cap"));

@@ -30,7 +30,7 @@ internal static class Program
 
         var module = new BenchModule();
         // E-mails (invitations, convocations, reminders) go to an in-process SMTP server, as in the tests, so the bus drains.
-        using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+        using var smtp = new Smart.IntegrationTests.Infrastructure.TestSmtpServer();
         var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Bench");
@@ -39,9 +39,7 @@ internal static class Program
             builder.UseSetting("ConnectionStrings:Smart", connectionString);
             builder.UseSetting("Smart:SeedDemoData", "false");
             builder.UseSetting("Smart:Mail:Host", "127.0.0.1");
-            builder.UseSetting("Smart:Mail:Port", smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            // netDumbster serves one SMTP session at a time: one connection, kept while there is mail to send.
-            builder.UseSetting("Smart:Mail:ParallelSends", "1");
+            builder.UseSetting("Smart:Mail:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {
