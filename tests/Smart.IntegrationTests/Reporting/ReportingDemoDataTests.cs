@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Seed;
+using Smart.Modules.Governance.Seed;
 using Smart.Modules.Payroll;
 using Smart.Modules.Reporting;
 using Smart.Modules.Reporting.Contracts;
@@ -16,6 +17,10 @@ public sealed class ReportingDemoDataTests(SmartApp app) : IClassFixture<SmartAp
     public async Task Given_the_demo_seeds_of_the_other_modules_Then_the_reports_of_this_year_and_the_last_have_plausible_figures_from_their_events()
     {
         var structure = await app.SeedStructureAsync(members: 150);
+        await app.InvokeAsync(new SeedCooperativeLifeDemoData());
+        await app.InvokeAsync(new SeedDemoAssemblies());
+        await app.InvokeAsync(new SeedCooperativeLifeDemoData()); // publishes nothing new
+        await app.InvokeAsync(new SeedDemoAssemblies());
         await app.InvokeAsync(new SeedActivitiesDemoData());
         await app.WaitForBusIdleAsync();
         await new PayrollModule().SeedDemoDataAsync(app.Services, CancellationToken.None);
@@ -37,5 +42,11 @@ public sealed class ReportingDemoDataTests(SmartApp app) : IClassFixture<SmartAp
         }
         var thisYear = (await staff.GetApiAsync<AnnualReport>($"/api/reporting/entities/{structure.EntityId}/reports/{year}"))!;
         Assert.True(Value(thisYear, "contrats-types", "Total", "contrats") > 0, "contracts");
+        // Governance's seed publishes its register and its closed assembly as the real handlers do.
+        var shareholders = Value(thisYear, "actionnaires-categories", "Total", "actionnaires");
+        Assert.True(shareholders > 100, $"shareholders: {shareholders}");
+        Assert.Equal(shareholders, Value(thisYear, "actionnaires-colleges", "Total", "actionnaires"));
+        Assert.True(Value(thisYear, "actionnaires-categories", "Total", "encours") > 0m, "capital");
+        Assert.Single(thisYear.Tables.Single(t => t.Key == "assemblees").Rows);
     }
 }

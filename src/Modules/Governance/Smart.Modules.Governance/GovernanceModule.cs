@@ -28,5 +28,6 @@ public sealed class GovernanceModule() : Module("Governance")
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedGovernanceDemoData(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedCooperativeLifeDemoData(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new SeedDemoAssemblies(), cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Modules;
+using Smart.Modules.Reporting.Seed;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -24,4 +25,13 @@ public sealed class ReportingModule() : Module("Reporting")
     /// <summary>Creates or updates the journal's, the read models' and the daemon's tables.</summary>
     public override Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<IReportingStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+
+    /// <summary>Reporting seeds nothing of its own; with <c>Smart:Demo:ReportingScale</c> set, last year at that share of the 2018 scale (<see cref="ScaleDemoYear"/>).</summary>
+    public override async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (ScaleDemoYear.ScaleIn(services.GetRequiredService<IConfiguration>()) is { } scale)
+        {
+            await ScaleDemoYear.DeliverAsync(services, scale, cancellationToken);
+        }
+    }
 }

@@ -13,7 +13,9 @@ public sealed class CooperativeLifeDemoDataTests(CooperativeLifeApp app) : IClas
     {
         var structure = await app.SeedStructureAsync(members: 150);
         await app.InvokeAsync(new SeedCooperativeLifeDemoData());
+        await app.InvokeAsync(new SeedDemoAssemblies());
         await app.InvokeAsync(new SeedCooperativeLifeDemoData()); // idempotent
+        await app.InvokeAsync(new SeedDemoAssemblies());
         var staff = await app.ClientAsync(SmartRoles.Operator, entityId: structure.EntityId);
 
         var register = await staff.GetFromJsonAsync<JsonElement>($"/api/governance/entities/{structure.EntityId}/register");

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Marten;
 using Smart.Modules.Reporting.Journal;
 using Smart.Modules.Spaces.Contracts;
@@ -11,7 +9,7 @@ namespace Smart.Modules.Reporting.Inbound;
 public sealed class SpacesMessagesHandler
 {
     public static Task HandleAsync(PlaceHoursSet set, IDocumentSession session, CancellationToken cancellationToken) =>
-        session.RecordAsync(set.PlaceId, new PlaceHoursNoted(FactIds.Of(Digest(set)), set.PlaceId, set.EntityId, set.OfficeId, set.PlaceName, set.EffectiveFrom, set.OpeningHours,
+        session.RecordAsync(set.PlaceId, new PlaceHoursNoted(FactIds.Of(FactIds.ContentDigest(set)), set.PlaceId, set.EntityId, set.OfficeId, set.PlaceName, set.EffectiveFrom, set.OpeningHours,
             set.Closures), cancellationToken);
 
     public static Task HandleAsync(ResourceAdded added, IDocumentSession session, CancellationToken cancellationToken) =>
@@ -47,7 +45,7 @@ public sealed class SpacesMessagesHandler
     {
         var facts = await session.FactsForWritingAsync(e.EventId, cancellationToken);
         var latest = facts.OfType<PlaceEventNoted>().LastOrDefault();
-        var digest = FactIds.Of(Digest(e));
+        var digest = FactIds.Of(FactIds.ContentDigest(e));
         if (latest?.Digest == digest) return;
         session.Record(e.EventId, facts, new PlaceEventNoted(FactIds.Of($"{digest}|{facts.Count}"), e.EventId, e.EntityId, e.OfficeId, e.PlaceId, e.PlaceName,
             e.IsPublic, e.Date, e.Hours, e.RoomIds.Count, latest?.Date, digest));
@@ -61,6 +59,4 @@ public sealed class SpacesMessagesHandler
 
     public static Task HandleAsync(RoomHoldReleased h, Envelope envelope, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(h.HoldId, new RoomHoldReleasedNoted(envelope.Id, h.HoldId, h.EntityId, h.OfficeId, h.PlaceId, h.PlaceName, h.Slots), cancellationToken);
-
-    private static string Digest<T>(T message) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message)));
 }

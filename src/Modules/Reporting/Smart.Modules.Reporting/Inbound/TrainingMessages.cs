@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Marten;
 using Smart.Modules.Reporting.Journal;
 using Smart.Modules.Training.Contracts;
@@ -13,7 +11,7 @@ public sealed class TrainingMessagesHandler
     public static async Task HandleAsync(SessionDelivered delivered, IDocumentSession session, CancellationToken cancellationToken)
     {
         var fact = new SessionDeliveredRecorded(delivered.SessionId, delivered.EntityId, delivered.OfficeId, delivered.Kind, delivered.Axis, delivered.FirstDay,
-            delivered.LastDay, delivered.Days, delivered.Hours, delivered.Trainees, Digest(delivered));
+            delivered.LastDay, delivered.Days, delivered.Hours, delivered.Trainees, FactIds.ContentId(delivered));
         var facts = await session.FactsForWritingAsync(delivered.SessionId, cancellationToken);
         // Compared with the latest version only: a sheet changed back to an earlier version is a new version again.
         if (facts.LastOrDefault() is SessionDeliveredRecorded latest && latest.Digest == fact.Digest) return;
@@ -27,6 +25,4 @@ public sealed class TrainingMessagesHandler
         }
     }
 
-    private static Guid Digest(SessionDelivered delivered) =>
-        new(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(delivered)).AsSpan(0, 16));
 }

@@ -46,9 +46,3 @@ internal sealed record ReceivableOrigin(Guid EntityId, Guid OfficeId, bool Remin
         }).FirstOrDefault(o => o is not null);
     }
 }
-
-/// <summary>Ids of facts whose event has none: a stable hash of what makes them unique.</summary>
-internal static class FactIds
-{
-    public static Guid Of(string key) => new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
-}

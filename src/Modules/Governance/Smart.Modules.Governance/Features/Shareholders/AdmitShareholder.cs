@@ -73,7 +73,7 @@ public sealed class AdmitShareholderHandler(ICurrentUser user, TimeProvider cloc
         var events = Shareholder.Admit(new ShareholderAdmitted(id, entity.Id, command.MemberId, officeId, name!, email!, command.Category, command.AdmittedOn,
             command.BoardDecision.Trim()), command.Shares, rules, clock.Today());
         session.Events.StartStream<Shareholder>(id, events.Cast<object>().ToArray());
-        return (id, await session.PublishedMovementsAsync(events.Skip(1).Select(e => (Shareholder.Replay(events, e.Date)!, e)), cancellationToken));
+        return (id, await session.PublishedMovementsAsync(ShareMovementPublications.AfterEach(events), cancellationToken));
     }
 
     private sealed record MemberHoldsOneShareholding(bool AlreadyAShareholder) : IBusinessRule

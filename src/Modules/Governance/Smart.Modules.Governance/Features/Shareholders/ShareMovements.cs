@@ -125,15 +125,39 @@ internal static class ShareMovementPublications
     public static async Task<OutgoingMessages> PublishedMovementsAsync(this IQuerySession session, IEnumerable<(Shareholder After, IRegisterEvent Movement)> movements,
         CancellationToken cancellationToken)
     {
+        var moving = movements.Where(m => MovesCapital(m.Movement)).ToList();
+        if (moving.Count == 0) return new OutgoingMessages();
+        var rules = await session.LoadAsync<GovernanceRules>(moving[0].After.EntityId, cancellationToken);
+        return PublishedMovements(moving, rules);
+    }
+
+    /// <summary>
+    /// The translation itself, for the handlers above and the demo seed (which holds the rules it has just stored): the
+    /// movements that move capital as <see cref="ShareMovementRecorded"/>, in order.
+    /// </summary>
+    public static OutgoingMessages PublishedMovements(IEnumerable<(Shareholder After, IRegisterEvent Movement)> movements, GovernanceRules? rules)
+    {
         var outgoing = new OutgoingMessages();
-        foreach (var (after, movement) in movements)
+        foreach (var (after, movement) in movements.Where(m => MovesCapital(m.Movement)))
         {
-            if (movement is not (SharesSubscribed or SharesPaid or SharesRefunded)) continue;
-            var rules = await session.GovernanceRulesOnAsync(after.EntityId, movement.Date, cancellationToken);
-            outgoing.Add(after.Published(movement, rules.CollegeOf(after.Category))!);
+            var inForce = (rules ?? throw InForce.Missing("governance rules", movement.Date)).On(movement.Date);
+            outgoing.Add(after.Published(movement, inForce.CollegeOf(after.Category))!);
         }
         return outgoing;
     }
+
+    /// <summary>Each movement of a register stream after its admission, with the state right after it (several may share a date).</summary>
+    public static IEnumerable<(Shareholder After, IRegisterEvent Movement)> AfterEach(IReadOnlyList<IRegisterEvent> stream)
+    {
+        var state = Shareholder.Admitted((ShareholderAdmitted)stream[0]);
+        foreach (var movement in stream.Skip(1))
+        {
+            state = state.After(movement);
+            yield return (state, movement);
+        }
+    }
+
+    private static bool MovesCapital(IRegisterEvent movement) => movement is SharesSubscribed or SharesPaid or SharesRefunded;
 }
 
 public static class ShareMovementsEndpoints
