@@ -1,4 +1,5 @@
 using System.Globalization;
+using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Reporting.Journal;
 using Smart.Modules.Spaces.Contracts;
 
@@ -58,7 +59,7 @@ internal sealed class PlaceProfile : IReadModel
         var total = 0m;
         for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
         {
-            var version = Hours.LastOrDefault(v => v.EffectiveFrom <= day);
+            var version = Hours.InForceOn(day);
             if (version is null || version.Closures.Any(c => c.From <= day && day <= c.To)) continue;
             var opened = version.OpeningHours.Where(h => h.Day == day.DayOfWeek).Sum(h => (decimal)(h.Closes - h.Opens).TotalHours);
             total += opened * Resources.Values.Where(r => r.AddedOn <= day).Sum(r => r.SimultaneousBookings);
@@ -74,7 +75,7 @@ internal sealed class PlaceProfile : IReadModel
         (Id, PlaceId, EntityId, OfficeId, PlaceName) = (Key(placeId), placeId, entityId, officeId, placeName);
 }
 
-internal sealed record PlaceHoursVersion(DateOnly EffectiveFrom, IReadOnlyList<PlaceOpeningHours> OpeningHours, IReadOnlyList<PlaceClosure> Closures);
+internal sealed record PlaceHoursVersion(DateOnly EffectiveFrom, IReadOnlyList<PlaceOpeningHours> OpeningHours, IReadOnlyList<PlaceClosure> Closures) : IEffectiveDated;
 
 internal sealed record PlaceResource(int SimultaneousBookings, DateOnly AddedOn);
 
