@@ -17,6 +17,8 @@ namespace Smart.IntegrationTests.Reporting;
 /// <item>Member life rules set through Governance's API: from 2 March 2026 SmartFr's (3,000 € or 3 contracts, 20 %), from
 /// 1 June 2026 5,600.01 € or 4 contracts and 50 % — the June version is in force on 31 December.</item>
 /// <item>Denis registers in Paris and does nothing: inactive.</item>
+/// <item>Advisors: in Lille Claire (since 2025-09-01), Emma (from 2026-03-02) and Bruno until 2026-06-30; in Paris Farid
+/// (from 2026-01-05). On 31 December: Lille 2, Paris 1.</item>
 /// <item>Two contract-management (GDC) contracts published by Payroll: a CDD employee of 2 days, 14 hours, 300.00 gross
 /// (a woman born 1995) starting 1 April 2026, and one of 2025 that the year does not count.</item>
 /// </list>
@@ -42,6 +44,10 @@ public sealed class OfficesReportFixture : IAsyncLifetime
             kind = "Person", firstName = "Denis", lastName = "Fixture", email = $"denis-{Guid.NewGuid():N}@example.org", gender = "Male",
             birthDate = new DateOnly(1985, 2, 1), officeId = Scenario.Structure.ParisOfficeId,
         }));
+        await AdvisorAsync(admin, Scenario.Structure.LilleOfficeId, "Claire Lefebvre", "2025-09-01", null);
+        await AdvisorAsync(admin, Scenario.Structure.LilleOfficeId, "Bruno Caron", "2024-01-08", "2026-06-30");
+        await AdvisorAsync(admin, Scenario.Structure.LilleOfficeId, "Emma Roux", "2026-03-02", null);
+        await AdvisorAsync(admin, Scenario.Structure.ParisOfficeId, "Farid Haddad", "2026-01-05", null);
         await App.PublishAsync(Gdc(new DateOnly(2026, 4, 1), 2m, 14m, 300m));
         await App.PublishAsync(Gdc(new DateOnly(2025, 11, 3), 1m, 7m, 150m));
         await Scenario.SettledAsync();
@@ -58,6 +64,15 @@ public sealed class OfficesReportFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    private static async Task AdvisorAsync(HttpClient admin, Guid officeId, string fullName, string startsOn, string? endsOn)
+    {
+        var id = await CreatedIdAsync(await admin.PostAsJsonAsync("/api/governance/advisors",
+            new { officeId, fullName, email = $"{fullName.Replace(' ', '.')}-{Guid.NewGuid():N}@smart.coop", startsOn }));
+        if (endsOn is null) return;
+        var ended = await admin.PostAsJsonAsync($"/api/governance/advisors/{id}/end", new { endsOn });
+        Assert.True(ended.IsSuccessStatusCode, await ended.Content.ReadAsStringAsync());
+    }
+
     private GdcContractDeclared Gdc(DateOnly start, decimal days, decimal hours, decimal gross) =>
         new(Guid.NewGuid(), Scenario.EntityId, Scenario.Structure.LilleOfficeId, Guid.NewGuid(), Guid.NewGuid(), EmployeeGender.Female, new DateOnly(1995, 8, 1),
             ContractKind.Cdd, ContractCategory.Employee, start, start.AddDays((int)days - 1), days, hours, gross, 0m, start);
@@ -68,14 +83,14 @@ public sealed class OfficesReportTests(OfficesReportFixture fixture) : IClassFix
     private ReportingScenario Scenario => fixture.Scenario;
 
     [Fact]
-    public async Task Given_the_fixture_year_Then_the_offices_table_holds_sessions_new_members_active_activities_and_revenue()
+    public async Task Given_the_fixture_year_Then_the_offices_table_holds_advisors_sessions_new_members_active_activities_and_revenue()
     {
         var report = await Scenario.ReportAsync();
 
-        // information sessions, workshops, participants, new members, active activities, net revenue
-        Assert.Equal<decimal?>([1m, 0m, 1m, 0m, 2m, 6600m], Row(report, "bureaux", "Lille"));
-        Assert.Equal<decimal?>([1m, 1m, 2m, 2m, 1m, 6000m], Row(report, "bureaux", "Paris"));
-        Assert.Equal<decimal?>([2m, 1m, 3m, 2m, 3m, 12600m], Row(report, "bureaux", "Total"));
+        // advisors on 31 December, information sessions, workshops, participants, new members, active activities, net revenue
+        Assert.Equal<decimal?>([2m, 1m, 0m, 1m, 0m, 2m, 6600m], Row(report, "bureaux", "Lille"));
+        Assert.Equal<decimal?>([1m, 1m, 1m, 2m, 2m, 1m, 6000m], Row(report, "bureaux", "Paris"));
+        Assert.Equal<decimal?>([3m, 2m, 1m, 3m, 2m, 3m, 12600m], Row(report, "bureaux", "Total"));
         Assert.DoesNotContain(report.Tables, t => t.Key is "membres-bureaux" or "formation-bureaux");
     }
 

@@ -24,9 +24,9 @@ public sealed class TrainingReportTests(ReportingFixture fixture) : IClassFixtur
         var report = await Scenario.ReportAsync();
 
         // The offices' table (information sessions, workshops, participants first).
-        Assert.Equal<decimal?>([1m, 0m, 1m], Row(report, "bureaux", "Lille")[..3]);
-        Assert.Equal<decimal?>([1m, 1m, 2m], Row(report, "bureaux", "Paris")[..3]);
-        Assert.Equal<decimal?>([2m, 1m, 3m], Row(report, "bureaux", "Total")[..3]);
+        Assert.Equal<decimal?>([1m, 0m, 1m], Row(report, "bureaux", "Lille")[1..4]);
+        Assert.Equal<decimal?>([1m, 1m, 2m], Row(report, "bureaux", "Paris")[1..4]);
+        Assert.Equal<decimal?>([2m, 1m, 3m], Row(report, "bureaux", "Total")[1..4]);
     }
 
     [Fact]

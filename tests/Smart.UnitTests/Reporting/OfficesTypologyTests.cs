@@ -56,7 +56,7 @@ public sealed class OfficesTypologyTests
         MemberLifeRulesVersion[] rules = [new(new DateOnly(2026, 1, 1), 3_000m, 3, 0.20m), new(new DateOnly(2026, 6, 1), 2_999.99m, 3, 0.50m)];
         var context = new ReportContext(Entity, 2026, DefinitionsVersion.Default, null!, new Dictionary<Guid, string> { [Lille] = "Lille", [Paris] = "Paris" });
 
-        var table = OfficesSection.Build(context, members, persons, [], [], [lille], rules).Single(t => t.Key == "typologie-bureaux");
+        var table = OfficesSection.Build(context, members, persons, [], [], [lille], rules, new OfficeAdvisors()).Single(t => t.Key == "typologie-bureaux");
 
         // inscrits, inactifs, occasionnels, actifs, part des actifs, budget local (100 × 20 %: the invoice's date is under the January version)
         Assert.Equal<decimal?>([2m, 0m, 0m, 2m, 1m, 20.00m], table.Rows.Single(r => r.Label == "Lille").Values);
@@ -69,11 +69,42 @@ public sealed class OfficesTypologyTests
     {
         var context = new ReportContext(Entity, 2026, DefinitionsVersion.Default, null!, new Dictionary<Guid, string>());
 
-        var table = OfficesSection.Build(context, [Member(Guid.NewGuid(), Lille)], [], [], [], [], [new(new DateOnly(2027, 1, 1), 3_000m, 3, 0.20m)])
+        var table = OfficesSection.Build(context, [Member(Guid.NewGuid(), Lille)], [], [], [], [], [new(new DateOnly(2027, 1, 1), 3_000m, 3, 0.20m)], new OfficeAdvisors())
             .Single(t => t.Key == "typologie-bureaux");
 
         Assert.Empty(table.Rows);
         Assert.Contains("Aucune règle", table.Note);
+    }
+
+    [Fact]
+    public void Given_advisors_who_came_left_and_moved_Then_the_offices_table_counts_those_attached_on_31_December()
+    {
+        var (stays, leaves, moves, arrives, endsFirst) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var advisors = new OfficeAdvisors();
+        advisors.Absorb(new AdvisorAssignmentNoted(stays, Entity, Lille, new DateOnly(2019, 9, 2)));
+        advisors.Absorb(new AdvisorAssignmentNoted(leaves, Entity, Lille, new DateOnly(2020, 1, 6)));
+        advisors.Absorb(new AdvisorAssignmentEndNoted(leaves, Entity, Lille, new DateOnly(2026, 12, 30)));
+        // Paris until 31 December, Lille from 1 January: Paris's on the 31st of 2026, Lille's in 2027.
+        advisors.Absorb(new AdvisorAssignmentNoted(moves, Entity, Paris, new DateOnly(2024, 3, 1)));
+        advisors.Absorb(new AdvisorAssignmentEndNoted(moves, Entity, Paris, new DateOnly(2026, 12, 31)));
+        advisors.Absorb(new AdvisorAssignmentNoted(Guid.NewGuid(), Entity, Lille, new DateOnly(2027, 1, 1)));
+        advisors.Absorb(new AdvisorAssignmentNoted(arrives, Entity, Paris, new DateOnly(2026, 12, 31)));
+        // An end that arrives before its assignment counts nobody; it is kept and applied when the assignment comes.
+        advisors.Absorb(new AdvisorAssignmentEndNoted(endsFirst, Entity, Paris, new DateOnly(2026, 6, 30)));
+        Assert.Equal(1, advisors.On(Paris, new DateOnly(2026, 3, 1)));
+        advisors.Absorb(new AdvisorAssignmentNoted(endsFirst, Entity, Paris, new DateOnly(2025, 1, 1)));
+        Assert.Equal(2, advisors.On(Paris, new DateOnly(2026, 3, 1)));
+
+        Assert.Equal<decimal?>([1m, 2m, 3m], Advisors(2026));
+        Assert.Equal<decimal?>([2m, 1m, 3m], Advisors(2027));
+        Assert.Equal<decimal?>([2m, 2m, 4m], Advisors(2025));
+
+        decimal?[] Advisors(int year)
+        {
+            var context = new ReportContext(Entity, year, DefinitionsVersion.Default, null!, new Dictionary<Guid, string> { [Lille] = "Lille", [Paris] = "Paris" });
+            var table = OfficesSection.Build(context, [], [], [], [], [], [], advisors).Single(t => t.Key == "bureaux");
+            return [table.Rows.Single(r => r.Label == "Lille").Values[0], table.Rows.Single(r => r.Label == "Paris").Values[0], table.Total.Values[0]];
+        }
     }
 
     private static InvoiceRecorded Invoice(Guid coordinator, DateOnly date, decimal net, decimal contribution) =>

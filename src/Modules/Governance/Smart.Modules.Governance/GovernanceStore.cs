@@ -26,7 +26,7 @@ internal static class GovernanceStore
 
     public static void AddGovernanceStore(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModuleStore<IGovernanceStore>(configuration, Schema,
-            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(EntityLegalIdentityVersion), typeof(Office), typeof(Member),
+            [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(EntityLegalIdentityVersion), typeof(Office), typeof(AdvisorAssignment), typeof(Member),
              typeof(Committee), typeof(Referral), typeof(DirectoryProfile), typeof(ConsultationRules),
              .. CooperativeLifeStore.Aggregates, .. NewcomersStore.Aggregates], m =>
             {
@@ -37,6 +37,9 @@ internal static class GovernanceStore
                 m.Schema.For<Office>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(o => o.Version))
                     .UniqueIndex(UniqueIndexType.Computed, "offices_entity_name", o => o.EntityId, o => o.Name);
+                m.Schema.For<AdvisorAssignment>()
+                    .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(a => a.Version))
+                    .Index(a => a.OfficeId).Index(a => a.EntityId).Index(a => a.Email);
                 m.Schema.For<Member>()
                     .UseNumericRevisions(true).Metadata(x => x.Revision.MapTo(o => o.Version))
                     .UniqueIndex(UniqueIndexType.Computed, "members_entity_email", o => o.EntityId, o => o.Email)

@@ -32,7 +32,7 @@ internal static class ReportingStore
         typeof(ReminderNoted), typeof(ProvisionBookedNoted), typeof(ProvisionReversedNoted),
         typeof(PlaceHoursNoted), typeof(ResourceNoted), typeof(BookingNoted), typeof(BookingCancellationNoted), typeof(ResidencyNoted), typeof(ResidencyEndNoted),
         typeof(ResidencyMonthNoted), typeof(PlaceEventNoted), typeof(PlaceEventCancelledNoted), typeof(RoomHoldNoted), typeof(RoomHoldReleasedNoted),
-        typeof(MemberLifeRulesNoted),
+        typeof(MemberLifeRulesNoted), typeof(AdvisorAssignmentNoted), typeof(AdvisorAssignmentEndNoted),
     ];
 
     /// <summary>The read models' projections; a new read model is one more here.</summary>
@@ -43,7 +43,7 @@ internal static class ReportingStore
             new ShareholderYearProjection(), new AssemblyYearProjection(),
             new CollectionsCellProjection(),
             new PlaceProfileProjection(), new PlaceYearProjection(),
-            new MemberLifeRulesHistoryProjection(), new OfficeContributionYearProjection(), new GdcContractCellProjection(), new GdcEmployeeYearProjection()];
+            new MemberLifeRulesHistoryProjection(), new OfficeContributionYearProjection(), new OfficeAdvisorsProjection(), new GdcContractCellProjection(), new GdcEmployeeYearProjection()];
 
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {

@@ -111,6 +111,7 @@ public sealed class SeedGovernanceDemoDataHandler(TimeProvider clock)
         events.AddRange(members.Select(member => member.ToMemberRegistered()));
         CommunityDemoData.Seed(session, faker, entities, offices, members, clock.GetUtcNow());
         events.AddRange(NewcomersDemoData.Seed(session, entities, members, today));
+        events.AddRange(AdvisorsDemoData.Seed(session, smartFr.Id, offices, today));
         return events;
     }
 

@@ -5,7 +5,7 @@ using Wolverine;
 
 namespace Smart.Modules.Reporting.Inbound;
 
-/// <summary>Governance's events, into the journal: the entities (their code, for the report's title) and the members' registrations.</summary>
+/// <summary>Governance's events, into the journal: the entities (their code, for the report's title), the members' registrations, the advisors' assignments.</summary>
 public sealed class GovernanceMessagesHandler
 {
     /// <summary>Every version of an entity's settings comes here; the first tells Reporting the entity exists.</summary>
@@ -15,6 +15,13 @@ public sealed class GovernanceMessagesHandler
     public static Task HandleAsync(MemberRegistered registered, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(registered.MemberId, new MemberRecorded(registered.MemberId, registered.EntityId, registered.OfficeId, registered.Kind,
             registered.RegisteredOn, registered.Gender, registered.BirthDate), cancellationToken);
+
+    public static Task HandleAsync(AdvisorAssigned assigned, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(assigned.AssignmentId, new AdvisorAssignmentNoted(assigned.AssignmentId, assigned.EntityId, assigned.OfficeId, assigned.StartsOn),
+            cancellationToken);
+
+    public static Task HandleAsync(AdvisorAssignmentEnded ended, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordAsync(ended.AssignmentId, new AdvisorAssignmentEndNoted(ended.AssignmentId, ended.EntityId, ended.OfficeId, ended.EndsOn), cancellationToken);
 }
 
 /// <summary>Governance's shareholder register and assemblies, into the journal (the shareholders' and assemblies' tables).</summary>

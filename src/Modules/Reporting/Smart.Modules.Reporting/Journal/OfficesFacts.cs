@@ -10,3 +10,15 @@ internal sealed record MemberLifeRulesNoted(Guid MessageId, Guid EntityId, DateO
 {
     public Guid SourceId => MessageId;
 }
+
+/// <summary>An advisor attached to an office from <see cref="StartsOn"/> (stream: the assignment).</summary>
+internal sealed record AdvisorAssignmentNoted(Guid AssignmentId, Guid EntityId, Guid OfficeId, DateOnly StartsOn) : IFact
+{
+    public Guid SourceId => AssignmentId;
+}
+
+/// <summary>The advisor's last day at the office (same stream); it may reach Reporting before the assignment, so it carries the office.</summary>
+internal sealed record AdvisorAssignmentEndNoted(Guid AssignmentId, Guid EntityId, Guid OfficeId, DateOnly EndsOn) : IFact
+{
+    public Guid SourceId => AssignmentId;
+}

@@ -18,3 +18,12 @@ internal sealed class OfficeContributionYearProjection : YearProjection<OfficeCo
         Identities<CreditNoteRecorded>(f => OfficeContributionYear.Keys(f.EntityId, f.OfficeId, f.CoordinatorId, f.IssueDate));
     }
 }
+
+internal sealed class OfficeAdvisorsProjection : YearProjection<OfficeAdvisors>
+{
+    public OfficeAdvisorsProjection()
+    {
+        Identity<AdvisorAssignmentNoted>(f => OfficeAdvisors.Key(f.EntityId));
+        Identity<AdvisorAssignmentEndNoted>(f => OfficeAdvisors.Key(f.EntityId));
+    }
+}

@@ -73,3 +73,37 @@ internal sealed class OfficeContributionYear : IReadModel
     public decimal LocalBudget(IReadOnlyList<MemberLifeRulesVersion> rules) =>
         Days.Sum(d => d.Amount * (rules.InForceOn(d.Date)?.LocalBudgetShare ?? 0m));
 }
+
+/// <summary>An advisor's assignment to an office; <see cref="StartsOn"/> unknown (MinValue) while only its end has arrived.</summary>
+internal sealed record AdvisorPeriod(Guid OfficeId, DateOnly StartsOn, DateOnly? EndsOn)
+{
+    public bool IsInForceOn(DateOnly date) => StartsOn != DateOnly.MinValue && StartsOn <= date && (EndsOn is null || date <= EndsOn);
+}
+
+/// <summary>An entity's advisors by office (id: the entity), every assignment with its dates as Governance published them.</summary>
+internal sealed class OfficeAdvisors : IReadModel
+{
+    public string Id { get; set; } = "";
+    public Guid EntityId { get; set; }
+    public Dictionary<Guid, AdvisorPeriod> Assignments { get; set; } = [];
+
+    public static string Key(Guid entityId) => entityId.ToString();
+
+    public void Absorb(object fact)
+    {
+        switch (fact)
+        {
+            case AdvisorAssignmentNoted a:
+                EntityId = a.EntityId;
+                Assignments[a.AssignmentId] = new AdvisorPeriod(a.OfficeId, a.StartsOn, Assignments.GetValueOrDefault(a.AssignmentId)?.EndsOn);
+                break;
+            case AdvisorAssignmentEndNoted e:
+                EntityId = e.EntityId;
+                Assignments[e.AssignmentId] = (Assignments.GetValueOrDefault(e.AssignmentId) ?? new AdvisorPeriod(e.OfficeId, DateOnly.MinValue, null)) with { EndsOn = e.EndsOn };
+                break;
+        }
+    }
+
+    /// <summary>The advisors attached to <paramref name="officeId"/> on <paramref name="date"/>.</summary>
+    public int On(Guid officeId, DateOnly date) => Assignments.Values.Count(a => a.OfficeId == officeId && a.IsInForceOn(date));
+}

@@ -9,7 +9,7 @@ using static Smart.Modules.Reporting.Tables.TableBuilder;
 namespace Smart.Modules.Reporting.Tables;
 
 /// <summary>
-/// The offices (ADR 0113, 0115): what each did in the year — information sessions and workshops, their participants,
+/// The offices (ADR 0113, 0115, 0122): its advisors on 31 December, what each did in the year — information sessions and workshops, their participants,
 /// new members, active activities, net revenue — and its members by typology with its local budget, both by Governance's
 /// member life rules (the thresholds in force on 31 December over the calendar year; each invoice's contribution shared
 /// by the rules in force on its date).
@@ -24,28 +24,30 @@ internal sealed class OfficesSection : IReportSection
         var contributions = await context.Session.Query<OfficeContributionYear>().Where(c => c.EntityId == context.EntityId && c.Year == context.Year)
             .ToListAsync(cancellationToken);
         var rules = await context.Session.LoadAsync<MemberLifeRulesHistory>(MemberLifeRulesHistory.Key(context.EntityId), cancellationToken);
+        var advisors = await context.Session.LoadAsync<OfficeAdvisors>(OfficeAdvisors.Key(context.EntityId), cancellationToken) ?? new OfficeAdvisors();
         return Build(context, await context.MembersAsync(cancellationToken), await context.PersonsAsync(cancellationToken),
-            await context.ActivitiesAsync(cancellationToken), sessions, contributions, rules?.Versions ?? []);
+            await context.ActivitiesAsync(cancellationToken), sessions, contributions, rules?.Versions ?? [], advisors);
     }
 
     public static IReadOnlyList<ReportTable> Build(ReportContext context, IReadOnlyList<MemberProfile> members, IReadOnlyList<PersonYear> persons,
         IReadOnlyList<ActivityYear> activities, IReadOnlyList<DeliveredSession> sessions, IReadOnlyList<OfficeContributionYear> contributions,
-        IReadOnlyList<MemberLifeRulesVersion> rules)
+        IReadOnlyList<MemberLifeRulesVersion> rules, OfficeAdvisors advisors)
     {
         var yearEnd = new DateOnly(context.Year, 12, 31);
         var registered = members.Where(m => m.RegisteredOn <= yearEnd).ToList();
         var free = sessions.Where(s => s.Kind != SessionKind.Training).ToList();
         var activeActivities = activities.Where(a => a.Documents > 0).ToList();
 
-        var offices = new TableBuilder("bureaux", "Bureaux", "Bureau", Count("seances", "Séances d'information"), Count("ateliers", "Ateliers"),
+        var offices = new TableBuilder("bureaux", "Bureaux", "Bureau", Count("conseillers", "Conseillers"), Count("seances", "Séances d'information"), Count("ateliers", "Ateliers"),
             Distinct("participants", "Participants"), Count("nouveaux", "Nouveaux inscrits"), Count("activites", "Activités actives"),
             Money("ca", "Chiffre d'affaires net HT"));
         var officeIds = registered.Select(m => m.OfficeId).Concat(activities.Select(a => a.OfficeId)).Concat(free.Select(s => s.OfficeId))
-            .Concat(contributions.Select(c => c.OfficeId)).Distinct().OrderBy(context.OfficeName, StringComparer.Ordinal).ToList();
+            .Concat(contributions.Select(c => c.OfficeId)).Concat(advisors.Assignments.Values.Where(a => a.IsInForceOn(yearEnd)).Select(a => a.OfficeId)).Distinct().OrderBy(context.OfficeName, StringComparer.Ordinal).ToList();
         foreach (var office in officeIds)
         {
             var held = free.Where(s => s.OfficeId == office).ToList();
             offices.Row(context.OfficeName(office),
+                ("conseillers", advisors.On(office, yearEnd)),
                 ("seances", held.Count(s => s.Kind == SessionKind.InformationSession)),
                 ("ateliers", held.Count(s => s.Kind == SessionKind.Workshop)),
                 ("participants", TrainingSection.People(held, null)),
@@ -57,7 +59,7 @@ internal sealed class OfficesSection : IReportSection
 
         return
         [
-            offices.Build("Séances gratuites des bureaux (participants présents au moins une fois, comptés une fois). Activité active : au moins un document "
+            offices.Build("Conseillers affectés au bureau le 31 décembre (une personne conseille un seul bureau à la fois). Séances gratuites des bureaux (participants présents au moins une fois, comptés une fois). Activité active : au moins un document "
                 + "dans l'année. Chiffre d'affaires net : facturé moins avoirs, hors TVA."),
             Typology(context, registered, persons, contributions, rules, officeIds),
         ];
