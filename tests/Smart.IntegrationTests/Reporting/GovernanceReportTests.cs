@@ -16,8 +16,8 @@ namespace Smart.IntegrationTests.Reporting;
 /// <item>Anne, a member, admitted 2026-01-15 with 1 share, subscribes 2 more on 2026-02-01 and pays 60.00 on 2026-02-10:
 /// 3 shares, 60.00 subscribed and paid.</item>
 /// <item>Bastien, a member, admitted 2026-01-15 with 1 share, pays 20.00 on 2026-02-10, leaves on 2026-03-02 and is refunded
-/// 20.00 on 2026-03-30 after the assembly approved the accounts: 1 share (an exit moves no capital, so none is published and
-/// the report still counts his share), 20.00 subscribed, paid and refunded, nothing outstanding.</item>
+/// 20.00 on 2026-03-30 after the assembly approved the accounts: no longer a shareholder on 31 December (his exit is
+/// published), 20.00 subscribed, paid and refunded, nothing outstanding.</item>
 /// <item>A client admitted 2026-01-20 with 4 shares, paying 80.00 on 2026-02-10.</item>
 /// <item>The assembly of 2026-03-30 (first convocation; an ordinary resolution approving the accounts and an extraordinary
 /// one): 2 voting rights (Bastien left before it), Anne votes Yes electronically, staff record the client's Yes in person on
@@ -73,18 +73,18 @@ public sealed class GovernanceReportTests(GovernanceReportFixture fixture) : ICl
     public void Given_the_fixture_year_Then_the_shareholders_by_category_are_counted_with_their_shares_and_capital()
     {
         // Shareholders, shares, subscribed, paid, refunded in the year, outstanding on 31 December.
-        AssertRow("actionnaires-categories", "Porteurs et porteuses de projet", 2, 4, 80.00m, 80.00m, 20.00m, 60.00m);
+        AssertRow("actionnaires-categories", "Porteurs et porteuses de projet", 1, 3, 80.00m, 80.00m, 20.00m, 60.00m);
         AssertRow("actionnaires-categories", "Clients", 1, 4, 80.00m, 80.00m, 0m, 80.00m);
-        AssertRow("actionnaires-categories", "Total", 3, 8, 160.00m, 160.00m, 20.00m, 140.00m);
+        AssertRow("actionnaires-categories", "Total", 2, 7, 160.00m, 160.00m, 20.00m, 140.00m);
         AssertTotalsAreSums(Report, "actionnaires-categories", "actionnaires-colleges", "assemblees");
     }
 
     [Fact]
     public void Given_the_fixture_year_Then_the_shareholders_by_college_follow_their_categories()
     {
-        AssertRow("actionnaires-colleges", "Bénéficiaires", 2, 4, 80.00m, 80.00m, 20.00m, 60.00m);
+        AssertRow("actionnaires-colleges", "Bénéficiaires", 1, 3, 80.00m, 80.00m, 20.00m, 60.00m);
         AssertRow("actionnaires-colleges", "Partenaires et clients", 1, 4, 80.00m, 80.00m, 0m, 80.00m);
-        AssertRow("actionnaires-colleges", "Total", 3, 8, 160.00m, 160.00m, 20.00m, 140.00m);
+        AssertRow("actionnaires-colleges", "Total", 2, 7, 160.00m, 160.00m, 20.00m, 140.00m);
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public enum ShareMovementKind
 
     /// <summary>Paid capital given back after the shareholder's exit.</summary>
     Refunded,
+
+    /// <summary>The shareholder left (no voting right from that day); no capital moves, what was paid stays owed until refunded.</summary>
+    Exited,
 }
 
 /// <summary>
@@ -46,7 +49,9 @@ public enum ShareMovementKind
 /// and <see cref="OfficeId"/> are the member's (null for a client or partner shareholder, counted by
 /// <see cref="ShareholderId"/>); <see cref="College"/> is the one of <see cref="Category"/> under the entity's rules on that
 /// date. The totals after it (<see cref="SharesHeld"/>, <see cref="SubscribedCapital"/>, <see cref="PaidCapital"/>,
-/// <see cref="RefundedCapital"/>) let a consumer check it missed nothing. Published once per movement, with it, through the
+/// <see cref="RefundedCapital"/>) let a consumer check it missed nothing; <see cref="ExitedOn"/> is the day the shareholder
+/// left, on their exit (<see cref="ShareMovementKind.Exited"/>, 0 shares and 0.00) and every movement after it (null on
+/// messages stored before it was added: an exit then went unpublished). Published once per movement, with it, through the
 /// outbox.
 /// </summary>
 [DataContract(Name = "governance.share-movement-recorded.v1")]
@@ -64,7 +69,8 @@ public sealed record ShareMovementRecorded(
     int SharesHeld,
     decimal SubscribedCapital,
     decimal PaidCapital,
-    decimal RefundedCapital);
+    decimal RefundedCapital,
+    DateOnly? ExitedOn = null);
 
 /// <summary>What an assembly decided on, from its resolutions' kinds.</summary>
 public enum AssemblyKind

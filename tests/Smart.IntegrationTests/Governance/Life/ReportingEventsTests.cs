@@ -40,7 +40,7 @@ public sealed class ReportingEventsTests(CooperativeLifeApp app) : IClassFixture
     }
 
     [Fact]
-    public async Task Given_4_voting_rights_and_4_voters_1_electronic_on_a_combined_assembly_Then_its_results_are_published_once_and_a_refund_after_it_is_a_movement()
+    public async Task Given_4_voting_rights_and_4_voters_1_electronic_on_a_combined_assembly_Then_its_results_are_published_once_and_the_exit_and_refund_are_movements()
     {
         var scenario = await new CooperativeLifeScenario(app).StartAsync();
         var seeded = await scenario.SeedShareholdersAsync(ShareholderCategory.ActivityCoordinator, 3);
@@ -48,12 +48,17 @@ public sealed class ReportingEventsTests(CooperativeLifeApp app) : IClassFixture
         var (leaver, leaverMemberId, _) = await scenario.MemberShareholderAsync();
         var staff = await scenario.StaffAsync();
         await OkAsync(await staff.PostAsJsonAsync($"/api/governance/shareholders/{leaver}/payments", new { amount = 20.00m, paidOn = "2026-02-10" }));
-        await OkAsync(await scenario.Admin.PostAsJsonAsync($"/api/governance/shareholders/{leaver}/exit", new { exitedOn = "2026-03-02", reason = "Départ à la retraite" }));
+        var exited = await app.TrackAsync(async () =>
+            await OkAsync(await scenario.Admin.PostAsJsonAsync($"/api/governance/shareholders/{leaver}/exit", new { exitedOn = "2026-03-02", reason = "Départ à la retraite" })));
+        var structure = scenario.Structure.Structure;
+        // No capital moves on the exit: 0 shares, 0.00, the totals as they were, and the day the leaver left.
+        Assert.Equal(new ShareMovementRecorded(leaver, scenario.EntityId, leaverMemberId, structure.LilleOfficeId, ShareholderCategory.ActivityCoordinator,
+            VotingCollege.Beneficiaries, ShareMovementKind.Exited, new DateOnly(2026, 3, 2), 0, 0m, 1, 20.00m, 20.00m, 0m, new DateOnly(2026, 3, 2)),
+            Assert.Single(exited.Published<ShareMovementRecorded>()));
         var (assemblyId, ordinary, _) = await scenario.PlanAsync("AG 2026, résultats publiés");
         await scenario.ConveneAsync(assemblyId, waitForMails: false);
 
         app.Clock!.Advance(new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.Zero) - app.Clock.GetUtcNow());
-        var structure = scenario.Structure.Structure;
         var admin = await app.AdminClientAsync(structure);
         staff = await scenario.StaffAsync();
         var member = await app.ClientAsync(SmartRoles.Member, voterMemberId, structure.EntityId, structure.LilleOfficeId);
@@ -71,7 +76,7 @@ public sealed class ReportingEventsTests(CooperativeLifeApp app) : IClassFixture
         var refunded = await app.TrackAsync(async () => await OkAsync(await staff.PostAsJsonAsync($"/api/governance/shareholders/{leaver}/refunds",
             new { amount = 20.00m, refundedOn = "2026-03-30", assemblyId })));
         Assert.Equal(new ShareMovementRecorded(leaver, scenario.EntityId, leaverMemberId, structure.LilleOfficeId, ShareholderCategory.ActivityCoordinator,
-            VotingCollege.Beneficiaries, ShareMovementKind.Refunded, new DateOnly(2026, 3, 30), 0, 20.00m, 1, 20.00m, 20.00m, 20.00m),
+            VotingCollege.Beneficiaries, ShareMovementKind.Refunded, new DateOnly(2026, 3, 30), 0, 20.00m, 1, 20.00m, 20.00m, 20.00m, new DateOnly(2026, 3, 2)),
             Assert.Single(refunded.Published<ShareMovementRecorded>()));
     }
 }

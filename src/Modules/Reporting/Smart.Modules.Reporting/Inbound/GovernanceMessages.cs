@@ -31,7 +31,7 @@ public sealed class GovernanceShareholdingMessagesHandler
         session.RecordAsync(m.ShareholderId, new ShareMovementNoted(
             ShareMovementNoted.IdOf(m.ShareholderId, m.Kind, m.Date, m.SharesHeld, m.SubscribedCapital, m.PaidCapital, m.RefundedCapital),
             m.ShareholderId, m.EntityId, m.Category, m.College, m.Kind, m.Date, m.Shares, m.Amount, m.SharesHeld, m.SubscribedCapital, m.PaidCapital,
-            m.RefundedCapital), cancellationToken);
+            m.RefundedCapital, m.ExitedOn), cancellationToken);
 
     public static Task HandleAsync(AssemblyClosed m, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(m.AssemblyId, new AssemblyNoted(m.AssemblyId, m.EntityId, m.Date, m.HeldOn, m.Kind, m.VotingRights, m.Participants,

@@ -8,7 +8,8 @@ namespace Smart.Modules.Reporting.Journal;
 /// differ after each movement), so a redelivered event is recorded once (ADR 0118).
 /// </summary>
 internal sealed record ShareMovementNoted(Guid MovementId, Guid ShareholderId, Guid EntityId, ShareholderCategory Category, VotingCollege College, ShareMovementKind Kind,
-    DateOnly Date, int Shares, decimal Amount, int SharesHeld, decimal SubscribedCapital, decimal PaidCapital, decimal RefundedCapital) : IFact
+    DateOnly Date, int Shares, decimal Amount, int SharesHeld, decimal SubscribedCapital, decimal PaidCapital, decimal RefundedCapital,
+    DateOnly? ExitedOn = null) : IFact
 {
     public Guid SourceId => MovementId;
 

@@ -23,6 +23,9 @@ internal sealed class ShareholderYear : IReadModel
     public decimal PaidInYear { get; set; }
     public decimal RefundedInYear { get; set; }
 
+    /// <summary>The day the shareholder left, if they did by this year's end: no longer counted as a shareholder.</summary>
+    public DateOnly? ExitedOn { get; set; }
+
     /// <summary>The capital still subscribed at the year's end: subscribed less refunded.</summary>
     public decimal Outstanding => SubscribedCapital - RefundedCapital;
 
@@ -38,6 +41,8 @@ internal sealed class ShareholderYear : IReadModel
             case ShareMovementKind.Paid: PaidInYear += m.Amount; break;
             case ShareMovementKind.Refunded: RefundedInYear += m.Amount; break;
         }
+        // An exit is never undone: known from the exit or any movement after it, whatever order they arrive in.
+        ExitedOn ??= m.ExitedOn;
         // The position is the latest movement's (a movement delivered late does not roll it back).
         if (m.Date < LastMovement) return;
         (LastMovement, Category, College, SharesHeld, SubscribedCapital, RefundedCapital) =

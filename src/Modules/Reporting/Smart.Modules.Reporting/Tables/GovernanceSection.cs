@@ -7,7 +7,7 @@ using static Smart.Modules.Reporting.Tables.TableBuilder;
 namespace Smart.Modules.Reporting.Tables;
 
 /// <summary>
-/// Shareholders and assemblies: shareholders holding shares on 31 December and their shares, by SmartFr category and by
+/// Shareholders and assemblies: shareholders holding shares on 31 December, not gone, and their shares, by SmartFr category and by
 /// voting college, with the capital subscribed, paid and refunded in the year and the capital outstanding at the year's
 /// end; then each assembly closed in the year.
 /// </summary>
@@ -47,12 +47,13 @@ internal sealed class GovernanceSection : IReportSection
             Money("libere", "Capital libéré dans l'année"), Money("rembourse", "Capital remboursé dans l'année"), Money("encours", "Capital au 31 décembre"));
         foreach (var (label, isIn) in rows)
         {
-            var held = positions.Where(s => isIn(s) && s.SharesHeld > 0).ToList();
+            var held = positions.Where(s => isIn(s) && s.SharesHeld > 0 && s.ExitedOn is null).ToList();
             var moved = inYear.Where(isIn).ToList();
             table.Row(label, ("actionnaires", held.Count), ("parts", held.Sum(s => s.SharesHeld)), ("souscrit", moved.Sum(s => s.SubscribedInYear)),
                 ("libere", moved.Sum(s => s.PaidInYear)), ("rembourse", moved.Sum(s => s.RefundedInYear)), ("encours", positions.Where(isIn).Sum(s => s.Outstanding)));
         }
-        return table.Build("Catégorie et collège : ceux du dernier mouvement. Capital au 31 décembre : souscrit moins remboursé.");
+        return table.Build("Actionnaires au 31 décembre : ceux qui détiennent des parts et ne sont pas sortis. Catégorie et collège : ceux du dernier mouvement. "
+            + "Capital au 31 décembre : souscrit moins remboursé (celui d'un actionnaire sorti reste dû jusqu'à son remboursement).");
     }
 
     private static ReportTable Assemblies(IReadOnlyList<AssemblyYear> assemblies)

@@ -44,20 +44,21 @@ internal sealed record Shareholder(
 
     /// <summary>
     /// A movement as published, from this state (the one after it): capital subscribed, paid or refunded with the totals it
-    /// leaves; null for an admission or an exit, which move no capital. <paramref name="college"/> is the category's under the
-    /// rules on the movement's date.
+    /// leaves, or the exit (the report stops counting the shareholder); null for an admission, published by its first
+    /// subscription. <paramref name="college"/> is the category's under the rules on the movement's date.
     /// </summary>
     public ShareMovementRecorded? Published(IRegisterEvent movement, VotingCollege college) => movement switch
     {
         SharesSubscribed s => Movement(ShareMovementKind.Subscribed, s.Date, s.Shares, s.Amount, college),
         SharesPaid p => Movement(ShareMovementKind.Paid, p.Date, 0, p.Amount, college),
         SharesRefunded r => Movement(ShareMovementKind.Refunded, r.Date, 0, r.Amount, college),
+        ShareholderExited x => Movement(ShareMovementKind.Exited, x.Date, 0, 0m, college),
         _ => null,
     };
 
     private ShareMovementRecorded Movement(ShareMovementKind kind, DateOnly date, int shares, decimal amount, VotingCollege college) =>
         new(Id, EntityId, MemberId == Guid.Empty ? null : MemberId, OfficeId == Guid.Empty ? null : OfficeId, Category, college, kind, date, shares, amount,
-            Shares, Subscribed, Paid, Refunded);
+            Shares, Subscribed, Paid, Refunded, ExitedOn);
 
     /// <summary>The admission with its first subscription, at least the category's minimum.</summary>
     public static IReadOnlyList<IRegisterEvent> Admit(ShareholderAdmitted admitted, int shares, GovernanceRulesVersion rules, DateOnly today)

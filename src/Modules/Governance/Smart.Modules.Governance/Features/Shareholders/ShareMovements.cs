@@ -76,7 +76,7 @@ public sealed record RecordExit(Guid ShareholderId, ExitInput Exit);
 
 public sealed record RefundShares(Guid ShareholderId, RefundInput Refund);
 
-/// <summary>Each movement is appended and, when it moves capital, published (<see cref="ShareMovementRecorded"/>) with it.</summary>
+/// <summary>Each movement is appended and, when it moves capital or is an exit, published (<see cref="ShareMovementRecorded"/>) with it.</summary>
 public sealed class ShareMovementsHandler(ICurrentUser user, TimeProvider clock)
 {
     public async Task<(ShareholderView, OutgoingMessages)> HandleAsync(SubscribeShares command, IDocumentSession session, CancellationToken cancellationToken)
@@ -125,7 +125,7 @@ internal static class ShareMovementPublications
     public static async Task<OutgoingMessages> PublishedMovementsAsync(this IQuerySession session, IEnumerable<(Shareholder After, IRegisterEvent Movement)> movements,
         CancellationToken cancellationToken)
     {
-        var moving = movements.Where(m => MovesCapital(m.Movement)).ToList();
+        var moving = movements.Where(m => IsPublished(m.Movement)).ToList();
         if (moving.Count == 0) return new OutgoingMessages();
         var rules = await session.LoadAsync<GovernanceRules>(moving[0].After.EntityId, cancellationToken);
         return PublishedMovements(moving, rules);
@@ -133,12 +133,12 @@ internal static class ShareMovementPublications
 
     /// <summary>
     /// The translation itself, for the handlers above and the demo seed (which holds the rules it has just stored): the
-    /// movements that move capital as <see cref="ShareMovementRecorded"/>, in order.
+    /// movements that move capital and the exits as <see cref="ShareMovementRecorded"/>, in order.
     /// </summary>
     public static OutgoingMessages PublishedMovements(IEnumerable<(Shareholder After, IRegisterEvent Movement)> movements, GovernanceRules? rules)
     {
         var outgoing = new OutgoingMessages();
-        foreach (var (after, movement) in movements.Where(m => MovesCapital(m.Movement)))
+        foreach (var (after, movement) in movements.Where(m => IsPublished(m.Movement)))
         {
             var inForce = (rules ?? throw InForce.Missing("governance rules", movement.Date)).On(movement.Date);
             outgoing.Add(after.Published(movement, inForce.CollegeOf(after.Category))!);
@@ -157,7 +157,7 @@ internal static class ShareMovementPublications
         }
     }
 
-    private static bool MovesCapital(IRegisterEvent movement) => movement is SharesSubscribed or SharesPaid or SharesRefunded;
+    private static bool IsPublished(IRegisterEvent movement) => movement is SharesSubscribed or SharesPaid or SharesRefunded or ShareholderExited;
 }
 
 public static class ShareMovementsEndpoints
