@@ -15,7 +15,11 @@ public static class MailRegistration
     {
         var section = configuration.GetSection(MailOptions.Section);
         opts.Discovery.IncludeType<SendEmailHandler>();
-        opts.Services.Configure<MailOptions>(section);
+        opts.Services.AddOptions<MailOptions>().Bind(section)
+            // A zero idle time would stop the sweeper (a timer's period of 0 never repeats), a negative one fail every send.
+            .Validate(o => o is { ParallelSends: >= 1, MessagesPerConnection: >= 1 } && o.ConnectionIdleTime >= TimeSpan.FromSeconds(1),
+                $"{MailOptions.Section}: ParallelSends and MessagesPerConnection must be at least 1, ConnectionIdleTime at least 1 second.")
+            .ValidateOnStart();
         opts.Services.AddSingleton<SmtpConnections>();
         opts.LocalQueueFor<SendEmail>().MaximumParallelMessages(Math.Max(1, (section.Get<MailOptions>() ?? new MailOptions()).ParallelSends));
         return opts;
