@@ -89,7 +89,7 @@ internal static class ReportingBenchmark
             case PayslipIssued m: await PayrollMessagesHandler.HandleAsync(m, session, ct); return true;
             case InvoicePaid m: await CollectionsMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
             case InvoiceWrittenOff m: await CollectionsMessagesHandler.HandleAsync(m, session, ct); return true;
-            case ReminderSent m: await CollectionsMessagesHandler.HandleAsync(m, session, ct); return true;
+            case ReminderSent m: await CollectionsMessagesHandler.HandleAsync([m], session, ct); return true;
             case InvoiceProvisionBooked m: await CollectionsMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
             case InvoiceProvisionReversed m: await CollectionsMessagesHandler.HandleAsync(m, new Envelope(m), session, ct); return true;
             case PlaceHoursSet m: await SpacesMessagesHandler.HandleAsync(m, session, ct); return true;

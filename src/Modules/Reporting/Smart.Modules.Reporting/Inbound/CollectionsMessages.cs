@@ -25,9 +25,19 @@ public sealed class CollectionsMessagesHandler
             writtenOff.WrittenOffOn, origin?.EntityId ?? Guid.Empty, origin?.OfficeId ?? Guid.Empty));
     }
 
-    public static Task HandleAsync(ReminderSent sent, IDocumentSession session, CancellationToken cancellationToken) =>
-        session.RecordAsync(sent.InvoiceId, new ReminderNoted(ReminderNoted.IdOf(sent.InvoiceId, sent.Step), sent.InvoiceId, sent.Source, sent.EntityId, sent.OfficeId,
-            sent.Step, sent.Channel, sent.SentOn, sent.Outstanding), cancellationToken);
+    /// <summary>
+    /// Reminders come in batches (<see cref="ReportingModule.ConfigureBus"/>): a morning's thousands of them are recorded a
+    /// batch per transaction, the invoices' streams locked and read once for the batch.
+    /// </summary>
+    public static async Task HandleAsync(ReminderSent[] sent, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var facts = await session.FactsForWritingAsync(sent.Select(s => s.InvoiceId).ToHashSet(), cancellationToken);
+        foreach (var invoice in sent.GroupBy(s => s.InvoiceId))
+        {
+            session.Record(invoice.Key, facts[invoice.Key], invoice.Select(IFact (s) => new ReminderNoted(ReminderNoted.IdOf(s.InvoiceId, s.Step), s.InvoiceId, s.Source,
+                s.EntityId, s.OfficeId, s.Step, s.Channel, s.SentOn, s.Outstanding)).ToArray());
+        }
+    }
 
     public static Task HandleAsync(InvoiceProvisionBooked booked, Envelope envelope, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(booked.InvoiceId, new ProvisionBookedNoted(envelope.Id, booked.InvoiceId, booked.Source, booked.EntityId, booked.OfficeId, booked.BookedOn,

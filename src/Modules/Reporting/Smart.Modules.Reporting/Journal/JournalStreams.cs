@@ -34,6 +34,23 @@ internal static class JournalStreams
         return await session.FactsAsync(streamId, cancellationToken);
     }
 
+    /// <summary>
+    /// The facts of several streams, read to append to them (a batch of messages): their writers waited for as by
+    /// <see cref="FactsForWritingAsync(IDocumentSession, Guid, CancellationToken)"/>, all locks in one round trip and all
+    /// streams read in one more.
+    /// </summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<IFact>>> FactsForWritingAsync(this IDocumentSession session, IReadOnlyCollection<Guid> streamIds,
+        CancellationToken cancellationToken)
+    {
+        await session.LockAllAsync(JournalLocks, streamIds, cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var reads = streamIds.Distinct().Select(id => (Id: id, Events: batch.Events.FetchStream(id))).ToList();
+        await batch.Execute(cancellationToken);
+        var facts = new Dictionary<Guid, IReadOnlyList<IFact>>();
+        foreach (var (id, events) in reads) facts[id] = (await events).Select(e => e.Data).OfType<IFact>().ToList();
+        return facts;
+    }
+
     public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken) =>
         session.Record(streamId, await session.FactsForWritingAsync(streamId, cancellationToken), fact);
 
@@ -49,17 +66,21 @@ internal static class JournalStreams
         session.Record(streamId, facts, factOf(Required<T>(facts, streamId)));
     }
 
-    /// <summary>Appends <paramref name="fact"/> to a stream whose <paramref name="facts"/> the caller already read (to copy something from them).</summary>
-    public static void Record(this IDocumentSession session, Guid streamId, IReadOnlyList<IFact> facts, IFact fact)
+    /// <summary>
+    /// Appends the <paramref name="news"/> not recorded yet to a stream whose <paramref name="facts"/> the caller already
+    /// read (to copy something from them), in one append.
+    /// </summary>
+    public static void Record(this IDocumentSession session, Guid streamId, IReadOnlyList<IFact> facts, params IFact[] news)
     {
-        if (facts.Any(f => f.GetType() == fact.GetType() && f.SourceId == fact.SourceId)) return;
+        var fresh = news.DistinctBy(n => (n.GetType(), n.SourceId)).Where(n => !facts.Any(f => f.GetType() == n.GetType() && f.SourceId == n.SourceId)).ToArray();
+        if (fresh.Length == 0) return;
         if (facts.Count == 0)
         {
-            session.Events.StartStream(streamId, fact);
+            session.Events.StartStream(streamId, fresh);
         }
         else
         {
-            session.Events.Append(streamId, facts.Count + 1, fact);
+            session.Events.Append(streamId, facts.Count + fresh.Length, fresh);
         }
     }
 }

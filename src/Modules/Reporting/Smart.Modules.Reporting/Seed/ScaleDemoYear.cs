@@ -76,6 +76,8 @@ internal static class ScaleDemoYear
     /// </summary>
     private static Func<object, ValueTask>? RouteToReporting(HandlerGraph graph, IMessageBus bus, Type messageType)
     {
+        // A type Reporting handles in batches (ReminderSent): its handler is the array's, and publishing reaches it.
+        if (graph.ChainFor(messageType.MakeArrayType()) is { Handlers.Count: > 0 } batches && batches.Handlers.All(IsReporting)) return message => bus.PublishAsync(message);
         var chain = graph.ChainFor(messageType);
         if (chain is null) return null;
         var own = chain.ByEndpoint.FirstOrDefault(c => c.Handlers.Any(IsReporting));

@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ReminderSentHandler681271444
+    // START: ReminderSentArrayHandler747179380
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ReminderSentHandler681271444 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ReminderSentArrayHandler747179380 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> _outboxedSessionFactoryOfReportingStore;
 
-        public ReminderSentHandler681271444(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
+        public ReminderSentArrayHandler747179380(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
         {
             _outboxedSessionFactoryOfReportingStore = outboxedSessionFactoryOfReportingStore;
         }
@@ -21,13 +21,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var reminderSent = (Smart.Modules.Collections.Contracts.ReminderSent)context.Envelope.Message;
+            var reminderSentArray = (Smart.Modules.Collections.Contracts.ReminderSent[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Reporting.Inbound.CollectionsMessagesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Reporting.Inbound.CollectionsMessagesHandler");
             
             // The actual message execution
-            await Smart.Modules.Reporting.Inbound.CollectionsMessagesHandler.HandleAsync(reminderSent, documentSession, cancellation).ConfigureAwait(false);
+            await Smart.Modules.Reporting.Inbound.CollectionsMessagesHandler.HandleAsync(reminderSentArray, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ReminderSentHandler681271444
+    // END: ReminderSentArrayHandler747179380
     
     
 }
