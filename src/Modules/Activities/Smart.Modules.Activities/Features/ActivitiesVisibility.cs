@@ -20,16 +20,20 @@ internal static class ActivitiesVisibility
     public static IQueryable<Client> VisibleTo(this IQueryable<Client> clients, ICurrentUser user) =>
         clients.VisibleInEntityOf(user, c => c.EntityId);
 
-    /// <summary>The activity if the caller may see it; otherwise it does not exist for them (404).</summary>
+    /// <summary>
+    /// The activity if the caller may see it; otherwise it does not exist for them (404). Loaded by id and checked in
+    /// memory: a LINQ query would be parsed again on every call.
+    /// </summary>
     public static async Task<Activity> VisibleActivityAsync(this IQuerySession session, ICurrentUser user, Guid activityId, CancellationToken cancellationToken) =>
-        await session.Query<Activity>().VisibleTo(user).SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken)
-        ?? throw new NotFoundException("Activity", activityId);
+        await session.LoadAsync<Activity>(activityId, cancellationToken) is { } activity && activity.IsVisibleTo(user) ? activity
+        : throw new NotFoundException("Activity", activityId);
 
     /// <summary>Whether a loaded activity is the caller's to see (the same rule as the query filter).</summary>
-    public static bool IsVisibleTo(this Activity activity, ICurrentUser user) => new[] { activity }.AsQueryable().VisibleTo(user).Any();
+    public static bool IsVisibleTo(this Activity activity, ICurrentUser user) =>
+        activity.IsVisibleTo(user, a => a.EntityId, a => a.OfficeId, a => a.CoordinatorId);
 
     /// <summary>Whether a loaded client is the caller's to bill (the same rule as the query filter).</summary>
-    public static bool IsVisibleTo(this Client client, ICurrentUser user) => new[] { client }.AsQueryable().VisibleTo(user).Any();
+    public static bool IsVisibleTo(this Client client, ICurrentUser user) => client.IsVisibleInEntityOf(user, c => c.EntityId);
 
     /// <summary>The ids of the activities the caller may see: documents of an activity are filtered by them.</summary>
     public static async Task<IReadOnlyList<Guid>> VisibleActivityIdsAsync(this IQuerySession session, ICurrentUser user, CancellationToken cancellationToken) =>
