@@ -107,9 +107,10 @@ public sealed class AdvisorsHandler(ICurrentUser user, TimeProvider clock)
         return new OfficeAdvisorsView(query.OfficeId, on, advisors.Select(AdvisorView.From).ToList());
     }
 
+    // The assignment carries its office's entity: the office's own visibility rule, without reading the office.
     private async Task<AdvisorAssignment> LoadVisibleAsync(IQuerySession session, Guid assignmentId, CancellationToken cancellationToken) =>
         await session.LoadAsync<AdvisorAssignment>(assignmentId, cancellationToken) is { } assignment
-        && await session.Query<Office>().VisibleTo(user).AnyAsync(o => o.Id == assignment.OfficeId, cancellationToken)
+        && assignment.IsVisibleInEntityOf(user, a => a.EntityId)
             ? assignment
             : throw new NotFoundException("Advisor assignment", assignmentId);
 }
