@@ -13,16 +13,8 @@ namespace Smart.BuildingBlocks.Persistence;
 public static class TransactionLocks
 {
     /// <summary>Takes the lock in the session's transaction (begun here if it was not), waiting for the transaction holding it.</summary>
-    public static async Task LockAsync(this IDocumentSession session, int scope, Guid key, CancellationToken cancellationToken)
-    {
-        await session.BeginTransactionAsync(cancellationToken);
-        // The two-integer form: its keys never meet those of the one-bigint form (Wolverine's and Marten's own locks).
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, $2)", (NpgsqlConnection)session.Connection)
-        {
-            Parameters = { new() { Value = scope }, new() { Value = Hash(key) } },
-        };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static Task LockAsync(this IDocumentSession session, int scope, Guid key, CancellationToken cancellationToken) =>
+        session.LockAllAsync(scope, [key], cancellationToken);
 
     /// <summary>
     /// Takes the locks of several keys in one round trip, in the order of their numbers: two transactions locking
@@ -31,6 +23,7 @@ public static class TransactionLocks
     public static async Task LockAllAsync(this IDocumentSession session, int scope, IEnumerable<Guid> keys, CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
+        // The two-integer form: its keys never meet those of the one-bigint form (Wolverine's and Marten's own locks).
         // unnest yields the sorted array in its order, and the locks are taken row by row in that order.
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, key) FROM unnest($2::int[]) AS key", (NpgsqlConnection)session.Connection)
         {

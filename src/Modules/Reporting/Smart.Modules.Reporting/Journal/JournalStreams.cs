@@ -28,11 +28,8 @@ internal static class JournalStreams
     /// advisory lock), so that messages about one invoice arriving together — the demo's past reminders, a payment and its
     /// reminder — append one after the other instead of failing on the stream's version.
     /// </summary>
-    public static async Task<IReadOnlyList<IFact>> FactsForWritingAsync(this IDocumentSession session, Guid streamId, CancellationToken cancellationToken)
-    {
-        await session.LockAsync(JournalLocks, streamId, cancellationToken);
-        return await session.FactsAsync(streamId, cancellationToken);
-    }
+    public static async Task<IReadOnlyList<IFact>> FactsForWritingAsync(this IDocumentSession session, Guid streamId, CancellationToken cancellationToken) =>
+        (await session.FactsForWritingAsync([streamId], cancellationToken))[streamId];
 
     /// <summary>
     /// The facts of several streams, read to append to them (a batch of messages): their writers waited for as by
