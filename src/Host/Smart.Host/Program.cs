@@ -5,6 +5,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Resources;
 using Smart.BuildingBlocks.Bus;
+using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Persistence;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Security;
@@ -94,6 +95,10 @@ app.UseStatusCodePages();
 // Kestrel enforces the limit while reading; this answers declared oversized bodies up front on any server.
 app.Use((context, next) => context.Request.ContentLength > maxRequestBodyBytes
     ? throw new BadHttpRequestException($"The request body is larger than {maxRequestBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge)
+    : next(context));
+// No resource has the empty id, and Marten refuses it as a stream id with an exception deep in a handler: 404 here.
+app.Use((context, next) => context.Request.RouteValues.Values.Any(value => value is string text && Guid.TryParse(text, out var id) && id == Guid.Empty)
+    ? throw new NotFoundException("Resource", Guid.Empty)
     : next(context));
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.EnableTryItOutByDefault());

@@ -33,17 +33,14 @@ internal static class ActivityLedgers
     /// the decision depends on (the activity, an equipment's schedule): they are then read as the last writer left them.
     /// </summary>
     public static async Task<ActivityLedger> LedgerAsync(this IDocumentSession session, Guid activityId, CancellationToken cancellationToken) =>
-        Taken(await session.Events.FetchForExclusiveWriting<ActivityBudget>(Existing(activityId), cancellationToken));
+        Taken(await session.Events.FetchForExclusiveWriting<ActivityBudget>(activityId, cancellationToken));
 
     /// <summary>
     /// <see cref="LedgerAsync(IDocumentSession, Guid, CancellationToken)"/> in a batch of reads (one round trip); the
     /// session's transaction must be begun before the batch runs, for the lock to last until the commit.
     /// </summary>
     public static async Task<ActivityLedger> LedgerAsync(this IBatchedQuery batch, Guid activityId) =>
-        Taken(await batch.Events.FetchForExclusiveWriting<ActivityBudget>(Existing(activityId)));
-
-    /// <summary>No activity has the empty id, and Marten refuses it as a stream id (an exception, not an empty stream): 404 here.</summary>
-    private static Guid Existing(Guid activityId) => activityId == Guid.Empty ? throw new NotFoundException("Activity", activityId) : activityId;
+        Taken(await batch.Events.FetchForExclusiveWriting<ActivityBudget>(activityId));
 
     /// <summary>A stream without events is an activity that does not exist (404).</summary>
     private static ActivityLedger Taken(IEventStream<ActivityBudget> stream) =>
