@@ -22,7 +22,7 @@ public sealed class BenchModule() : Module("Bench")
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleStore<IBenchStore>(configuration, "bench", [], m => m.Schema.For<Ping>());
+        services.AddModuleStore<IBenchStore>("bench", [], m => m.Schema.For<Ping>());
         services.AddSingleton(Arrivals);
     }
 

@@ -23,7 +23,7 @@ public sealed class ProbeModule() : Module("Probe")
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleStore<IProbeStore>(configuration, "probe", [], m => m.Schema.For<ProbeRecord>().Index(r => r.MemberId));
+        services.AddModuleStore<IProbeStore>("probe", [], m => m.Schema.For<ProbeRecord>().Index(r => r.MemberId));
         services.AddSingleton(Faults);
     }
 

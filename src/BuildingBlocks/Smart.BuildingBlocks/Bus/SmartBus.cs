@@ -4,6 +4,7 @@ using JasperFx;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Smart.BuildingBlocks.Domain;
 using Smart.BuildingBlocks.Mail;
 using Smart.BuildingBlocks.Modules;
@@ -31,7 +32,8 @@ public static class SmartBus
         WolverineMessageNaming.InsertFirst<DataContractMessageNaming>();
         // Contracts speak enums; on the wire and in the message store they are names, so reordering one breaks nothing stored.
         opts.UseSystemTextJsonForSerialization(json => json.Converters.Add(new JsonStringEnumConverter()));
-        opts.PersistMessagesWithPostgresql(configuration.GetSmartConnectionString(), Schema);
+        // On the host's one connection pool (AddSmartPlatform), shared with the modules' stores.
+        opts.PersistMessagesWithPostgresqlUsingDataSourceFromContainer(services => services.GetRequiredService<NpgsqlDataSource>(), Schema);
         opts.Durability.MessageStorageSchemaName = Schema;
         opts.Durability.Mode = settings.DurabilityMode;
         opts.Durability.ScheduledJobPollingTime = settings.ScheduledPollingInterval;

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using JasperFx;
 using Marten;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -20,17 +20,20 @@ public static class ModuleStores
     /// they hold, whose setters and constructors are private.
     /// </param>
     /// <returns>The store's registration, for what only some modules need (an async projection daemon).</returns>
-    public static MartenServiceCollectionExtensions.MartenStoreExpression<TStore> AddModuleStore<TStore>(this IServiceCollection services, IConfiguration configuration,
+    public static MartenServiceCollectionExtensions.MartenStoreExpression<TStore> AddModuleStore<TStore>(this IServiceCollection services,
         string schema, Type[] aggregates, Action<StoreOptions> configure) where TStore : class, IDocumentStore =>
-        services.AddMartenStore<TStore>(options =>
+        services.AddMartenStore<TStore>(provider =>
             {
-                options.Connection(configuration.GetSmartConnectionString());
+                var options = new StoreOptions();
+                // The host's one connection pool (AddSmartPlatform), not a pool per store: idle connections serve every module.
+                options.Connection(provider.GetRequiredService<NpgsqlDataSource>());
                 options.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = AutoCreate.None;
                 options.DisableNpgsqlLogging = true;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, configure: json =>
                     json.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { PrivateStateJson.Of(aggregates) } });
                 configure(options);
+                return options;
             })
             .IntegrateWithWolverine();
 

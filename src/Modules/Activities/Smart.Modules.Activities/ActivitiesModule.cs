@@ -15,7 +15,7 @@ namespace Smart.Modules.Activities;
 public sealed class ActivitiesModule() : Module("Activities")
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddActivitiesStore(configuration);
+        services.AddActivitiesStore();
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="IActivitiesStore"/>, with its transaction and outbox.</summary>
     public override void ConfigureBus(WolverineOptions opts) =>

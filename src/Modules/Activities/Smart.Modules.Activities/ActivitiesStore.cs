@@ -4,7 +4,6 @@ using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
 using Marten.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Domain.Activities;
@@ -29,8 +28,8 @@ internal static partial class ActivitiesStore
 {
     public const string Schema = "activities";
 
-    public static void AddActivitiesStore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleStore<IActivitiesStore>(configuration, Schema,
+    public static void AddActivitiesStore(this IServiceCollection services) =>
+        services.AddModuleStore<IActivitiesStore>(Schema,
             [typeof(Member), typeof(EntityRules), typeof(SellerIdentityVersion), typeof(Activity), typeof(Client), typeof(PaymentTermsDefault), typeof(Invoice), typeof(InvoiceLine),
                 typeof(CreditNote), typeof(Quote), typeof(ContractDocument), typeof(Expense), typeof(ExpenseReceipt), typeof(SalaryRequest),
                 typeof(Equipment), typeof(EquipmentInstalment), typeof(FinancingLimits)], m =>

@@ -15,7 +15,7 @@ public sealed class CollectionsModule() : Module("Collections")
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCollectionsStore(configuration);
+        services.AddCollectionsStore();
         services.AddSingleton<ClientLinks>();
     }
 

@@ -3,7 +3,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
 using Marten.Events.Aggregation;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Collections.Domain.BankStatements;
@@ -22,8 +21,8 @@ internal static class CollectionsStore
     public const string Schema = "collections";
 
     /// <summary>The store (its aggregates are records: no private state to reveal); events and sent or scheduled messages commit together.</summary>
-    public static void AddCollectionsStore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleStore<ICollectionsStore>(configuration, Schema, [], m =>
+    public static void AddCollectionsStore(this IServiceCollection services) =>
+        services.AddModuleStore<ICollectionsStore>(Schema, [], m =>
             {
                 // A receivable's stream id is its invoice's id: a second InvoiceIssued finds the stream and does nothing.
                 m.Events.StreamIdentity = StreamIdentity.AsGuid;

@@ -13,7 +13,7 @@ namespace Smart.Modules.Governance;
 public sealed class GovernanceModule() : Module("Governance")
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddGovernanceStore(configuration);
+        services.AddGovernanceStore();
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="IGovernanceStore"/>, with its transaction and outbox.</summary>
     public override void ConfigureBus(WolverineOptions opts) =>

@@ -1,6 +1,5 @@
 using Marten;
 using Marten.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using JasperFx.Events;
@@ -24,8 +23,8 @@ internal static class GovernanceStore
 {
     public const string Schema = "governance";
 
-    public static void AddGovernanceStore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleStore<IGovernanceStore>(configuration, Schema,
+    public static void AddGovernanceStore(this IServiceCollection services) =>
+        services.AddModuleStore<IGovernanceStore>(Schema,
             [typeof(CooperativeEntity), typeof(EntitySettingsVersion), typeof(EntityLegalIdentityVersion), typeof(Office), typeof(AdvisorAssignment), typeof(Member),
              typeof(Committee), typeof(Referral), typeof(DirectoryProfile), typeof(ConsultationRules),
              .. CooperativeLifeStore.Aggregates, .. NewcomersStore.Aggregates], m =>

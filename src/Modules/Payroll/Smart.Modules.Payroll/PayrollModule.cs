@@ -15,7 +15,7 @@ namespace Smart.Modules.Payroll;
 public sealed class PayrollModule() : Module("Payroll")
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddPayrollStore(configuration);
+        services.AddPayrollStore();
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="IPayrollStore"/>, with its transaction and outbox.</summary>
     public override void ConfigureBus(WolverineOptions opts) =>

@@ -48,7 +48,7 @@ internal static class ReportingStore
     public static void AddReportingStore(this IServiceCollection services, IConfiguration configuration)
     {
         var bus = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        services.AddModuleStore<IReportingStore>(configuration, Schema, [typeof(ReportDefinitions)], m =>
+        services.AddModuleStore<IReportingStore>(Schema, [typeof(ReportDefinitions)], m =>
             {
                 m.Events.StreamIdentity = StreamIdentity.AsGuid;
                 m.Events.AddEventTypes(Facts);

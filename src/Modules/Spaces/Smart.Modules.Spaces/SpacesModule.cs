@@ -15,7 +15,7 @@ namespace Smart.Modules.Spaces;
 public sealed class SpacesModule() : Module("Spaces")
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddSpacesStore(configuration);
+        services.AddSpacesStore();
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="ISpacesStore"/>, with its transaction and outbox.</summary>
     public override void ConfigureBus(WolverineOptions opts) =>

@@ -1,6 +1,5 @@
 using Marten;
 using Marten.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Spaces.Domain.Bookings;
@@ -21,8 +20,8 @@ internal static class SpacesStore
 {
     public const string Schema = "spaces";
 
-    public static void AddSpacesStore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleStore<ISpacesStore>(configuration, Schema,
+    public static void AddSpacesStore(this IServiceCollection services) =>
+        services.AddModuleStore<ISpacesStore>(Schema,
             [typeof(Place), typeof(Resource), typeof(ResourceDay), typeof(Booking), typeof(Residency), typeof(Qualification), typeof(CalendarFeed), typeof(PlaceEvent)], m =>
             {
                 // Every aggregate carries a revision: a save states the revision it read plus one, and a stale one is a

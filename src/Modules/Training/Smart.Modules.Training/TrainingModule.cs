@@ -16,7 +16,7 @@ namespace Smart.Modules.Training;
 public sealed class TrainingModule() : Module("Training")
 {
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddTrainingStore(configuration);
+        services.AddTrainingStore();
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="ITrainingStore"/>, with its transaction and outbox.</summary>
     public override void ConfigureBus(WolverineOptions opts) =>

@@ -1,5 +1,4 @@
 using Marten;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Training.Domain.Catalogue;
@@ -17,8 +16,8 @@ internal static class TrainingStore
 {
     public const string Schema = "training";
 
-    public static void AddTrainingStore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleStore<ITrainingStore>(configuration, Schema,
+    public static void AddTrainingStore(this IServiceCollection services) =>
+        services.AddModuleStore<ITrainingStore>(Schema,
             [typeof(TrainingCourse), typeof(Session), typeof(Registration), typeof(TrainingRules), typeof(MemberCopy)], m =>
             {
                 // Every aggregate carries a revision: a save states the revision it read plus one, and a stale one is a

@@ -3,7 +3,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
 using Marten.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Payroll.Domain.Accidents;
@@ -39,8 +38,8 @@ internal static class PayrollStore
         typeof(CdiSmoothingPlan),
     ];
 
-    public static void AddPayrollStore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleStore<IPayrollStore>(configuration, Schema, Aggregates, m =>
+    public static void AddPayrollStore(this IServiceCollection services) =>
+        services.AddModuleStore<IPayrollStore>(Schema, Aggregates, m =>
         {
             m.Storage.ExtendedSchemaObjects.Add(LegalNumbering.Table(Schema));
 
