@@ -61,6 +61,9 @@ builder.Services.AddIdentityCore<SmartUser>(options =>
     .AddEntityFrameworkStores<IdentityStore>()
     .AddSignInManager();
 builder.Services.AddScoped<UserAccounts>();
+// Identity's default work factor unless configured (Smart:Identity:PasswordHasher:IterationCount): the tests, which
+// create and log in an account for nearly every client they use, lower it.
+builder.Services.Configure<PasswordHasherOptions>(builder.Configuration.GetSection("Smart:Identity:PasswordHasher"));
 builder.Services.AddSmartAuthorization();
 builder.Services.AddSmartProblemDetails();
 builder.Services.AddDatabaseHealth();

@@ -14,8 +14,12 @@ namespace Smart.IntegrationTests.Activities;
 /// <summary>Invoice numbers are gap-free per entity and year, even under concurrency and failed transactions.</summary>
 public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp>
 {
+    /// <summary>
+    /// The whole path over HTTP, 24 callers at once: 300 invoices are enough to race (the numbering service itself is
+    /// raced with 1,000 issues per series in <c>LegalNumberingTests</c>).
+    /// </summary>
     [Fact]
-    public async Task Given_1000_invoices_issued_concurrently_Then_they_are_numbered_1_to_1000_without_gap_or_duplicate()
+    public async Task Given_300_invoices_issued_concurrently_Then_they_are_numbered_1_to_300_without_gap_or_duplicate()
     {
         var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
         var (_, member) = await scenario.MemberAsync();
@@ -24,7 +28,7 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
         var issueDate = new DateOnly(2025, 6, 30);
 
         var statuses = new List<HttpStatusCode>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (_, _) =>
         {
             var response = await IssueInvoiceAsync(member, activity, client, issueDate, unitPrice: 100m);
             lock (statuses) statuses.Add(response.StatusCode);
@@ -34,9 +38,9 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
         // The numbers are the database's guarantee: read from the store, every invoice of the entity's year.
         var sequences = await app.QueryStoreAsync<IActivitiesStore, IReadOnlyList<Invoice>>(session =>
             session.Query<Invoice>().Where(i => i.EntityId == scenario.Structure.EntityId && i.Year == 2025).ToListAsync());
-        Assert.Equal(Enumerable.Range(1, 1000), sequences.Select(i => i.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 300), sequences.Select(i => i.Sequence).Order());
         var budget = await member.GetFromJsonAsync<JsonElement>($"/api/activities/activities/{activity}/budget");
-        Assert.Equal(100_000.00m, budget.GetProperty("totalsByKind").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Revenue").GetProperty("amount").GetDecimal());
+        Assert.Equal(30_000.00m, budget.GetProperty("totalsByKind").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Revenue").GetProperty("amount").GetDecimal());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Smart.IntegrationTests.Infrastructure;
 /// <summary>The real host as a separate operating-system process, so a test can kill it like a crash would.</summary>
 public sealed class HostProcess : IDisposable
 {
-    /// <summary>Receives what host processes send (the demo data's reminders due today), so none waits in retries.</summary>
+    /// <summary>Receives what host processes send, so that no e-mail waits in retries.</summary>
     private static readonly Lazy<TestSmtpServer> Mails = new(() => new TestSmtpServer());
 
     private readonly Process _process;
@@ -41,7 +41,8 @@ public sealed class HostProcess : IDisposable
         var port = FreePort();
         var start = StartInfo([], database.ConnectionString);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Smart__SeedDemoData"] = "true";
+        // A copy of the migrated template needs no migration.
+        start.Environment["Smart__Database__MigrateOnStart"] = database.Migrated ? "false" : "true";
         start.Environment["Smart__Bus__ScheduledPollingInterval"] = "00:00:00.100";
         start.Environment["Smart__Mail__Host"] = "127.0.0.1";
         start.Environment["Smart__Mail__Port"] = Mails.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -40,7 +40,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var template = await TemplateDatabase.NameAsync();
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {Name} TEMPLATE {template}", connection);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {Name} TEMPLATE {template} STRATEGY FILE_COPY", connection);
         await command.ExecuteNonQueryAsync();
         Migrated = true;
     }

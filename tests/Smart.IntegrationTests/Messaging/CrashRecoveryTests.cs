@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
 using Smart.BuildingBlocks.Web;
+using Smart.Host.Identity;
 using Smart.IntegrationTests.Infrastructure;
 
 namespace Smart.IntegrationTests.Messaging;
@@ -12,7 +13,6 @@ namespace Smart.IntegrationTests.Messaging;
 /// </summary>
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
-    private const string DemoPassword = "Smart-demo-2026!";
     private readonly TestDatabase _database = TestDatabase.Create();
 
     private sealed record Office(Guid Id, Guid EntityId, string Name);
@@ -20,12 +20,24 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task Given_a_host_killed_after_commit_and_before_delivery_Then_the_restarted_host_delivers_the_event_exactly_once()
     {
+        // Offices, a few members and the demo logins, seeded by a host in this process that is gone before the real one starts.
+        var seeding = new SmartApp(_database, ownsDatabase: false);
+        await seeding.InitializeAsync();
+        try
+        {
+            await seeding.SeedStructureAsync();
+            await DemoAccounts.SeedAsync(seeding.Services, CancellationToken.None);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)seeding).DisposeAsync();
+        }
+
         Guid memberId;
         using (var crashing = HostProcess.Start(_database))
         {
             var client = await crashing.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
-            // The demo accounts come last, after every module's demo data (Collections' settles a thousand receivables).
-            await crashing.LoginAsync(client, "admin@smart.coop", DemoPassword, TimeSpan.FromSeconds(240));
+            await crashing.LoginAsync(client, "admin@smart.coop", DemoAccounts.Password, TimeSpan.FromSeconds(10));
             var offices = await client.GetFromJsonAsync<List<Office>>("/api/governance/offices");
             var lille = offices!.First(o => o.Name == "Lille");
 
@@ -42,9 +54,14 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             memberId = (await response.Content.ReadFromJsonAsync<ResourceCreated>())!.Id;
 
-            // Committed with the member: one envelope per subscribing module, none handled yet.
+            // Committed with the member: one envelope per subscribing module, none of the held ones handled yet (Reporting's
+            // is not held and may be handled already).
             Assert.Equal(3, await CountAsync(
-                "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type = 'governance.member-registered.v1' AND status = 'Incoming'"));
+                """
+                SELECT count(*) FROM wolverine.wolverine_incoming_envelopes
+                WHERE message_type = 'governance.member-registered.v1' AND status = 'Incoming'
+                  AND split_part(received_at, '.', 3) IN ('activities', 'payroll', 'training')
+                """));
 
             crashing.Kill();
             await hold.RollbackAsync();
@@ -63,7 +80,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM activities.mt_doc_member WHERE id = @p0", memberId));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM payroll.mt_doc_employee WHERE id = @p0", memberId));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM wolverine.wolverine_dead_letters"));
-        // Every member's event, the demo seed's and ours, reached each consumer exactly once.
+        // Every member's event, the seed's and ours, reached each consumer exactly once.
         var members = await CountAsync("SELECT count(*) FROM governance.mt_doc_member");
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM activities.mt_doc_member"));
         Assert.Equal(members, await CountAsync("SELECT count(*) FROM payroll.mt_doc_employee"));
@@ -71,7 +88,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
     private Task<int> CountAsync(string sql, params object[] parameters) => _database.ScalarAsync<int>(sql, parameters);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _database.CreateFromTemplateAsync();
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 }
