@@ -39,6 +39,7 @@ public static class SmartBus
         opts.Durability.ScheduledJobPollingTime = settings.ScheduledPollingInterval;
         opts.Durability.ScheduledJobFirstExecution = settings.ScheduledPollingInterval;
         opts.Durability.RecoveryBatchSize = settings.ScheduledBatchSize;
+        opts.Durability.DurabilityMetricsEnabled = settings.DurabilityMetrics;
         // One delivery per (message, handling module): the inbox key is the id and the module's queue.
         opts.Durability.MessageIdentity = MessageIdentity.IdAndDestination;
         opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
