@@ -19,8 +19,12 @@ public sealed class TestDatabase : IAsyncDisposable
         Migrated = migrated;
     }
 
+    /// <summary>
+    /// Eight connections per host: a host's start (Wolverine's agents, Reporting's daemon) opened about 35 with a pool of
+    /// 40, each a new PostgreSQL backend whose start cost more of the suite's CPU than most tests (ADR 0125).
+    /// </summary>
     private TestDatabase(string name)
-        : this(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 40 }.ConnectionString)
+        : this(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true, MaxPoolSize = 8 }.ConnectionString)
     {
     }
 
