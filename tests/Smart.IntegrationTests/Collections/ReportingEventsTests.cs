@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Collections.Contracts;
 using Smart.Modules.Collections.Features.Dunning;
 using Smart.Modules.Collections.Features.Provisions;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace Smart.IntegrationTests.Collections;
@@ -47,7 +49,13 @@ public sealed class ReportingEventsTests(CollectionsApp app) : IClassFixture<Col
             Assert.Single(lastDay!.Published<InvoiceProvisionBooked>(), p => p.InvoiceId == invoice));
 
         // Redelivered, the step and the tier do nothing: nothing is published twice.
-        var redelivered = await app.PublishAsync(new DunningStepDue(invoice, 1, new DateOnly(2026, 4, 7)));
+        // Steps are taken in batches: the message stays in the inbox until its batch commits, what the idle bus waits for.
+        var redelivered = await app.TrackAsync(async () =>
+        {
+            await app.Services.GetRequiredService<IMessageBus>().PublishAsync(new DunningStepDue(invoice, 1, new DateOnly(2026, 4, 7)));
+            await app.WaitForBusIdleAsync();
+        });
+        Assert.Single(redelivered.Executed.MessagesOf<DunningStepDue[]>());
         Assert.Empty(redelivered.Published<ReminderSent>());
         redelivered = await app.PublishAsync(new ProvisionDue(invoice, 90));
         Assert.Empty(redelivered.Published<InvoiceProvisionBooked>());

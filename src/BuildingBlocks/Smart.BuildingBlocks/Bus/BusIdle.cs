@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Smart.BuildingBlocks.Persistence;
-using Wolverine.Runtime;
 
 namespace Smart.BuildingBlocks.Bus;
 
@@ -17,17 +17,15 @@ public static class BusIdle
     /// </summary>
     public static async Task WaitForIdleBusAsync(this IServiceProvider services, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var admin = services.GetRequiredService<IWolverineRuntime>().Storage.Admin;
         var database = services.GetRequiredService<NpgsqlDataSource>();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         while (true)
         {
-            // Scheduled first: the scheduler moves a due message to 'Incoming' in one update, so checking in this order
-            // never misses a message on its way from one to the other.
+            var asked = Stopwatch.GetTimestamp();
             try
             {
-                if (await DueScheduledAsync(database, cancellationToken) == 0 && await admin.FetchCountsAsync() is { Incoming: 0, Outgoing: 0 })
+                if (!await BusyAsync(database, cancellationToken))
                 {
                     return;
                 }
@@ -36,9 +34,12 @@ public static class BusIdle
             {
                 // A pooled connection broken by an outage fails once (and clears its pool): ask again.
             }
+            // Every 20 ms, or less often when the store is large enough for the question to cost: at most a tenth of a
+            // core, so that waiting for a backlog of thousands of messages does not slow it down.
+            var pause = TimeSpan.FromTicks(Math.Max(MinimumPause.Ticks, Stopwatch.GetElapsedTime(asked).Ticks * 10));
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+                await Task.Delay(pause, deadline.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -47,11 +48,19 @@ public static class BusIdle
         }
     }
 
-    private static async Task<long> DueScheduledAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// One statement, so one snapshot: the scheduler moves a due message from 'Scheduled' to 'Incoming' in one update, and
+    /// the question sees it on one side or the other. Whether any row exists, not how many: counting the whole inbox
+    /// (Wolverine's own counts) took 0.45 s per question with 180,000 envelopes kept after handling.
+    /// </summary>
+    private static async Task<bool> BusyAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
-            $"SELECT count(*) FROM {SmartBus.Schema}.wolverine_incoming_envelopes WHERE status = 'Scheduled' AND execution_time <= now() + $1");
+            $"SELECT EXISTS (SELECT 1 FROM {SmartBus.Schema}.wolverine_incoming_envelopes WHERE status = 'Incoming' "
+            + $"OR (status = 'Scheduled' AND execution_time <= now() + $1)) OR EXISTS (SELECT 1 FROM {SmartBus.Schema}.wolverine_outgoing_envelopes)");
         command.Parameters.AddWithValue(RetryHorizon);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -14,7 +14,15 @@ public static class ModuleRegistration
     {
         services.AddSingleton(new ModuleCatalog());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(configuration.GetSmartConnectionString()).Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(configuration.GetSmartConnectionString());
+            // No DISCARD ALL when a connection goes back to the pool: it threw away the backend's cached plans, so every
+            // Marten append or upsert (PL/pgSQL functions) was planned again on each use of a pooled connection (ADR 0126).
+            // Nothing here leaves session state behind: locks are transaction-scoped, settings SET LOCAL.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+            return builder.Build();
+        });
         services.AddHttpContextAccessor();
         return services;
     }

@@ -6,7 +6,7 @@ internal sealed class GdcContractCellProjection : YearProjection<GdcContractCell
 {
     public GdcContractCellProjection()
     {
-        Identity<GdcContractRecorded>(GdcContractCell.Key);
+        KeyOf<GdcContractRecorded>(GdcContractCell.Key);
     }
 }
 
@@ -14,6 +14,6 @@ internal sealed class GdcEmployeeYearProjection : YearProjection<GdcEmployeeYear
 {
     public GdcEmployeeYearProjection()
     {
-        Identity<GdcContractRecorded>(GdcEmployeeYear.Key);
+        KeyOf<GdcContractRecorded>(GdcEmployeeYear.Key);
     }
 }

@@ -4,10 +4,10 @@ namespace Smart.Modules.Reporting.Projections;
 
 internal sealed class ShareholderYearProjection : YearProjection<ShareholderYear>
 {
-    public ShareholderYearProjection() => Identity<ShareMovementNoted>(f => ShareholderYear.Key(f.ShareholderId, f.Date));
+    public ShareholderYearProjection() => KeyOf<ShareMovementNoted>(f => ShareholderYear.Key(f.ShareholderId, f.Date));
 }
 
 internal sealed class AssemblyYearProjection : YearProjection<AssemblyYear>
 {
-    public AssemblyYearProjection() => Identity<AssemblyNoted>(f => AssemblyYear.Key(f.AssemblyId, f.Date));
+    public AssemblyYearProjection() => KeyOf<AssemblyNoted>(f => AssemblyYear.Key(f.AssemblyId, f.Date));
 }

@@ -6,7 +6,7 @@ internal sealed class MemberLifeRulesHistoryProjection : YearProjection<MemberLi
 {
     public MemberLifeRulesHistoryProjection()
     {
-        Identity<MemberLifeRulesNoted>(f => MemberLifeRulesHistory.Key(f.EntityId));
+        KeyOf<MemberLifeRulesNoted>(f => MemberLifeRulesHistory.Key(f.EntityId));
     }
 }
 
@@ -14,8 +14,8 @@ internal sealed class OfficeContributionYearProjection : YearProjection<OfficeCo
 {
     public OfficeContributionYearProjection()
     {
-        Identities<InvoiceRecorded>(f => OfficeContributionYear.Keys(f.EntityId, f.OfficeId, f.CoordinatorId, f.IssueDate));
-        Identities<CreditNoteRecorded>(f => OfficeContributionYear.Keys(f.EntityId, f.OfficeId, f.CoordinatorId, f.IssueDate));
+        KeysOf<InvoiceRecorded>(f => OfficeContributionYear.Keys(f.EntityId, f.OfficeId, f.CoordinatorId, f.IssueDate));
+        KeysOf<CreditNoteRecorded>(f => OfficeContributionYear.Keys(f.EntityId, f.OfficeId, f.CoordinatorId, f.IssueDate));
     }
 }
 
@@ -23,7 +23,7 @@ internal sealed class OfficeAdvisorsProjection : YearProjection<OfficeAdvisors>
 {
     public OfficeAdvisorsProjection()
     {
-        Identity<AdvisorAssignmentNoted>(f => OfficeAdvisors.Key(f.EntityId));
-        Identity<AdvisorAssignmentEndNoted>(f => OfficeAdvisors.Key(f.EntityId));
+        KeyOf<AdvisorAssignmentNoted>(f => OfficeAdvisors.Key(f.EntityId));
+        KeyOf<AdvisorAssignmentEndNoted>(f => OfficeAdvisors.Key(f.EntityId));
     }
 }

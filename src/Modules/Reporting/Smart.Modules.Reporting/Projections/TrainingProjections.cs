@@ -4,5 +4,5 @@ namespace Smart.Modules.Reporting.Projections;
 
 internal sealed class DeliveredSessionProjection : YearProjection<DeliveredSession>
 {
-    public DeliveredSessionProjection() => Identity<SessionDeliveredRecorded>(f => DeliveredSession.Key(f.SessionId));
+    public DeliveredSessionProjection() => KeyOf<SessionDeliveredRecorded>(f => DeliveredSession.Key(f.SessionId));
 }

@@ -7,8 +7,8 @@ internal sealed class AccidentCellProjection : YearProjection<AccidentCell>
 {
     public AccidentCellProjection()
     {
-        Identity<WorkAccidentLogged>(f => AccidentCell.Key(f.EntityId, f.Date, f.Worker));
-        Identity<WorkAccidentDaysLostRevised>(f => AccidentCell.Key(f.EntityId, f.Date, f.Worker));
-        Identity<GdcContractRecorded>(f => AccidentCell.Key(f.EntityId, f.Start, AccidentWorker.GdcEmployee));
+        KeyOf<WorkAccidentLogged>(f => AccidentCell.Key(f.EntityId, f.Date, f.Worker));
+        KeyOf<WorkAccidentDaysLostRevised>(f => AccidentCell.Key(f.EntityId, f.Date, f.Worker));
+        KeyOf<GdcContractRecorded>(f => AccidentCell.Key(f.EntityId, f.Start, AccidentWorker.GdcEmployee));
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -84,9 +83,6 @@ public sealed record BankStatementView(Guid Id, StatementFormat Format, DateTime
 
 public sealed class ImportBankStatementHandler(ICurrentUser user, TimeProvider clock)
 {
-    /// <summary>Receivables fetched for writing per database round trip.</summary>
-    private const int FetchBatch = 500;
-
     public async Task<(BankStatementView, OutgoingMessages)> HandleAsync(ImportBankStatement command, IDocumentSession session, CancellationToken cancellationToken)
     {
         user.EnsureEntityOf(command.EntityId);
@@ -101,8 +97,7 @@ public sealed class ImportBankStatementHandler(ICurrentUser user, TimeProvider c
         var (byNumber, byOutstanding) = await CandidatesAsync(session, command.EntityId, fresh.Select(f => f.Line).ToList(), cancellationToken);
         var today = clock.Today();
         var matches = fresh.Select(f => (f.Id, f.Line, Match: StatementMatching.Match(f.Line, today, byNumber, byOutstanding))).ToList();
-        var streams = await FetchForWritingAsync(session, matches.Where(m => m.Match.Receivable is not null).Select(m => m.Match.Receivable!.Id).Distinct().ToList(),
-            cancellationToken);
+        var streams = await session.FetchManyForWritingAsync(matches.Where(m => m.Match.Receivable is not null).Select(m => m.Match.Receivable!.Id), cancellationToken);
 
         var outgoing = new OutgoingMessages();
         foreach (var (id, line, (candidate, how, why)) in matches)
@@ -157,24 +152,6 @@ public sealed class ImportBankStatementHandler(ICurrentUser user, TimeProvider c
     }
 
     private static MatchCandidate Candidate(Receivable r) => new(r.Id, r.Number, r.ClientKey, r.Currency, r.Outstanding, r.Status != ReceivableStatus.WrittenOff);
-
-    private static async Task<Dictionary<Guid, (IEventStream<Receivable> Stream, Receivable Receivable)>> FetchForWritingAsync(IDocumentSession session,
-        IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
-    {
-        var streams = new Dictionary<Guid, (IEventStream<Receivable>, Receivable)>();
-        foreach (var chunk in ids.Chunk(FetchBatch))
-        {
-            var batch = session.CreateBatchQuery();
-            var fetches = chunk.Select(id => batch.Events.FetchForWriting<Receivable>(id)).ToList();
-            await batch.Execute(cancellationToken);
-            foreach (var fetch in fetches)
-            {
-                var stream = await fetch;
-                streams[stream.Id] = (stream, stream.Aggregate!);
-            }
-        }
-        return streams;
-    }
 
     private static string Trimmed(string text, int max) => text.Length <= max ? text : text[..max];
 }
