@@ -25,7 +25,7 @@ public sealed class DunningBatchTests(CollectionsApp app) : IClassFixture<Collec
 
         var day = await app.TrackAsync(() => scenario.MoveToAsync(Reminder1));
         Assert.Equal([(first, 1), (second, 1)], day.Published<ReminderSent>().Select(r => (r.InvoiceId, r.Step)).Order().ToArray());
-        Assert.Equal(2, app.Mails.ReceivedEmail.Count);
+        Assert.Equal(2, app.Mails.Count);
         Assert.Equal(Reminder1, (await scenario.StepAsync(first, 1)).TakenOn);
         Assert.Equal(Reminder1, (await scenario.StepAsync(second, 1)).TakenOn);
 
@@ -40,7 +40,7 @@ public sealed class DunningBatchTests(CollectionsApp app) : IClassFixture<Collec
         Assert.Contains(again.Executed.MessagesOf<DunningStepDue[]>(), batch => batch.Length > 1);
         Assert.Empty(again.Published<ReminderSent>());
         Assert.Empty(again.DeadLetterReasons());
-        Assert.Equal(2, app.Mails.ReceivedEmail.Count);
+        Assert.Equal(2, app.Mails.Count);
         var operatorClient = await scenario.OperatorAsync();
         Assert.Single(await CollectionsScenario.HistoryKindsAsync(operatorClient, first), k => k == "DunningStepTaken");
         Assert.Single(await CollectionsScenario.HistoryKindsAsync(operatorClient, second), k => k == "DunningStepTaken");

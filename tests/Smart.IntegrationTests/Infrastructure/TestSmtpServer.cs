@@ -23,7 +23,9 @@ public sealed class TestSmtpServer : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentQueue<MimeMessage> _received = new();
+    // Kept as received and parsed when read: the collections bench hands 45,000 e-mails to this server in its own
+    // process, and parsing each on arrival was the server's work, not the platform's.
+    private readonly ConcurrentQueue<byte[]> _received = new();
     private readonly CancellationTokenSource _stop = new();
 
     public TestSmtpServer()
@@ -44,7 +46,10 @@ public sealed class TestSmtpServer : IDisposable
     public int Port { get; }
 
     /// <summary>Every e-mail received so far, in the order they arrived.</summary>
-    public IReadOnlyList<MimeMessage> ReceivedEmail => _received.ToArray();
+    public IReadOnlyList<MimeMessage> ReceivedEmail => _received.Select(raw => MimeMessage.Load(new MemoryStream(raw))).ToList();
+
+    /// <summary>How many e-mails were received so far.</summary>
+    public int Count => _received.Count;
 
     public void ClearReceivedEmail() => _received.Clear();
 
@@ -98,13 +103,12 @@ public sealed class TestSmtpServer : IDisposable
         }
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<byte[]> received) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            await using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
+            received.Enqueue(buffer.ToArray());
+            return Task.FromResult(SmtpResponse.Ok);
         }
     }
 }
