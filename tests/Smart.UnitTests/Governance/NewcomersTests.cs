@@ -18,7 +18,7 @@ public sealed class NewcomersTests
     [Fact]
     public void Given_two_invoices_of_1000_in_March_2026_and_nothing_since_Then_occasional_on_2026_11_30_and_inactive_on_2027_03_15()
     {
-        var figures = MemberFigures.Of(Guid.NewGuid(), Guid.NewGuid());
+        var figures = MemberFigures.Of([]);
         figures.Record(Invoice(new DateOnly(2026, 3, 10), 1_000m));
         figures.Record(Invoice(new DateOnly(2026, 3, 24), 1_000m));
 
@@ -35,26 +35,26 @@ public sealed class NewcomersTests
     public void Given_3000_of_revenue_or_3_contracts_Then_active_and_a_credit_note_below_the_threshold_makes_occasional()
     {
         var on = new DateOnly(2026, 11, 30);
-        var billed = MemberFigures.Of(Guid.NewGuid(), Guid.NewGuid());
+        var billed = MemberFigures.Of([]);
         billed.Record(Invoice(new DateOnly(2026, 5, 1), 2_000m));
         billed.Record(Invoice(new DateOnly(2026, 9, 1), 1_000m));
         Assert.Equal(MemberTypology.Active, billed.On(on, SmartFr).Typology);
         billed.Record(new FigureEntry(Guid.NewGuid(), FigureKind.CreditNote, new DateOnly(2026, 10, 1), Lille, -0.01m, 0m));
         Assert.Equal((2_999.99m, MemberTypology.Occasional), (billed.On(on, SmartFr).Revenue, billed.On(on, SmartFr).Typology));
 
-        var employed = MemberFigures.Of(Guid.NewGuid(), Guid.NewGuid());
+        var employed = MemberFigures.Of([]);
         employed.Record(Contract(new DateOnly(2026, 2, 1)));
         employed.Record(Contract(new DateOnly(2026, 6, 1)));
         Assert.Equal(MemberTypology.Occasional, employed.On(on, SmartFr).Typology);
         employed.Record(Contract(new DateOnly(2026, 11, 30)));
         Assert.Equal((3, MemberTypology.Active), (employed.On(on, SmartFr).Contracts, employed.On(on, SmartFr).Typology));
-        Assert.Equal(MemberTypology.Inactive, MemberFigures.Of(Guid.NewGuid(), Guid.NewGuid()).On(on, SmartFr).Typology);
+        Assert.Equal(MemberTypology.Inactive, MemberFigures.Of([]).On(on, SmartFr).Typology);
     }
 
     [Fact]
     public void Given_the_same_invoice_recorded_twice_Then_it_counts_once()
     {
-        var figures = MemberFigures.Of(Guid.NewGuid(), Guid.NewGuid());
+        var figures = MemberFigures.Of([]);
         var invoice = Invoice(new DateOnly(2026, 3, 10), 1_000m);
         Assert.True(figures.Record(invoice));
         Assert.False(figures.Record(invoice));
@@ -66,7 +66,7 @@ public sealed class NewcomersTests
     {
         var entityId = Guid.NewGuid();
         var rules = new[] { MemberLifeRules.From(entityId, new DateOnly(2013, 1, 1), SmartFr, new DateOnly(2013, 1, 1)) };
-        var figures = MemberFigures.Of(Guid.NewGuid(), entityId);
+        var figures = MemberFigures.Of([]);
         for (var month = 1; month <= 10; month++) figures.Record(Invoice(new DateOnly(2026, month, 15), 1_000m, 100m));
         figures.Record(Invoice(new DateOnly(2025, 12, 15), 1_000m, 100m));
         figures.Record(new FigureEntry(Guid.NewGuid(), FigureKind.Invoice, new DateOnly(2026, 5, 1), Guid.NewGuid(), 1_000m, 100m));
@@ -84,7 +84,7 @@ public sealed class NewcomersTests
             MemberLifeRules.From(entityId, new DateOnly(2013, 1, 1), SmartFr, new DateOnly(2013, 1, 1)),
             MemberLifeRules.From(entityId, new DateOnly(2026, 7, 1), SmartFr with { LocalBudgetShare = 0.30m }, new DateOnly(2026, 6, 1)),
         };
-        var figures = MemberFigures.Of(Guid.NewGuid(), entityId);
+        var figures = MemberFigures.Of([]);
         figures.Record(Invoice(new DateOnly(2026, 6, 30), 1_000m, 100m));
         figures.Record(Invoice(new DateOnly(2026, 7, 1), 1_000m, 100m));
         Assert.Equal(50m, figures.LocalBudget(Lille, 2026, rules));

@@ -20,8 +20,12 @@ public sealed class GovernanceModule() : Module("Governance")
         opts.Policies.UseAncillaryStorageFromAssemblyContaining<IGovernanceStore>(typeof(IGovernanceStore));
 
     /// <summary>Creates or updates the documents' tables and indexes to match <see cref="GovernanceStore"/>.</summary>
-    public override Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IGovernanceStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+    public override async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IGovernanceStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
+        await store.MoveFiguresToRowsAsync(cancellationToken);
+    }
 
     public override async Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

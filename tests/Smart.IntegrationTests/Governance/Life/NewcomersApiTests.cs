@@ -87,6 +87,44 @@ public sealed class NewcomersApiTests(CooperativeLifeApp app) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task Given_figures_kept_as_one_document_per_member_before_ADR_0121_When_migrated_Then_each_entry_is_a_row_and_counts_once()
+    {
+        var setup = await StartAsync();
+        var (memberId, member) = await MemberAsync(app, setup, "2025-01-10");
+        var (march, april) = (Guid.NewGuid(), Guid.NewGuid());
+        // The document as Marten stored it: every entry of the member in one list; the April invoice also arrived as a row since.
+        var legacy = JsonSerializer.Serialize(new
+        {
+            Id = memberId, EntityId = setup.Structure.EntityId, OfficeIds = new[] { setup.OfficeId }, Version = 2,
+            Entries = new[]
+            {
+                new { SourceId = march, Kind = "Invoice", Date = "2026-03-01", OfficeId = setup.OfficeId, Revenue = 1_000m, Contribution = 100m },
+                new { SourceId = april, Kind = "Invoice", Date = "2026-04-01", OfficeId = setup.OfficeId, Revenue = 2_500m, Contribution = 250m },
+            },
+        });
+        await using (var connection = new Npgsql.NpgsqlConnection(app.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await new Npgsql.NpgsqlCommand($"CREATE TABLE {GovernanceStore.Schema}.mt_doc_memberfigures (id uuid PRIMARY KEY, data jsonb NOT NULL); "
+                + $"INSERT INTO {GovernanceStore.Schema}.mt_doc_memberfigures VALUES ('{memberId}', '{legacy}')", connection).ExecuteNonQueryAsync();
+        }
+        await InvoiceAsync(setup, memberId, "2026-04-01", 2_500m, april);
+
+        await new GovernanceModule().MigrateAsync(app.Services, CancellationToken.None);
+
+        var november = await member.GetFromJsonAsync<JsonElement>($"/api/governance/members/{memberId}/typology?on=2026-11-30");
+        Assert.Equal((2, 3_500m, "Active"), (november.GetProperty("invoices").GetInt32(), november.GetProperty("revenue").GetDecimal(), november.GetProperty("typology").GetString()));
+        await using (var connection = new Npgsql.NpgsqlConnection(app.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            Assert.Null(await new Npgsql.NpgsqlCommand($"SELECT to_regclass('{GovernanceStore.Schema}.mt_doc_memberfigures')::text", connection).ExecuteScalarAsync() as string);
+        }
+        // Migrating again finds nothing to move.
+        await new GovernanceModule().MigrateAsync(app.Services, CancellationToken.None);
+        Assert.Equal(2, (await member.GetFromJsonAsync<JsonElement>($"/api/governance/members/{memberId}/typology?on=2026-11-30")).GetProperty("invoices").GetInt32());
+    }
+
+    [Fact]
     public async Task Given_an_office_of_an_active_an_occasional_and_an_inactive_member_Then_staff_see_one_of_each()
     {
         var setup = await StartAsync();

@@ -12,13 +12,14 @@ using Wolverine.Runtime.Handlers;
 namespace Smart.Modules.Governance.Inbound;
 
 // Activities', Payroll's and Training's events: Governance keeps each member's figures (typology, local budgets) and ticks the
-// welcome paths. Every figure is keyed by its source, so a redelivered event changes nothing.
+// welcome paths. Every figure is a row keyed by its source, so a redelivered event changes nothing, and events of one member
+// handled at once write different rows (ADR 0121).
 
 /// <summary>
-/// A member's figures and welcome path are one document each: a busy member's events would race on them (16 invoices at
-/// once in the bench), so each handler first queues on the member (<see cref="MemberWorkRecording.QueueOnMemberAsync"/>).
-/// Other writers of those documents may still conflict: retries are spread out, then scheduled later, so a burst ends in
-/// figures, not in dead letters.
+/// A member's welcome path is one document: a busy member's events would race on it (16 invoices at once in the bench), so
+/// each handler that may tick it first queues on the member (<see cref="MemberWorkRecording.QueueOnMemberAsync"/>); its
+/// figures are rows of their own and never conflict. Other writers of the path may still conflict: retries are spread
+/// out, then scheduled later, so a burst ends in figures, not in dead letters.
 /// </summary>
 internal static class FigureRetries
 {
@@ -55,24 +56,20 @@ public sealed class InvoiceIssuedHandler
             Net = issued.TotalNet, Contribution = issued.ContributionAmount,
         });
         if (work is not { Member: not null }) return;
-        work.RecordFigure(session, issued.EntityId,
-            new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount));
+        work.RecordFigure(session, new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount));
         work.TickWelcomeStep(session, WelcomeStep.FirstInvoiceIssued, issued.IssueDate);
     }
 }
 
 public sealed class CreditNoteIssuedHandler
 {
-    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
-
     /// <summary>The invoice's copy not here yet is an exception: the bus retries the credit note until its invoice has arrived.</summary>
     public async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         var invoice = await session.LoadAsync<InvoiceCopy>(issued.InvoiceId, cancellationToken)
             ?? throw new InvalidOperationException($"The invoice {issued.InvoiceId} of credit note {issued.Number} has not reached Governance yet.");
         if (invoice.MemberId == Guid.Empty) return;
-        await session.QueueOnMemberAsync(invoice.MemberId, cancellationToken);
-        await session.RecordFigureAsync(invoice.MemberId, invoice.EntityId, invoice.CreditNote(issued.CreditNoteId, issued.IssueDate, issued.Net), cancellationToken);
+        session.RecordFigure(invoice.MemberId, invoice.CreditNote(issued.CreditNoteId, issued.IssueDate, issued.Net));
     }
 }
 
@@ -85,7 +82,7 @@ public sealed class ContractDeclaredHandler
     {
         var work = await session.MemberWorkAsync(declared.MemberId, cancellationToken);
         if (work.Member is not { } member) return;
-        work.RecordFigure(session, declared.EntityId, new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m));
+        work.RecordFigure(session, new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m));
         work.TickWelcomeStep(session, WelcomeStep.FirstContractDeclared, declared.DeclaredOn);
     }
 }
@@ -111,44 +108,39 @@ public sealed class MemberAttendedHandler
 
 internal static class MemberWorkRecording
 {
-    /// <summary>The scope of Governance's locks on a member's figures and welcome path (a number no other lock of the application uses).</summary>
+    /// <summary>The scope of Governance's locks on a member's welcome path (a number no other lock of the application uses).</summary>
     private const int MemberWorkLocks = 0x60F1;
 
     /// <summary>
-    /// Waits for the other handlers working on the member's documents to commit, then holds them until this transaction
-    /// ends: loaded after this, the figures and the path are the last committed ones and the save cannot conflict.
+    /// Waits for the other handlers working on the member's welcome path to commit, then holds it until this transaction
+    /// ends: loaded after this, the path is the last committed one and the save cannot conflict.
     /// </summary>
     public static Task QueueOnMemberAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken) =>
         session.LockAsync(MemberWorkLocks, memberId, cancellationToken);
 
-    /// <summary>The member queued on (<see cref="QueueOnMemberAsync"/>), then the member, their figures and welcome path read in one batch.</summary>
+    /// <summary>The member queued on (<see cref="QueueOnMemberAsync"/>), then the member and their welcome path read in one batch.</summary>
     public static async Task<MemberWork> MemberWorkAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken)
     {
         await session.QueueOnMemberAsync(memberId, cancellationToken);
         var batch = session.CreateBatchQuery();
         var member = batch.Load<Member>(memberId);
-        var figures = batch.Load<MemberFigures>(memberId);
         var path = batch.Load<WelcomePath>(memberId);
         await batch.Execute(cancellationToken);
-        return new MemberWork(memberId, await member, await figures, await path);
+        return new MemberWork(memberId, await member, await path);
     }
 
-    public static async Task RecordFigureAsync(this IDocumentSession session, Guid memberId, Guid entityId, FigureEntry entry, CancellationToken cancellationToken) =>
-        new MemberWork(memberId, null, await session.LoadAsync<MemberFigures>(memberId, cancellationToken), null).RecordFigure(session, entityId, entry);
+    /// <summary>An entry of the member's figures, written on its own (a redelivery writes the same row again).</summary>
+    public static void RecordFigure(this IDocumentSession session, Guid memberId, FigureEntry entry) => session.Store(MemberFigure.Of(memberId, entry));
 
     /// <summary>Members registered before welcome paths existed have none: nothing to tick.</summary>
     public static async Task TickWelcomeStepAsync(this IDocumentSession session, Guid memberId, WelcomeStep step, DateOnly on, CancellationToken cancellationToken) =>
-        new MemberWork(memberId, null, null, await session.LoadAsync<WelcomePath>(memberId, cancellationToken)).TickWelcomeStep(session, step, on);
+        new MemberWork(memberId, null, await session.LoadAsync<WelcomePath>(memberId, cancellationToken)).TickWelcomeStep(session, step, on);
 }
 
 /// <summary>What a handler of a member's work has read (each null when the member has none yet), and the updates it makes to it.</summary>
-internal sealed record MemberWork(Guid MemberId, Member? Member, MemberFigures? Figures, WelcomePath? Path)
+internal sealed record MemberWork(Guid MemberId, Member? Member, WelcomePath? Path)
 {
-    public void RecordFigure(IDocumentSession session, Guid entityId, FigureEntry entry)
-    {
-        var figures = Figures ?? MemberFigures.Of(MemberId, entityId);
-        if (figures.Record(entry)) session.UpdateRevision(figures, figures.Version + 1);
-    }
+    public void RecordFigure(IDocumentSession session, FigureEntry entry) => session.RecordFigure(MemberId, entry);
 
     public void TickWelcomeStep(IDocumentSession session, WelcomeStep step, DateOnly on)
     {

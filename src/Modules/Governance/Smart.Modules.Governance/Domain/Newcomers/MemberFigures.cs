@@ -20,36 +20,42 @@ internal sealed record FigureEntry(Guid SourceId, FigureKind Kind, DateOnly Date
 internal sealed record TypologyReading(DateOnly On, DateOnly From, int Invoices, int Contracts, decimal Revenue, MemberTypology Typology);
 
 /// <summary>
-/// A member's figures kept from Activities' and Payroll's events (id = the member's): one entry per source, so an event
-/// delivered twice counts once, and the typology on any date is computed from the entries of the 12 months before it.
+/// A member's entry as stored: one document per source (its id), so that an event about a busy member writes one small
+/// row instead of rewriting every entry the member ever had, and a redelivered event overwrites its entry with itself
+/// (ADR 0121).
+/// </summary>
+internal sealed record MemberFigure(Guid Id, Guid MemberId, FigureEntry Entry)
+{
+    public static MemberFigure Of(Guid memberId, FigureEntry entry) => new(entry.SourceId, memberId, entry);
+}
+
+/// <summary>
+/// A member's figures, from Activities' and Payroll's events: one entry per source, so an event delivered twice counts
+/// once, and the typology on any date is computed from the entries of the 12 months before it.
 /// </summary>
 internal sealed class MemberFigures
 {
     private readonly List<FigureEntry> _entries = [];
+    private readonly HashSet<Guid> _sources = [];
 
     private MemberFigures()
     {
     }
 
-    public Guid Id { get; private set; }
-
-    public Guid EntityId { get; private set; }
-
-    /// <summary>The offices of the member's entries, for an office's local budget.</summary>
-    public List<Guid> OfficeIds { get; private set; } = [];
-
-    public int Version { get; private set; }
-
     public IReadOnlyList<FigureEntry> Entries => _entries;
 
-    public static MemberFigures Of(Guid memberId, Guid entityId) => new() { Id = memberId, EntityId = entityId };
+    public static MemberFigures Of(IEnumerable<FigureEntry> entries)
+    {
+        var figures = new MemberFigures();
+        foreach (var entry in entries) figures.Record(entry);
+        return figures;
+    }
 
     /// <summary>Records an entry once; false when its source was already recorded (a redelivery).</summary>
     public bool Record(FigureEntry entry)
     {
-        if (_entries.Any(e => e.SourceId == entry.SourceId)) return false;
+        if (!_sources.Add(entry.SourceId)) return false;
         _entries.Add(entry);
-        if (!OfficeIds.Contains(entry.OfficeId)) OfficeIds.Add(entry.OfficeId);
         return true;
     }
 

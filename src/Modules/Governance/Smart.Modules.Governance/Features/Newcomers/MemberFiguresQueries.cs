@@ -61,8 +61,7 @@ public sealed class MemberFiguresQueriesHandler(ICurrentUser user, TimeProvider 
             ?? throw new NotFoundException("Member", query.MemberId);
         var on = query.On ?? clock.Today();
         var thresholds = await session.MemberLifeThresholdsOnAsync(member.EntityId, on, cancellationToken);
-        var figures = await session.LoadAsync<MemberFigures>(member.Id, cancellationToken);
-        return MemberTypologyView.Of(member.Id, MemberFigures.Read(figures?.Entries ?? [], on, thresholds));
+        return MemberTypologyView.Of(member.Id, MemberFigures.Read(await session.FigureEntriesAsync(member.Id, cancellationToken), on, thresholds));
     }
 
     /// <summary>The office's members registered by the date, each read like <see cref="GetMemberTypology"/>.</summary>
@@ -72,8 +71,8 @@ public sealed class MemberFiguresQueriesHandler(ICurrentUser user, TimeProvider 
         var on = query.On ?? clock.Today();
         var thresholds = await session.MemberLifeThresholdsOnAsync(office.EntityId, on, cancellationToken);
         var members = await session.Query<Member>().Where(m => m.OfficeId == office.Id && m.RegisteredOn <= on).Select(m => m.Id).ToListAsync(cancellationToken);
-        var figures = (await session.LoadManyAsync<MemberFigures>(cancellationToken, members)).ToDictionary(f => f.Id);
-        var typologies = members.Select(id => MemberFigures.Read(figures.GetValueOrDefault(id)?.Entries ?? [], on, thresholds).Typology).ToList();
+        var figures = (await session.Query<MemberFigure>().Where(f => f.MemberId.IsOneOf(members.ToArray())).ToListAsync(cancellationToken)).ToLookup(f => f.MemberId, f => f.Entry);
+        var typologies = members.Select(id => MemberFigures.Read(figures[id], on, thresholds).Typology).ToList();
         return new OfficeTypologyView(office.Id, on, typologies.Count(t => t == MemberTypology.Active), typologies.Count(t => t == MemberTypology.Occasional),
             typologies.Count(t => t == MemberTypology.Inactive));
     }
@@ -83,9 +82,9 @@ public sealed class MemberFiguresQueriesHandler(ICurrentUser user, TimeProvider 
         var office = await VisibleOfficeAsync(session, query.OfficeId, cancellationToken);
         var year = query.Year ?? clock.Today().Year;
         var rules = await session.MemberLifeRulesAsync(office.EntityId, cancellationToken);
-        var figures = await session.Query<MemberFigures>().Where(f => f.OfficeIds.Contains(office.Id)).ToListAsync(cancellationToken);
-        var contribution = figures.SelectMany(f => f.Entries).Where(e => e.OfficeId == office.Id && e.Date.Year == year).Sum(e => e.Contribution);
-        var budget = figures.Sum(f => f.LocalBudget(office.Id, year, rules));
+        var entries = (await session.Query<MemberFigure>().Where(f => f.Entry.OfficeId == office.Id).ToListAsync(cancellationToken)).Select(f => f.Entry).ToList();
+        var contribution = entries.Where(e => e.Date.Year == year).Sum(e => e.Contribution);
+        var budget = MemberFigures.Of(entries).LocalBudget(office.Id, year, rules);
         return new LocalBudgetView(office.Id, year, contribution, Math.Round(budget, 2, MidpointRounding.AwayFromZero));
     }
 
@@ -113,4 +112,11 @@ public static class MemberFiguresEndpoints
     [EndpointSummary("An office's local budget for a year: the configured share of the contribution on its members' invoices, net of credit notes (staff).")]
     public static async Task<Ok<LocalBudgetView>> Budget(Guid officeId, int? year, IMessageBus bus, CancellationToken ct) =>
         TypedResults.Ok(await bus.InvokeAsync<LocalBudgetView>(new GetLocalBudget(officeId, year), ct));
+}
+
+internal static class MemberFigureReads
+{
+    /// <summary>A member's entries, each source once.</summary>
+    public static async Task<IReadOnlyList<FigureEntry>> FigureEntriesAsync(this IQuerySession session, Guid memberId, CancellationToken cancellationToken) =>
+        (await session.Query<MemberFigure>().Where(f => f.MemberId == memberId).ToListAsync(cancellationToken)).Select(f => f.Entry).ToList();
 }

@@ -60,9 +60,9 @@ public sealed class WelcomePathsHandler(ICurrentUser user, TimeProvider clock)
             ?? throw new NotFoundException("Member", command.SponsorId);
         var today = clock.Today();
         var thresholds = await session.MemberLifeThresholdsOnAsync(newcomer.EntityId, today, cancellationToken);
-        var figures = await session.LoadAsync<MemberFigures>(sponsor.Id, cancellationToken);
+        var figures = await session.FigureEntriesAsync(sponsor.Id, cancellationToken);
         var sponsored = await session.Query<WelcomePath>().CountAsync(p => p.SponsorId == sponsor.Id && p.SponsoredOn > today.AddYears(-1), cancellationToken);
-        var candidate = new SponsorCandidate(sponsor.Id, sponsor.RegisteredOn, MemberFigures.Read(figures?.Entries ?? [], today, thresholds).Typology, sponsored);
+        var candidate = new SponsorCandidate(sponsor.Id, sponsor.RegisteredOn, MemberFigures.Read(figures, today, thresholds).Typology, sponsored);
 
         var path = await session.LoadAsync<WelcomePath>(newcomer.Id, cancellationToken);
         // A member registered before welcome paths existed gets one when sponsored.
