@@ -20,7 +20,6 @@ namespace Smart.Benchmarks;
 internal static class InvoiceBenchmark
 {
     private const string Password = "Bench-password-2026!";
-    private const int WarmUp = 1_000;
 
     public static async Task RunAsync(WebApplicationFactory<global::Program> factory, int samples)
     {
@@ -50,10 +49,7 @@ internal static class InvoiceBenchmark
             lines = new[] { new { description = "Représentation", quantity = 1m, unitPrice = 1000m }, new { description = "Défraiement", quantity = 2m, unitPrice = 45.5m } },
         };
 
-        // Warm-up past the tiered compiler's thresholds (ADR 0126): a running host has compiled its hot paths long ago.
-        await Parallel.ForEachAsync(Enumerable.Range(0, WarmUp), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, _) =>
-            await CreatedAsync(client, "/api/activities/invoices", invoice));
-        await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
+        await WarmUp.RunAsync(services, () => CreatedAsync(client, "/api/activities/invoices", invoice));
         var serverCpu = await ServerCpu.OfAsync(services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString);
         var latencies = new List<double>(samples);
         var profile = new OperationProfile(serverCpu);
@@ -75,9 +71,23 @@ internal static class InvoiceBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
             await CreatedAsync(client, "/api/activities/invoices", invoice));
         var seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
-        Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on one entity: {seconds:F2} s = {burst / seconds:F0} invoices/s");
+        Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on one activity: {seconds:F2} s = {burst / seconds:F0} invoices/s");
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         burstProfile.Print("invoice with its cascades, 16 callers", burst);
+
+        // The same entity's series, but each caller invoicing from an activity of its own (as 16 members would): only the
+        // number's row lock is shared, not the activity's ledger stream.
+        var activities = new List<Guid>();
+        for (var i = 0; i < 16; i++) activities.Add(await CreatedAsync(client, "/api/activities/activities", new { name = $"Bench tour {i}", kind = "LivePerformance", serviceTier = 1 }));
+        await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
+        var spreadProfile = new OperationProfile(serverCpu);
+        wall = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            await CreatedAsync(client, "/api/activities/invoices", invoice with { activityId = activities[i % 16] }));
+        seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
+        Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on 16 activities of one entity: {seconds:F2} s = {burst / seconds:F0} invoices/s");
+        await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
+        spreadProfile.Print("invoice with its cascades, 16 callers on 16 activities", burst);
 
         await RenderPdfsAsync(client, await CreatedAsync(client, "/api/activities/invoices", invoice), samples);
     }

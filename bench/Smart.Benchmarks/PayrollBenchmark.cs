@@ -62,19 +62,22 @@ internal static class PayrollBenchmark
         }
         // Tomorrow, so that no contract is retroactive on the real clock.
         var workDay = services.GetRequiredService<TimeProvider>().Today().AddDays(1);
+        var requests = 0;
+        Task RequestAsync(int i) => CreatedAsync(client, $"/api/activities/activities/{activities[i % Activities]}/salary-requests", new
+        {
+            employmentBudget = 300m + i % 100, contractKind = "Cddu", category = "Artistic", workStart = workDay, workEnd = workDay, days = 1m, job = "Musician",
+        });
+        await WarmUp.RunAsync(services, () => RequestAsync(Interlocked.Increment(ref requests)));
         var before = await PayslipsAsync(services);
+        var booked = await BookedAsync(services);
 
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         var profile = new OperationProfile();
         var wall = Stopwatch.GetTimestamp();
-        await Parallel.ForEachAsync(Enumerable.Range(0, samples), new ParallelOptions { MaxDegreeOfParallelism = Activities }, async (i, _) =>
-            await CreatedAsync(client, $"/api/activities/activities/{activities[i % Activities]}/salary-requests", new
-            {
-                employmentBudget = 300m + i % 100, contractKind = "Cddu", category = "Artistic", workStart = workDay, workEnd = workDay, days = 1m, job = "Musician",
-            }));
+        await Parallel.ForEachAsync(Enumerable.Range(0, samples), new ParallelOptions { MaxDegreeOfParallelism = Activities }, async (i, _) => await RequestAsync(i));
         var requested = Stopwatch.GetElapsedTime(wall).TotalSeconds;
         var polls = 1;
-        for (; await BookedAsync(services) < samples; polls++) await Task.Delay(5);
+        for (; await BookedAsync(services) - booked < samples; polls++) await Task.Delay(5);
         var seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
         Console.WriteLine($"Salary flow, {samples} requests over HTTP with {Activities} concurrent callers on {Activities} activities: requested in {requested:F2} s, "
             + $"{await PayslipsAsync(services) - before} payslips and every cost booked in {seconds:F2} s = {samples / seconds:F0} salaries/s end to end");
