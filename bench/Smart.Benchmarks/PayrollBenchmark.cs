@@ -72,7 +72,7 @@ internal static class PayrollBenchmark
         var booked = await BookedAsync(services);
 
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
-        var profile = new OperationProfile();
+        var profile = new OperationProfile(await ServerCpu.OfAsync(services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString));
         var wall = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, samples), new ParallelOptions { MaxDegreeOfParallelism = Activities }, async (i, _) => await RequestAsync(i));
         var requested = Stopwatch.GetElapsedTime(wall).TotalSeconds;

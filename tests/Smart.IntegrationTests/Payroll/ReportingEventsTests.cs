@@ -5,6 +5,8 @@ using Smart.IntegrationTests.Infrastructure;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Features.Accidents;
+using Smart.Modules.Reporting;
+using Smart.Modules.Reporting.Journal;
 using static Smart.IntegrationTests.Activities.ActivitiesScenario;
 using static Smart.IntegrationTests.Payroll.GdcScenario;
 
@@ -91,9 +93,38 @@ public sealed class ReportingEventsTests(PayrollApp app) : IClassFixture<Payroll
         var declared = Assert.Single(requested.Published<ContractDeclared>());
         Assert.Equal((memberId, scenario.Activities.Structure.EntityId, scenario.Activities.Structure.LilleOfficeId, 7m, 608.75m),
             (declared.MemberId, declared.EntityId, declared.OfficeId, declared.Hours, declared.Gross));
-        Assert.Equal(declared.Gross, Assert.Single(requested.Published<PayslipIssued>()).Gross);
+        var payslip = Assert.Single(requested.Published<PayslipIssued>());
+        Assert.Equal((declared.Gross, declared.EntityId, ContractKind.Cddu, ContractCategory.Artistic, declared.Start),
+            (payslip.Gross, payslip.EntityId, payslip.Kind, payslip.Category, payslip.ContractStart));
 
         var redelivered = await app.PublishAsync(Assert.Single(requested.Published<SalaryRequested>()));
         Assert.Empty(redelivered.Published<ContractDeclared>());
     }
+
+    [Fact]
+    public async Task Given_a_payslip_carrying_its_contracts_figures_Then_the_journal_records_it_before_its_contract_and_an_older_one_from_its_contracts_fact()
+    {
+        var scenario = await new PayrollScenario(app).StartAsync();
+        var (_, member, activity, _) = await scenario.ActivityWith900Async();
+        var requested = await app.TrackAsync(() => scenario.RequestSalaryAsync(member, activity, PayrollScenario.Salary(800.00m)));
+        var declared = Assert.Single(requested.Published<ContractDeclared>());
+        var payslip = Assert.Single(requested.Published<PayslipIssued>());
+        await app.WaitForBusIdleAsync();
+        var expected = new PayslipRecorded(payslip.PayslipId, declared.SalaryRequestId, declared.EntityId, declared.MemberId, ContractKind.Cddu, ContractCategory.Artistic,
+            declared.Start, payslip.PayDate, 608.75m);
+        Assert.Equal(expected, Assert.Single((await JournalAsync(declared.SalaryRequestId)).OfType<PayslipRecorded>()));
+
+        // Alone in its stream (its contract's message not handled yet): recorded at once, nothing waits.
+        var alone = payslip with { PayslipId = Guid.NewGuid(), SalaryRequestId = Guid.NewGuid() };
+        await app.PublishAsync(alone);
+        Assert.Equal(expected with { PayslipId = alone.PayslipId, SalaryRequestId = alone.SalaryRequestId }, Assert.Single(await JournalAsync(alone.SalaryRequestId)));
+
+        // Published before payslips carried them (read as empty): the figures come from the contract's fact.
+        var older = new PayslipIssued(Guid.NewGuid(), declared.SalaryRequestId, payslip.ActivityId, payslip.MemberId, payslip.PayDate, 608.75m, payslip.EmployerCost);
+        await app.PublishAsync(older);
+        Assert.Contains(expected with { PayslipId = older.PayslipId }, (await JournalAsync(declared.SalaryRequestId)).OfType<PayslipRecorded>());
+    }
+
+    private Task<List<object>> JournalAsync(Guid streamId) =>
+        app.QueryStoreAsync<IReportingStore, List<object>>(async session => (await session.Events.FetchStreamAsync(streamId)).Select(e => e.Data).ToList());
 }

@@ -4,7 +4,10 @@ namespace Smart.Modules.Payroll.Contracts;
 
 /// <summary>
 /// Payroll issued the payslip of a salary request. <see cref="EmployerCost"/> = gross + employer contributions: what
-/// the activity pays, booked as its salary cost on <see cref="PayDate"/>.
+/// the activity pays, booked as its salary cost on <see cref="PayDate"/>. <see cref="EntityId"/>, <see cref="Kind"/>,
+/// <see cref="Category"/> and <see cref="ContractStart"/> are its contract's (also on <see cref="ContractDeclared"/>,
+/// published with it), so that a reader never waits for the other message; they came later: messages stored before
+/// them read as empty.
 /// </summary>
 [DataContract(Name = "payroll.payslip-issued.v1")]
 public sealed record PayslipIssued(
@@ -14,7 +17,11 @@ public sealed record PayslipIssued(
     Guid MemberId,
     DateOnly PayDate,
     decimal Gross,
-    decimal EmployerCost);
+    decimal EmployerCost,
+    Guid EntityId = default,
+    ContractKind Kind = default,
+    ContractCategory Category = default,
+    DateOnly ContractStart = default);
 
 /// <summary>Payroll refused a salary request (e.g. a retroactive contract); the activity's commitment is freed.</summary>
 [DataContract(Name = "payroll.salary-request-rejected.v1")]

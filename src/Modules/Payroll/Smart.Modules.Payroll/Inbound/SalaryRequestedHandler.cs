@@ -48,7 +48,7 @@ public sealed class SalaryRequestedHandler(TimeProvider clock)
         session.Insert(contract);
         session.Insert(payslip);
         outgoing.Add(contract.ToContractDeclared(payslip.Gross));
-        outgoing.Add(payslip.ToPayslipIssued());
+        outgoing.Add(payslip.ToPayslipIssued(contract));
         outgoing.Add(new RunPayroll(payslip.EntityId, payslip.PayDate).ScheduledOn(RunPayroll.At(payslip.PayDate), clock));
         return outgoing;
     }

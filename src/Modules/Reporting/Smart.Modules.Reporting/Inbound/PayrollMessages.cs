@@ -16,9 +16,16 @@ public sealed class PayrollMessagesHandler
             cancellationToken);
     }
 
+    /// <summary>
+    /// The payslip carries its contract's figures; one published before it did waits for its contract's fact (the two
+    /// messages are handled in any order).
+    /// </summary>
     public static Task HandleAsync(PayslipIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
-        session.RecordAfterAsync<ContractRecorded>(issued.SalaryRequestId, contract => new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, contract.EntityId,
-            issued.MemberId, contract.Kind, contract.Category, contract.Start, issued.PayDate, issued.Gross), cancellationToken);
+        issued.EntityId != Guid.Empty
+            ? session.RecordAsync(issued.SalaryRequestId, new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, issued.EntityId, issued.MemberId, issued.Kind,
+                issued.Category, issued.ContractStart, issued.PayDate, issued.Gross), cancellationToken)
+            : session.RecordAfterAsync<ContractRecorded>(issued.SalaryRequestId, contract => new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId,
+                contract.EntityId, issued.MemberId, contract.Kind, contract.Category, contract.Start, issued.PayDate, issued.Gross), cancellationToken);
 
     public static Task HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(issued.InvoiceId, new EmployerInvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.EmployerId, issued.IssueDate,

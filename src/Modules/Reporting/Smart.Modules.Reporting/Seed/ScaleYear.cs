@@ -152,7 +152,8 @@ internal static class ScaleYear
                 var requestId = NextGuid(random);
                 declared.Add(new ContractDeclared(NextGuid(random), requestId, activity.ActivityId, entityId, activity.CoordinatorId, kind, category, false, start, end,
                     days, days * 8m, "Artist", $"DPAE-{year}-{declared.Count + 1:D6}", start.AddDays(-1), gross, activity.OfficeId));
-                payslips.Add(new PayslipIssued(NextGuid(random), requestId, activity.ActivityId, activity.CoordinatorId, end.AddDays(10), gross, Math.Round(gross * 1.45m, 2)));
+                payslips.Add(new PayslipIssued(NextGuid(random), requestId, activity.ActivityId, activity.CoordinatorId, end.AddDays(10), gross, Math.Round(gross * 1.45m, 2),
+                    entityId, kind, category, start));
             }
         }
 

@@ -163,7 +163,8 @@ internal sealed class Payslip : AggregateRoot
         return new SalaryPaid(Id, ContractId, ActivityId, MemberId, date, Gross, NetPaid, EmployerCost);
     }
 
-    public PayslipIssued ToPayslipIssued() => new(Id, SalaryRequestId, ActivityId, MemberId, PayDate, Gross, EmployerCost);
+    public PayslipIssued ToPayslipIssued(EmploymentContract contract) =>
+        new(Id, SalaryRequestId, ActivityId, MemberId, PayDate, Gross, EmployerCost, EntityId, contract.Kind, contract.Category, PeriodStart);
 
     private sealed record PayslipIsPaidOnce(PayslipStatus Status) : IBusinessRule
     {
