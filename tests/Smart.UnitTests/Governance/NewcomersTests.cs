@@ -108,7 +108,10 @@ public sealed class NewcomersTests
     public void Given_events_in_any_order_Then_each_step_keeps_the_earliest_date_and_what_is_left_shows()
     {
         var path = WelcomePath.Open(Guid.NewGuid(), Guid.NewGuid(), Lille, new DateOnly(2026, 9, 1));
+        Assert.True(path.WouldTick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 10, 20)));
         Assert.True(path.Tick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 10, 20)));
+        Assert.Equal((true, false, false), (path.WouldTick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 10, 5)),
+            path.WouldTick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 10, 20)), path.WouldTick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 11, 2))));
         Assert.True(path.Tick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 10, 5)));
         Assert.False(path.Tick(WelcomeStep.FirstInvoiceIssued, new DateOnly(2026, 11, 2)));
         Assert.Equal(new DateOnly(2026, 10, 5), path.Steps.Single(s => s.Step == WelcomeStep.FirstInvoiceIssued).DoneOn);

@@ -21,6 +21,8 @@ public static class ModuleRegistration
             // Marten append or upsert (PL/pgSQL functions) was planned again on each use of a pooled connection (ADR 0126).
             // Nothing here leaves session state behind: locks are transaction-scoped, settings SET LOCAL.
             builder.ConnectionStringBuilder.NoResetOnClose = true;
+            // A statement sent twice on a connection is prepared there: PostgreSQL then neither parses nor plans it again
+            // (the traffic is mostly Marten's upserts and loads and Wolverine's envelope statements, a few hundred texts; ADR 0127).
             builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
             return builder.Build();

@@ -17,9 +17,10 @@ namespace Smart.Modules.Governance.Inbound;
 
 /// <summary>
 /// A member's welcome path is one document: a busy member's events would race on it (16 invoices at once in the bench), so
-/// each handler that may tick it first queues on the member (<see cref="MemberWorkRecording.QueueOnMemberAsync"/>); its
-/// figures are rows of their own and never conflict. Other writers of the path may still conflict: retries are spread
-/// out, then scheduled later, so a burst ends in figures, not in dead letters.
+/// an event that would tick a step queues on the member first (<see cref="MemberWorkRecording.TickWelcomeStepAsync"/>);
+/// most events find their step ticked and only write their figure, a row of its own that never conflicts. Other writers
+/// of the path may still conflict: retries are spread out, then scheduled later, so a burst ends in figures, not in dead
+/// letters.
 /// </summary>
 internal static class FigureRetries
 {
@@ -33,11 +34,8 @@ public sealed class ActivityOpenedHandler
 {
     public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
 
-    public async Task HandleAsync(ActivityOpened opened, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        await session.QueueOnMemberAsync(opened.CoordinatorId, cancellationToken);
-        await session.TickWelcomeStepAsync(opened.CoordinatorId, WelcomeStep.FirstActivityOpened, opened.OpenedOn, cancellationToken);
-    }
+    public Task HandleAsync(ActivityOpened opened, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.TickWelcomeStepAsync(opened.CoordinatorId, WelcomeStep.FirstActivityOpened, opened.OpenedOn, cancellationToken);
 }
 
 public sealed class InvoiceIssuedHandler
@@ -57,7 +55,7 @@ public sealed class InvoiceIssuedHandler
         });
         if (work is not { Member: not null }) return;
         work.RecordFigure(session, new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount));
-        work.TickWelcomeStep(session, WelcomeStep.FirstInvoiceIssued, issued.IssueDate);
+        await work.TickWelcomeStepAsync(session, WelcomeStep.FirstInvoiceIssued, issued.IssueDate, cancellationToken);
     }
 }
 
@@ -83,7 +81,7 @@ public sealed class ContractDeclaredHandler
         var work = await session.MemberWorkAsync(declared.MemberId, cancellationToken);
         if (work.Member is not { } member) return;
         work.RecordFigure(session, new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m));
-        work.TickWelcomeStep(session, WelcomeStep.FirstContractDeclared, declared.DeclaredOn);
+        await work.TickWelcomeStepAsync(session, WelcomeStep.FirstContractDeclared, declared.DeclaredOn, cancellationToken);
     }
 }
 
@@ -101,27 +99,15 @@ public sealed class MemberAttendedHandler
             _ => null,
         };
         if (step is null) return;
-        await session.QueueOnMemberAsync(attended.MemberId, cancellationToken);
         await session.TickWelcomeStepAsync(attended.MemberId, step.Value, attended.Date, cancellationToken);
     }
 }
 
 internal static class MemberWorkRecording
 {
-    /// <summary>The scope of Governance's locks on a member's welcome path (a number no other lock of the application uses).</summary>
-    private const int MemberWorkLocks = 0x60F1;
-
-    /// <summary>
-    /// Waits for the other handlers working on the member's welcome path to commit, then holds it until this transaction
-    /// ends: loaded after this, the path is the last committed one and the save cannot conflict.
-    /// </summary>
-    public static Task QueueOnMemberAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken) =>
-        session.LockAsync(MemberWorkLocks, memberId, cancellationToken);
-
-    /// <summary>The member queued on (<see cref="QueueOnMemberAsync"/>), then the member and their welcome path read in one batch.</summary>
+    /// <summary>The member and their welcome path, read in one batch.</summary>
     public static async Task<MemberWork> MemberWorkAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken)
     {
-        await session.QueueOnMemberAsync(memberId, cancellationToken);
         var batch = session.CreateBatchQuery();
         var member = batch.Load<Member>(memberId);
         var path = batch.Load<WelcomePath>(memberId);
@@ -134,16 +120,28 @@ internal static class MemberWorkRecording
 
     /// <summary>Members registered before welcome paths existed have none: nothing to tick.</summary>
     public static async Task TickWelcomeStepAsync(this IDocumentSession session, Guid memberId, WelcomeStep step, DateOnly on, CancellationToken cancellationToken) =>
-        new MemberWork(memberId, null, await session.LoadAsync<WelcomePath>(memberId, cancellationToken)).TickWelcomeStep(session, step, on);
+        await new MemberWork(memberId, null, await session.LoadAsync<WelcomePath>(memberId, cancellationToken)).TickWelcomeStepAsync(session, step, on, cancellationToken);
 }
 
 /// <summary>What a handler of a member's work has read (each null when the member has none yet), and the updates it makes to it.</summary>
 internal sealed record MemberWork(Guid MemberId, Member? Member, WelcomePath? Path)
 {
+    /// <summary>The scope of Governance's locks on a member's welcome path (a number no other lock of the application uses).</summary>
+    private const int WelcomePathLocks = 0x60F1;
+
     public void RecordFigure(IDocumentSession session, FigureEntry entry) => session.RecordFigure(MemberId, entry);
 
-    public void TickWelcomeStep(IDocumentSession session, WelcomeStep step, DateOnly on)
+    /// <summary>
+    /// Ticks a step of the member's path, read without a lock: a step ticked already changes nothing (most events). One
+    /// that changes it waits for the other handlers ticking this member's path to commit (a transaction-scoped lock), then
+    /// ticks the path as last committed: the save cannot conflict with them.
+    /// </summary>
+    public async Task TickWelcomeStepAsync(IDocumentSession session, WelcomeStep step, DateOnly on, CancellationToken cancellationToken)
     {
-        if (Path is not null && Path.Tick(step, on)) session.UpdateRevision(Path, Path.Version + 1);
+        if (Path is null || !Path.WouldTick(step, on)) return;
+        session.Eject(Path);
+        await session.LockAsync(WelcomePathLocks, MemberId, cancellationToken);
+        var path = await session.LoadAsync<WelcomePath>(MemberId, cancellationToken);
+        if (path is not null && path.Tick(step, on)) session.UpdateRevision(path, path.Version + 1);
     }
 }

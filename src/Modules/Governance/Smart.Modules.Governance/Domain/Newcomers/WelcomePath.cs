@@ -65,11 +65,14 @@ internal sealed class WelcomePath
         return path;
     }
 
+    /// <summary>Whether <see cref="Tick"/> would change the step: not done yet, or done later than <paramref name="on"/>.</summary>
+    public bool WouldTick(WelcomeStep step, DateOnly on) => !(_steps.Find(s => s.Step == step)?.DoneOn <= on);
+
     /// <summary>Ticks a step on a date, the earliest when events come out of order; false when it changes nothing (a later event, a redelivery).</summary>
     public bool Tick(WelcomeStep step, DateOnly on)
     {
+        if (!WouldTick(step, on)) return false;
         var index = _steps.FindIndex(s => s.Step == step);
-        if (_steps[index].DoneOn <= on) return false;
         _steps[index] = _steps[index] with { DoneOn = on };
         return true;
     }
