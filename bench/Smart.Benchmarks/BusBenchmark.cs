@@ -35,7 +35,7 @@ internal static class BusBenchmark
             await Task.Delay(5);
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Console.WriteLine($"Bus throughput: {burst} commands committed and their events delivered in {seconds:F2} s = {burst / seconds:F0} events/s (8 concurrent senders)");
+        Console.WriteLine($"Bus throughput: {burst} commands committed and their events delivered in {seconds:F2} s = {burst / seconds:F0} events/s (8 concurrent senders){PhysicalLimit.Share(burst / seconds)}");
     }
 
     private static async Task<List<double>> MeasureAsync(IMessageBus bus, Arrivals arrivals, int count)

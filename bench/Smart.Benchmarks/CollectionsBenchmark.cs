@@ -131,7 +131,7 @@ internal static class CollectionsBenchmark
         }
         var mails = smtp.Count;
         Console.WriteLine($"Collections dunning: {taken:N0} of {Due:N0} reminder steps taken and {mails:N0} e-mails received by SMTP among {Receivables:N0} "
-            + $"receivables in {stepsSeconds:F1} s from the moment they came due ({taken / stepsSeconds:F0} steps/s; target under 60 s)"
+            + $"receivables in {stepsSeconds:F1} s from the moment they came due ({taken / stepsSeconds:F0} steps/s{PhysicalLimit.Share(taken / stepsSeconds)}; target under 60 s)"
             + (idle ? "" : $": the bus was still busy at the {StepsCap.TotalMinutes:F0}-minute cap"));
         if (idle && (taken != Due || mails != Due)) throw new InvalidOperationException($"Expected {Due:N0} steps and e-mails, got {taken:N0} and {mails:N0}.");
         if (idle) await services.GetRequiredService<IReportingStore>().WaitForNonStaleProjectionDataAsync(StepsCap);

@@ -60,7 +60,7 @@ internal static class InvoiceBenchmark
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         Console.WriteLine($"Invoice issue over HTTP (number + 2 ledger entries + outbox), {samples} sequential:");
-        Console.WriteLine($"  p50 {Stats.Percentile(latencies, 0.50):F2} ms   p95 {Stats.Percentile(latencies, 0.95):F2} ms   p99 {Stats.Percentile(latencies, 0.99):F2} ms   = {1000 / latencies.Average():F0} invoices/s one at a time");
+        Console.WriteLine($"  p50 {Stats.Percentile(latencies, 0.50):F2} ms   p95 {Stats.Percentile(latencies, 0.95):F2} ms   p99 {Stats.Percentile(latencies, 0.99):F2} ms   = {1000 / latencies.Average():F0} invoices/s one at a time{PhysicalLimit.Share(1000 / latencies.Average())}");
         // The handlers of InvoiceIssued in the other modules belong to the cost of an invoice: counted once they are done.
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         profile.Print("invoice with its cascades", samples, top: Environment.GetEnvironmentVariable("SMART_BENCH_PROFILE") is null ? 0 : 40);
@@ -71,7 +71,7 @@ internal static class InvoiceBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
             await CreatedAsync(client, "/api/activities/invoices", invoice));
         var seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
-        Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on one activity: {seconds:F2} s = {burst / seconds:F0} invoices/s");
+        Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on one activity: {seconds:F2} s = {burst / seconds:F0} invoices/s{PhysicalLimit.Share(burst / seconds)}");
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         burstProfile.Print("invoice with its cascades, 16 callers", burst);
 
@@ -85,7 +85,7 @@ internal static class InvoiceBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, burst), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             await CreatedAsync(client, "/api/activities/invoices", invoice with { activityId = activities[i % 16] }));
         seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
-        Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on 16 activities of one entity: {seconds:F2} s = {burst / seconds:F0} invoices/s");
+        Console.WriteLine($"Invoice issue over HTTP, {burst} with 16 concurrent callers on 16 activities of one entity: {seconds:F2} s = {burst / seconds:F0} invoices/s{PhysicalLimit.Share(burst / seconds)}");
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         spreadProfile.Print("invoice with its cascades, 16 callers on 16 activities", burst);
 

@@ -80,7 +80,7 @@ internal static class PayrollBenchmark
         for (; await BookedAsync(services) - booked < samples; polls++) await Task.Delay(5);
         var seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
         Console.WriteLine($"Salary flow, {samples} requests over HTTP with {Activities} concurrent callers on {Activities} activities: requested in {requested:F2} s, "
-            + $"{await PayslipsAsync(services) - before} payslips and every cost booked in {seconds:F2} s = {samples / seconds:F0} salaries/s end to end");
+            + $"{await PayslipsAsync(services) - before} payslips and every cost booked in {seconds:F2} s = {samples / seconds:F0} salaries/s end to end{PhysicalLimit.Share(samples / seconds)}");
         await services.WaitForIdleBusAsync(TimeSpan.FromMinutes(2));
         profile.Print("salary, request to cost booked", samples, polls + 1, top: Environment.GetEnvironmentVariable("SMART_BENCH_PROFILE") is null ? 0 : 40);
     }

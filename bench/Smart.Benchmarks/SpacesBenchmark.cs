@@ -76,7 +76,7 @@ internal static class SpacesBenchmark
         }
         var seconds = Stopwatch.GetElapsedTime(wall).TotalSeconds;
         Console.WriteLine($"Spaces race, {Callers} concurrent callers for the same {Slots} desks on each of {days} days: exactly {Slots} bookings every day; "
-            + $"{days * Callers / seconds:F0} requests/s answered, {created / seconds:F0} bookings/s");
+            + $"{days * Callers / seconds:F0} requests/s answered, {created / seconds:F0} bookings/s{PhysicalLimit.Share(created / seconds)}");
     }
 
     /// <summary>A place of 100 resources (60 rooms for 4 to 20, 20 coworking areas, 20 offices), each with three bookings a day for a year; and a free area of 10 desks for the race.</summary>

@@ -127,7 +127,7 @@ internal static class TrainingBenchmark
             charged = loaded.Sum(s => s.Registrations.Count(r => r.Charged > 0));
         }
         Console.WriteLine($"Training, a school year through HTTP and messages: {Trainings} trainings and sessions planned in {planned:F1} s ({confirmed} rooms held by Spaces), "
-            + $"{Trainings * Trainees} registrations answered over HTTP in {answered:F1} s ({Trainings * Trainees / answered:F1}/s), their charges and invitations delivered after "
+            + $"{Trainings * Trainees} registrations answered over HTTP in {answered:F1} s ({Trainings * Trainees / answered:F1}/s{PhysicalLimit.Share(Trainings * Trainees / answered)}), their charges and invitations delivered after "
             + $"{registered:F1} s ({charged} charged to activities); {total:F1} s in all");
 
         // Attendance and delivery as the sign-in sheets would record them after the sessions.
