@@ -1,10 +1,8 @@
-using JasperFx;
 using Marten;
 using Smart.Modules.Governance.Contracts;
 using Smart.Modules.Training.Domain.Members;
 using Smart.Modules.Training.Domain.Rules;
-using Wolverine.ErrorHandling;
-using Wolverine.Runtime.Handlers;
+using Smart.Modules.Training.Features.Rules;
 
 namespace Smart.Modules.Training.Inbound;
 
@@ -12,11 +10,9 @@ namespace Smart.Modules.Training.Inbound;
 
 public sealed class EntitySettingsChangedHandler
 {
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
-
     public async Task HandleAsync(EntitySettingsChanged changed, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var rules = await session.LoadAsync<TrainingRules>(changed.EntityId, cancellationToken) ?? TrainingRules.For(changed.EntityId);
+        var rules = await session.TrainingRulesForWritingAsync(changed.EntityId, cancellationToken);
         rules.CopyVat(new VatRule(changed.EffectiveFrom, changed.TrainingVatExempt, changed.TrainingVatExemptionMention, changed.DefaultVatRate));
         session.UpdateRevision(rules, rules.Version + 1);
     }

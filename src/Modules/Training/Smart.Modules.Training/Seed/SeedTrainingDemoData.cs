@@ -8,6 +8,7 @@ using Smart.Modules.Training.Domain.Catalogue;
 using Smart.Modules.Training.Domain.Members;
 using Smart.Modules.Training.Domain.Rules;
 using Smart.Modules.Training.Domain.Sessions;
+using Smart.Modules.Training.Features.Rules;
 using Smart.Modules.Training.Features.Sessions;
 using Wolverine;
 
@@ -52,7 +53,7 @@ public sealed class SeedTrainingDemoDataHandler(TimeProvider clock)
         var today = clock.Today();
         var entityId = command.Lille.EntityId;
 
-        var rules = await session.LoadAsync<TrainingRules>(entityId, cancellationToken) ?? TrainingRules.For(entityId);
+        var rules = await session.TrainingRulesForWritingAsync(entityId, cancellationToken);
         rules.SetCancellation(new CancellationRule(new DateOnly(2025, 9, 1), 7));
         session.UpdateRevision(rules, rules.Version + 1);
 

@@ -46,7 +46,7 @@ public sealed class CancellationRulesHandler(ICurrentUser user, TimeProvider clo
         {
             throw TrainingAccess.Field("effectiveFrom", "A rule applies from today or a later date.");
         }
-        var rules = await session.LoadAsync<TrainingRules>(entityId, cancellationToken) ?? TrainingRules.For(entityId);
+        var rules = await session.TrainingRulesForWritingAsync(entityId, cancellationToken);
         rules.SetCancellation(new CancellationRule(command.EffectiveFrom, command.FreeCancellationDays));
         session.UpdateRevision(rules, rules.Version + 1);
     }

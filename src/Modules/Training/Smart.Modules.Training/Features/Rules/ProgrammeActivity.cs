@@ -51,7 +51,7 @@ public sealed class ProgrammeActivityHandler(ICurrentUser user, TimeProvider clo
         {
             throw TrainingAccess.Field("effectiveFrom", "The activity sells the programme from today or a later date.");
         }
-        var rules = await session.LoadAsync<TrainingRules>(entityId, cancellationToken) ?? TrainingRules.For(entityId);
+        var rules = await session.TrainingRulesForWritingAsync(entityId, cancellationToken);
         rules.SetProgrammeActivity(new ProgrammeActivity(version.EffectiveFrom, activity.ActivityId));
         session.UpdateRevision(rules, rules.Version + 1);
     }
