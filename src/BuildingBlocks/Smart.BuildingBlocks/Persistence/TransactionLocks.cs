@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Npgsql;
 
 namespace Smart.BuildingBlocks.Persistence;
@@ -27,10 +28,26 @@ public static class TransactionLocks
         // unnest yields the sorted array in its order, and the locks are taken row by row in that order.
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, key) FROM unnest($2::int[]) AS key", (NpgsqlConnection)session.Connection)
         {
-            Parameters = { new() { Value = scope }, new() { Value = keys.Select(Hash).Distinct().Order().ToArray() } },
+            Parameters = { new() { Value = scope }, new() { Value = Ordered(keys) } },
         };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A batch of reads whose first statement takes the locks of <paramref name="keys"/> as <see cref="LockAllAsync"/>
+    /// does: one round trip waits for the other transactions holding them, then reads what they protect (each statement
+    /// of a batch sees what was committed before it ran). The caller adds its reads, then executes the batch.
+    /// </summary>
+    public static async Task<IBatchedQuery> LockedBatchQueryAsync(this IDocumentSession session, int scope, IEnumerable<Guid> keys, CancellationToken cancellationToken)
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        var batch = session.CreateBatchQuery();
+        // A count as text, so that the batch reads a value Marten reads as a scalar: pg_advisory_xact_lock returns void.
+        _ = batch.Query<string>("SELECT count(*)::text FROM (SELECT pg_advisory_xact_lock(?, key) FROM unnest(?::int[]) AS key) AS locks", scope, Ordered(keys));
+        return batch;
+    }
+
+    private static int[] Ordered(IEnumerable<Guid> keys) => keys.Select(Hash).Distinct().Order().ToArray();
 
     /// <summary>The same number on every node (unlike a string's hash code, which is randomised per process).</summary>
     private static int Hash(Guid key)

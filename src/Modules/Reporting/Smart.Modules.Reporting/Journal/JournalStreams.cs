@@ -34,13 +34,12 @@ internal static class JournalStreams
     /// <summary>
     /// The facts of several streams, read to append to them (a batch of messages): their writers waited for as by
     /// <see cref="FactsForWritingAsync(IDocumentSession, Guid, CancellationToken)"/>, all locks in one round trip and all
-    /// streams read in one more.
+    /// streams read in the same round trip, after the locks.
     /// </summary>
     public static async Task<Dictionary<Guid, IReadOnlyList<IFact>>> FactsForWritingAsync(this IDocumentSession session, IReadOnlyCollection<Guid> streamIds,
         CancellationToken cancellationToken)
     {
-        await session.LockAllAsync(JournalLocks, streamIds, cancellationToken);
-        var batch = session.CreateBatchQuery();
+        var batch = await session.LockedBatchQueryAsync(JournalLocks, streamIds, cancellationToken);
         var reads = streamIds.Distinct().Select(id => (Id: id, Events: batch.Events.FetchStream(id))).ToList();
         await batch.Execute(cancellationToken);
         var facts = new Dictionary<Guid, IReadOnlyList<IFact>>();
