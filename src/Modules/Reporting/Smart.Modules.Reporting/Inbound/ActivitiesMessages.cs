@@ -24,10 +24,8 @@ public sealed class ActivitiesMessagesHandler
             issued.Gross, LocalBudgets.CreditNoteContribution(invoice.Net, invoice.Contribution, issued.Net)),
             cancellationToken);
 
-    public static async Task HandleAsync(ExpenseApproved approved, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var activity = await session.RequiredAsync<ActivityRecorded>(approved.ActivityId, cancellationToken);
-        await session.RecordAsync(approved.ExpenseId, new ExpenseRecorded(approved.ExpenseId, activity.EntityId, activity.OfficeId, activity.ActivityId, activity.Kind,
-            activity.CoordinatorId, approved.ApprovedOn, approved.AmountInclVat - approved.RecoverableVat), cancellationToken);
-    }
+    public static Task HandleAsync(ExpenseApproved approved, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordFromAsync<ActivityRecorded>(approved.ExpenseId, approved.ActivityId, activity => new ExpenseRecorded(approved.ExpenseId, activity.EntityId,
+            activity.OfficeId, activity.ActivityId, activity.Kind, activity.CoordinatorId, approved.ApprovedOn, approved.AmountInclVat - approved.RecoverableVat),
+            cancellationToken);
 }

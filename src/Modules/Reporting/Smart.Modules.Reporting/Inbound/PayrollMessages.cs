@@ -8,13 +8,10 @@ namespace Smart.Modules.Reporting.Inbound;
 /// <summary>Payroll's events, into the journal: a contract and its payslip share the salary request's stream; employer invoices (GDC) have their own.</summary>
 public sealed class PayrollMessagesHandler
 {
-    public static async Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var activity = await session.RequiredAsync<ActivityRecorded>(declared.ActivityId, cancellationToken);
-        await session.RecordAsync(declared.SalaryRequestId, new ContractRecorded(declared.ContractId, declared.SalaryRequestId, declared.EntityId, activity.OfficeId,
-            declared.ActivityId, activity.Kind, declared.MemberId, declared.Kind, declared.Category, declared.Start, declared.End, declared.Days ?? 0m, declared.Hours),
-            cancellationToken);
-    }
+    public static Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken) =>
+        session.RecordFromAsync<ActivityRecorded>(declared.SalaryRequestId, declared.ActivityId, activity => new ContractRecorded(declared.ContractId,
+            declared.SalaryRequestId, declared.EntityId, activity.OfficeId, declared.ActivityId, activity.Kind, declared.MemberId, declared.Kind, declared.Category,
+            declared.Start, declared.End, declared.Days ?? 0m, declared.Hours), cancellationToken);
 
     /// <summary>
     /// The payslip carries its contract's figures; one published before it did waits for its contract's fact (the two

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Smart.BuildingBlocks.Persistence;
 
@@ -14,7 +15,9 @@ internal static class JournalStreams
     private const int JournalLocks = 0x52455054;
 
     public static async Task<IReadOnlyList<IFact>> FactsAsync(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) =>
-        (await session.Events.FetchStreamAsync(streamId, token: cancellationToken)).Select(e => e.Data).OfType<IFact>().ToList();
+        Facts(await session.Events.FetchStreamAsync(streamId, token: cancellationToken));
+
+    private static List<IFact> Facts(IEnumerable<IEvent> events) => events.Select(e => e.Data).OfType<IFact>().ToList();
 
     /// <summary>The fact of type <typeparamref name="T"/> the stream starts with; not there yet, the message is retried later.</summary>
     public static async Task<T> RequiredAsync<T>(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) where T : IFact =>
@@ -43,8 +46,24 @@ internal static class JournalStreams
         var reads = streamIds.Distinct().Select(id => (Id: id, Events: batch.Events.FetchStream(id))).ToList();
         await batch.Execute(cancellationToken);
         var facts = new Dictionary<Guid, IReadOnlyList<IFact>>();
-        foreach (var (id, events) in reads) facts[id] = (await events).Select(e => e.Data).OfType<IFact>().ToList();
+        foreach (var (id, events) in reads) facts[id] = Facts(await events);
         return facts;
+    }
+
+    /// <summary>
+    /// Records, in <paramref name="streamId"/>, the fact made from the fact of type <typeparamref name="T"/> that another
+    /// stream starts with (a contract from its activity's), both streams read in the round trip that takes the lock of
+    /// the one written; not there yet, the message is retried later.
+    /// </summary>
+    public static async Task RecordFromAsync<T>(this IDocumentSession session, Guid streamId, Guid sourceStreamId, Func<T, IFact> factOf,
+        CancellationToken cancellationToken) where T : IFact
+    {
+        var batch = await session.LockedBatchQueryAsync(JournalLocks, [streamId], cancellationToken);
+        var written = batch.Events.FetchStream(streamId);
+        var source = batch.Events.FetchStream(sourceStreamId);
+        await batch.Execute(cancellationToken);
+        var fact = factOf(Required<T>(Facts(await source), sourceStreamId));
+        session.Record(streamId, Facts(await written), fact);
     }
 
     public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken) =>
