@@ -186,8 +186,9 @@ Task("Bench").IsDependentOn("Db").Does(() =>
     var arguments = $"{Argument("samples", "")} {Argument("bench-args", "")}".Trim();
     // The physical limit first, on the same cluster in the same run: our throughputs read against it.
     Information("pgbench on the same cluster (-i -s 10, then -c 4 -T 20):");
-    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = "scripts/db.sh pgbench", RedirectStandardOutput = true }, out var report);
+    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = "scripts/db.sh pgbench", RedirectStandardOutput = true }, out var output);
     if (exitCode != 0) throw new Exception($"scripts/db.sh pgbench failed (exit code {exitCode})");
+    var report = output.ToList(); // read once: the process's output is not enumerable twice
     foreach (var line in report) Information(line);
     // "tps = 3205.473096 (without initial connection time)": each of our throughputs is printed as a share of it.
     var tps = report.Select(line => line.Trim()).Where(line => line.StartsWith("tps = ")).Select(line => line.Split(' ')[2]).LastOrDefault()
