@@ -47,6 +47,19 @@ public static class TransactionLocks
         return batch;
     }
 
+    /// <summary>
+    /// A document read to change it, its writers queued on (<paramref name="scope"/>, <paramref name="key"/>): the lock and
+    /// the read in one round trip (<see cref="LockedBatchQueryAsync"/>), so the document is the last committed one and
+    /// its save cannot conflict with another writer that queues the same way. Null when there is none yet.
+    /// </summary>
+    public static async Task<T?> LoadForWritingAsync<T>(this IDocumentSession session, int scope, Guid key, CancellationToken cancellationToken) where T : class
+    {
+        var batch = await session.LockedBatchQueryAsync(scope, [key], cancellationToken);
+        var document = batch.Load<T>(key);
+        await batch.Execute(cancellationToken);
+        return await document;
+    }
+
     private static int[] Ordered(IEnumerable<Guid> keys) => keys.Select(Hash).Distinct().Order().ToArray();
 
     /// <summary>The same number on every node (unlike a string's hash code, which is randomised per process).</summary>

@@ -105,6 +105,9 @@ public sealed class MemberAttendedHandler
 
 internal static class MemberWorkRecording
 {
+    /// <summary>The scope of Governance's locks on a member's welcome path (a number no other lock of the application uses).</summary>
+    private const int WelcomePathLocks = 0x60F1;
+
     /// <summary>The member and their welcome path, read in one batch.</summary>
     public static async Task<MemberWork> MemberWorkAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken)
     {
@@ -120,28 +123,28 @@ internal static class MemberWorkRecording
 
     /// <summary>Members registered before welcome paths existed have none: nothing to tick.</summary>
     public static async Task TickWelcomeStepAsync(this IDocumentSession session, Guid memberId, WelcomeStep step, DateOnly on, CancellationToken cancellationToken) =>
-        await new MemberWork(memberId, null, await session.LoadAsync<WelcomePath>(memberId, cancellationToken)).TickWelcomeStepAsync(session, step, on, cancellationToken);
+        await session.TickWelcomeStepAsync(memberId, await session.LoadAsync<WelcomePath>(memberId, cancellationToken), step, on, cancellationToken);
+
+    /// <summary>
+    /// Ticks a step of the member's path <paramref name="read"/> without a lock: a step ticked already changes nothing
+    /// (most events). One that changes it waits for the other handlers ticking this member's path to commit, and ticks
+    /// the path as last committed (<see cref="TransactionLocks.LoadForWritingAsync"/>): the save cannot conflict with them.
+    /// </summary>
+    public static async Task TickWelcomeStepAsync(this IDocumentSession session, Guid memberId, WelcomePath? read, WelcomeStep step, DateOnly on,
+        CancellationToken cancellationToken)
+    {
+        if (read is null || !read.WouldTick(step, on)) return;
+        session.Eject(read);
+        var path = await session.LoadForWritingAsync<WelcomePath>(WelcomePathLocks, memberId, cancellationToken);
+        if (path is not null && path.Tick(step, on)) session.UpdateRevision(path, path.Version + 1);
+    }
 }
 
 /// <summary>What a handler of a member's work has read (each null when the member has none yet), and the updates it makes to it.</summary>
 internal sealed record MemberWork(Guid MemberId, Member? Member, WelcomePath? Path)
 {
-    /// <summary>The scope of Governance's locks on a member's welcome path (a number no other lock of the application uses).</summary>
-    private const int WelcomePathLocks = 0x60F1;
-
     public void RecordFigure(IDocumentSession session, FigureEntry entry) => session.RecordFigure(MemberId, entry);
 
-    /// <summary>
-    /// Ticks a step of the member's path, read without a lock: a step ticked already changes nothing (most events). One
-    /// that changes it waits for the other handlers ticking this member's path to commit (a transaction-scoped lock), then
-    /// ticks the path as last committed: the save cannot conflict with them.
-    /// </summary>
-    public async Task TickWelcomeStepAsync(IDocumentSession session, WelcomeStep step, DateOnly on, CancellationToken cancellationToken)
-    {
-        if (Path is null || !Path.WouldTick(step, on)) return;
-        session.Eject(Path);
-        await session.LockAsync(WelcomePathLocks, MemberId, cancellationToken);
-        var path = await session.LoadAsync<WelcomePath>(MemberId, cancellationToken);
-        if (path is not null && path.Tick(step, on)) session.UpdateRevision(path, path.Version + 1);
-    }
+    public Task TickWelcomeStepAsync(IDocumentSession session, WelcomeStep step, DateOnly on, CancellationToken cancellationToken) =>
+        session.TickWelcomeStepAsync(MemberId, Path, step, on, cancellationToken);
 }

@@ -14,9 +14,6 @@ internal static class TrainingRulesWriting
     /// for each other, so the save never fails on the revision — Governance publishes an entity's settings versions
     /// together, and the demo seed sets a cancellation rule at the same moment.
     /// </summary>
-    public static async Task<TrainingRules> TrainingRulesForWritingAsync(this IDocumentSession session, Guid entityId, CancellationToken cancellationToken)
-    {
-        await session.LockAsync(RulesLocks, entityId, cancellationToken);
-        return await session.LoadAsync<TrainingRules>(entityId, cancellationToken) ?? TrainingRules.For(entityId);
-    }
+    public static async Task<TrainingRules> TrainingRulesForWritingAsync(this IDocumentSession session, Guid entityId, CancellationToken cancellationToken) =>
+        await session.LoadForWritingAsync<TrainingRules>(RulesLocks, entityId, cancellationToken) ?? TrainingRules.For(entityId);
 }
