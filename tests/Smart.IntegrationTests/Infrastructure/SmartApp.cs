@@ -85,6 +85,8 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Smart:Database:MigrateOnStart"] = Database.Migrated ? "false" : "true",
             ["Smart:SeedDemoData"] = "false",
             ["Smart:Bus:RetryDelays"] = "00:00:00.050, 00:00:00.100",
+            // Longer in all than the machine may take, loaded by the suite, to handle the message another one waits for.
+            ["Smart:Bus:WaitRetryDelays"] = "00:00:00.050, 00:00:00.100, 00:00:00.250, 00:00:00.500, 00:00:01",
             ["Smart:Bus:ScheduledPollingInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
             // Nearly every client is a new account created and logged in: 100,000 PBKDF2 iterations twice each was
@@ -135,6 +137,7 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        var unexpected = _started && _ownsDatabase ? await UnexpectedDeadLettersAsync() : [];
         if (_started && _ownsDatabase)
         {
             // The database is dropped right after: no listener needs draining and no envelope handing over to another
@@ -157,6 +160,28 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await Database.DisposeAsync();
         }
+        if (unexpected.Count > 0)
+        {
+            throw new InvalidOperationException($"{GetType().Name}: {unexpected.Count} message(s) in dead letters that no test expected "
+                + "(a test that causes one on purpose waits for it with DeadLettered<T>):" + string.Concat(unexpected.Select(l => "\n  " + l)));
+        }
+    }
+
+    /// <summary>The dead letters of this host's database that no test waited for (<see cref="ExpectedDeadLetters"/>), described.</summary>
+    private async Task<IReadOnlyList<string>> UnexpectedDeadLettersAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.AssertionConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT id, message_type, received_at, coalesce(exception_type, ''), coalesce(exception_message, '') FROM wolverine.wolverine_dead_letters", connection);
+        var letters = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var (type, failure) = (reader.GetString(1), reader.GetString(4));
+            if (!ExpectedDeadLetters.Contains(reader.GetGuid(0), type, failure)) letters.Add($"{type} at {reader.GetString(2)}: {reader.GetString(3)}: {failure}");
+        }
+        return letters;
     }
 
     public async Task<T> InvokeAsync<T>(object message)

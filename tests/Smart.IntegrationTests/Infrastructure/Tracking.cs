@@ -20,7 +20,10 @@ public sealed class Succeeded<T>(Func<T, bool> match, int times = 1) : ITrackedC
     public override string ToString() => $"{typeof(T).Name} handled {times} time(s), seen {_count}";
 }
 
-/// <summary>Completes a tracked session once a matching message was moved to dead letters.</summary>
+/// <summary>
+/// Completes a tracked session once a matching message was moved to dead letters; that dead letter is then one the test
+/// expects (<see cref="ExpectedDeadLetters"/>).
+/// </summary>
 public sealed class DeadLettered<T>(Func<T, bool> match) : ITrackedCondition
 {
     private int _count;
@@ -29,6 +32,7 @@ public sealed class DeadLettered<T>(Func<T, bool> match) : ITrackedCondition
     {
         if (record.MessageEventType == MessageEventType.MovedToErrorQueue && record.Message is T message && match(message))
         {
+            if (record.Envelope is { } envelope) ExpectedDeadLetters.Add(envelope.Id);
             Interlocked.Increment(ref _count);
         }
     }
@@ -36,6 +40,28 @@ public sealed class DeadLettered<T>(Func<T, bool> match) : ITrackedCondition
     public bool IsCompleted() => Volatile.Read(ref _count) > 0;
 
     public override string ToString() => $"{typeof(T).Name} dead-lettered";
+}
+
+/// <summary>
+/// The dead letters tests cause on purpose: those a test waited for (<see cref="DeadLettered{T}"/>, by envelope id) and
+/// those it declared (<see cref="Expect"/>). Every other one fails its test class when its host stops
+/// (<see cref="SmartApp"/>): a message that could not be handled is a flow that silently did not happen.
+/// </summary>
+public static class ExpectedDeadLetters
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> Ids = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string MessageType, string FailureContains), byte> Declared = new();
+
+    public static void Add(Guid envelopeId) => Ids.TryAdd(envelopeId, 0);
+
+    /// <summary>
+    /// Messages of <paramref name="messageType"/> (its alias) that a test lets fail on purpose, recognised by a text of
+    /// their failure (an id the test made up, e.g. an unknown employee's).
+    /// </summary>
+    public static void Expect(string messageType, string failureContains) => Declared.TryAdd((messageType, failureContains), 0);
+
+    public static bool Contains(Guid envelopeId, string messageType, string failure) =>
+        Ids.ContainsKey(envelopeId) || Declared.Keys.Any(d => d.MessageType == messageType && failure.Contains(d.FailureContains, StringComparison.Ordinal));
 }
 
 public static class TrackedSessions

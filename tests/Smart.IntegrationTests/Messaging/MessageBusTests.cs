@@ -79,6 +79,23 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
     }
 
     [Fact]
+    public async Task Given_a_consumer_waiting_4_times_for_a_fact_not_arrived_yet_Then_the_wait_ladder_retries_it_until_it_handles_the_event_once()
+    {
+        var structure = await app.SeedStructureAsync();
+        var admin = await app.AdminClientAsync(structure);
+        var email = $"waiting-{Guid.NewGuid():N}@example.org";
+        app.Probe.Faults.FailuresToThrow[email] = 4; // more than the 2 retries of any other failure (Smart:Bus:RetryDelays)
+        app.Probe.Faults.Waiting[email] = 0;
+        Guid memberId = default;
+
+        await app.TrackAsync(async () => memberId = await RegisterAsync(admin, structure, email),
+            until: new Succeeded<MemberRegistered>(m => m.Email == email, times: 5));
+
+        Assert.Equal(5, app.Probe.Faults.Attempts[email]);
+        Assert.Equal(1, await ProbeRecordsAsync(memberId));
+    }
+
+    [Fact]
     public async Task Given_a_consumer_that_always_throws_Then_the_event_ends_in_dead_letters_and_a_replay_after_the_fix_handles_it_once()
     {
         var structure = await app.SeedStructureAsync();

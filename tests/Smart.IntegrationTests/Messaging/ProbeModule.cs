@@ -42,8 +42,13 @@ public sealed class ProbeFaults
     /// <summary>Per e-mail: how many deliveries fail before one succeeds (int.MaxValue: always).</summary>
     public ConcurrentDictionary<string, int> FailuresToThrow { get; } = new();
 
+    /// <summary>The e-mails whose failures say that a fact another message brings has not arrived yet.</summary>
+    public ConcurrentDictionary<string, byte> Waiting { get; } = new();
+
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
 }
+
+public sealed class ProbeFactNotArrivedYet(string message) : Smart.BuildingBlocks.Bus.NotArrivedYetException(message);
 
 public sealed record ProbeRecord(Guid Id, Guid MemberId, string Email);
 
@@ -61,7 +66,8 @@ public sealed class ProbeHandler(ProbeFaults faults)
         var attempt = faults.Attempts.AddOrUpdate(registered.Email, 1, (_, n) => n + 1);
         if (faults.FailuresToThrow.TryGetValue(registered.Email, out var failures) && attempt <= failures)
         {
-            throw new InvalidOperationException($"Probe fault {attempt} for {registered.Email}");
+            var fault = $"Probe fault {attempt} for {registered.Email}";
+            throw faults.Waiting.ContainsKey(registered.Email) ? new ProbeFactNotArrivedYet(fault) : new InvalidOperationException(fault);
         }
         session.Store(new ProbeRecord(Guid.NewGuid(), registered.MemberId, registered.Email));
     }

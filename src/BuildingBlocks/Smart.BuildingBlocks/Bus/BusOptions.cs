@@ -20,6 +20,13 @@ public sealed class BusOptions
     /// </summary>
     public string RetryDelays { get; set; } = "00:00:01, 00:00:10, 00:01:00, 00:05:00";
 
+    /// <summary>
+    /// Delays between the attempts of a message waiting for a fact another message brings
+    /// (<see cref="NotArrivedYetException"/>), comma-separated: quick first, since the other message is usually handled
+    /// within milliseconds, then as long as <see cref="RetryDelays"/> before dead letters.
+    /// </summary>
+    public string WaitRetryDelays { get; set; } = "00:00:00.100, 00:00:01, 00:00:10, 00:01:00, 00:05:00";
+
     /// <summary>How often scheduled messages and retries that came due are looked for.</summary>
     public TimeSpan ScheduledPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -37,8 +44,12 @@ public sealed class BusOptions
     /// </summary>
     public bool DurabilityMetrics { get; set; }
 
-    public TimeSpan[] ParsedRetryDelays() =>
-        RetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public TimeSpan[] ParsedRetryDelays() => Parsed(RetryDelays);
+
+    public TimeSpan[] ParsedWaitRetryDelays() => Parsed(WaitRetryDelays);
+
+    private static TimeSpan[] Parsed(string delays) =>
+        delays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(delay => TimeSpan.Parse(delay, CultureInfo.InvariantCulture))
             .ToArray();
 }

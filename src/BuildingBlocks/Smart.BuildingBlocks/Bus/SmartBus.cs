@@ -64,6 +64,8 @@ public static class SmartBus
         opts.OnException<ConcurrencyException>().RetryTimes(2);
         // A message that is wrong, or that breaks a rule, fails the same way every time: straight to dead letters.
         opts.OnException<ValidationException>().Or<BusinessRuleViolationException>().MoveToErrorQueue();
+        // A fact another message brings, not handled yet: it usually is milliseconds later, so retried soon and often.
+        opts.OnException<NotArrivedYetException>().ScheduleRetry(settings.ParsedWaitRetryDelays()).Then.MoveToErrorQueue();
         // Anything else may pass (a member not known yet, a database hiccup): retried later, durably. Scheduled
         // retries never run inline, so a command invoked by an HTTP request still fails at once (404, 409…).
         opts.OnAnyException().ScheduleRetry(settings.ParsedRetryDelays()).Then.MoveToErrorQueue();

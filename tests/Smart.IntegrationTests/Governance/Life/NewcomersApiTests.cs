@@ -52,10 +52,16 @@ public sealed class NewcomersApiTests(CooperativeLifeApp app) : IClassFixture<Co
             date, date.AddDays(30), net, net * 0.2m, net * 1.2m, "EUR", net * 0.1m, setup.OfficeId, memberId);
     }
 
-    private Task ContractAsync(Setup setup, Guid memberId, string start) =>
-        app.PublishAsync(new ContractDeclared(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), setup.Structure.EntityId, memberId, ContractKind.Cdd, ContractCategory.Artistic,
-            false, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
-            1m, 8m, "Comédienne", "DPAE-1", DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture).AddDays(-1)));
+    private Task ContractAsync(Setup setup, Guid memberId, string start)
+    {
+        var date = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        var (contractId, activityId) = (Guid.NewGuid(), Guid.NewGuid());
+        // An activity made up for Governance's figures: Reporting waits for its opening in vain; the test is done once
+        // Governance handled the contract.
+        ExpectedDeadLetters.Expect("payroll.contract-declared.v1", $"No ActivityRecorded is recorded in stream {activityId} ");
+        return app.PublishAsync(new ContractDeclared(contractId, Guid.NewGuid(), activityId, setup.Structure.EntityId, memberId, ContractKind.Cdd, ContractCategory.Artistic,
+            false, date, date, 1m, 8m, "Comédienne", "DPAE-1", date.AddDays(-1)), until: new Succeeded<ContractDeclared>(c => c.ContractId == contractId));
+    }
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response) => await CooperativeLifeScenario.OkAsync(response);
 

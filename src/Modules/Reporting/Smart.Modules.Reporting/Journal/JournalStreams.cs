@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Persistence;
 
 namespace Smart.Modules.Reporting.Journal;
@@ -102,6 +103,6 @@ internal static class JournalStreams
 
 /// <summary>
 /// A message about something the journal has not recorded yet (a credit note before its invoice, a payslip before its
-/// contract, which Payroll publishes together): the bus retries it later, when the other message has been handled.
+/// contract, which Payroll publishes together): the bus retries it soon, when the other message has been handled.
 /// </summary>
-internal sealed class NotRecordedYet(string fact, Guid streamId) : Exception($"No {fact} is recorded in stream {streamId} yet.");
+internal sealed class NotRecordedYet(string fact, Guid streamId) : NotArrivedYetException($"No {fact} is recorded in stream {streamId} yet.");
