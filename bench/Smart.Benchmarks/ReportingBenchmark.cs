@@ -83,7 +83,7 @@ internal static class ReportingBenchmark
             case EntitySettingsChanged m: await GovernanceMessagesHandler.HandleAsync(m, session, ct); return true;
             case MemberRegistered m: await GovernanceMessagesHandler.HandleAsync(m, session, ct); return true;
             case ActivityOpened m: await ActivitiesMessagesHandler.HandleAsync(m, session, ct); return true;
-            case InvoiceIssued m: await ActivitiesMessagesHandler.HandleAsync(m, session, ct); return true;
+            case InvoiceIssued m: await ActivitiesMessagesHandler.HandleAsync([m], session, ct); return true;
             case CreditNoteIssued m: await ActivitiesMessagesHandler.HandleAsync(m, session, ct); return true;
             case ContractDeclared m: await PayrollMessagesHandler.HandleAsync(m, session, ct); return true;
             case PayslipIssued m: await PayrollMessagesHandler.HandleAsync(m, session, ct); return true;

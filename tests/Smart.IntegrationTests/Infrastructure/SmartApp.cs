@@ -240,11 +240,15 @@ public class SmartApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<ITrackedSession> PublishAsync(object message, ITrackedCondition? until = null) =>
         TrackAsync((IMessageContext bus) => bus.PublishAsync(message).AsTask(), until, null);
 
-    private Task<ITrackedSession> TrackAsync(Func<IMessageContext, Task> action, ITrackedCondition? until, TimeSpan? timeout)
+    private async Task<ITrackedSession> TrackAsync(Func<IMessageContext, Task> action, ITrackedCondition? until, TimeSpan? timeout)
     {
-        var session = Services.TrackActivity(timeout ?? TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected();
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var session = Services.TrackActivity(limit).DoNotAssertOnExceptionsDetected();
         if (until is not null) session = session.WaitForCondition(until);
-        return session.ExecuteAndWaitAsync(action);
+        var tracked = await session.ExecuteAndWaitAsync(action);
+        // Tracking sees a message handed to a batch (InvoiceIssued, ADR 0129) as done; the store knows when its batch is.
+        if (until is null) await Services.WaitForIdleBusAsync(limit);
+        return tracked;
     }
 
     /// <summary>

@@ -48,8 +48,6 @@ public sealed class ProbeFaults
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
 }
 
-public sealed class ProbeFactNotArrivedYet(string message) : Smart.BuildingBlocks.Bus.NotArrivedYetException(message);
-
 public sealed record ProbeRecord(Guid Id, Guid MemberId, string Email);
 
 /// <summary>A command of the probe module, scheduled for later delivery.</summary>
@@ -67,7 +65,7 @@ public sealed class ProbeHandler(ProbeFaults faults)
         if (faults.FailuresToThrow.TryGetValue(registered.Email, out var failures) && attempt <= failures)
         {
             var fault = $"Probe fault {attempt} for {registered.Email}";
-            throw faults.Waiting.ContainsKey(registered.Email) ? new ProbeFactNotArrivedYet(fault) : new InvalidOperationException(fault);
+            throw faults.Waiting.ContainsKey(registered.Email) ? new Smart.BuildingBlocks.Bus.NotArrivedYetException(fault) : new InvalidOperationException(fault);
         }
         session.Store(new ProbeRecord(Guid.NewGuid(), registered.MemberId, registered.Email));
     }

@@ -5,4 +5,4 @@ namespace Smart.BuildingBlocks.Bus;
 /// module's queue carries): it will pass once that message is handled, usually milliseconds later. The bus retries it
 /// on its own ladder (<see cref="BusOptions.WaitRetryDelays"/>), quick at first, before dead letters.
 /// </summary>
-public abstract class NotArrivedYetException(string message) : Exception(message);
+public class NotArrivedYetException(string message) : Exception(message);

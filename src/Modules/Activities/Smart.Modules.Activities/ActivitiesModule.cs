@@ -1,3 +1,4 @@
+using Smart.Modules.Activities.Contracts;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -18,8 +19,23 @@ public sealed class ActivitiesModule() : Module("Activities")
         services.AddActivitiesStore();
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="IActivitiesStore"/>, with its transaction and outbox.</summary>
-    public override void ConfigureBus(WolverineOptions opts) =>
+    public override void ConfigureBus(WolverineOptions opts)
+    {
         opts.Policies.UseAncillaryStorageFromAssemblyContaining<IActivitiesStore>(typeof(IActivitiesStore));
+        // Every module that follows invoices handles them in batches (ADR 0129): one stored envelope per invoice, then one
+        // transaction per module for the invoices of the moment, instead of one envelope and one transaction per module
+        // and invoice. An invoice waits at most the trigger time before its batch goes.
+        opts.BatchMessagesOf<InvoiceIssued>(batching =>
+        {
+            batching.BatchSize = InvoiceBatchSize;
+            batching.TriggerTime = InvoiceBatchTrigger;
+        });
+    }
+
+    /// <summary>Invoices handled in one transaction at most, by each module that follows them.</summary>
+    internal const int InvoiceBatchSize = 100;
+
+    private static readonly TimeSpan InvoiceBatchTrigger = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// Creates or updates the tables to match <see cref="ActivitiesStore"/>, then stores the configuration in force from

@@ -1,6 +1,8 @@
+using JasperFx;
 using Smart.Modules.Collections.Features.Receivables;
 using JasperFx.Events;
 using Marten;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Collections.Domain.Dunning;
@@ -10,6 +12,8 @@ using Smart.Modules.Collections.Features.Dunning;
 using Smart.Modules.Collections.Features.Provisions;
 using Smart.Modules.Payroll.Contracts;
 using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 
 namespace Smart.Modules.Collections.Inbound;
 
@@ -19,36 +23,54 @@ namespace Smart.Modules.Collections.Inbound;
 /// </summary>
 public sealed class OpenReceivableHandler(TimeProvider clock)
 {
-    public async Task<OutgoingMessages> HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>Activities' invoices come in batches (ADR 0129): every receivable and the entities' plans and policies read in one round trip.</summary>
+    public async Task<OutgoingMessages> HandleAsync(InvoiceIssued[] invoices, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var reads = await ReadAsync(session, issued.InvoiceId, issued.EntityId, cancellationToken);
-        return Open(reads, new ReceivableOpened(issued.InvoiceId, ReceivableSource.ActivityInvoice, issued.Number, issued.EntityId, issued.OfficeId,
-            issued.ActivityId, issued.CoordinatorId, issued.ClientId, issued.ClientName, issued.ClientEmail, issued.ClientTypology, issued.IssueDate,
-            issued.DueDate, issued.TotalGross, issued.Currency, DunningPlan.InForce(reads.Plans, issued.ClientTypology, issued.IssueDate),
-            clock.Today(), ProvisionPolicy.InForce(reads.Policies, issued.IssueDate)));
+        var fresh = invoices.DistinctBy(i => i.InvoiceId).ToList();
+        var reads = await ReadAsync(session, fresh.Select(i => (i.InvoiceId, i.EntityId)).ToList(), cancellationToken);
+        var outgoing = new OutgoingMessages();
+        foreach (var issued in fresh)
+        {
+            var read = reads[issued.InvoiceId];
+            outgoing.AddRange(Open(read, new ReceivableOpened(issued.InvoiceId, ReceivableSource.ActivityInvoice, issued.Number, issued.EntityId, issued.OfficeId,
+                issued.ActivityId, issued.CoordinatorId, issued.ClientId, issued.ClientName, issued.ClientEmail, issued.ClientTypology, issued.IssueDate,
+                issued.DueDate, issued.TotalGross, issued.Currency, DunningPlan.InForce(read.Plans, issued.ClientTypology, issued.IssueDate),
+                clock.Today(), ProvisionPolicy.InForce(read.Policies, issued.IssueDate))));
+        }
+        return outgoing;
     }
 
     /// <summary>A contract-management invoice: the client is the employer structure, a member (an association most often).</summary>
     public async Task<OutgoingMessages> HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         const string typology = nameof(ClientTypology.Association);
-        var reads = await ReadAsync(session, issued.InvoiceId, issued.EntityId, cancellationToken);
+        var reads = (await ReadAsync(session, [(issued.InvoiceId, issued.EntityId)], cancellationToken))[issued.InvoiceId];
         return Open(reads, new ReceivableOpened(issued.InvoiceId, ReceivableSource.EmployerInvoice, issued.Number, issued.EntityId, issued.OfficeId,
             null, issued.EmployerId, issued.EmployerId, issued.EmployerName, null, typology, issued.IssueDate, issued.DueDate, issued.Total, issued.Currency,
             DunningPlan.InForce(reads.Plans, typology, issued.IssueDate), clock.Today(), ProvisionPolicy.InForce(reads.Policies, issued.IssueDate)));
     }
 
-    /// <summary>The receivable's stream (to write) and the entity's dunning plans and provision policies, in one round trip.</summary>
+    /// <summary>A receivable's stream (to write) and its entity's dunning plans and provision policies.</summary>
     private sealed record OpeningReads(IEventStream<Receivable> Stream, IReadOnlyList<DunningPlanVersion> Plans, IReadOnlyList<ProvisionPolicyVersion> Policies);
 
-    private static async Task<OpeningReads> ReadAsync(IDocumentSession session, Guid invoiceId, Guid entityId, CancellationToken cancellationToken)
+    /// <summary>What opening each invoice's receivable needs (<paramref name="invoices"/> of distinct ids), in one round trip.</summary>
+    private static async Task<Dictionary<Guid, OpeningReads>> ReadAsync(IDocumentSession session, IReadOnlyList<(Guid InvoiceId, Guid EntityId)> invoices,
+        CancellationToken cancellationToken)
     {
+        var entities = invoices.Select(i => i.EntityId).Distinct().ToList();
         var batch = session.CreateBatchQuery();
-        var stream = batch.Events.FetchForWriting<Receivable>(invoiceId);
-        var plans = batch.Query<DunningPlanVersion>().Where(v => v.EntityId == entityId).ToList();
-        var policies = batch.Query<ProvisionPolicyVersion>().Where(v => v.EntityId == entityId).ToList();
+        var streams = invoices.Select(i => (i.InvoiceId, i.EntityId, Stream: batch.Events.FetchForWriting<Receivable>(i.InvoiceId))).ToList();
+        var plans = batch.Query<DunningPlanVersion>().Where(v => entities.Contains(v.EntityId)).ToList();
+        var policies = batch.Query<ProvisionPolicyVersion>().Where(v => entities.Contains(v.EntityId)).ToList();
         await batch.Execute(cancellationToken);
-        return new OpeningReads(await stream, await plans, await policies);
+        var (allPlans, allPolicies) = (await plans, await policies);
+        var reads = new Dictionary<Guid, OpeningReads>();
+        foreach (var (invoiceId, entityId, stream) in streams)
+        {
+            reads[invoiceId] = new OpeningReads(await stream, allPlans.Where(p => p.EntityId == entityId).ToList(),
+                allPolicies.Where(p => p.EntityId == entityId).ToList());
+        }
+        return reads;
     }
 
     private OutgoingMessages Open(OpeningReads reads, ReceivableOpened opened)
@@ -65,11 +87,20 @@ public sealed class OpenReceivableHandler(TimeProvider clock)
 /// <summary>A credit note reduces the receivable of its invoice (once per credit note); it may settle or cancel it.</summary>
 public sealed class ApplyCreditNoteHandler
 {
-    /// <summary>An invoice not known yet throws: the message is retried until its InvoiceIssued has arrived.</summary>
+    /// <summary>
+    /// A credit note issued with its invoice comes while the new receivable's first dunning step and provision tier, due
+    /// at once for an old invoice, write the same stream: a conflict is tried again a little later, several times, rather
+    /// than twice at once (the bus's rule for conflicts).
+    /// </summary>
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>()
+        .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))
+        .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+
+    /// <summary>An invoice not known yet: the message waits until its InvoiceIssued has arrived.</summary>
     public async Task<OutgoingMessages> HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<Receivable>(issued.InvoiceId, cancellationToken);
-        var receivable = stream.Aggregate ?? throw new NotFoundException("Receivable", issued.InvoiceId);
+        var receivable = stream.Aggregate ?? throw new NotArrivedYetException($"The receivable of invoice {issued.InvoiceId} is not open yet.");
         var events = receivable.ApplyCreditNote(new CreditNoteApplied(issued.CreditNoteId, issued.Number, issued.IssueDate, issued.Gross));
         stream.AppendMany(events);
         return ReceivablePublications.Published(receivable.After(events), events);

@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Governance.Domain.Members;
@@ -42,30 +43,41 @@ public sealed class InvoiceIssuedHandler
 {
     public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
 
-    public async Task HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Invoices come in batches (ADR 0129): their coordinators and welcome paths read in one round trip, each invoice's
+    /// copy and figure written, and each coordinator's first invoice ticked once, on the earliest date of the batch.
+    /// </summary>
+    public async Task HandleAsync(InvoiceIssued[] invoices, IDocumentSession session, CancellationToken cancellationToken)
     {
         // An invoice published before its coordinator travelled with it is nobody's here; its credit notes neither.
-        var work = issued.CoordinatorId == Guid.Empty ? null : await session.MemberWorkAsync(issued.CoordinatorId, cancellationToken);
-        var member = work?.Member;
-        var officeId = issued.OfficeId != Guid.Empty ? issued.OfficeId : member?.OfficeId ?? Guid.Empty;
-        session.Store(new InvoiceCopy
+        var works = await session.MemberWorksAsync(invoices.Select(i => i.CoordinatorId).Where(id => id != Guid.Empty).ToHashSet(), cancellationToken);
+        foreach (var issued in invoices.DistinctBy(i => i.InvoiceId))
         {
-            Id = issued.InvoiceId, MemberId = member?.Id ?? Guid.Empty, EntityId = issued.EntityId, OfficeId = officeId,
-            Net = issued.TotalNet, Contribution = issued.ContributionAmount,
-        });
-        if (work is not { Member: not null }) return;
-        work.RecordFigure(session, new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount));
-        await work.TickWelcomeStepAsync(session, WelcomeStep.FirstInvoiceIssued, issued.IssueDate, cancellationToken);
+            var work = works.GetValueOrDefault(issued.CoordinatorId);
+            var member = work?.Member;
+            var officeId = issued.OfficeId != Guid.Empty ? issued.OfficeId : member?.OfficeId ?? Guid.Empty;
+            session.Store(new InvoiceCopy
+            {
+                Id = issued.InvoiceId, MemberId = member?.Id ?? Guid.Empty, EntityId = issued.EntityId, OfficeId = officeId,
+                Net = issued.TotalNet, Contribution = issued.ContributionAmount,
+            });
+            work?.RecordFigure(session, new FigureEntry(issued.InvoiceId, FigureKind.Invoice, issued.IssueDate, officeId, issued.TotalNet, issued.ContributionAmount));
+        }
+        foreach (var work in works.Values)
+        {
+            var first = invoices.Where(i => i.CoordinatorId == work.MemberId).Min(i => i.IssueDate);
+            await work.TickWelcomeStepAsync(session, WelcomeStep.FirstInvoiceIssued, first, cancellationToken);
+        }
     }
 }
 
 public sealed class CreditNoteIssuedHandler
 {
-    /// <summary>The invoice's copy not here yet is an exception: the bus retries the credit note until its invoice has arrived.</summary>
+    /// <summary>The invoice's copy not here yet: the credit note waits until its invoice has arrived.</summary>
     public async Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)
     {
         var invoice = await session.LoadAsync<InvoiceCopy>(issued.InvoiceId, cancellationToken)
-            ?? throw new InvalidOperationException($"The invoice {issued.InvoiceId} of credit note {issued.Number} has not reached Governance yet.");
+            ?? throw new NotArrivedYetException($"The invoice {issued.InvoiceId} of credit note {issued.Number} has not reached Governance yet.");
         if (invoice.MemberId == Guid.Empty) return;
         session.RecordFigure(invoice.MemberId, invoice.CreditNote(issued.CreditNoteId, issued.IssueDate, issued.Net));
     }
@@ -116,6 +128,19 @@ internal static class MemberWorkRecording
         var path = batch.Load<WelcomePath>(memberId);
         await batch.Execute(cancellationToken);
         return new MemberWork(memberId, await member, await path);
+    }
+
+    /// <summary>The members (those Governance knows) and their welcome paths, read in one batch.</summary>
+    public static async Task<Dictionary<Guid, MemberWork>> MemberWorksAsync(this IDocumentSession session, IReadOnlyCollection<Guid> memberIds,
+        CancellationToken cancellationToken)
+    {
+        if (memberIds.Count == 0) return [];
+        var batch = session.CreateBatchQuery();
+        var members = batch.LoadMany<Member>().ByIdList(memberIds);
+        var paths = batch.LoadMany<WelcomePath>().ByIdList(memberIds);
+        await batch.Execute(cancellationToken);
+        var pathOf = (await paths).ToDictionary(p => p.Id);
+        return (await members).ToDictionary(m => m.Id, m => new MemberWork(m.Id, m, pathOf.GetValueOrDefault(m.Id)));
     }
 
     /// <summary>An entry of the member's figures, written on its own (a redelivery writes the same row again).</summary>

@@ -12,11 +12,18 @@ public sealed class ActivitiesMessagesHandler
         session.RecordAsync(opened.ActivityId,
             new ActivityRecorded(opened.ActivityId, opened.EntityId, opened.OfficeId, opened.CoordinatorId, opened.Kind, opened.OpenedOn), cancellationToken);
 
-    public static Task HandleAsync(InvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
-        session.RecordAsync(issued.InvoiceId, new InvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.ActivityId, issued.ActivityKind,
-            issued.CoordinatorId, issued.ClientId, issued.ClientCountry,
-            issued.DocumentType == InvoiceDocumentType.QuotedInvoice ? RevenueDocumentType.QuotedInvoice : RevenueDocumentType.Invoice,
-            issued.IssueDate, issued.TotalNet, issued.TotalGross, issued.ContributionAmount), cancellationToken);
+    /// <summary>Invoices come in batches (ADR 0129): their streams locked and read in one round trip, each invoice recorded once.</summary>
+    public static async Task HandleAsync(InvoiceIssued[] invoices, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var facts = await session.FactsForWritingAsync(invoices.Select(i => i.InvoiceId).ToHashSet(), cancellationToken);
+        foreach (var issued in invoices.DistinctBy(i => i.InvoiceId))
+        {
+            session.Record(issued.InvoiceId, facts[issued.InvoiceId], new InvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.ActivityId,
+                issued.ActivityKind, issued.CoordinatorId, issued.ClientId, issued.ClientCountry,
+                issued.DocumentType == InvoiceDocumentType.QuotedInvoice ? RevenueDocumentType.QuotedInvoice : RevenueDocumentType.Invoice,
+                issued.IssueDate, issued.TotalNet, issued.TotalGross, issued.ContributionAmount));
+        }
+    }
 
     public static Task HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAfterAsync<InvoiceRecorded>(issued.InvoiceId, invoice => new CreditNoteRecorded(issued.CreditNoteId, issued.InvoiceId, invoice.EntityId,

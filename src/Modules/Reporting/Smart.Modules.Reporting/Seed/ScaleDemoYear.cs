@@ -76,8 +76,22 @@ internal static class ScaleDemoYear
     /// </summary>
     private static Func<object, ValueTask>? RouteToReporting(HandlerGraph graph, IMessageBus bus, Type messageType)
     {
-        // A type Reporting handles in batches (ReminderSent): its handler is the array's, and publishing reaches it.
-        if (graph.ChainFor(messageType.MakeArrayType()) is { Handlers.Count: > 0 } batches && batches.Handlers.All(IsReporting)) return message => bus.PublishAsync(message);
+        // A type handled in batches: Reporting's handler is the array's. Alone (ReminderSent), publishing reaches it; with other
+        // modules' (InvoiceIssued), each has its queue, and Reporting's is sent arrays (of one: the bus's batching is bypassed).
+        if (graph.ChainFor(messageType.MakeArrayType()) is { } batches)
+        {
+            if (batches.ByEndpoint.FirstOrDefault(c => c.Handlers.Any(IsReporting)) is { } ownBatches)
+            {
+                var batchQueue = bus.EndpointFor(ownBatches.Endpoints.Single().Uri);
+                return message =>
+                {
+                    var one = Array.CreateInstance(messageType, 1);
+                    one.SetValue(message, 0);
+                    return batchQueue.SendAsync(one);
+                };
+            }
+            return batches.Handlers.Count > 0 && batches.Handlers.All(IsReporting) ? message => bus.PublishAsync(message) : null;
+        }
         var chain = graph.ChainFor(messageType);
         if (chain is null) return null;
         var own = chain.ByEndpoint.FirstOrDefault(c => c.Handlers.Any(IsReporting));

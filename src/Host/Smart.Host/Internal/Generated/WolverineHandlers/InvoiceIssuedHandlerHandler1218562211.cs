@@ -21,14 +21,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var invoiceIssued = (Smart.Modules.Activities.Contracts.InvoiceIssued)context.Envelope.Message;
+            var invoiceIssuedArray = (Smart.Modules.Activities.Contracts.InvoiceIssued[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Governance.Inbound.InvoiceIssuedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Governance.Inbound.InvoiceIssuedHandler");
             var invoiceIssuedHandler = new Smart.Modules.Governance.Inbound.InvoiceIssuedHandler();
             
             // The actual message execution
-            await invoiceIssuedHandler.HandleAsync(invoiceIssued, documentSession, cancellation).ConfigureAwait(false);
+            await invoiceIssuedHandler.HandleAsync(invoiceIssuedArray, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

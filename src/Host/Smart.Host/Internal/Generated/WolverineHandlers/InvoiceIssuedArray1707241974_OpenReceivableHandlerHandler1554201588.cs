@@ -5,14 +5,14 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: InvoiceIssued733445922_OpenReceivableHandlerHandler1554201588
+    // START: InvoiceIssuedArray1707241974_OpenReceivableHandlerHandler1554201588
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class InvoiceIssued733445922_OpenReceivableHandlerHandler1554201588 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class InvoiceIssuedArray1707241974_OpenReceivableHandlerHandler1554201588 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Collections.ICollectionsStore> _outboxedSessionFactoryOfCollectionsStore;
 
-        public InvoiceIssued733445922_OpenReceivableHandlerHandler1554201588(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Collections.ICollectionsStore> outboxedSessionFactoryOfCollectionsStore)
+        public InvoiceIssuedArray1707241974_OpenReceivableHandlerHandler1554201588(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Collections.ICollectionsStore> outboxedSessionFactoryOfCollectionsStore)
         {
             _timeProvider = timeProvider;
             _outboxedSessionFactoryOfCollectionsStore = outboxedSessionFactoryOfCollectionsStore;
@@ -24,14 +24,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var invoiceIssued = (Smart.Modules.Activities.Contracts.InvoiceIssued)context.Envelope.Message;
+            var invoiceIssuedArray = (Smart.Modules.Activities.Contracts.InvoiceIssued[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Collections.Inbound.OpenReceivableHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Collections.Inbound.OpenReceivableHandler");
             var openReceivableHandler = new Smart.Modules.Collections.Inbound.OpenReceivableHandler(_timeProvider);
             
             // The actual message execution
-            var outgoing1 = await openReceivableHandler.HandleAsync(invoiceIssued, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await openReceivableHandler.HandleAsync(invoiceIssuedArray, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: InvoiceIssued733445922_OpenReceivableHandlerHandler1554201588
+    // END: InvoiceIssuedArray1707241974_OpenReceivableHandlerHandler1554201588
     
     
 }

@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: InvoiceIssued733445922_ActivitiesMessagesHandlerHandler2027144794
+    // START: InvoiceIssuedArray1707241974_ActivitiesMessagesHandlerHandler2027144794
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class InvoiceIssued733445922_ActivitiesMessagesHandlerHandler2027144794 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class InvoiceIssuedArray1707241974_ActivitiesMessagesHandlerHandler2027144794 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> _outboxedSessionFactoryOfReportingStore;
 
-        public InvoiceIssued733445922_ActivitiesMessagesHandlerHandler2027144794(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
+        public InvoiceIssuedArray1707241974_ActivitiesMessagesHandlerHandler2027144794(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
         {
             _outboxedSessionFactoryOfReportingStore = outboxedSessionFactoryOfReportingStore;
         }
@@ -21,13 +21,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var invoiceIssued = (Smart.Modules.Activities.Contracts.InvoiceIssued)context.Envelope.Message;
+            var invoiceIssuedArray = (Smart.Modules.Activities.Contracts.InvoiceIssued[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Reporting.Inbound.ActivitiesMessagesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Reporting.Inbound.ActivitiesMessagesHandler");
             
             // The actual message execution
-            await Smart.Modules.Reporting.Inbound.ActivitiesMessagesHandler.HandleAsync(invoiceIssued, documentSession, cancellation).ConfigureAwait(false);
+            await Smart.Modules.Reporting.Inbound.ActivitiesMessagesHandler.HandleAsync(invoiceIssuedArray, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: InvoiceIssued733445922_ActivitiesMessagesHandlerHandler2027144794
+    // END: InvoiceIssuedArray1707241974_ActivitiesMessagesHandlerHandler2027144794
     
     
 }
