@@ -16,6 +16,8 @@ using Smart.Host.OpenApi;
 using Wolverine;
 using Wolverine.Http;
 
+// Before any bus is built in this process (test processes build several hosts at once).
+SmartBus.UseStableMessageNames();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSmartPlatform(builder.Configuration);

@@ -25,11 +25,25 @@ public static class SmartBus
 {
     public const string Schema = "wolverine";
 
+    private static readonly Lazy<bool> StableMessageNames = new(() =>
+    {
+        WolverineMessageNaming.InsertFirst<DataContractMessageNaming>();
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// Wolverine names messages through a static list, read by every bus it builds: the stable names are added to it once
+    /// per process, before the first host builds its bus. Added by each host as it configured its bus, the list changed
+    /// under another host being built at the same moment (the tests' fixtures start in parallel), which failed with a
+    /// NullReferenceException in Wolverine's naming and took the classes sharing that start down with it.
+    /// </summary>
+    public static void UseStableMessageNames() => _ = StableMessageNames.Value;
+
     public static WolverineOptions UseSmartBus(this WolverineOptions opts, IConfiguration configuration, IEnumerable<IModule> modules)
     {
         var settings = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
 
-        WolverineMessageNaming.InsertFirst<DataContractMessageNaming>();
+        UseStableMessageNames();
         // Contracts speak enums; on the wire and in the message store they are names, so reordering one breaks nothing stored.
         opts.UseSystemTextJsonForSerialization(json => json.Converters.Add(new JsonStringEnumConverter()));
         // On the host's one connection pool (AddSmartPlatform), shared with the modules' stores.
