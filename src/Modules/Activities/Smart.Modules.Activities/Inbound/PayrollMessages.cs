@@ -15,8 +15,7 @@ public sealed class PayslipIssuedHandler(TimeProvider clock)
 {
     public async Task HandleAsync(PayslipIssued payslip, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var ledger = await session.LedgerAsync(payslip.ActivityId, cancellationToken);
-        var request = await RequestAsync(session, payslip.SalaryRequestId, payslip.ActivityId, cancellationToken);
+        var (ledger, request) = await LedgerAndRequestAsync(session, payslip.SalaryRequestId, payslip.ActivityId, cancellationToken);
         var entries = request.Book(payslip.PayslipId, payslip.PayDate, payslip.EmployerCost, clock.GetUtcNow());
         if (entries.Count > 0)
         {
@@ -25,10 +24,14 @@ public sealed class PayslipIssuedHandler(TimeProvider clock)
         }
     }
 
-    /// <summary>The request, read under the ledger's lock: a payslip and a rejection of one request never both end its commitment.</summary>
-    internal static async Task<SalaryRequest> RequestAsync(IDocumentSession session, Guid requestId, Guid activityId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<SalaryRequest>(requestId, cancellationToken) is { } request && request.ActivityId == activityId
-            ? request
+    /// <summary>
+    /// The activity's ledger and the request, read under the ledger's lock in one round trip: a payslip and a rejection
+    /// of one request never both end its commitment.
+    /// </summary>
+    internal static async Task<(ActivityLedger Ledger, SalaryRequest Request)> LedgerAndRequestAsync(IDocumentSession session, Guid requestId, Guid activityId,
+        CancellationToken cancellationToken) =>
+        await session.LedgerWithAsync<SalaryRequest>(activityId, requestId, cancellationToken) is (var ledger, { } request) && request.ActivityId == activityId
+            ? (ledger, request)
             : throw new NotFoundException("Salary request", requestId);
 }
 
@@ -37,8 +40,7 @@ public sealed class SalaryRequestRejectedHandler
 {
     public async Task HandleAsync(SalaryRequestRejected rejected, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var ledger = await session.LedgerAsync(rejected.ActivityId, cancellationToken);
-        var request = await PayslipIssuedHandler.RequestAsync(session, rejected.SalaryRequestId, rejected.ActivityId, cancellationToken);
+        var (ledger, request) = await PayslipIssuedHandler.LedgerAndRequestAsync(session, rejected.SalaryRequestId, rejected.ActivityId, cancellationToken);
         if (request.Status == SalaryRequestStatus.Rejected)
         {
             return;

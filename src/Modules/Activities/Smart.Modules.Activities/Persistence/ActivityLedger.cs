@@ -42,6 +42,21 @@ internal static class ActivityLedgers
     public static async Task<ActivityLedger> LedgerAsync(this IBatchedQuery batch, Guid activityId) =>
         Taken(await batch.Events.FetchForExclusiveWriting<ActivityBudget>(activityId));
 
+    /// <summary>
+    /// The ledger taken and a document of the activity read under its lock, in one round trip: the lock's statement runs
+    /// first in the batch, so the document is read as the last writer of the ledger left it.
+    /// </summary>
+    public static async Task<(ActivityLedger Ledger, T? Document)> LedgerWithAsync<T>(this IDocumentSession session, Guid activityId, Guid documentId,
+        CancellationToken cancellationToken) where T : class
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var ledger = batch.LedgerAsync(activityId);
+        var document = batch.Load<T>(documentId);
+        await batch.Execute(cancellationToken);
+        return (await ledger, await document);
+    }
+
     /// <summary>A stream without events is an activity that does not exist (404).</summary>
     private static ActivityLedger Taken(IEventStream<ActivityBudget> stream) =>
         stream.CurrentVersion is null or 0 ? throw new NotFoundException("Activity", stream.Id) : new ActivityLedger(stream);

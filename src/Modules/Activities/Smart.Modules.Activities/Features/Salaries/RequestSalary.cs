@@ -88,8 +88,8 @@ public sealed class RequestSalaryHandler(ICurrentUser user, TimeProvider clock)
     /// <summary>The request's id, and its event for Wolverine to publish with the transaction.</summary>
     public async Task<(Guid, SalaryRequested)> HandleAsync(RequestSalary command, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var ledger = await session.LedgerAsync(command.ActivityId, cancellationToken);
-        var activity = await session.VisibleActivityAsync(user, command.ActivityId, cancellationToken);
+        var (ledger, activity) = await session.LedgerWithAsync<Activity>(command.ActivityId, command.ActivityId, cancellationToken);
+        if (activity is null || !activity.IsVisibleTo(user)) throw new NotFoundException("Activity", command.ActivityId);
         var (request, requested) = await session.RequestSalaryAsync(ledger, activity, command, clock, cancellationToken);
         return (request.Id, requested);
     }

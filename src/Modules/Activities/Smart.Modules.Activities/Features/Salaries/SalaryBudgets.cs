@@ -1,4 +1,5 @@
 using Marten;
+using Smart.BuildingBlocks.Domain;
 using Smart.Modules.Activities.Domain.Activities;
 using Smart.Modules.Activities.Domain.Budget;
 using Smart.Modules.Activities.Domain.Invoicing;
@@ -17,11 +18,15 @@ internal static class SalaryBudgets
     public static async Task<SalaryBudget> SalaryBudgetAsync(this IQuerySession session, Activity activity, ActivityBudget budget, DateOnly date,
         CancellationToken cancellationToken, IReadOnlyList<Invoice>? issuedNow = null)
     {
-        var rules = await session.Query<EntityRules>().InForceAsync(activity.EntityId, date, cancellationToken);
-        // Unpaid revenue only counts where the guarantee fund may advance on it: otherwise the invoices are not read.
+        // The rules and the invoices in one round trip, though the invoices count only where the rules let the guarantee fund
+        // advance on unpaid revenue.
+        var batch = session.CreateBatchQuery();
+        var rulesRead = batch.Query<EntityRules>().Where(r => r.EntityId == activity.EntityId).InForceOn(date);
+        var invoicesRead = batch.Query<Invoice>().Where(i => i.ActivityId == activity.Id && !i.WrittenOff).ToList();
+        await batch.Execute(cancellationToken);
+        var rules = await rulesRead ?? throw InForce.Missing(EntityRulesQueries.What, date);
         var unpaidRevenue = rules.GuaranteeFundAdvanceAllowed
-            ? (await session.Query<Invoice>().Where(i => i.ActivityId == activity.Id && !i.WrittenOff).ToListAsync(cancellationToken))
-                .Concat(issuedNow ?? []).DistinctBy(i => i.Id).Where(i => i.IsUnpaid).Sum(i => i.NetRevenueAfterContribution)
+            ? (await invoicesRead).Concat(issuedNow ?? []).DistinctBy(i => i.Id).Where(i => i.IsUnpaid).Sum(i => i.NetRevenueAfterContribution)
             : 0m;
         return new SalaryBudget(budget.Balance, budget.Committed, budget.OutstandingInstalments, unpaidRevenue, rules.GuaranteeFundAdvanceAllowed);
     }
