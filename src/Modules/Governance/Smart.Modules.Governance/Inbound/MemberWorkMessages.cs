@@ -90,8 +90,7 @@ public sealed class ContractDeclaredHandler
     /// <summary>A contract counts in the month its work starts, in the member's office.</summary>
     public async Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var work = await session.MemberWorkAsync(declared.MemberId, cancellationToken);
-        if (work.Member is not { } member) return;
+        if ((await session.MemberWorksAsync([declared.MemberId], cancellationToken)).GetValueOrDefault(declared.MemberId) is not { Member: { } member } work) return;
         work.RecordFigure(session, new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m));
         await work.TickWelcomeStepAsync(session, WelcomeStep.FirstContractDeclared, declared.DeclaredOn, cancellationToken);
     }
@@ -119,16 +118,6 @@ internal static class MemberWorkRecording
 {
     /// <summary>The scope of Governance's locks on a member's welcome path (a number no other lock of the application uses).</summary>
     private const int WelcomePathLocks = 0x60F1;
-
-    /// <summary>The member and their welcome path, read in one batch.</summary>
-    public static async Task<MemberWork> MemberWorkAsync(this IDocumentSession session, Guid memberId, CancellationToken cancellationToken)
-    {
-        var batch = session.CreateBatchQuery();
-        var member = batch.Load<Member>(memberId);
-        var path = batch.Load<WelcomePath>(memberId);
-        await batch.Execute(cancellationToken);
-        return new MemberWork(memberId, await member, await path);
-    }
 
     /// <summary>The members (those Governance knows) and their welcome paths, read in one batch.</summary>
     public static async Task<Dictionary<Guid, MemberWork>> MemberWorksAsync(this IDocumentSession session, IReadOnlyCollection<Guid> memberIds,
@@ -165,7 +154,7 @@ internal static class MemberWorkRecording
     }
 }
 
-/// <summary>What a handler of a member's work has read (each null when the member has none yet), and the updates it makes to it.</summary>
+/// <summary>What a handler of a member's work has read (the path null when the member has none), and the updates it makes to it.</summary>
 internal sealed record MemberWork(Guid MemberId, Member? Member, WelcomePath? Path)
 {
     public void RecordFigure(IDocumentSession session, FigureEntry entry) => session.RecordFigure(MemberId, entry);

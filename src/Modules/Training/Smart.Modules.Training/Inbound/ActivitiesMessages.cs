@@ -2,6 +2,7 @@ using System.Text.Json;
 using JasperFx;
 using Marten;
 using Marten.Linq.MatchesSql;
+using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Training.Domain.Sessions;
 using Wolverine.ErrorHandling;
@@ -9,10 +10,19 @@ using Wolverine.Runtime.Handlers;
 
 namespace Smart.Modules.Training.Inbound;
 
-/// <summary>Activities issued a non-member's invoice (ADR 0087): its number is shown on the registration.</summary>
+/// <summary>
+/// Activities issued a non-member's invoice (ADR 0087): its number is shown on the registration. The invoices of one
+/// session's trainees come together (a session's registrations invoiced at once): they queue on the session, and a
+/// conflict with another writer of it is tried again a little later, not at once.
+/// </summary>
 public sealed class TraineeInvoicedHandler
 {
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>().RetryTimes(5);
+    /// <summary>The scope of the locks on a session taken by its trainees' invoices ("TRSE").</summary>
+    private const int SessionLocks = 0x54525345;
+
+    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>()
+        .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
+            TimeSpan.FromMilliseconds(500));
 
     public async Task HandleAsync(TraineeInvoiced invoiced, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -21,7 +31,9 @@ public sealed class TraineeInvoicedHandler
         {
             [nameof(Session.Registrations)] = new[] { new Dictionary<string, Guid> { [nameof(Registration.Id)] = invoiced.RequestId } },
         });
-        var target = await session.Query<Session>().Where(s => s.MatchesSql("d.data @> ?::jsonb", holds)).SingleOrDefaultAsync(cancellationToken);
+        var found = await session.Query<Session>().Where(s => s.MatchesSql("d.data @> ?::jsonb", holds)).Select(s => s.Id).SingleOrDefaultAsync(cancellationToken);
+        if (found == Guid.Empty) return;
+        var target = await session.LoadForWritingAsync<Session>(SessionLocks, found, cancellationToken);
         if (target?.Find(invoiced.RequestId) is not { } registration) return;
         registration.RecordInvoice(invoiced.Number);
         session.UpdateRevision(target, target.Version + 1);
