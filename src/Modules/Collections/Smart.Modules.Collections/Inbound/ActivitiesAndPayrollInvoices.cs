@@ -1,4 +1,3 @@
-using JasperFx;
 using Smart.Modules.Collections.Features.Receivables;
 using JasperFx.Events;
 using Marten;
@@ -12,7 +11,6 @@ using Smart.Modules.Collections.Features.Dunning;
 using Smart.Modules.Collections.Features.Provisions;
 using Smart.Modules.Payroll.Contracts;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Smart.Modules.Collections.Inbound;
@@ -92,9 +90,7 @@ public sealed class ApplyCreditNoteHandler
     /// at once for an old invoice, write the same stream: a conflict is tried again a little later, several times, rather
     /// than twice at once (the bus's rule for conflicts).
     /// </summary>
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>()
-        .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))
-        .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+    public static void Configure(HandlerChain chain) => ConflictRetries.SpreadOut(chain);
 
     /// <summary>An invoice not known yet: the message waits until its InvoiceIssued has arrived.</summary>
     public async Task<OutgoingMessages> HandleAsync(CreditNoteIssued issued, IDocumentSession session, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using JasperFx;
 using Marten;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Persistence;
@@ -7,7 +6,6 @@ using Smart.Modules.Governance.Domain.Members;
 using Smart.Modules.Governance.Domain.Newcomers;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Training.Contracts;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Smart.Modules.Governance.Inbound;
@@ -16,24 +14,14 @@ namespace Smart.Modules.Governance.Inbound;
 // welcome paths. Every figure is a row keyed by its source, so a redelivered event changes nothing, and events of one member
 // handled at once write different rows (ADR 0121).
 
-/// <summary>
-/// A member's welcome path is one document: a busy member's events would race on it (16 invoices at once in the bench), so
-/// an event that would tick a step queues on the member first (<see cref="MemberWorkRecording.TickWelcomeStepAsync"/>);
-/// most events find their step ticked and only write their figure, a row of its own that never conflicts. Other writers
-/// of the path may still conflict: retries are spread out, then scheduled later, so a burst ends in figures, not in dead
-/// letters.
-/// </summary>
-internal static class FigureRetries
-{
-    public static void Apply(HandlerChain chain) => chain.OnException<ConcurrencyException>()
-        .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
-            TimeSpan.FromMilliseconds(500))
-        .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
-}
+// A member's welcome path is one document: a busy member's events would race on it (16 invoices at once in the bench), so
+// an event that would tick a step queues on the member first (MemberWorkRecording.TickWelcomeStepAsync); most events find
+// their step ticked and only write their figure, a row of its own that never conflicts. Other writers of the path may
+// still conflict: their retries are spread out (ConflictRetries).
 
 public sealed class ActivityOpenedHandler
 {
-    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
+    public static void Configure(HandlerChain chain) => ConflictRetries.SpreadOut(chain);
 
     public Task HandleAsync(ActivityOpened opened, IDocumentSession session, CancellationToken cancellationToken) =>
         session.TickWelcomeStepAsync(opened.CoordinatorId, WelcomeStep.FirstActivityOpened, opened.OpenedOn, cancellationToken);
@@ -41,7 +29,7 @@ public sealed class ActivityOpenedHandler
 
 public sealed class InvoiceIssuedHandler
 {
-    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
+    public static void Configure(HandlerChain chain) => ConflictRetries.SpreadOut(chain);
 
     /// <summary>
     /// Invoices come in batches (ADR 0129): their coordinators and welcome paths read in one round trip, each invoice's
@@ -85,7 +73,7 @@ public sealed class CreditNoteIssuedHandler
 
 public sealed class ContractDeclaredHandler
 {
-    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
+    public static void Configure(HandlerChain chain) => ConflictRetries.SpreadOut(chain);
 
     /// <summary>A contract counts in the month its work starts, in the member's office.</summary>
     public async Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken)
@@ -98,7 +86,7 @@ public sealed class ContractDeclaredHandler
 
 public sealed class MemberAttendedHandler
 {
-    public static void Configure(HandlerChain chain) => FigureRetries.Apply(chain);
+    public static void Configure(HandlerChain chain) => ConflictRetries.SpreadOut(chain);
 
     /// <summary>An information session or a training of the catalogue ticks its step; a workshop none.</summary>
     public async Task HandleAsync(MemberAttended attended, IDocumentSession session, CancellationToken cancellationToken)

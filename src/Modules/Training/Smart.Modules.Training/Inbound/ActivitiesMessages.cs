@@ -1,11 +1,10 @@
 using System.Text.Json;
-using JasperFx;
 using Marten;
 using Marten.Linq.MatchesSql;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Contracts;
 using Smart.Modules.Training.Domain.Sessions;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace Smart.Modules.Training.Inbound;
@@ -20,9 +19,7 @@ public sealed class TraineeInvoicedHandler
     /// <summary>The scope of the locks on a session taken by its trainees' invoices ("TRSE").</summary>
     private const int SessionLocks = 0x54525345;
 
-    public static void Configure(HandlerChain chain) => chain.OnException<ConcurrencyException>()
-        .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
-            TimeSpan.FromMilliseconds(500));
+    public static void Configure(HandlerChain chain) => ConflictRetries.SpreadOut(chain);
 
     public async Task HandleAsync(TraineeInvoiced invoiced, IDocumentSession session, CancellationToken cancellationToken)
     {
