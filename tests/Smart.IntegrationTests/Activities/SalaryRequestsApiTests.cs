@@ -63,9 +63,9 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
         var payslip = new PayslipIssued(Guid.NewGuid(), id, activity, memberId, new DateOnly(2026, 3, 17), 592.59m, 800.00m);
         // Without its contract's figures, and with no contract declared (Payroll is held), Reporting waits for one in vain:
         // the test is Activities', done once it handled the payslip.
-        ExpectedDeadLetters.Expect("payroll.payslip-issued.v1", $"No ContractRecorded is recorded in stream {id} ");
-        await app.PublishAsync(payslip, until: new Succeeded<PayslipIssued>(p => p.PayslipId == payslip.PayslipId));
-        await app.PublishAsync(payslip, until: new Succeeded<PayslipIssued>(p => p.PayslipId == payslip.PayslipId)); // a second copy under a new message id
+        ExpectedDeadLetters.Expect<PayslipIssued>($"No ContractRecorded is recorded in stream {id} ");
+        await app.PublishAsync(payslip, until: new Succeeded<PayslipIssued>(p => p.PayslipId == payslip.PayslipId, at: "activities.inbound"));
+        await app.PublishAsync(payslip, until: new Succeeded<PayslipIssued>(p => p.PayslipId == payslip.PayslipId, at: "activities.inbound")); // a second copy under a new message id
 
         Assert.Equal((100.00m, 0m, 100.00m), await BudgetAsync(member, activity));
         var booked = await member.GetApiAsync<SalaryRequestView>($"/api/activities/salary-requests/{id}");
@@ -264,7 +264,7 @@ public sealed class SalaryRequestsApiTests(SmartApp app) : IClassFixture<SmartAp
     /// <summary>Payroll forgets the member: its handler of the member's salary requests fails and dead-letters, so they stay pending.</summary>
     private Task<int> HoldPayrollAsync(Guid memberId)
     {
-        ExpectedDeadLetters.Expect("activities.salary-requested.v1", $"Employee '{memberId}' was not found");
+        ExpectedDeadLetters.Expect<SalaryRequested>($"Employee '{memberId}' was not found");
         return app.Database.ScalarAsync<int>("WITH gone AS (DELETE FROM payroll.mt_doc_employee WHERE id = @p0 RETURNING 1) SELECT count(*)::int FROM gone", memberId);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
@@ -126,6 +127,30 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
         Assert.Equal(1, await ProbeRecordsAsync(memberId));
         Assert.Equal(1, await ActivitiesMembersAsync(memberId));
         Assert.DoesNotContain(await operations.GetFromJsonAsync<List<DeadLetterView>>("/api/operations/dead-letters") ?? [], l => l.Id == letter.Id);
+    }
+
+    [Fact]
+    public async Task Given_a_batch_with_a_member_that_always_fails_Then_the_others_are_handled_once_and_it_alone_ends_in_dead_letters()
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var tallies = Enumerable.Range(1, 3).Select(i => new ProbeTally(Guid.NewGuid(), $"tally-{i}-{run}@example.org")).ToArray();
+        var broken = tallies[1];
+        app.Probe.Faults.FailuresToThrow[broken.Email] = int.MaxValue;
+
+        var session = await app.TrackAsync(async () =>
+        {
+            // Published together, they make one batch (within the 50 ms of its trigger).
+            await using var scope = app.Services.CreateAsyncScope();
+            var bus = scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>();
+            foreach (var tally in tallies) await bus.PublishAsync(tally);
+        }, until: new DeadLettered<ProbeTally[]>(batch => batch.Length == 1 && batch[0] == broken));
+
+        Assert.All(tallies.Where(t => t != broken), t => Assert.Equal(1, app.Probe.Faults.Attempts[t.Email]));
+        var records = await Task.WhenAll(tallies.Select(t => ProbeRecordsAsync(t.MemberId)));
+        Assert.Equal(new[] { 1, 0, 1 }, records);
+        // Alone, the straggler went through the bus's ladder: its first attempt in the batch, then 3 (Smart:Bus:RetryDelays has 2 retries).
+        Assert.Equal(4, app.Probe.Faults.Attempts[broken.Email]);
+        Assert.Single(session.DeadLetterReasons());
     }
 
     [Fact]

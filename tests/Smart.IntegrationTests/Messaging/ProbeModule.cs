@@ -4,6 +4,7 @@ using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
 using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Governance.Contracts;
@@ -27,8 +28,11 @@ public sealed class ProbeModule() : Module("Probe")
         services.AddSingleton(Faults);
     }
 
-    public override void ConfigureBus(WolverineOptions opts) =>
+    public override void ConfigureBus(WolverineOptions opts)
+    {
         opts.Policies.UseAncillaryStorageFromAssemblyContaining<IProbeStore>(typeof(IProbeStore));
+        opts.FollowInBatches<ProbeTally>();
+    }
 
     public override Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<IProbeStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
@@ -50,6 +54,10 @@ public sealed class ProbeFaults
 
 public sealed record ProbeRecord(Guid Id, Guid MemberId, string Email);
 
+/// <summary>A probe event handled in batches, failing on demand per e-mail like MemberRegistered.</summary>
+[DataContract(Name = "probe.tally.v1")]
+public sealed record ProbeTally(Guid MemberId, string Email);
+
 /// <summary>A command of the probe module, scheduled for later delivery.</summary>
 [DataContract(Name = "probe.record-later.v1")]
 public sealed record RecordLater(Guid MemberId, string Email);
@@ -68,6 +76,23 @@ public sealed class ProbeHandler(ProbeFaults faults)
             throw faults.Waiting.ContainsKey(registered.Email) ? new Smart.BuildingBlocks.Bus.NotArrivedYetException(fault) : new InvalidOperationException(fault);
         }
         session.Store(new ProbeRecord(Guid.NewGuid(), registered.MemberId, registered.Email));
+    }
+
+    /// <summary>A tally whose e-mail fails is a straggler: the others are stored, it goes back alone.</summary>
+    public async Task Handle(ProbeTally[] tallies, IDocumentSession session, IMessageContext context)
+    {
+        var stragglers = new BatchStragglers<ProbeTally>(tallies, context);
+        foreach (var tally in tallies)
+        {
+            var attempt = faults.Attempts.AddOrUpdate(tally.Email, 1, (_, n) => n + 1);
+            if (faults.FailuresToThrow.TryGetValue(tally.Email, out var failures) && attempt <= failures)
+            {
+                stragglers.Add(tally, new InvalidOperationException($"Probe fault {attempt} for {tally.Email}"));
+                continue;
+            }
+            session.Store(new ProbeRecord(Guid.NewGuid(), tally.MemberId, tally.Email));
+        }
+        await stragglers.SendBackAsync();
     }
 
     public ScheduledMessage<RecordLater> Handle(ScheduleRecord command) => new RecordLater(command.MemberId, command.Email).ScheduledAt(command.At);

@@ -117,7 +117,7 @@ public sealed class ReportingEventsTests(PayrollApp app) : IClassFixture<Payroll
         // Alone in its stream (its contract's message not handled yet): recorded at once, nothing waits.
         var alone = payslip with { PayslipId = Guid.NewGuid(), SalaryRequestId = Guid.NewGuid() };
         // Activities knows no such salary request to book the cost on; Reporting is the subject here.
-        ExpectedDeadLetters.Expect("payroll.payslip-issued.v1", $"Salary request '{alone.SalaryRequestId}' was not found");
+        ExpectedDeadLetters.Expect<PayslipIssued>($"Salary request '{alone.SalaryRequestId}' was not found");
         await app.PublishAsync(alone);
         Assert.Equal(expected with { PayslipId = alone.PayslipId, SalaryRequestId = alone.SalaryRequestId }, Assert.Single(await JournalAsync(alone.SalaryRequestId)));
 

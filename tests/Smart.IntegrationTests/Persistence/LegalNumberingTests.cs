@@ -119,13 +119,7 @@ public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFix
     [Fact]
     public async Task Given_a_Marten_session_Then_its_number_commits_with_its_changes_and_a_discarded_session_gives_it_back()
     {
-        using var store = DocumentStore.For(options =>
-        {
-            options.Connection(numbering.Database.ConnectionString);
-            options.DatabaseSchemaName = NumberingDatabase.Schema;
-            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            options.DisableNpgsqlLogging = true;
-        });
+        using var store = NumberingStore();
         var entityId = Guid.NewGuid();
 
         await using (var discarded = store.LightweightSession())
@@ -142,6 +136,38 @@ public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFix
 
         Assert.Equal("DE2026-000002", (await TakeAsync(entityId, "DE", Today)).ToString());
     }
+
+    [Fact]
+    public async Task Given_a_batch_taking_3_declaration_numbers_at_once_after_2_Then_it_gets_3_to_5_and_a_discarded_batch_gives_all_back()
+    {
+        using var store = NumberingStore();
+        var entityId = Guid.NewGuid();
+        await TakeAsync(entityId, "DPAE", Today);
+        await TakeAsync(entityId, "DPAE", Today);
+
+        await using (var discarded = store.LightweightSession())
+        {
+            var lost = await discarded.NextAsync(NumberingDatabase.Schema, entityId, "DPAE", Today, Today, 3, CancellationToken.None);
+            Assert.Equal([3, 4, 5], lost.Select(n => n.Sequence));
+        } // disposed without saving: rolled back
+        await using (var saved = store.LightweightSession())
+        {
+            var numbers = await saved.NextAsync(NumberingDatabase.Schema, entityId, "DPAE", Today, Today, 3, CancellationToken.None);
+            saved.Store(numbers.Select(n => new NumberedDocument(Guid.NewGuid(), n.ToString())).ToArray());
+            await saved.SaveChangesAsync();
+            Assert.Equal(["DPAE2026-000003", "DPAE2026-000004", "DPAE2026-000005"], numbers.Select(n => n.ToString()));
+        }
+
+        Assert.Equal("DPAE2026-000006", (await TakeAsync(entityId, "DPAE", Today)).ToString());
+    }
+
+    private DocumentStore NumberingStore() => DocumentStore.For(options =>
+    {
+        options.Connection(numbering.Database.ConnectionString);
+        options.DatabaseSchemaName = NumberingDatabase.Schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.DisableNpgsqlLogging = true;
+    });
 
     public sealed record NumberedDocument(Guid Id, string Number);
 

@@ -39,6 +39,22 @@ public static class SmartBus
     /// </summary>
     public static void UseStableMessageNames() => _ = StableMessageNames.Value;
 
+    /// <summary>
+    /// A module's event that other modules follow in batches (ADR 0129, 0130): one stored envelope per event, then one
+    /// transaction per following module for the events of the moment (at most <see cref="EventBatchSize"/>; an event waits
+    /// at most <see cref="EventBatchTrigger"/> for its batch to go). Each follower handles <c>T[]</c>; declared by the
+    /// module that publishes the event.
+    /// </summary>
+    public static void FollowInBatches<T>(this WolverineOptions opts) => opts.BatchMessagesOf<T>(batching =>
+    {
+        batching.BatchSize = EventBatchSize;
+        batching.TriggerTime = EventBatchTrigger;
+    });
+
+    public const int EventBatchSize = 100;
+
+    private static readonly TimeSpan EventBatchTrigger = TimeSpan.FromMilliseconds(50);
+
     public static WolverineOptions UseSmartBus(this WolverineOptions opts, IConfiguration configuration, IEnumerable<IModule> modules)
     {
         var settings = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();

@@ -45,11 +45,8 @@ public static class LegalNumbering
 
     /// <summary>The next number of a series, in the Marten session's transaction (begun here if it was not).</summary>
     public static async Task<LegalNumber> NextAsync(this IDocumentSession session, string schema, Guid entityId, string series, DateOnly issueDate, DateOnly today,
-        CancellationToken cancellationToken)
-    {
-        await session.BeginTransactionAsync(cancellationToken);
-        return await NextAsync(session.Connection, schema, entityId, series, issueDate, today, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        (await session.NextAsync(schema, entityId, series, issueDate, today, 1, cancellationToken))[0];
 
     /// <summary>
     /// The next number of a series on a connection whose transaction is open (the caller's, which commits or rolls back
@@ -57,8 +54,24 @@ public static class LegalNumbering
     /// and nothing is taken.
     /// </summary>
     public static async Task<LegalNumber> NextAsync(DbConnection connection, string schema, Guid entityId, string series, DateOnly issueDate, DateOnly today,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        (await NextAsync(connection, schema, entityId, series, issueDate, today, 1, cancellationToken))[0];
+
+    /// <summary>
+    /// The next <paramref name="count"/> numbers of a series, for documents of one date issued in one transaction (a
+    /// batch of messages): one lock, one round trip, consecutive numbers.
+    /// </summary>
+    public static async Task<IReadOnlyList<LegalNumber>> NextAsync(this IDocumentSession session, string schema, Guid entityId, string series, DateOnly issueDate,
+        DateOnly today, int count, CancellationToken cancellationToken)
     {
+        await session.BeginTransactionAsync(cancellationToken);
+        return await NextAsync(session.Connection, schema, entityId, series, issueDate, today, count, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<LegalNumber>> NextAsync(DbConnection connection, string schema, Guid entityId, string series, DateOnly issueDate,
+        DateOnly today, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (issueDate > today)
         {
             throw DateRefused($"A document cannot be dated in the future ({issueDate:yyyy-MM-dd}); today is {today:yyyy-MM-dd}.");
@@ -75,12 +88,12 @@ public static class LegalNumbering
                     Parameters = { new() { Value = entityId }, new() { Value = series } },
                 },
                 new($"""
-                     INSERT INTO {schema}.{TableName} AS n (entity_id, series, year, last_number, last_issue_date) VALUES ($1, $2, $3, 1, $4)
-                     ON CONFLICT (entity_id, series, year) DO UPDATE SET last_number = n.last_number + 1, last_issue_date = greatest(n.last_issue_date, excluded.last_issue_date)
+                     INSERT INTO {schema}.{TableName} AS n (entity_id, series, year, last_number, last_issue_date) VALUES ($1, $2, $3, $5, $4)
+                     ON CONFLICT (entity_id, series, year) DO UPDATE SET last_number = n.last_number + $5, last_issue_date = greatest(n.last_issue_date, excluded.last_issue_date)
                      RETURNING last_number
                      """)
                 {
-                    Parameters = { new() { Value = entityId }, new() { Value = series }, new() { Value = year }, new() { Value = issueDate } },
+                    Parameters = { new() { Value = entityId }, new() { Value = series }, new() { Value = year }, new() { Value = issueDate }, new() { Value = count } },
                 },
             },
         };
@@ -89,12 +102,12 @@ public static class LegalNumbering
         DateOnly? lastIssueDate = await reader.IsDBNullAsync(0, cancellationToken) ? null : reader.GetFieldValue<DateOnly>(0);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var sequence = reader.GetInt32(0);
+        var last = reader.GetInt32(0);
         if (issueDate < lastIssueDate)
         {
             throw DateRefused($"Numbers follow dates: the last document of series {series} is dated {lastIssueDate:yyyy-MM-dd}, after {issueDate:yyyy-MM-dd}.");
         }
-        return new LegalNumber(series, year, sequence);
+        return Enumerable.Range(last - count + 1, count).Select(sequence => new LegalNumber(series, year, sequence)).ToList();
     }
 
     private static ValidationException DateRefused(string message) => new(message, [new ValidationFailure("IssueDate", message)]);

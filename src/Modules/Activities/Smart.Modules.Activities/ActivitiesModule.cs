@@ -3,6 +3,7 @@ using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
 using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Domain.Financing;
@@ -22,20 +23,10 @@ public sealed class ActivitiesModule() : Module("Activities")
     public override void ConfigureBus(WolverineOptions opts)
     {
         opts.Policies.UseAncillaryStorageFromAssemblyContaining<IActivitiesStore>(typeof(IActivitiesStore));
-        // Every module that follows invoices handles them in batches (ADR 0129): one stored envelope per invoice, then one
-        // transaction per module for the invoices of the moment, instead of one envelope and one transaction per module
-        // and invoice. An invoice waits at most the trigger time before its batch goes.
-        opts.BatchMessagesOf<InvoiceIssued>(batching =>
-        {
-            batching.BatchSize = InvoiceBatchSize;
-            batching.TriggerTime = InvoiceBatchTrigger;
-        });
+        // The modules that follow invoices and salary requests handle them in batches (ADR 0129, 0130).
+        opts.FollowInBatches<InvoiceIssued>();
+        opts.FollowInBatches<SalaryRequested>();
     }
-
-    /// <summary>Invoices handled in one transaction at most, by each module that follows them.</summary>
-    internal const int InvoiceBatchSize = 100;
-
-    private static readonly TimeSpan InvoiceBatchTrigger = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// Creates or updates the tables to match <see cref="ActivitiesStore"/>, then stores the configuration in force from

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Marten;
+using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
+using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Payroll.Domain.Rates;
 using Smart.Modules.Payroll.Persistence;
 using Smart.Modules.Payroll.Seed;
@@ -18,8 +20,13 @@ public sealed class PayrollModule() : Module("Payroll")
         services.AddPayrollStore();
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="IPayrollStore"/>, with its transaction and outbox.</summary>
-    public override void ConfigureBus(WolverineOptions opts) =>
+    public override void ConfigureBus(WolverineOptions opts)
+    {
         opts.Policies.UseAncillaryStorageFromAssemblyContaining<IPayrollStore>(typeof(IPayrollStore));
+        // The modules that follow contracts and payslips handle them in batches (ADR 0130).
+        opts.FollowInBatches<ContractDeclared>();
+        opts.FollowInBatches<PayslipIssued>();
+    }
 
     /// <summary>
     /// Creates or updates the documents' tables and indexes, then installs the reference configuration (ceilings, minimum

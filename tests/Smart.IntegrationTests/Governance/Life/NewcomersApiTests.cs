@@ -58,9 +58,9 @@ public sealed class NewcomersApiTests(CooperativeLifeApp app) : IClassFixture<Co
         var (contractId, activityId) = (Guid.NewGuid(), Guid.NewGuid());
         // An activity made up for Governance's figures: Reporting waits for its opening in vain; the test is done once
         // Governance handled the contract.
-        ExpectedDeadLetters.Expect("payroll.contract-declared.v1", $"No ActivityRecorded is recorded in stream {activityId} ");
+        ExpectedDeadLetters.Expect<ContractDeclared>($"No ActivityRecorded is recorded in stream {activityId} ");
         return app.PublishAsync(new ContractDeclared(contractId, Guid.NewGuid(), activityId, setup.Structure.EntityId, memberId, ContractKind.Cdd, ContractCategory.Artistic,
-            false, date, date, 1m, 8m, "Comédienne", "DPAE-1", date.AddDays(-1)), until: new Succeeded<ContractDeclared>(c => c.ContractId == contractId));
+            false, date, date, 1m, 8m, "Comédienne", "DPAE-1", date.AddDays(-1)), until: new Succeeded<ContractDeclared>(c => c.ContractId == contractId, at: "governance.inbound"));
     }
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response) => await CooperativeLifeScenario.OkAsync(response);

@@ -49,12 +49,30 @@ internal static class ActivityLedgers
     public static async Task<(ActivityLedger Ledger, T? Document)> LedgerWithAsync<T>(this IDocumentSession session, Guid activityId, Guid documentId,
         CancellationToken cancellationToken) where T : class
     {
+        var (ledgers, documents) = await session.LedgersWithAsync<T>([activityId], [documentId], cancellationToken);
+        return (ledgers.GetValueOrDefault(activityId) ?? throw new NotFoundException("Activity", activityId), documents.SingleOrDefault());
+    }
+
+    /// <summary>
+    /// Several activities' ledgers taken (a batch of messages) and documents read under their locks, in one round trip.
+    /// The locks are taken in the order of the activities' ids, so two batches never wait for each other in a circle.
+    /// An activity that does not exist has no ledger in the result.
+    /// </summary>
+    public static async Task<(Dictionary<Guid, ActivityLedger> Ledgers, IReadOnlyList<T> Documents)> LedgersWithAsync<T>(this IDocumentSession session,
+        IEnumerable<Guid> activityIds, IEnumerable<Guid> documentIds, CancellationToken cancellationToken) where T : class
+    {
         await session.BeginTransactionAsync(cancellationToken);
         var batch = session.CreateBatchQuery();
-        var ledger = batch.LedgerAsync(activityId);
-        var document = batch.Load<T>(documentId);
+        var streams = activityIds.Distinct().Order().Select(id => batch.Events.FetchForExclusiveWriting<ActivityBudget>(id)).ToList();
+        var documents = batch.LoadMany<T>().ById(documentIds.Distinct().ToArray());
         await batch.Execute(cancellationToken);
-        return (await ledger, await document);
+        var ledgers = new Dictionary<Guid, ActivityLedger>();
+        foreach (var read in streams)
+        {
+            var stream = await read;
+            if (stream.CurrentVersion is not (null or 0)) ledgers[stream.Id] = new ActivityLedger(stream);
+        }
+        return (ledgers, await documents);
     }
 
     /// <summary>A stream without events is an activity that does not exist (404).</summary>

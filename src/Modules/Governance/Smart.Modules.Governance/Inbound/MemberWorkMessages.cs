@@ -75,12 +75,23 @@ public sealed class ContractDeclaredHandler
 {
     public static void Configure(HandlerChain chain) => ConflictRetries.SpreadOut(chain);
 
-    /// <summary>A contract counts in the month its work starts, in the member's office.</summary>
-    public async Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// A contract counts in the month its work starts, in the member's office. Contracts come in batches (ADR 0130), read and
+    /// ticked as invoices are: each member's first contract ticked once, on the earliest declaration of the batch.
+    /// </summary>
+    public async Task HandleAsync(ContractDeclared[] contracts, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if ((await session.MemberWorksAsync([declared.MemberId], cancellationToken)).GetValueOrDefault(declared.MemberId) is not { Member: { } member } work) return;
-        work.RecordFigure(session, new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m));
-        await work.TickWelcomeStepAsync(session, WelcomeStep.FirstContractDeclared, declared.DeclaredOn, cancellationToken);
+        var works = await session.MemberWorksAsync(contracts.Select(c => c.MemberId).ToHashSet(), cancellationToken);
+        foreach (var declared in contracts.DistinctBy(c => c.ContractId))
+        {
+            if (works.GetValueOrDefault(declared.MemberId) is not { Member: { } member } work) continue;
+            work.RecordFigure(session, new FigureEntry(declared.ContractId, FigureKind.Contract, declared.Start, member.OfficeId, 0m, 0m));
+        }
+        foreach (var work in works.Values)
+        {
+            var first = contracts.Where(c => c.MemberId == work.MemberId).Min(c => c.DeclaredOn);
+            await work.TickWelcomeStepAsync(session, WelcomeStep.FirstContractDeclared, first, cancellationToken);
+        }
     }
 }
 

@@ -48,11 +48,29 @@ internal sealed class EmploymentDeclaration
 internal static class EmploymentDeclarations
 {
     /// <summary>Declares the contract and returns the declaration's reference.</summary>
-    public static async Task<string> DeclareAsync(this IDocumentSession session, DeclarationRequest request, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<string> DeclareAsync(this IDocumentSession session, DeclarationRequest request, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await session.DeclareAsync([request], clock, cancellationToken))[0];
+
+    /// <summary>
+    /// Declares contracts concluded together (a batch of salary requests) and returns their references in the same order:
+    /// the numbers of each entity and date taken at once (one lock of the series per batch, not per contract).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DeclareAsync(this IDocumentSession session, IReadOnlyList<DeclarationRequest> requests, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var reference = (await session.NextAsync(PayrollStore.Schema, request.EntityId, EmploymentDeclaration.Series, request.DeclaredOn, clock.Today(),
-            cancellationToken)).ToString();
-        session.Insert(new EmploymentDeclaration(reference, request.EntityId, request.ContractId, request.WorkerId, request.WorkStart, clock.GetUtcNow()));
-        return reference;
+        var references = new string[requests.Count];
+        foreach (var group in requests.Select((request, index) => (Request: request, Index: index)).GroupBy(r => (r.Request.EntityId, r.Request.DeclaredOn))
+                     .OrderBy(g => g.Key.EntityId).ThenBy(g => g.Key.DeclaredOn))
+        {
+            var numbers = await session.NextAsync(PayrollStore.Schema, group.Key.EntityId, EmploymentDeclaration.Series, group.Key.DeclaredOn, clock.Today(),
+                group.Count(), cancellationToken);
+            foreach (var ((request, index), number) in group.Zip(numbers))
+            {
+                references[index] = number.ToString();
+                session.Insert(new EmploymentDeclaration(references[index], request.EntityId, request.ContractId, request.WorkerId, request.WorkStart,
+                    clock.GetUtcNow()));
+            }
+        }
+        return references;
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using Smart.BuildingBlocks.Bus;
 using Smart.Modules.Payroll.Contracts;
 using Smart.Modules.Reporting.Journal;
 using Wolverine;
@@ -8,21 +9,57 @@ namespace Smart.Modules.Reporting.Inbound;
 /// <summary>Payroll's events, into the journal: a contract and its payslip share the salary request's stream; employer invoices (GDC) have their own.</summary>
 public sealed class PayrollMessagesHandler
 {
-    public static Task HandleAsync(ContractDeclared declared, IDocumentSession session, CancellationToken cancellationToken) =>
-        session.RecordFromAsync<ActivityRecorded>(declared.SalaryRequestId, declared.ActivityId, activity => new ContractRecorded(declared.ContractId,
-            declared.SalaryRequestId, declared.EntityId, activity.OfficeId, declared.ActivityId, activity.Kind, declared.MemberId, declared.Kind, declared.Category,
-            declared.Start, declared.End, declared.Days ?? 0m, declared.Hours), cancellationToken);
+    /// <summary>
+    /// Contracts come in batches (ADR 0130): their streams locked and read with their activities' in one round trip. A
+    /// contract whose activity is not recorded yet goes back alone (<see cref="BatchStragglers{T}"/>) and waits for it.
+    /// </summary>
+    public static async Task HandleAsync(ContractDeclared[] contracts, IDocumentSession session, IMessageContext context, CancellationToken cancellationToken)
+    {
+        var stragglers = new BatchStragglers<ContractDeclared>(contracts, context);
+        var facts = await session.FactsForWritingAsync(contracts.Select(c => c.SalaryRequestId).ToHashSet(), contracts.Select(c => c.ActivityId).ToHashSet(),
+            cancellationToken);
+        foreach (var declared in contracts.DistinctBy(c => c.SalaryRequestId))
+        {
+            if (facts[declared.ActivityId].OfType<ActivityRecorded>().FirstOrDefault() is not { } activity)
+            {
+                stragglers.Add(declared, new NotRecordedYet(nameof(ActivityRecorded), declared.ActivityId));
+                continue;
+            }
+            session.Record(declared.SalaryRequestId, facts[declared.SalaryRequestId], new ContractRecorded(declared.ContractId, declared.SalaryRequestId,
+                declared.EntityId, activity.OfficeId, declared.ActivityId, activity.Kind, declared.MemberId, declared.Kind, declared.Category, declared.Start,
+                declared.End, declared.Days ?? 0m, declared.Hours));
+        }
+        await stragglers.SendBackAsync();
+    }
 
     /// <summary>
-    /// The payslip carries its contract's figures; one published before it did waits for its contract's fact (the two
-    /// messages are handled in any order).
+    /// Payslips come in batches (ADR 0130). A payslip carries its contract's figures; one published before it did waits for
+    /// its contract's fact (the two messages are handled in any order): it goes back alone until the contract is recorded.
     /// </summary>
-    public static Task HandleAsync(PayslipIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
-        issued.EntityId != Guid.Empty
-            ? session.RecordAsync(issued.SalaryRequestId, new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, issued.EntityId, issued.MemberId, issued.Kind,
-                issued.Category, issued.ContractStart, issued.PayDate, issued.Gross), cancellationToken)
-            : session.RecordAfterAsync<ContractRecorded>(issued.SalaryRequestId, contract => new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId,
-                contract.EntityId, issued.MemberId, contract.Kind, contract.Category, contract.Start, issued.PayDate, issued.Gross), cancellationToken);
+    public static async Task HandleAsync(PayslipIssued[] payslips, IDocumentSession session, IMessageContext context, CancellationToken cancellationToken)
+    {
+        var stragglers = new BatchStragglers<PayslipIssued>(payslips, context);
+        var facts = await session.FactsForWritingAsync(payslips.Select(p => p.SalaryRequestId).ToHashSet(), cancellationToken);
+        foreach (var issued in payslips.DistinctBy(p => p.SalaryRequestId))
+        {
+            var stream = facts[issued.SalaryRequestId];
+            if (issued.EntityId != Guid.Empty)
+            {
+                session.Record(issued.SalaryRequestId, stream, new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, issued.EntityId, issued.MemberId,
+                    issued.Kind, issued.Category, issued.ContractStart, issued.PayDate, issued.Gross));
+            }
+            else if (stream.OfType<ContractRecorded>().FirstOrDefault() is { } contract)
+            {
+                session.Record(issued.SalaryRequestId, stream, new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, contract.EntityId, issued.MemberId,
+                    contract.Kind, contract.Category, contract.Start, issued.PayDate, issued.Gross));
+            }
+            else
+            {
+                stragglers.Add(issued, new NotRecordedYet(nameof(ContractRecorded), issued.SalaryRequestId));
+            }
+        }
+        await stragglers.SendBackAsync();
+    }
 
     public static Task HandleAsync(EmployerInvoiceIssued issued, IDocumentSession session, CancellationToken cancellationToken) =>
         session.RecordAsync(issued.InvoiceId, new EmployerInvoiceRecorded(issued.InvoiceId, issued.EntityId, issued.OfficeId, issued.EmployerId, issued.IssueDate,

@@ -40,11 +40,19 @@ internal static class JournalStreams
     /// <see cref="FactsForWritingAsync(IDocumentSession, Guid, CancellationToken)"/>, all locks in one round trip and all
     /// streams read in the same round trip, after the locks.
     /// </summary>
+    public static Task<Dictionary<Guid, IReadOnlyList<IFact>>> FactsForWritingAsync(this IDocumentSession session, IReadOnlyCollection<Guid> streamIds,
+        CancellationToken cancellationToken) =>
+        session.FactsForWritingAsync(streamIds, [], cancellationToken);
+
+    /// <summary>
+    /// <see cref="FactsForWritingAsync(IDocumentSession, IReadOnlyCollection{Guid}, CancellationToken)"/>, and in the same
+    /// round trip the facts of <paramref name="sourceIds"/>, streams read without being written (a contract's activity).
+    /// </summary>
     public static async Task<Dictionary<Guid, IReadOnlyList<IFact>>> FactsForWritingAsync(this IDocumentSession session, IReadOnlyCollection<Guid> streamIds,
-        CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid> sourceIds, CancellationToken cancellationToken)
     {
         var batch = await session.LockedBatchQueryAsync(JournalLocks, streamIds, cancellationToken);
-        var reads = streamIds.Distinct().Select(id => (Id: id, Events: batch.Events.FetchStream(id))).ToList();
+        var reads = streamIds.Concat(sourceIds).Distinct().Select(id => (Id: id, Events: batch.Events.FetchStream(id))).ToList();
         await batch.Execute(cancellationToken);
         var facts = new Dictionary<Guid, IReadOnlyList<IFact>>();
         foreach (var (id, events) in reads) facts[id] = Facts(await events);
@@ -59,12 +67,8 @@ internal static class JournalStreams
     public static async Task RecordFromAsync<T>(this IDocumentSession session, Guid streamId, Guid sourceStreamId, Func<T, IFact> factOf,
         CancellationToken cancellationToken) where T : IFact
     {
-        var batch = await session.LockedBatchQueryAsync(JournalLocks, [streamId], cancellationToken);
-        var written = batch.Events.FetchStream(streamId);
-        var source = batch.Events.FetchStream(sourceStreamId);
-        await batch.Execute(cancellationToken);
-        var fact = factOf(Required<T>(Facts(await source), sourceStreamId));
-        session.Record(streamId, Facts(await written), fact);
+        var facts = await session.FactsForWritingAsync([streamId], [sourceStreamId], cancellationToken);
+        session.Record(streamId, facts[streamId], factOf(Required<T>(facts[sourceStreamId], sourceStreamId)));
     }
 
     public static async Task RecordAsync(this IDocumentSession session, Guid streamId, IFact fact, CancellationToken cancellationToken) =>

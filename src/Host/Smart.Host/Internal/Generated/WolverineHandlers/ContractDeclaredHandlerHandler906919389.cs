@@ -21,14 +21,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var contractDeclared = (Smart.Modules.Payroll.Contracts.ContractDeclared)context.Envelope.Message;
+            var contractDeclaredArray = (Smart.Modules.Payroll.Contracts.ContractDeclared[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Governance.Inbound.ContractDeclaredHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Governance.Inbound.ContractDeclaredHandler");
             var contractDeclaredHandler = new Smart.Modules.Governance.Inbound.ContractDeclaredHandler();
             
             // The actual message execution
-            await contractDeclaredHandler.HandleAsync(contractDeclared, documentSession, cancellation).ConfigureAwait(false);
+            await contractDeclaredHandler.HandleAsync(contractDeclaredArray, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

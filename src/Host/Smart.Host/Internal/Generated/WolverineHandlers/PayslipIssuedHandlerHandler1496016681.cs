@@ -24,14 +24,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var payslipIssued = (Smart.Modules.Payroll.Contracts.PayslipIssued)context.Envelope.Message;
+            var payslipIssuedArray = (Smart.Modules.Payroll.Contracts.PayslipIssued[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Activities.Inbound.PayslipIssuedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Activities.Inbound.PayslipIssuedHandler");
             var payslipIssuedHandler = new Smart.Modules.Activities.Inbound.PayslipIssuedHandler(_timeProvider);
             
             // The actual message execution
-            await payslipIssuedHandler.HandleAsync(payslipIssued, documentSession, cancellation).ConfigureAwait(false);
+            await payslipIssuedHandler.HandleAsync(payslipIssuedArray, documentSession, context, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

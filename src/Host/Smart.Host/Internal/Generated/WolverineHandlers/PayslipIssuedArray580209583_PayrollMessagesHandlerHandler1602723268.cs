@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: PayslipIssued257107113_PayrollMessagesHandlerHandler1602723268
+    // START: PayslipIssuedArray580209583_PayrollMessagesHandlerHandler1602723268
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class PayslipIssued257107113_PayrollMessagesHandlerHandler1602723268 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class PayslipIssuedArray580209583_PayrollMessagesHandlerHandler1602723268 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> _outboxedSessionFactoryOfReportingStore;
 
-        public PayslipIssued257107113_PayrollMessagesHandlerHandler1602723268(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
+        public PayslipIssuedArray580209583_PayrollMessagesHandlerHandler1602723268(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
         {
             _outboxedSessionFactoryOfReportingStore = outboxedSessionFactoryOfReportingStore;
         }
@@ -21,13 +21,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var payslipIssued = (Smart.Modules.Payroll.Contracts.PayslipIssued)context.Envelope.Message;
+            var payslipIssuedArray = (Smart.Modules.Payroll.Contracts.PayslipIssued[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Reporting.Inbound.PayrollMessagesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Reporting.Inbound.PayrollMessagesHandler");
             
             // The actual message execution
-            await Smart.Modules.Reporting.Inbound.PayrollMessagesHandler.HandleAsync(payslipIssued, documentSession, cancellation).ConfigureAwait(false);
+            await Smart.Modules.Reporting.Inbound.PayrollMessagesHandler.HandleAsync(payslipIssuedArray, documentSession, context, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: PayslipIssued257107113_PayrollMessagesHandlerHandler1602723268
+    // END: PayslipIssuedArray580209583_PayrollMessagesHandlerHandler1602723268
     
     
 }

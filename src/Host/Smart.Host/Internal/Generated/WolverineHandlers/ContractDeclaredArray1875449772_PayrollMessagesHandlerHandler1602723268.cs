@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: ContractDeclared1581964376_PayrollMessagesHandlerHandler1602723268
+    // START: ContractDeclaredArray1875449772_PayrollMessagesHandlerHandler1602723268
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class ContractDeclared1581964376_PayrollMessagesHandlerHandler1602723268 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ContractDeclaredArray1875449772_PayrollMessagesHandlerHandler1602723268 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> _outboxedSessionFactoryOfReportingStore;
 
-        public ContractDeclared1581964376_PayrollMessagesHandlerHandler1602723268(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
+        public ContractDeclaredArray1875449772_PayrollMessagesHandlerHandler1602723268(Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Reporting.IReportingStore> outboxedSessionFactoryOfReportingStore)
         {
             _outboxedSessionFactoryOfReportingStore = outboxedSessionFactoryOfReportingStore;
         }
@@ -21,13 +21,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var contractDeclared = (Smart.Modules.Payroll.Contracts.ContractDeclared)context.Envelope.Message;
+            var contractDeclaredArray = (Smart.Modules.Payroll.Contracts.ContractDeclared[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Reporting.Inbound.PayrollMessagesHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Reporting.Inbound.PayrollMessagesHandler");
             
             // The actual message execution
-            await Smart.Modules.Reporting.Inbound.PayrollMessagesHandler.HandleAsync(contractDeclared, documentSession, cancellation).ConfigureAwait(false);
+            await Smart.Modules.Reporting.Inbound.PayrollMessagesHandler.HandleAsync(contractDeclaredArray, documentSession, context, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: ContractDeclared1581964376_PayrollMessagesHandlerHandler1602723268
+    // END: ContractDeclaredArray1875449772_PayrollMessagesHandlerHandler1602723268
     
     
 }

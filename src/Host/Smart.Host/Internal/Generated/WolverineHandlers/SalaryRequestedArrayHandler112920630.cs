@@ -5,14 +5,14 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: SalaryRequestedHandler569728674
+    // START: SalaryRequestedArrayHandler112920630
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class SalaryRequestedHandler569728674 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class SalaryRequestedArrayHandler112920630 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> _outboxedSessionFactoryOfPayrollStore;
 
-        public SalaryRequestedHandler569728674(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> outboxedSessionFactoryOfPayrollStore)
+        public SalaryRequestedArrayHandler112920630(System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory<Smart.Modules.Payroll.Persistence.IPayrollStore> outboxedSessionFactoryOfPayrollStore)
         {
             _timeProvider = timeProvider;
             _outboxedSessionFactoryOfPayrollStore = outboxedSessionFactoryOfPayrollStore;
@@ -24,14 +24,14 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var salaryRequested = (Smart.Modules.Activities.Contracts.SalaryRequested)context.Envelope.Message;
+            var salaryRequestedArray = (Smart.Modules.Activities.Contracts.SalaryRequested[])context.Envelope.Message;
 
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Smart.Modules.Payroll.Inbound.SalaryRequestedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Smart.Modules.Payroll.Inbound.SalaryRequestedHandler");
             var salaryRequestedHandler = new Smart.Modules.Payroll.Inbound.SalaryRequestedHandler(_timeProvider);
             
             // The actual message execution
-            var outgoing1 = await salaryRequestedHandler.HandleAsync(salaryRequested, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await salaryRequestedHandler.HandleAsync(salaryRequestedArray, documentSession, context, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message
@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: SalaryRequestedHandler569728674
+    // END: SalaryRequestedArrayHandler112920630
     
     
 }
