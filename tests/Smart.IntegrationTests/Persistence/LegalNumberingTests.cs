@@ -8,12 +8,14 @@ using Smart.IntegrationTests.Infrastructure;
 
 namespace Smart.IntegrationTests.Persistence;
 
-/// <summary>A database of its own with the series table of a schema, as a module's migration creates it.</summary>
+/// <summary>A database of its own with a Marten store whose schema has the series table, as a module's store creates it.</summary>
 public sealed class NumberingDatabase : IAsyncLifetime
 {
     public const string Schema = "numbering";
 
     public TestDatabase Database { get; } = TestDatabase.Create();
+
+    public DocumentStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -23,19 +25,26 @@ public sealed class NumberingDatabase : IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE {Database.Name}", server);
             await create.ExecuteNonQueryAsync();
         }
-        await using var connection = await OpenAsync();
-        await LegalNumbering.MigrateAsync(connection, Schema, CancellationToken.None);
+        Store = DocumentStore.For(options =>
+        {
+            options.Connection(Database.ConnectionString);
+            options.DatabaseSchemaName = Schema;
+            options.Schema.For<NumberedDocument>();
+            options.Storage.ExtendedSchemaObjects.Add(LegalNumbering.Table(Schema));
+            options.DisableNpgsqlLogging = true;
+        });
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
     }
 
-    public async Task<NpgsqlConnection> OpenAsync()
+    public async Task DisposeAsync()
     {
-        var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
+        Store.Dispose();
+        await Database.DisposeAsync();
     }
-
-    public Task DisposeAsync() => Database.DisposeAsync().AsTask();
 }
+
+/// <summary>A document issued with a number, saved with it.</summary>
+public sealed record NumberedDocument(Guid Id, string Number);
 
 /// <summary>
 /// The one numbering service of every legal series: gap-free per entity, series and year under concurrency and
@@ -60,19 +69,18 @@ public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFix
 
         await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
-            await using var connection = await numbering.OpenAsync();
             // Every 10th issuer fails after taking its number (the document did not save), then tries again.
             for (var attempt = 0; ; attempt++)
             {
-                await using var transaction = await connection.BeginTransactionAsync(ct);
-                var number = await LegalNumbering.NextAsync(connection, NumberingDatabase.Schema, entityId, series, Today, Today, ct);
+                await using var session = numbering.Store.LightweightSession();
+                var number = await session.NextAsync(NumberingDatabase.Schema, entityId, series, Today, Today, ct);
                 if (i % 10 == 0 && attempt == 0)
                 {
-                    await transaction.RollbackAsync(ct);
                     Interlocked.Increment(ref rolledBack);
-                    continue;
+                    continue; // the session is disposed without saving: rolled back
                 }
-                await transaction.CommitAsync(ct);
+                session.Store(new NumberedDocument(Guid.NewGuid(), number.ToString()));
+                await session.SaveChangesAsync(ct);
                 lock (committed) committed.Add(number.Sequence);
                 return;
             }
@@ -119,20 +127,13 @@ public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFix
     [Fact]
     public async Task Given_a_Marten_session_Then_its_number_commits_with_its_changes_and_a_discarded_session_gives_it_back()
     {
-        using var store = NumberingStore();
         var entityId = Guid.NewGuid();
 
-        await using (var discarded = store.LightweightSession())
+        await using (var discarded = numbering.Store.LightweightSession())
         {
             Assert.Equal(1, (await discarded.NextAsync(NumberingDatabase.Schema, entityId, "DE", Today, Today, CancellationToken.None)).Sequence);
         } // disposed without saving: rolled back
-        await using (var saved = store.LightweightSession())
-        {
-            var number = await saved.NextAsync(NumberingDatabase.Schema, entityId, "DE", Today, Today, CancellationToken.None);
-            saved.Store(new NumberedDocument(Guid.NewGuid(), number.ToString()));
-            await saved.SaveChangesAsync();
-            Assert.Equal(1, number.Sequence);
-        }
+        Assert.Equal(1, (await TakeAsync(entityId, "DE", Today)).Sequence);
 
         Assert.Equal("DE2026-000002", (await TakeAsync(entityId, "DE", Today)).ToString());
     }
@@ -140,17 +141,16 @@ public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFix
     [Fact]
     public async Task Given_a_batch_taking_3_declaration_numbers_at_once_after_2_Then_it_gets_3_to_5_and_a_discarded_batch_gives_all_back()
     {
-        using var store = NumberingStore();
         var entityId = Guid.NewGuid();
         await TakeAsync(entityId, "DPAE", Today);
         await TakeAsync(entityId, "DPAE", Today);
 
-        await using (var discarded = store.LightweightSession())
+        await using (var discarded = numbering.Store.LightweightSession())
         {
             var lost = await discarded.NextAsync(NumberingDatabase.Schema, entityId, "DPAE", Today, Today, 3, CancellationToken.None);
             Assert.Equal([3, 4, 5], lost.Select(n => n.Sequence));
         } // disposed without saving: rolled back
-        await using (var saved = store.LightweightSession())
+        await using (var saved = numbering.Store.LightweightSession())
         {
             var numbers = await saved.NextAsync(NumberingDatabase.Schema, entityId, "DPAE", Today, Today, 3, CancellationToken.None);
             saved.Store(numbers.Select(n => new NumberedDocument(Guid.NewGuid(), n.ToString())).ToArray());
@@ -161,22 +161,13 @@ public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFix
         Assert.Equal("DPAE2026-000006", (await TakeAsync(entityId, "DPAE", Today)).ToString());
     }
 
-    private DocumentStore NumberingStore() => DocumentStore.For(options =>
-    {
-        options.Connection(numbering.Database.ConnectionString);
-        options.DatabaseSchemaName = NumberingDatabase.Schema;
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.DisableNpgsqlLogging = true;
-    });
-
-    public sealed record NumberedDocument(Guid Id, string Number);
-
+    /// <summary>A document numbered and saved in a session of its own.</summary>
     private async Task<LegalNumber> TakeAsync(Guid entityId, string series, DateOnly date)
     {
-        await using var connection = await numbering.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var number = await LegalNumbering.NextAsync(connection, NumberingDatabase.Schema, entityId, series, date, Today, CancellationToken.None);
-        await transaction.CommitAsync();
+        await using var session = numbering.Store.LightweightSession();
+        var number = await session.NextAsync(NumberingDatabase.Schema, entityId, series, date, Today, CancellationToken.None);
+        session.Store(new NumberedDocument(Guid.NewGuid(), number.ToString()));
+        await session.SaveChangesAsync();
         return number;
     }
 }

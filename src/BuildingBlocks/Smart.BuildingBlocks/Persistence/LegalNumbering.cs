@@ -21,7 +21,7 @@ public static class LegalNumbering
 {
     public const string TableName = "legal_numbers";
 
-    /// <summary>The series table of a module's schema, for its store to create (a Marten store's extended schema objects, or <see cref="MigrateAsync"/>).</summary>
+    /// <summary>The series table of a module's schema, for its Marten store to create (one of its extended schema objects).</summary>
     public static Table Table(string schema)
     {
         var table = new Table($"{schema}.{TableName}");
@@ -33,29 +33,10 @@ public static class LegalNumbering
         return table;
     }
 
-    /// <summary>Creates or updates the series table of a module whose store is not Marten.</summary>
-    public static async Task MigrateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
-    {
-        await using (var create = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {schema}", connection))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await Table(schema).MigrateAsync(connection, cancellationToken);
-    }
-
     /// <summary>The next number of a series, in the Marten session's transaction (begun here if it was not).</summary>
     public static async Task<LegalNumber> NextAsync(this IDocumentSession session, string schema, Guid entityId, string series, DateOnly issueDate, DateOnly today,
         CancellationToken cancellationToken) =>
         (await session.NextAsync(schema, entityId, series, issueDate, today, 1, cancellationToken))[0];
-
-    /// <summary>
-    /// The next number of a series on a connection whose transaction is open (the caller's, which commits or rolls back
-    /// the number with the document). A date after today or before the series' last one is a 400 on <c>issueDate</c>,
-    /// and nothing is taken.
-    /// </summary>
-    public static async Task<LegalNumber> NextAsync(DbConnection connection, string schema, Guid entityId, string series, DateOnly issueDate, DateOnly today,
-        CancellationToken cancellationToken) =>
-        (await NextAsync(connection, schema, entityId, series, issueDate, today, 1, cancellationToken))[0];
 
     /// <summary>
     /// The next <paramref name="count"/> numbers of a series, for documents of one date issued in one transaction (a
@@ -68,6 +49,10 @@ public static class LegalNumbering
         return await NextAsync(session.Connection, schema, entityId, series, issueDate, today, count, cancellationToken);
     }
 
+    /// <summary>
+    /// The numbers, on the session's connection, in its transaction (which commits or rolls them back with the
+    /// documents). A date after today or before the series' last one is a 400 on <c>issueDate</c>, and nothing is taken.
+    /// </summary>
     private static async Task<IReadOnlyList<LegalNumber>> NextAsync(DbConnection connection, string schema, Guid entityId, string series, DateOnly issueDate,
         DateOnly today, int count, CancellationToken cancellationToken)
     {
