@@ -18,16 +18,21 @@ public sealed class PayrollMessagesHandler
         var stragglers = new BatchStragglers<ContractDeclared>(contracts, context);
         var facts = await session.FactsForWritingAsync(contracts.Select(c => c.SalaryRequestId).ToHashSet(), contracts.Select(c => c.ActivityId).ToHashSet(),
             cancellationToken);
-        foreach (var declared in contracts.DistinctBy(c => c.SalaryRequestId))
+        // One append per stream, whatever the batch holds for it (a redelivery too: the journal records a fact once).
+        foreach (var stream in contracts.GroupBy(c => c.SalaryRequestId))
         {
-            if (facts[declared.ActivityId].OfType<ActivityRecorded>().FirstOrDefault() is not { } activity)
+            var news = new List<IFact>();
+            foreach (var declared in stream)
             {
-                stragglers.Add(declared, new NotRecordedYet(nameof(ActivityRecorded), declared.ActivityId));
-                continue;
+                if (facts[declared.ActivityId].OfType<ActivityRecorded>().FirstOrDefault() is not { } activity)
+                {
+                    stragglers.Add(declared, new NotRecordedYet(nameof(ActivityRecorded), declared.ActivityId));
+                    continue;
+                }
+                news.Add(new ContractRecorded(declared.ContractId, declared.SalaryRequestId, declared.EntityId, activity.OfficeId, declared.ActivityId,
+                    activity.Kind, declared.MemberId, declared.Kind, declared.Category, declared.Start, declared.End, declared.Days ?? 0m, declared.Hours));
             }
-            session.Record(declared.SalaryRequestId, facts[declared.SalaryRequestId], new ContractRecorded(declared.ContractId, declared.SalaryRequestId,
-                declared.EntityId, activity.OfficeId, declared.ActivityId, activity.Kind, declared.MemberId, declared.Kind, declared.Category, declared.Start,
-                declared.End, declared.Days ?? 0m, declared.Hours));
+            session.Record(stream.Key, facts[stream.Key], [.. news]);
         }
         await stragglers.SendBackAsync();
     }
@@ -39,24 +44,29 @@ public sealed class PayrollMessagesHandler
     public static async Task HandleAsync(PayslipIssued[] payslips, IDocumentSession session, IMessageContext context, CancellationToken cancellationToken)
     {
         var stragglers = new BatchStragglers<PayslipIssued>(payslips, context);
-        var facts = await session.FactsForWritingAsync(payslips.Select(p => p.SalaryRequestId).ToHashSet(), cancellationToken);
-        foreach (var issued in payslips.DistinctBy(p => p.SalaryRequestId))
+        var read = await session.FactsForWritingAsync(payslips.Select(p => p.SalaryRequestId).ToHashSet(), cancellationToken);
+        foreach (var stream in payslips.GroupBy(p => p.SalaryRequestId))
         {
-            var stream = facts[issued.SalaryRequestId];
-            if (issued.EntityId != Guid.Empty)
+            var facts = read[stream.Key];
+            var news = new List<IFact>();
+            foreach (var issued in stream)
             {
-                session.Record(issued.SalaryRequestId, stream, new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, issued.EntityId, issued.MemberId,
-                    issued.Kind, issued.Category, issued.ContractStart, issued.PayDate, issued.Gross));
+                if (issued.EntityId != Guid.Empty)
+                {
+                    news.Add(new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, issued.EntityId, issued.MemberId, issued.Kind, issued.Category,
+                        issued.ContractStart, issued.PayDate, issued.Gross));
+                }
+                else if (facts.OfType<ContractRecorded>().FirstOrDefault() is { } contract)
+                {
+                    news.Add(new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, contract.EntityId, issued.MemberId, contract.Kind, contract.Category,
+                        contract.Start, issued.PayDate, issued.Gross));
+                }
+                else
+                {
+                    stragglers.Add(issued, new NotRecordedYet(nameof(ContractRecorded), issued.SalaryRequestId));
+                }
             }
-            else if (stream.OfType<ContractRecorded>().FirstOrDefault() is { } contract)
-            {
-                session.Record(issued.SalaryRequestId, stream, new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, contract.EntityId, issued.MemberId,
-                    contract.Kind, contract.Category, contract.Start, issued.PayDate, issued.Gross));
-            }
-            else
-            {
-                stragglers.Add(issued, new NotRecordedYet(nameof(ContractRecorded), issued.SalaryRequestId));
-            }
+            session.Record(stream.Key, facts, [.. news]);
         }
         await stragglers.SendBackAsync();
     }
