@@ -130,6 +130,20 @@ public sealed class MessageBusTests(ProbeApp app) : IClassFixture<ProbeApp>
     }
 
     [Fact]
+    public void Given_a_started_host_Then_every_handler_is_attached_before_its_first_message()
+    {
+        // Attached on a first message instead, two at once could meet a half-built handler (HandlerWarmUp). Wolverine
+        // keeps a chain's handler internal: read it as the test of that guarantee.
+        var handlers = ((Wolverine.Runtime.WolverineRuntime)app.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>()).Handlers;
+        var handlerOf = typeof(Wolverine.Runtime.Handlers.HandlerChain).GetProperty("Handler",
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        var chains = handlers.Chains.Where(c => c.Handlers.Count > 0).Concat(handlers.Chains.SelectMany(c => c.ByEndpoint)).ToList();
+
+        Assert.True(chains.Count > 100, $"{chains.Count} chains");
+        Assert.All(chains, chain => Assert.NotNull(handlerOf.GetValue(chain)));
+    }
+
+    [Fact]
     public async Task Given_a_batch_with_a_member_that_always_fails_Then_the_others_are_handled_once_and_it_alone_ends_in_dead_letters()
     {
         var run = Guid.NewGuid().ToString("N");

@@ -87,6 +87,7 @@ public static class SmartBus
         opts.UseSmartMail(configuration);
 
         opts.Services.AddSingleton<MessageValidators>();
+        opts.Services.AddHostedService<HandlerWarmUp>();
         opts.Policies.Add<MessageValidationPolicy>();
 
         // A document saved over a newer revision (Marten): run the handler again at once on fresh state, where the domain
