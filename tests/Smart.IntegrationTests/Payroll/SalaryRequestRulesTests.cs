@@ -32,6 +32,25 @@ public sealed class SalaryRequestRulesTests(PayrollApp app) : IClassFixture<Payr
         Assert.Equal(new Budget(600.01m, 0m, 600.01m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
     }
 
+    [Fact]
+    public async Task Given_three_salary_requests_at_once_in_a_new_entity_Then_three_contracts_declared_DPAE2026_000001_to_000003()
+    {
+        var scenario = new PayrollScenario(app);
+        await scenario.Activities.StartInOwnEntityAsync(); // its declaration series starts empty
+        var (_, member, activity, _) = await scenario.ActivityWith900Async();
+
+        // Sent together, Payroll takes them in one batch (ADR 0130) and the declaration series once for the three.
+        var posted = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => member.PostAsJsonAsync($"/api/activities/activities/{activity}/salary-requests",
+            Salary(250.00m))));
+        Assert.All(posted, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+        await app.WaitForBusIdleAsync();
+
+        var contracts = (await GetAsync<PagedResult<ContractView>>(member, $"/api/payroll/contracts?activityId={activity}")).Items;
+        Assert.Equal(["DPAE2026-000001", "DPAE2026-000002", "DPAE2026-000003"], contracts.Select(c => c.DeclarationReference).Order());
+        // Each payslip booked its 250.00 of cost once: 900.00 − 3 × 250.00, nothing still committed.
+        Assert.Equal(new Budget(150.00m, 0m, 150.00m), await member.GetFromJsonAsync<Budget>($"/api/activities/activities/{activity}/budget"));
+    }
+
     [Theory]
     [InlineData(null, 12.0, "hours a day is above the limit")]
     [InlineData(1.0, null, "below the minimum wage")]

@@ -70,14 +70,16 @@ internal static class ActivityLedgers
         foreach (var read in streams)
         {
             var stream = await read;
-            if (stream.CurrentVersion is not (null or 0)) ledgers[stream.Id] = new ActivityLedger(stream);
+            if (Exists(stream)) ledgers[stream.Id] = new ActivityLedger(stream);
         }
         return (ledgers, await documents);
     }
 
-    /// <summary>A stream without events is an activity that does not exist (404).</summary>
     private static ActivityLedger Taken(IEventStream<ActivityBudget> stream) =>
-        stream.CurrentVersion is null or 0 ? throw new NotFoundException("Activity", stream.Id) : new ActivityLedger(stream);
+        Exists(stream) ? new ActivityLedger(stream) : throw new NotFoundException("Activity", stream.Id);
+
+    /// <summary>A stream without events is an activity that does not exist (404).</summary>
+    private static bool Exists(IEventStream<ActivityBudget> stream) => stream.CurrentVersion is not (null or 0);
 
     /// <summary>Starts the ledger of a newly opened activity, so that every later writer finds its stream to queue on.</summary>
     public static void StartLedger(this IDocumentSession session, Guid activityId, DateOnly openedOn) =>

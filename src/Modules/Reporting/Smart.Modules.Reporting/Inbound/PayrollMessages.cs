@@ -24,13 +24,16 @@ public sealed class PayrollMessagesHandler
             var news = new List<IFact>();
             foreach (var declared in stream)
             {
-                if (facts[declared.ActivityId].OfType<ActivityRecorded>().FirstOrDefault() is not { } activity)
+                try
                 {
-                    stragglers.Add(declared, new NotRecordedYet(nameof(ActivityRecorded), declared.ActivityId));
-                    continue;
+                    var activity = JournalStreams.Required<ActivityRecorded>(facts[declared.ActivityId], declared.ActivityId);
+                    news.Add(new ContractRecorded(declared.ContractId, declared.SalaryRequestId, declared.EntityId, activity.OfficeId, declared.ActivityId,
+                        activity.Kind, declared.MemberId, declared.Kind, declared.Category, declared.Start, declared.End, declared.Days ?? 0m, declared.Hours));
                 }
-                news.Add(new ContractRecorded(declared.ContractId, declared.SalaryRequestId, declared.EntityId, activity.OfficeId, declared.ActivityId,
-                    activity.Kind, declared.MemberId, declared.Kind, declared.Category, declared.Start, declared.End, declared.Days ?? 0m, declared.Hours));
+                catch (NotRecordedYet missing)
+                {
+                    stragglers.Add(declared, missing);
+                }
             }
             session.Record(stream.Key, facts[stream.Key], [.. news]);
         }
@@ -55,15 +58,17 @@ public sealed class PayrollMessagesHandler
                 {
                     news.Add(new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, issued.EntityId, issued.MemberId, issued.Kind, issued.Category,
                         issued.ContractStart, issued.PayDate, issued.Gross));
+                    continue;
                 }
-                else if (facts.OfType<ContractRecorded>().FirstOrDefault() is { } contract)
+                try
                 {
+                    var contract = JournalStreams.Required<ContractRecorded>(facts, issued.SalaryRequestId);
                     news.Add(new PayslipRecorded(issued.PayslipId, issued.SalaryRequestId, contract.EntityId, issued.MemberId, contract.Kind, contract.Category,
                         contract.Start, issued.PayDate, issued.Gross));
                 }
-                else
+                catch (NotRecordedYet missing)
                 {
-                    stragglers.Add(issued, new NotRecordedYet(nameof(ContractRecorded), issued.SalaryRequestId));
+                    stragglers.Add(issued, missing);
                 }
             }
             session.Record(stream.Key, facts, [.. news]);

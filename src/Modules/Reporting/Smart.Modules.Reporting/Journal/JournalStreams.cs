@@ -24,7 +24,8 @@ internal static class JournalStreams
     public static async Task<T> RequiredAsync<T>(this IQuerySession session, Guid streamId, CancellationToken cancellationToken) where T : IFact =>
         Required<T>(await session.FactsAsync(streamId, cancellationToken), streamId);
 
-    private static T Required<T>(IReadOnlyList<IFact> facts, Guid streamId) where T : IFact =>
+    /// <summary>The fact of type <typeparamref name="T"/> among a stream's facts already read; not there yet, <see cref="NotRecordedYet"/>.</summary>
+    public static T Required<T>(IReadOnlyList<IFact> facts, Guid streamId) where T : IFact =>
         facts.OfType<T>().FirstOrDefault() ?? throw new NotRecordedYet(typeof(T).Name, streamId);
 
     /// <summary>
