@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using FluentValidation;
+using Smart.BuildingBlocks.Domain;
+using Smart.BuildingBlocks.Security;
 using Smart.IntegrationTests.Infrastructure;
+using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities;
 using Smart.Modules.Activities.Domain.Invoicing;
 using Smart.Modules.Activities.Persistence;
@@ -16,10 +20,12 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
 {
     /// <summary>
     /// The whole path over HTTP, 24 callers at once: 300 invoices are enough to race (the numbering service itself is
-    /// raced with 1,000 issues per series in <c>LegalNumberingTests</c>).
+    /// raced with 1,000 issues per series in <c>LegalNumberingTests</c>). Concurrent callers of one entity are written in
+    /// groups (ADR 0132): one caller in 30 names a client that does not exist and gets its 404 alone, in the middle of a
+    /// group, without a hole in the series.
     /// </summary>
     [Fact]
-    public async Task Given_300_invoices_issued_concurrently_Then_they_are_numbered_1_to_300_without_gap_or_duplicate()
+    public async Task Given_300_invoices_issued_concurrently_with_10_refused_Then_the_290_others_are_numbered_1_to_290_without_gap_or_duplicate()
     {
         var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
         var (_, member) = await scenario.MemberAsync();
@@ -28,19 +34,60 @@ public sealed class InvoiceNumberingTests(SmartApp app) : IClassFixture<SmartApp
         var issueDate = new DateOnly(2025, 6, 30);
 
         var statuses = new List<HttpStatusCode>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (_, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 24 }, async (i, _) =>
         {
-            var response = await IssueInvoiceAsync(member, activity, client, issueDate, unitPrice: 100m);
+            var response = await IssueInvoiceAsync(member, activity, i % 30 == 17 ? Guid.NewGuid() : client, issueDate, unitPrice: 100m);
             lock (statuses) statuses.Add(response.StatusCode);
         });
 
-        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
+        Assert.Equal(290, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.NotFound));
         // The numbers are the database's guarantee: read from the store, every invoice of the entity's year.
         var sequences = await app.QueryStoreAsync<IActivitiesStore, IReadOnlyList<Invoice>>(session =>
             session.Query<Invoice>().Where(i => i.EntityId == scenario.Structure.EntityId && i.Year == 2025).ToListAsync());
-        Assert.Equal(Enumerable.Range(1, 300), sequences.Select(i => i.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 290), sequences.Select(i => i.Sequence).Order());
         var budget = await member.GetFromJsonAsync<JsonElement>($"/api/activities/activities/{activity}/budget");
-        Assert.Equal(30_000.00m, budget.GetProperty("totalsByKind").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Revenue").GetProperty("amount").GetDecimal());
+        Assert.Equal(29_000.00m, budget.GetProperty("totalsByKind").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Revenue").GetProperty("amount").GetDecimal());
+    }
+
+    /// <summary>
+    /// A group's invoices are checked one by one before any number is taken (ADR 0132): a refused one takes no number and
+    /// writes nothing, the others are numbered in the order of their dates.
+    /// </summary>
+    [Fact]
+    public async Task Given_a_group_of_five_invoices_with_two_refused_Then_the_three_others_are_numbered_2_to_4_by_date_and_the_refused_write_nothing()
+    {
+        var scenario = await new ActivitiesScenario(app).StartInOwnEntityAsync();
+        var (memberId, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        await CreatedIdAsync(await IssueInvoiceAsync(member, activity, client, new DateOnly(2025, 9, 10)));
+        var caller = new MemberCaller(memberId, scenario.Structure.EntityId, scenario.Structure.LilleOfficeId);
+        InvoiceToIssue Invoice(DateOnly date, Guid? clientId = null) =>
+            new(new IssueInvoice(activity, clientId ?? client, date, [new InvoiceLineInput("Représentation", 1, 250.00m, null)]), caller);
+
+        var issued = await app.InvokeAsync<InvoicesIssued>(new IssueInvoices([
+            Invoice(new DateOnly(2025, 9, 12)),
+            Invoice(new DateOnly(2025, 9, 9)), // before the series' last document (2025-09-10): 400
+            Invoice(new DateOnly(2025, 9, 11)),
+            Invoice(new DateOnly(2025, 9, 12), clientId: Guid.NewGuid()), // a client that does not exist: 404
+            Invoice(new DateOnly(2025, 9, 12)),
+        ]));
+
+        Assert.Equal("IssueDate", Assert.Single(Assert.IsType<ValidationException>(issued.Outcomes[1].Refusal).Errors).PropertyName);
+        Assert.IsType<NotFoundException>(issued.Outcomes[3].Refusal);
+        Assert.Equal(["FA2025-000003", "FA2025-000002", "FA2025-000004"], await Task.WhenAll(new[] { 0, 2, 4 }.Select(i => NumberAsync(member, issued.Outcomes[i].Result))));
+        var budget = await member.GetFromJsonAsync<JsonElement>($"/api/activities/activities/{activity}/budget");
+        Assert.Equal(1_750.00m, budget.GetProperty("totalsByKind").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "Revenue").GetProperty("amount").GetDecimal());
+    }
+
+    private sealed record MemberCaller(Guid? MemberId, Guid? EntityId, Guid? OfficeId) : ICurrentUser
+    {
+        public bool IsAuthenticated => true;
+
+        public Guid? UserId => MemberId;
+
+        public bool IsInRole(string role) => role == SmartRoles.Member;
     }
 
     [Fact]

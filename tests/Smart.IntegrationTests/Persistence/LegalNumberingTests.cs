@@ -161,6 +161,42 @@ public sealed class LegalNumberingTests(NumberingDatabase numbering) : IClassFix
         Assert.Equal("DPAE2026-000006", (await TakeAsync(entityId, "DPAE", Today)).ToString());
     }
 
+    [Fact]
+    public async Task Given_a_group_of_six_dates_after_a_document_of_2026_03_08_numbered_4_Then_the_dates_in_order_get_5_to_8_and_the_earlier_and_future_ones_nothing()
+    {
+        var entityId = Guid.NewGuid();
+        for (var i = 0; i < 4; i++) await TakeAsync(entityId, "FA", new DateOnly(2026, 3, 8));
+        DateOnly[] dates = [new(2026, 3, 12), new(2026, 3, 5), new(2026, 3, 10), Today.AddDays(1), new(2026, 3, 10), new(2026, 3, 8)];
+
+        await using (var session = numbering.Store.LightweightSession())
+        {
+            var answers = await session.NextForDatesAsync(NumberingDatabase.Schema, entityId, "FA", dates, Today, CancellationToken.None);
+            session.Store(answers.Where(a => a.Number is not null).Select(a => new NumberedDocument(Guid.NewGuid(), a.Number!.ToString())).ToArray());
+            await session.SaveChangesAsync();
+
+            // By date, equal dates in the order asked: 03-08 → 5, 03-10 → 6 and 7, 03-12 → 8.
+            Assert.Equal(["FA2026-000008", null, "FA2026-000006", null, "FA2026-000007", "FA2026-000005"], answers.Select(a => a.Number?.ToString()));
+            Assert.Contains("2026-03-08", answers[1].Refusal!.Message);
+            Assert.Contains("in the future", answers[3].Refusal!.Message);
+            Assert.All(new[] { answers[1], answers[3] }, a => Assert.Equal("IssueDate", Assert.Single(a.Refusal!.Errors).PropertyName));
+        }
+
+        Assert.Equal("FA2026-000009", (await TakeAsync(entityId, "FA", new DateOnly(2026, 3, 12))).ToString());
+    }
+
+    [Fact]
+    public async Task Given_a_group_of_dates_across_new_year_in_a_new_series_Then_each_year_counts_from_1()
+    {
+        var entityId = Guid.NewGuid();
+        await using var session = numbering.Store.LightweightSession();
+
+        var answers = await session.NextForDatesAsync(NumberingDatabase.Schema, entityId, "AV", [new(2026, 1, 2), new(2025, 12, 31), new(2026, 1, 2)], Today,
+            CancellationToken.None);
+        await session.SaveChangesAsync();
+
+        Assert.Equal(["AV2026-000001", "AV2025-000001", "AV2026-000002"], answers.Select(a => a.Number!.ToString()));
+    }
+
     /// <summary>A document numbered and saved in a session of its own.</summary>
     private async Task<LegalNumber> TakeAsync(Guid entityId, string series, DateOnly date)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FluentValidation;
 using FluentValidation.Results;
 using Marten;
@@ -40,60 +39,89 @@ public static class LegalNumbering
 
     /// <summary>
     /// The next <paramref name="count"/> numbers of a series, for documents of one date issued in one transaction (a
-    /// batch of messages): one lock, one round trip, consecutive numbers.
+    /// batch of messages): one lock, one round trip, consecutive numbers. A refused date is a 400 on <c>issueDate</c>.
     /// </summary>
     public static async Task<IReadOnlyList<LegalNumber>> NextAsync(this IDocumentSession session, string schema, Guid entityId, string series, DateOnly issueDate,
         DateOnly today, int count, CancellationToken cancellationToken)
     {
-        await session.BeginTransactionAsync(cancellationToken);
-        return await NextAsync(session.Connection, schema, entityId, series, issueDate, today, count, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var numbers = await session.NextForDatesAsync(schema, entityId, series, Enumerable.Repeat(issueDate, count).ToList(), today, cancellationToken);
+        return numbers.Select(n => n.Number ?? throw n.Refusal!).ToList();
     }
 
     /// <summary>
-    /// The numbers, on the session's connection, in its transaction (which commits or rolls them back with the
-    /// documents). A date after today or before the series' last one is a 400 on <c>issueDate</c>, and nothing is taken.
+    /// Numbers for documents of several dates issued in one transaction (a group of calls, ADR 0132), in the series' order
+    /// of dates: one lock, one round trip. Each date gets its number or its own refusal (after today, or before the
+    /// series' last document — a 400 on <c>issueDate</c>); a refused date takes nothing, the others are numbered without
+    /// a hole. The answer follows <paramref name="issueDates"/>' order; equal dates are numbered in that order.
     /// </summary>
-    private static async Task<IReadOnlyList<LegalNumber>> NextAsync(DbConnection connection, string schema, Guid entityId, string series, DateOnly issueDate,
-        DateOnly today, int count, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<NumberOrRefusal>> NextForDatesAsync(this IDocumentSession session, string schema, Guid entityId, string series,
+        IReadOnlyList<DateOnly> issueDates, DateOnly today, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if (issueDate > today)
+        await session.BeginTransactionAsync(cancellationToken);
+        var answers = new NumberOrRefusal[issueDates.Count];
+        var candidates = Enumerable.Range(0, issueDates.Count).Where(i => issueDates[i] <= today).OrderBy(i => issueDates[i]).ToList();
+        foreach (var i in Enumerable.Range(0, issueDates.Count).Except(candidates))
         {
-            throw DateRefused($"A document cannot be dated in the future ({issueDate:yyyy-MM-dd}); today is {today:yyyy-MM-dd}.");
+            answers[i] = new(null, DateRefused($"A document cannot be dated in the future ({issueDates[i]:yyyy-MM-dd}); today is {today:yyyy-MM-dd}."));
         }
-        var year = issueDate.Year;
-        // One round trip: lock the series of every year (a later year's document is dated later), read its last date,
-        // then take the number. The date is checked after: refusing throws, and the transaction gives the number back.
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection)
+        if (candidates.Count == 0) return answers;
+
+        // One round trip: lock the series of every year (a later year's document is dated later); then, in one statement
+        // reading the series under that lock, take per year as many numbers as there are dates on or after the series'
+        // last date, and answer that date with the numbers taken, so that what is numbered here is what was counted there.
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection!)
         {
             BatchCommands =
             {
-                new($"SELECT max(last_issue_date) FROM (SELECT last_issue_date FROM {schema}.{TableName} WHERE entity_id = $1 AND series = $2 FOR UPDATE) s")
+                new($"SELECT count(*) FROM (SELECT 1 FROM {schema}.{TableName} WHERE entity_id = $1 AND series = $2 FOR UPDATE) s")
                 {
                     Parameters = { new() { Value = entityId }, new() { Value = series } },
                 },
                 new($"""
-                     INSERT INTO {schema}.{TableName} AS n (entity_id, series, year, last_number, last_issue_date) VALUES ($1, $2, $3, $5, $4)
-                     ON CONFLICT (entity_id, series, year) DO UPDATE SET last_number = n.last_number + $5, last_issue_date = greatest(n.last_issue_date, excluded.last_issue_date)
-                     RETURNING last_number
+                     WITH last AS (SELECT max(last_issue_date) AS day FROM {schema}.{TableName} WHERE entity_id = $1 AND series = $2),
+                     taken AS (SELECT extract(year FROM day)::int AS year, count(*)::int AS count, max(day) AS day FROM unnest($3::date[]) AS day
+                               WHERE day >= coalesce((SELECT day FROM last), '-infinity'::date) GROUP BY 1),
+                     numbered AS (INSERT INTO {schema}.{TableName} AS n (entity_id, series, year, last_number, last_issue_date)
+                                  SELECT $1, $2, year, count, day FROM taken
+                                  ON CONFLICT (entity_id, series, year) DO UPDATE SET last_number = n.last_number + excluded.last_number,
+                                      last_issue_date = greatest(n.last_issue_date, excluded.last_issue_date)
+                                  RETURNING year, last_number)
+                     SELECT (SELECT day FROM last), numbered.year, numbered.last_number, taken.count
+                     FROM (SELECT) AS one LEFT JOIN (numbered JOIN taken USING (year)) ON true
                      """)
                 {
-                    Parameters = { new() { Value = entityId }, new() { Value = series }, new() { Value = year }, new() { Value = issueDate }, new() { Value = count } },
+                    Parameters = { new() { Value = entityId }, new() { Value = series }, new() { Value = candidates.Select(i => issueDates[i]).ToArray() } },
                 },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        DateOnly? lastIssueDate = await reader.IsDBNullAsync(0, cancellationToken) ? null : reader.GetFieldValue<DateOnly>(0);
         await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var last = reader.GetInt32(0);
-        if (issueDate < lastIssueDate)
+        DateOnly? lastIssueDate = null;
+        var taken = new Dictionary<int, (int Last, int Count)>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            throw DateRefused($"Numbers follow dates: the last document of series {series} is dated {lastIssueDate:yyyy-MM-dd}, after {issueDate:yyyy-MM-dd}.");
+            lastIssueDate = await reader.IsDBNullAsync(0, cancellationToken) ? null : reader.GetFieldValue<DateOnly>(0);
+            if (!await reader.IsDBNullAsync(1, cancellationToken)) taken[reader.GetInt32(1)] = (reader.GetInt32(2), reader.GetInt32(3));
         }
-        return Enumerable.Range(last - count + 1, count).Select(sequence => new LegalNumber(series, year, sequence)).ToList();
+
+        var numbered = candidates.Where(i => lastIssueDate is null || issueDates[i] >= lastIssueDate).ToList();
+        foreach (var year in numbered.GroupBy(i => issueDates[i].Year))
+        {
+            var (last, count) = taken[year.Key];
+            var sequence = last - count;
+            foreach (var i in year) answers[i] = new(new LegalNumber(series, year.Key, ++sequence), null);
+        }
+        foreach (var i in candidates.Except(numbered))
+        {
+            answers[i] = new(null, DateRefused(
+                $"Numbers follow dates: the last document of series {series} is dated {lastIssueDate:yyyy-MM-dd}, after {issueDates[i]:yyyy-MM-dd}."));
+        }
+        return answers;
     }
 
     private static ValidationException DateRefused(string message) => new(message, [new ValidationFailure("IssueDate", message)]);
 }
+
+/// <summary>A date's answer from the numbering: its number, or why it was refused (a 400 on <c>issueDate</c>).</summary>
+public sealed record NumberOrRefusal(LegalNumber? Number, ValidationException? Refusal);

@@ -76,3 +76,19 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     private Guid? Read(string claim) => Guid.TryParse(Principal?.FindFirstValue(claim), out var id) ? id : null;
 }
+
+public static class CurrentUsers
+{
+    /// <summary>
+    /// The caller as they are now, kept for work done on their behalf outside their request (a group commit): the
+    /// request's user is read from the HTTP context of whatever flow reads it.
+    /// </summary>
+    public static ICurrentUser Snapshot(this ICurrentUser user) => new CallerSnapshot(user.IsAuthenticated, user.UserId, user.MemberId, user.EntityId,
+        user.OfficeId, SmartRoles.All.Where(user.IsInRole).ToHashSet());
+
+    private sealed record CallerSnapshot(bool IsAuthenticated, Guid? UserId, Guid? MemberId, Guid? EntityId, Guid? OfficeId, IReadOnlySet<string> Roles)
+        : ICurrentUser
+    {
+        public bool IsInRole(string role) => Roles.Contains(role);
+    }
+}

@@ -23,7 +23,9 @@ public static class CommandEndpoints
     /// <summary>Invokes a command creating a resource: 201 with the resource's address (<paramref name="location"/> then its id) and its id.</summary>
     public static async Task<Created<ResourceCreated>> CreateAsync(this IMessageBus bus, object command, string location, CancellationToken ct)
     {
-        var id = await bus.InvokeAsync<Guid>(command, ct);
-        return TypedResults.Created(location + id, new ResourceCreated(id));
+        return Created(location, await bus.InvokeAsync<Guid>(command, ct));
     }
+
+    /// <summary>201 with the created resource's address (<paramref name="location"/> then its id) and its id.</summary>
+    public static Created<ResourceCreated> Created(string location, Guid id) => TypedResults.Created(location + id, new ResourceCreated(id));
 }

@@ -7,6 +7,7 @@ using Smart.BuildingBlocks.Bus;
 using Smart.BuildingBlocks.Modules;
 using Smart.Modules.Activities.Domain.Clients;
 using Smart.Modules.Activities.Domain.Financing;
+using Smart.Modules.Activities.Features.Invoicing;
 using Smart.Modules.Activities.Seed;
 using Wolverine;
 using Wolverine.Marten;
@@ -16,8 +17,11 @@ namespace Smart.Modules.Activities;
 /// <summary>Activities: the members' businesses inside the cooperative (activities, clients, invoices, budget ledger).</summary>
 public sealed class ActivitiesModule() : Module("Activities")
 {
-    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddActivitiesStore();
+        services.AddSingleton<InvoiceIssues>();
+    }
 
     /// <summary>Every handler of this assembly taking a Marten session gets one of <see cref="IActivitiesStore"/>, with its transaction and outbox.</summary>
     public override void ConfigureBus(WolverineOptions opts)

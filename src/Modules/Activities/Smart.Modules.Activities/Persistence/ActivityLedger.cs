@@ -36,13 +36,6 @@ internal static class ActivityLedgers
         Taken(await session.Events.FetchForExclusiveWriting<ActivityBudget>(activityId, cancellationToken));
 
     /// <summary>
-    /// <see cref="LedgerAsync(IDocumentSession, Guid, CancellationToken)"/> in a batch of reads (one round trip); the
-    /// session's transaction must be begun before the batch runs, for the lock to last until the commit.
-    /// </summary>
-    public static async Task<ActivityLedger> LedgerAsync(this IBatchedQuery batch, Guid activityId) =>
-        Taken(await batch.Events.FetchForExclusiveWriting<ActivityBudget>(activityId));
-
-    /// <summary>
     /// The ledger taken and a document of the activity read under its lock, in one round trip: the lock's statement runs
     /// first in the batch, so the document is read as the last writer of the ledger left it.
     /// </summary>
@@ -54,25 +47,35 @@ internal static class ActivityLedgers
     }
 
     /// <summary>
-    /// Several activities' ledgers taken (a batch of messages) and documents read under their locks, in one round trip.
-    /// The locks are taken in the order of the activities' ids, so two batches never wait for each other in a circle.
-    /// An activity that does not exist has no ledger in the result.
+    /// Several activities' ledgers taken (a batch of messages, <see cref="LedgersAsync(IBatchedQuery, IEnumerable{Guid})"/>)
+    /// and documents read under their locks, in one round trip.
     /// </summary>
     public static async Task<(Dictionary<Guid, ActivityLedger> Ledgers, IReadOnlyList<T> Documents)> LedgersWithAsync<T>(this IDocumentSession session,
         IEnumerable<Guid> activityIds, IEnumerable<Guid> documentIds, CancellationToken cancellationToken) where T : class
     {
         await session.BeginTransactionAsync(cancellationToken);
         var batch = session.CreateBatchQuery();
-        var streams = activityIds.Distinct().Order().Select(id => batch.Events.FetchForExclusiveWriting<ActivityBudget>(id)).ToList();
+        var ledgers = batch.LedgersAsync(activityIds);
         var documents = batch.LoadMany<T>().ById(documentIds.Distinct().ToArray());
         await batch.Execute(cancellationToken);
+        return (await ledgers, await documents);
+    }
+
+    /// <summary>
+    /// Several activities' ledgers taken in a batch of reads (the session's transaction begun before it runs), in the
+    /// order of the activities' ids, so that two writers of several ledgers never wait for each other in a circle. An
+    /// activity that does not exist has no ledger in the result.
+    /// </summary>
+    public static async Task<Dictionary<Guid, ActivityLedger>> LedgersAsync(this IBatchedQuery batch, IEnumerable<Guid> activityIds)
+    {
+        var streams = activityIds.Distinct().Order().Select(id => batch.Events.FetchForExclusiveWriting<ActivityBudget>(id)).ToList();
         var ledgers = new Dictionary<Guid, ActivityLedger>();
         foreach (var read in streams)
         {
             var stream = await read;
             if (Exists(stream)) ledgers[stream.Id] = new ActivityLedger(stream);
         }
-        return (ledgers, await documents);
+        return ledgers;
     }
 
     private static ActivityLedger Taken(IEventStream<ActivityBudget> stream) =>

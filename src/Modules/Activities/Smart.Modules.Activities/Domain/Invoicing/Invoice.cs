@@ -158,6 +158,19 @@ internal sealed class Invoice : AggregateRoot
 
     public decimal NetRevenueAfterContribution => RevenueAfterContributionFunc(this);
 
+    /// <summary>
+    /// The rules an invoice must meet to be issued, checked before its number is taken: an invoice issued with others
+    /// (a group commit) that breaks one is refused alone, and its number goes to the next.
+    /// </summary>
+    public static void EnsureIssuable(Activity activity, Client client, int lineCount, DateOnly issueDate, (DateOnly From, DateOnly To)? service)
+    {
+        activity.EnsureOpen();
+        CheckRule(new ClientBelongsToTheActivitysEntity(client.EntityId, activity.EntityId));
+        CheckRule(new InvoiceHasLines(lineCount));
+        var (serviceFrom, serviceTo) = service ?? (issueDate, issueDate);
+        CheckRule(new ServicePeriodIsOrdered(serviceFrom, serviceTo));
+    }
+
     /// <summary>What Collections (receivable, dunning) and Payroll (guarantee-fund cover) receive of the issued invoice.</summary>
     public InvoiceIssued ToInvoiceIssued(Client client, Activity activity) => new(Id, Number, EntityId, ActivityId, client.Id, client.Name, client.Typology.ToString(), IssueDate,
         DueDate, TotalNet, TotalVat, TotalGross, Currency, ContributionAmount, activity.OfficeId, activity.CoordinatorId, client.BillingEmail, client.Country,
@@ -167,11 +180,8 @@ internal sealed class Invoice : AggregateRoot
     public static Invoice Issue(LegalNumber number, Activity activity, Client client, IReadOnlyList<InvoiceLine> lines, DateOnly issueDate,
         decimal contributionRate, string? vatMention, Guid? quoteId = null, DocumentHeading? heading = null, (DateOnly From, DateOnly To)? service = null)
     {
-        activity.EnsureOpen();
-        CheckRule(new ClientBelongsToTheActivitysEntity(client.EntityId, activity.EntityId));
-        CheckRule(new InvoiceHasLines(lines.Count));
+        EnsureIssuable(activity, client, lines.Count, issueDate, service);
         var (serviceFrom, serviceTo) = service ?? (issueDate, issueDate);
-        CheckRule(new ServicePeriodIsOrdered(serviceFrom, serviceTo));
         var invoice = new Invoice
         {
             Id = Guid.CreateVersion7(),

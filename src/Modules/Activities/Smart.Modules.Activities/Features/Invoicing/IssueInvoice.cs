@@ -1,4 +1,8 @@
+using System.Runtime.ExceptionServices;
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Smart.BuildingBlocks.Persistence;
+using Smart.Modules.Activities.Domain.Activities;
 using Microsoft.AspNetCore.Http;
 using Marten;
 using Smart.BuildingBlocks.Domain;
@@ -67,64 +71,169 @@ public sealed record IssueInvoice(Guid ActivityId, Guid ClientId, DateOnly? Issu
     }
 }
 
-public sealed class IssueInvoiceHandler(ICurrentUser user, TimeProvider clock)
+/// <summary>An invoice to issue and who asks for it (as they were when they asked); from a quote when <see cref="QuoteId"/> is set.</summary>
+public sealed record InvoiceToIssue(IssueInvoice Command, ICurrentUser Caller, Guid? QuoteId = null);
+
+/// <summary>Invoices of one entity issued in one transaction, each with its own outcome (a group commit, ADR 0132).</summary>
+public sealed record IssueInvoices(IReadOnlyList<InvoiceToIssue> Invoices);
+
+/// <summary>Each invoice's id, or its refusal, in the order of <see cref="IssueInvoices.Invoices"/>.</summary>
+public sealed record InvoicesIssued(IReadOnlyList<CallOutcome<Guid>> Outcomes);
+
+public sealed class IssueInvoicesHandler(TimeProvider clock)
 {
-    /// <summary>The invoice's id, and its event for Wolverine to publish with the transaction.</summary>
-    public async Task<(Guid, InvoiceIssued)> HandleAsync(IssueInvoice command, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The outcomes, and the issued invoices' events for Wolverine to publish with the transaction.</summary>
+    public async Task<(InvoicesIssued, OutgoingMessages)> HandleAsync(IssueInvoices group, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var (invoice, issued, _) = await session.IssueInvoiceAsync(command, user, clock, cancellationToken);
-        return (invoice.Id, issued);
+        var issuings = await session.IssueInvoicesAsync(group.Invoices, clock, cancellationToken);
+        var published = new OutgoingMessages();
+        published.AddRange(issuings.Where(i => i.Refusal is null).Select(i => i.Issued!));
+        return (new InvoicesIssued(issuings.Select(i => i.Refusal is { } refusal ? CallOutcome<Guid>.Refused(refusal) : CallOutcome<Guid>.Done(i.Invoice!.Id)).ToList()),
+            published);
     }
 }
 
-internal static class InvoiceIssuing
+/// <summary>
+/// The invoices members issue: those of one entity asked for while the entity's previous group is being written go
+/// together in one transaction — one lock of the entity's series, one commit — instead of queueing one by one on the
+/// series' row (ADR 0132). One invoice alone is written at once.
+/// </summary>
+public sealed class InvoiceIssues(IServiceScopeFactory scopes)
+{
+    private readonly GroupCommit<InvoiceToIssue, Guid> _groups = new(async invoices =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<InvoicesIssued>(new IssueInvoices(invoices));
+        return issued.Outcomes;
+    });
+
+    /// <summary>The invoice's id once it is committed, or its refusal thrown (404, 400, 409) as if issued alone.</summary>
+    public Task<Guid> IssueAsync(IssueInvoice command, ICurrentUser caller) =>
+        _groups.CallAsync(caller.EntityId ?? Guid.Empty, new InvoiceToIssue(command, caller.Snapshot()));
+}
+
+/// <summary>One invoice's issuing: the invoice, its event and the ledger it was booked on; or why it was refused.</summary>
+internal sealed record InvoiceIssuing(Invoice? Invoice, InvoiceIssued? Issued, ActivityLedger? Ledger, Exception? Refusal);
+
+internal static class InvoiceIssuings
 {
     /// <summary>
-    /// The whole issuing, in the caller's transaction: shared with quick mode, which also requests a salary on the
-    /// ledger returned, and with the acceptance of a quote (<paramref name="quoteId"/>). Three round trips before the
-    /// save: the activity; then, in one batch, the client, the entity's rules and identity in force, the coordinator and
-    /// the activity's ledger (taken exclusively); then the number. The ledger is always taken before the number (two
-    /// issuers never wait on each other), and the number last, so the entity's series stays locked only for the number
-    /// and the save, never while waiting on a busy activity. The caller returns the event for Wolverine to publish.
+    /// One invoice issued in the caller's transaction (quick mode, which also requests a salary on the ledger returned;
+    /// the acceptance of a quote; a trainee's invoice); its refusal is thrown. The caller returns the event for Wolverine
+    /// to publish.
     /// </summary>
     public static async Task<(Invoice Invoice, InvoiceIssued Issued, ActivityLedger Ledger)> IssueInvoiceAsync(this IDocumentSession session, IssueInvoice command,
         ICurrentUser user, TimeProvider clock, CancellationToken cancellationToken, Guid? quoteId = null)
     {
-        var activity = await session.VisibleActivityAsync(user, command.ActivityId, cancellationToken);
+        var issuing = (await session.IssueInvoicesAsync([new InvoiceToIssue(command, user, quoteId)], clock, cancellationToken))[0];
+        if (issuing.Refusal is { } refusal) ExceptionDispatchInfo.Throw(refusal);
+        return (issuing.Invoice!, issuing.Issued!, issuing.Ledger!);
+    }
+
+    /// <summary>
+    /// The whole issuing of several invoices in the caller's transaction, each refused alone if it must be (an activity
+    /// or client the caller may not see, nothing in force, a closed activity, a date before the series' last). Three
+    /// round trips before the save whatever their number: the activities; then, in one batch, the clients, the entities'
+    /// rules and identities in force, the coordinators and the activities' ledgers (taken exclusively, in the order of
+    /// their ids); then the numbers, per entity. The ledgers are always taken before the number (two issuers never wait
+    /// on each other), and the numbers last, so an entity's series stays locked only for the numbers and the save,
+    /// never while waiting on a busy activity; an invoice is checked against every rule before its number is taken, so
+    /// a refusal leaves no hole in the series.
+    /// </summary>
+    public static async Task<IReadOnlyList<InvoiceIssuing>> IssueInvoicesAsync(this IDocumentSession session, IReadOnlyList<InvoiceToIssue> invoices,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
         var today = clock.Today();
-        var issueDate = command.IssueDate ?? today;
+        var issuings = new InvoiceIssuing?[invoices.Count];
+        var issueDates = invoices.Select(i => i.Command.IssueDate ?? today).ToArray();
+        var loaded = (await session.LoadManyAsync<Activity>(cancellationToken, invoices.Select(i => i.Command.ActivityId).Distinct())).ToDictionary(a => a.Id);
+        var activities = new Activity?[invoices.Count];
+        for (var i = 0; i < invoices.Count; i++)
+        {
+            activities[i] = loaded.GetValueOrDefault(invoices[i].Command.ActivityId) is { } activity && activity.IsVisibleTo(invoices[i].Caller) ? activity : null;
+            if (activities[i] is null) issuings[i] = Refused(new NotFoundException("Activity", invoices[i].Command.ActivityId));
+        }
+        var open = Enumerable.Range(0, invoices.Count).Where(i => issuings[i] is null).ToList();
+        if (open.Count == 0) return issuings!;
 
         await session.BeginTransactionAsync(cancellationToken);
         var batch = session.CreateBatchQuery();
-        var clientRead = batch.Load<Client>(command.ClientId);
-        var rulesRead = batch.Query<EntityRules>().Where(r => r.EntityId == activity.EntityId).InForceOn(issueDate);
-        var sellerRead = batch.Query<SellerIdentityVersion>().Where(v => v.EntityId == activity.EntityId).InForceOn(issueDate);
-        var coordinatorRead = batch.Load<Member>(activity.CoordinatorId);
-        var ledgerRead = batch.LedgerAsync(activity.Id);
+        var clientsRead = batch.LoadMany<Client>().ById(open.Select(i => invoices[i].Command.ClientId).Distinct().ToArray());
+        var coordinatorsRead = batch.LoadMany<Member>().ById(open.Select(i => activities[i]!.CoordinatorId).Distinct().ToArray());
+        var inForce = open.Select(i => (activities[i]!.EntityId, Date: issueDates[i])).Distinct().ToDictionary(key => key, key => (
+            Rules: batch.Query<EntityRules>().Where(r => r.EntityId == key.EntityId).InForceOn(key.Date),
+            Seller: batch.Query<SellerIdentityVersion>().Where(v => v.EntityId == key.EntityId).InForceOn(key.Date)));
+        var ledgersRead = batch.LedgersAsync(open.Select(i => activities[i]!.Id));
         await batch.Execute(cancellationToken);
+        var clients = (await clientsRead).ToDictionary(c => c.Id);
+        var coordinators = (await coordinatorsRead).ToDictionary(m => m.MemberId);
+        var ledgers = await ledgersRead;
 
-        var client = await clientRead is { } found && found.EntityId == activity.EntityId && found.IsVisibleTo(user) ? found
-            : throw new NotFoundException("Client", command.ClientId);
-        var rules = await rulesRead ?? throw InForce.Missing(EntityRulesQueries.What, issueDate);
-        var seller = await sellerRead ?? throw InForce.Missing(SellerIdentityQueries.What, issueDate);
-        var ledger = await ledgerRead;
+        var drafts = new Dictionary<int, Draft>();
+        foreach (var i in open)
+        {
+            try
+            {
+                drafts[i] = await DraftAsync(invoices[i], activities[i]!, issueDates[i]);
+            }
+            catch (Exception refusal) when (CallOutcome<Guid>.IsRefusal(refusal))
+            {
+                issuings[i] = Refused(refusal);
+            }
+        }
 
-        var vat = rules.VatFor(activity.Kind);
-        var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
-        var heading = SalesDocumentHeadings.Heading(seller, activity, client, await coordinatorRead);
-        var service = command is { ServiceFrom: { } from, ServiceTo: { } to } ? (from, to) : ((DateOnly, DateOnly)?)null;
-        var number = await session.NextAsync(activity.EntityId, DocumentKind.Invoice, issueDate, today, cancellationToken);
-        var invoice = Invoice.Issue(number, activity, client, lines, issueDate, rules.ContributionRate, vat.Mention, quoteId, heading, service);
-        session.Insert(invoice);
-        ledger.Append(invoice.BudgetEntries(clock.GetUtcNow()));
-        return (invoice, invoice.ToInvoiceIssued(client, activity), ledger);
+        var now = clock.GetUtcNow();
+        foreach (var entity in drafts.Keys.GroupBy(i => activities[i]!.EntityId).OrderBy(e => e.Key))
+        {
+            var numbered = entity.ToList();
+            var numbers = await session.NextForDatesAsync(entity.Key, DocumentKind.Invoice, numbered.ConvertAll(i => issueDates[i]), today, cancellationToken);
+            for (var n = 0; n < numbered.Count; n++)
+            {
+                var (i, draft) = (numbered[n], drafts[numbered[n]]);
+                if (numbers[n].Refusal is { } refusal)
+                {
+                    issuings[i] = Refused(refusal);
+                    continue;
+                }
+                var activity = activities[i]!;
+                var invoice = Invoice.Issue(numbers[n].Number!, activity, draft.Client, draft.Lines, issueDates[i], draft.ContributionRate, draft.VatMention,
+                    invoices[i].QuoteId, draft.Heading, draft.Service);
+                session.Insert(invoice);
+                draft.Ledger.Append(invoice.BudgetEntries(now));
+                issuings[i] = new InvoiceIssuing(invoice, invoice.ToInvoiceIssued(draft.Client, activity), draft.Ledger, null);
+            }
+        }
+        return issuings!;
+
+        async Task<Draft> DraftAsync(InvoiceToIssue asked, Activity activity, DateOnly issueDate)
+        {
+            var command = asked.Command;
+            var client = clients.GetValueOrDefault(command.ClientId) is { } found && found.EntityId == activity.EntityId && found.IsVisibleTo(asked.Caller) ? found
+                : throw new NotFoundException("Client", command.ClientId);
+            var (rulesRead, sellerRead) = inForce[(activity.EntityId, issueDate)];
+            var rules = await rulesRead ?? throw InForce.Missing(EntityRulesQueries.What, issueDate);
+            var seller = await sellerRead ?? throw InForce.Missing(SellerIdentityQueries.What, issueDate);
+            var ledger = ledgers.GetValueOrDefault(activity.Id) ?? throw new NotFoundException("Activity", activity.Id);
+            var vat = rules.VatFor(activity.Kind);
+            var lines = command.Lines.Select(l => new InvoiceLine(l.Description, l.Quantity, l.UnitPrice, vat.RateFor(l.VatRate))).ToList();
+            var service = command is { ServiceFrom: { } from, ServiceTo: { } to } ? (from, to) : ((DateOnly, DateOnly)?)null;
+            Invoice.EnsureIssuable(activity, client, lines.Count, issueDate, service);
+            return new Draft(client, lines, rules.ContributionRate, vat.Mention, SalesDocumentHeadings.Heading(seller, activity, client,
+                coordinators.GetValueOrDefault(activity.CoordinatorId)), service, ledger);
+        }
     }
+
+    private static InvoiceIssuing Refused(Exception refusal) => new(null, null, null, refusal);
+
+    /// <summary>An invoice checked against every rule, waiting for its number.</summary>
+    private sealed record Draft(Client Client, IReadOnlyList<InvoiceLine> Lines, decimal ContributionRate, string? VatMention, DocumentHeading Heading,
+        (DateOnly, DateOnly)? Service, ActivityLedger Ledger);
 }
 
 public static class IssueInvoiceEndpoint
 {
     [WolverinePost("/api/activities/invoices", OperationId = "IssueInvoice"), ProducesCommandProblems]
     [EndpointSummary("Issues an invoice on an activity the caller may act on; it is immutable from then on.")]
-    public static Task<Created<ResourceCreated>> Post(IssueInvoice command, IMessageBus bus, CancellationToken ct) =>
-        bus.CreateAsync(command, "/api/activities/invoices/", ct);
+    public static async Task<Created<ResourceCreated>> Post(IssueInvoice command, InvoiceIssues invoices, ICurrentUser user) =>
+        CommandEndpoints.Created("/api/activities/invoices/", await invoices.IssueAsync(command, user));
 }
