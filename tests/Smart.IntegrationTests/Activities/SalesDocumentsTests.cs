@@ -1,3 +1,4 @@
+using Smart.BuildingBlocks.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -76,6 +77,28 @@ public sealed class SalesDocumentsTests(SmartApp app) : IClassFixture<SmartApp>
         Assert.Contains(Compact("Alex Artiste"), text);
         // A one-page invoice without a logo: the font subset is most of it.
         Assert.True(size < 100_000, $"{size} bytes");
+    }
+
+    /// <summary>
+    /// Staff invoicing on a member's activity: the invoice names the activity's coordinator, not whoever issued it; a
+    /// platform admin, tied to no entity, issues under the rules of the activity's entity (SmartFr: 10 %).
+    /// </summary>
+    [Fact]
+    public async Task Given_invoices_issued_by_the_entitys_admin_and_by_a_platform_admin_on_a_members_activity_Then_both_name_the_member_and_take_10_percent()
+    {
+        var scenario = await new ActivitiesScenario(app).StartAsync();
+        var (_, member) = await scenario.MemberAsync();
+        var activity = await OpenActivityAsync(member);
+        var client = await RegisterClientAsync(member);
+        var platformAdmin = await app.ClientAsync(SmartRoles.Admin);
+
+        foreach (var staff in new[] { scenario.Admin, platformAdmin })
+        {
+            var id = await CreatedIdAsync(await IssueInvoiceAsync(staff, activity, client, issueDate: null, unitPrice: 500.00m));
+            var invoice = (await member.GetApiAsync<InvoiceView>($"/api/activities/invoices/{id}"))!;
+            Assert.Equal((0.10m, 50.00m), (invoice.ContributionRate, invoice.ContributionAmount));
+            Assert.Contains(Compact("Alex Artiste"), await PdfTextAsync(await member.GetAsync($"/api/activities/invoices/{id}/pdf")));
+        }
     }
 
     [Fact]

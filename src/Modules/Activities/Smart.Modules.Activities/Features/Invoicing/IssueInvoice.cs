@@ -5,6 +5,7 @@ using Smart.BuildingBlocks.Persistence;
 using Smart.Modules.Activities.Domain.Activities;
 using Microsoft.AspNetCore.Http;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Smart.BuildingBlocks.Domain;
 using Wolverine;
 using Smart.BuildingBlocks.Security;
@@ -132,13 +133,15 @@ internal static class InvoiceIssuings
 
     /// <summary>
     /// The whole issuing of several invoices in the caller's transaction, each refused alone if it must be (an activity
-    /// or client the caller may not see, nothing in force, a closed activity, a date before the series' last). Three
-    /// round trips before the save whatever their number: the activities; then, in one batch, the clients, the entities'
-    /// rules and identities in force, the coordinators and the activities' ledgers (taken exclusively, in the order of
-    /// their ids); then the numbers, per entity. The ledgers are always taken before the number (two issuers never wait
-    /// on each other), and the numbers last, so an entity's series stays locked only for the numbers and the save,
-    /// never while waiting on a busy activity; an invoice is checked against every rule before its number is taken, so
-    /// a refusal leaves no hole in the series.
+    /// or client the caller may not see, nothing in force, a closed activity, a date before the series' last). Two round
+    /// trips before the save whatever their number: one batch taking the activities' ledgers (exclusively, in the order
+    /// of their ids) then reading under them the activities, the clients, and — as most invoices are a member's on their
+    /// own activity — the callers' entities' rules and identities in force and the callers' member records (the
+    /// coordinator); a second batch only for what that guess missed (a platform admin's invoice, staff invoicing for a
+    /// member); then the numbers, per entity. The ledgers are always taken before the number (two issuers never wait on
+    /// each other), and the numbers last, so an entity's series stays locked only for the numbers and the save, never
+    /// while waiting on a busy activity; an invoice is checked against every rule before its number is taken, so a
+    /// refusal leaves no hole in the series.
     /// </summary>
     public static async Task<IReadOnlyList<InvoiceIssuing>> IssueInvoicesAsync(this IDocumentSession session, IReadOnlyList<InvoiceToIssue> invoices,
         TimeProvider clock, CancellationToken cancellationToken)
@@ -146,7 +149,25 @@ internal static class InvoiceIssuings
         var today = clock.Today();
         var issuings = new InvoiceIssuing?[invoices.Count];
         var issueDates = invoices.Select(i => i.Command.IssueDate ?? today).ToArray();
-        var loaded = (await session.LoadManyAsync<Activity>(cancellationToken, invoices.Select(i => i.Command.ActivityId).Distinct())).ToDictionary(a => a.Id);
+
+        await session.BeginTransactionAsync(cancellationToken);
+        var batch = session.CreateBatchQuery();
+        var ledgersRead = batch.LedgersAsync(invoices.Select(i => i.Command.ActivityId));
+        var activitiesRead = batch.LoadMany<Activity>().ById(invoices.Select(i => i.Command.ActivityId).Distinct().ToArray());
+        var clientsRead = batch.LoadMany<Client>().ById(invoices.Select(i => i.Command.ClientId).Distinct().ToArray());
+        var membersRead = batch.LoadMany<Member>().ById(invoices.Select(i => i.Caller.MemberId).OfType<Guid>().Distinct().ToArray());
+        var inForce = new Dictionary<(Guid EntityId, DateOnly Date), (Task<EntityRules?> Rules, Task<SellerIdentityVersion?> Seller)>();
+        foreach (var key in Enumerable.Range(0, invoices.Count).Where(i => invoices[i].Caller.EntityId is not null)
+                     .Select(i => (invoices[i].Caller.EntityId!.Value, issueDates[i])).Distinct())
+        {
+            inForce[key] = InForceRead(batch, key);
+        }
+        await batch.Execute(cancellationToken);
+        var ledgers = await ledgersRead;
+        var loaded = (await activitiesRead).ToDictionary(a => a.Id);
+        var clients = (await clientsRead).ToDictionary(c => c.Id);
+        var members = (await membersRead).ToDictionary(m => m.MemberId);
+
         var activities = new Activity?[invoices.Count];
         for (var i = 0; i < invoices.Count; i++)
         {
@@ -154,20 +175,16 @@ internal static class InvoiceIssuings
             if (activities[i] is null) issuings[i] = Refused(new NotFoundException("Activity", invoices[i].Command.ActivityId));
         }
         var open = Enumerable.Range(0, invoices.Count).Where(i => issuings[i] is null).ToList();
-        if (open.Count == 0) return issuings!;
-
-        await session.BeginTransactionAsync(cancellationToken);
-        var batch = session.CreateBatchQuery();
-        var clientsRead = batch.LoadMany<Client>().ById(open.Select(i => invoices[i].Command.ClientId).Distinct().ToArray());
-        var coordinatorsRead = batch.LoadMany<Member>().ById(open.Select(i => activities[i]!.CoordinatorId).Distinct().ToArray());
-        var inForce = open.Select(i => (activities[i]!.EntityId, Date: issueDates[i])).Distinct().ToDictionary(key => key, key => (
-            Rules: batch.Query<EntityRules>().Where(r => r.EntityId == key.EntityId).InForceOn(key.Date),
-            Seller: batch.Query<SellerIdentityVersion>().Where(v => v.EntityId == key.EntityId).InForceOn(key.Date)));
-        var ledgersRead = batch.LedgersAsync(open.Select(i => activities[i]!.Id));
-        await batch.Execute(cancellationToken);
-        var clients = (await clientsRead).ToDictionary(c => c.Id);
-        var coordinators = (await coordinatorsRead).ToDictionary(m => m.MemberId);
-        var ledgers = await ledgersRead;
+        var rulesMissing = open.Select(i => (activities[i]!.EntityId, issueDates[i])).Distinct().Where(key => !inForce.ContainsKey(key)).ToList();
+        var coordinatorsMissing = open.Select(i => activities[i]!.CoordinatorId).Distinct().Where(id => !members.ContainsKey(id)).ToArray();
+        if (rulesMissing.Count > 0 || coordinatorsMissing.Length > 0)
+        {
+            var missing = session.CreateBatchQuery();
+            foreach (var key in rulesMissing) inForce[key] = InForceRead(missing, key);
+            var coordinatorsRead = missing.LoadMany<Member>().ById(coordinatorsMissing);
+            await missing.Execute(cancellationToken);
+            foreach (var coordinator in await coordinatorsRead) members[coordinator.MemberId] = coordinator;
+        }
 
         var drafts = new Dictionary<int, Draft>();
         foreach (var i in open)
@@ -219,9 +236,13 @@ internal static class InvoiceIssuings
             var service = command is { ServiceFrom: { } from, ServiceTo: { } to } ? (from, to) : ((DateOnly, DateOnly)?)null;
             Invoice.EnsureIssuable(activity, client, lines.Count, issueDate, service);
             return new Draft(client, lines, rules.ContributionRate, vat.Mention, SalesDocumentHeadings.Heading(seller, activity, client,
-                coordinators.GetValueOrDefault(activity.CoordinatorId)), service, ledger);
+                members.GetValueOrDefault(activity.CoordinatorId)), service, ledger);
         }
     }
+
+    private static (Task<EntityRules?> Rules, Task<SellerIdentityVersion?> Seller) InForceRead(IBatchedQuery batch, (Guid EntityId, DateOnly Date) key) => (
+        batch.Query<EntityRules>().Where(r => r.EntityId == key.EntityId).InForceOn(key.Date),
+        batch.Query<SellerIdentityVersion>().Where(v => v.EntityId == key.EntityId).InForceOn(key.Date));
 
     private static InvoiceIssuing Refused(Exception refusal) => new(null, null, null, refusal);
 
