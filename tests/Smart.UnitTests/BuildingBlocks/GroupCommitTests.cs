@@ -54,8 +54,7 @@ public sealed class GroupCommitTests
     {
         var writer = new Writer { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
-        var first = commit.CallAsync(Entity, 1);
-        await WaitUntilAsync(() => writer.Groups.Count == 1);
+        var first = await WritingFirstAsync(commit, writer, 1);
 
         var waiting = Enumerable.Range(2, 5).Select(call => commit.CallAsync(Entity, call)).ToList();
         writer.Gate.SetResult();
@@ -70,8 +69,7 @@ public sealed class GroupCommitTests
     {
         var writer = new Writer { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
-        var held = commit.CallAsync(Entity, 1);
-        await WaitUntilAsync(() => writer.Groups.Count == 1);
+        var held = await WritingFirstAsync(commit, writer, 1);
 
         var otherEntity = commit.CallAsync(Guid.NewGuid(), 2);
         await WaitUntilAsync(() => writer.Groups.Count == 2);
@@ -90,8 +88,7 @@ public sealed class GroupCommitTests
             Refuse = call => call == 3 ? new ValidationException([new ValidationFailure("IssueDate", "Numbers follow dates.")]) : null,
         };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
-        var first = commit.CallAsync(Entity, 1);
-        await WaitUntilAsync(() => writer.Groups.Count == 1);
+        var first = await WritingFirstAsync(commit, writer, 1);
         var calls = Enumerable.Range(2, 3).Select(call => commit.CallAsync(Entity, call)).ToList();
         writer.Gate.SetResult();
 
@@ -112,8 +109,7 @@ public sealed class GroupCommitTests
             Fail = group => group.Contains(3) ? new InvalidOperationException("The transaction failed.") : null,
         };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
-        var first = commit.CallAsync(Entity, 1);
-        await WaitUntilAsync(() => writer.Groups.Count == 1);
+        var first = await WritingFirstAsync(commit, writer, 1);
         var calls = Enumerable.Range(2, 3).Select(call => commit.CallAsync(Entity, call)).ToList();
         writer.Gate.SetResult();
 
@@ -130,8 +126,7 @@ public sealed class GroupCommitTests
     {
         var writer = new Writer { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         var commit = new GroupCommit<int, int>(writer.WriteAsync, largestGroup: 4);
-        var first = commit.CallAsync(Entity, 0);
-        await WaitUntilAsync(() => writer.Groups.Count == 1);
+        var first = await WritingFirstAsync(commit, writer, 0);
         var calls = Enumerable.Range(1, 10).Select(call => commit.CallAsync(Entity, call)).ToList();
         writer.Gate.SetResult();
 
@@ -147,6 +142,14 @@ public sealed class GroupCommitTests
         Assert.True(CallOutcome<int>.IsRefusal(new ValidationException("Numbers follow dates.")));
         Assert.True(CallOutcome<int>.IsRefusal(InForce.Missing("rules of the entity", new DateOnly(2026, 1, 1))));
         Assert.False(CallOutcome<int>.IsRefusal(new InvalidOperationException("The connection broke.")));
+    }
+
+    /// <summary>A first call, once its group is being written (the writer waiting at its gate): what comes next waits.</summary>
+    private static async Task<Task<int>> WritingFirstAsync(GroupCommit<int, int> commit, Writer writer, int call)
+    {
+        var first = commit.CallAsync(Entity, call);
+        await WaitUntilAsync(() => writer.Groups.Count == 1);
+        return first;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
