@@ -26,14 +26,6 @@ public sealed class ProblemDetailsMappingTests
     }
 
     [Fact]
-    public async Task Given_a_lost_update_Then_409()
-    {
-        var (status, _) = await MapAsync(new DbUpdateConcurrencyException("stale"));
-
-        Assert.Equal(409, status);
-    }
-
-    [Fact]
     public async Task Given_a_stale_revision_of_a_document_Then_409()
     {
         var (status, _) = await MapAsync(new ConcurrencyException(typeof(object), Guid.NewGuid()));
@@ -50,6 +42,18 @@ public sealed class ProblemDetailsMappingTests
 
         Assert.Equal(409, status);
         Assert.Contains("members_entity_email", body.GetProperty("detail").GetString());
+    }
+
+    /// <summary>The Identity store's (EF Core) duplicate, e.g. a login whose e-mail exists: PostgreSQL's answer is found in what wraps it.</summary>
+    [Fact]
+    public async Task Given_a_duplicate_key_wrapped_by_the_identity_store_Then_409_naming_the_index()
+    {
+        var duplicate = new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation, constraintName: "UserNameIndex");
+
+        var (status, body) = await MapAsync(new DbUpdateException("An error occurred while saving the entity changes.", duplicate));
+
+        Assert.Equal(409, status);
+        Assert.Contains("UserNameIndex", body.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,7 +62,7 @@ internal sealed partial class ProblemDetailsMapping(
                 Detail = rule.Message,
                 Extensions = { ["rule"] = rule.Rule },
             },
-            DbUpdateConcurrencyException or ConcurrencyException => new ProblemDetails
+            ConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Someone else changed this resource first.",
@@ -98,11 +97,14 @@ internal sealed partial class ProblemDetailsMapping(
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>A duplicate key, from EF Core or from a Marten unique index (or an id stored twice).</summary>
+    /// <summary>
+    /// A duplicate key: a Marten unique index (or an id stored twice), or the Identity store's, whatever wraps
+    /// PostgreSQL's answer (Marten's DocumentAlreadyExistsException, EF Core's DbUpdateException).
+    /// </summary>
     private static PostgresException? UniqueViolation(Exception exception) => exception switch
     {
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } => unique,
-        DocumentAlreadyExistsException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } => unique,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique => unique,
+        { InnerException: { } inner } => UniqueViolation(inner),
         _ => null,
     };
 
