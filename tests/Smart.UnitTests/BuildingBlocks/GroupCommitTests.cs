@@ -52,12 +52,9 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Given_five_calls_while_a_group_is_written_Then_they_go_together_in_the_next_group_and_each_gets_its_own_result()
     {
-        var writer = new Writer { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var writer = new Writer { Gate = Held() };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
-        var first = await WritingFirstAsync(commit, writer, 1);
-
-        var waiting = Enumerable.Range(2, 5).Select(call => commit.CallAsync(Entity, call)).ToList();
-        writer.Gate.SetResult();
+        var (first, waiting) = await AskedWhileFirstIsWrittenAsync(commit, writer, 1, Enumerable.Range(2, 5));
 
         Assert.Equal(10, await first);
         Assert.Equal(new[] { 20, 30, 40, 50, 60 }, await Task.WhenAll(waiting));
@@ -67,7 +64,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Given_calls_of_two_entities_Then_one_entity_does_not_wait_for_the_others_group()
     {
-        var writer = new Writer { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var writer = new Writer { Gate = Held() };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
         var held = await WritingFirstAsync(commit, writer, 1);
 
@@ -84,13 +81,11 @@ public sealed class GroupCommitTests
     {
         var writer = new Writer
         {
-            Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            Gate = Held(),
             Refuse = call => call == 3 ? new ValidationException([new ValidationFailure("IssueDate", "Numbers follow dates.")]) : null,
         };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
-        var first = await WritingFirstAsync(commit, writer, 1);
-        var calls = Enumerable.Range(2, 3).Select(call => commit.CallAsync(Entity, call)).ToList();
-        writer.Gate.SetResult();
+        var (first, calls) = await AskedWhileFirstIsWrittenAsync(commit, writer, 1, Enumerable.Range(2, 3));
 
         await first;
         Assert.Equal(20, await calls[0]);
@@ -104,14 +99,12 @@ public sealed class GroupCommitTests
     {
         var writer = new Writer
         {
-            Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            Gate = Held(),
             // A fault of the whole transaction (not a refusal) whenever call 3 is in the group, e.g. a value the database refuses.
             Fail = group => group.Contains(3) ? new InvalidOperationException("The transaction failed.") : null,
         };
         var commit = new GroupCommit<int, int>(writer.WriteAsync);
-        var first = await WritingFirstAsync(commit, writer, 1);
-        var calls = Enumerable.Range(2, 3).Select(call => commit.CallAsync(Entity, call)).ToList();
-        writer.Gate.SetResult();
+        var (first, calls) = await AskedWhileFirstIsWrittenAsync(commit, writer, 1, Enumerable.Range(2, 3));
 
         await first;
         Assert.Equal(20, await calls[0]);
@@ -124,11 +117,9 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Given_more_calls_waiting_than_the_largest_group_Then_they_are_written_in_groups_of_that_size()
     {
-        var writer = new Writer { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var writer = new Writer { Gate = Held() };
         var commit = new GroupCommit<int, int>(writer.WriteAsync, largestGroup: 4);
-        var first = await WritingFirstAsync(commit, writer, 0);
-        var calls = Enumerable.Range(1, 10).Select(call => commit.CallAsync(Entity, call)).ToList();
-        writer.Gate.SetResult();
+        var (first, calls) = await AskedWhileFirstIsWrittenAsync(commit, writer, 0, Enumerable.Range(1, 10));
 
         await first;
         await Task.WhenAll(calls);
@@ -151,6 +142,19 @@ public sealed class GroupCommitTests
         await WaitUntilAsync(() => writer.Groups.Count == 1);
         return first;
     }
+
+    /// <summary>The first call being written, the others asked meanwhile (they wait); then the writer's gate opens.</summary>
+    private static async Task<(Task<int> First, List<Task<int>> Waiting)> AskedWhileFirstIsWrittenAsync(GroupCommit<int, int> commit, Writer writer, int first,
+        IEnumerable<int> waiting)
+    {
+        var written = await WritingFirstAsync(commit, writer, first);
+        var asked = waiting.Select(call => commit.CallAsync(Entity, call)).ToList();
+        writer.Gate.SetResult();
+        return (written, asked);
+    }
+
+    /// <summary>A gate the writer waits at until the test opens it.</summary>
+    private static TaskCompletionSource Held() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
